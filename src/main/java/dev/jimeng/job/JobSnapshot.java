@@ -1,0 +1,41 @@
+package dev.jimeng.job;
+
+import dev.jimeng.request.GenerationRequest;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * An immutable picture of one job at one moment, published to the shell, the panel and one-shot
+ * output. It never holds the signed video URL (a secret); only when that URL stops working.
+ *
+ * @param id jimeng's own short job id
+ * @param errorCode API or local error code when failed, else null
+ * @param errorMessage one line: what happened and what to do
+ * @param stateTimes when the job entered each state it has been in
+ * @param bytesTotal -1 when unknown
+ */
+public record JobSnapshot(
+        String id,
+        GenerationRequest request,
+        JobState state,
+        String taskId,
+        String requestId,
+        Instant createdAt,
+        Map<JobState, Instant> stateTimes,
+        Path outputPath,
+        long bytesDownloaded,
+        long bytesTotal,
+        String sha256,
+        Instant videoUrlExpiresAt,
+        String errorCode,
+        String errorMessage) {
+    public JobSnapshot {
+        stateTimes = Map.copyOf(stateTimes);
+    }
+
+    /** When the job entered its current state. */
+    public Instant stateSince() {
+        return stateTimes.getOrDefault(state, createdAt);
+    }
+}
