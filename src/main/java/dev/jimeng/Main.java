@@ -1,7 +1,15 @@
 package dev.jimeng;
 
+import dev.jimeng.app.Environment;
+import dev.jimeng.cli.Cli;
+
 public final class Main {
+    private Main() {}
+
     public static void main(String[] args) {
-        System.out.println("jimeng");
+        int code = Cli.run(args, Environment.system());
+        System.out.flush();
+        System.err.flush();
+        System.exit(code);
     }
 }

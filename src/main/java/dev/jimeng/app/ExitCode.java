@@ -1,0 +1,43 @@
+package dev.jimeng.app;
+
+import dev.jimeng.api.ErrorCategory;
+
+/** jimeng's exit codes, named; README lists them. */
+public enum ExitCode {
+    OK(0, "the video is on disk (or the command did what it said)"),
+    INTERNAL(1, "a bug in jimeng or an unexpected server answer; run again with --verbose"),
+    BAD_INPUT(2, "the command line or a setting is wrong; nothing was sent"),
+    CONTENT_REJECTED(3, "the prompt, an image or the output failed the API's content review"),
+    AUTH(4, "credentials missing or refused, or the clock is off"),
+    RATE_OR_TIMEOUT(5, "rate or concurrency limit, or a timeout; try again later"),
+    NETWORK(6, "the API could not be reached"),
+    TASK_FAILED(7, "the task failed at the server, expired, or its outcome is unknown");
+
+    private final int code;
+    private final String meaning;
+
+    ExitCode(int code, String meaning) {
+        this.code = code;
+        this.meaning = meaning;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    public String meaning() {
+        return meaning;
+    }
+
+    public static ExitCode of(ErrorCategory category) {
+        return switch (category) {
+            case CONTENT_REVIEW -> CONTENT_REJECTED;
+            case AUTH -> AUTH;
+            case RATE_LIMIT, TIMEOUT -> RATE_OR_TIMEOUT;
+            case NETWORK -> NETWORK;
+            case SERVER, TASK_GONE -> TASK_FAILED;
+            case BAD_REQUEST -> BAD_INPUT;
+            case PROTOCOL -> INTERNAL;
+        };
+    }
+}

@@ -1,0 +1,47 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.App;
+import dev.jimeng.app.Environment;
+import dev.jimeng.app.ExitCode;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+
+/** The one-shot entry point: parse, run one command, map every failure to one line and an exit code. */
+public final class Cli {
+    private Cli() {}
+
+    public static int run(String[] args, Environment env) {
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true);
+        JimengCommand root = new JimengCommand(cmd -> App.create(env, cmd.sandbox(), cmd.verbose()));
+        CommandLine cl = commandLine(root, out, err);
+        try {
+            return cl.execute(args);
+        } finally {
+            App app = root.existingApp();
+            if (app != null) {
+                app.close();
+            }
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** The command tree with jimeng's output streams and one-line error handling. */
+    public static CommandLine commandLine(JimengCommand root, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(root);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ErrorHandler(root::verbose));
+        cl.setParameterExceptionHandler((ex, argv) -> {
+            CommandLine failed = ex.getCommandLine();
+            failed.getErr()
+                    .println("jimeng: " + ex.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName()
+                            + " --help')");
+            return ExitCode.BAD_INPUT.code();
+        });
+        return cl;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.App;
+import dev.jimeng.app.ExitCode;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root of the command tree, shared by the one-shot CLI and the shell. */
+@Command(
+        name = "jimeng",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = "Make videos with Volcengine's Jimeng Video 3.0 API: shell, panel, job engine, sandbox.",
+        subcommands = {GenerateCommand.class, SandboxCommand.class},
+        footer = {
+            "",
+            "Run with no command at a terminal to open the interactive shell.",
+            "Try it without an account: jimeng --sandbox generate \"a red fox in the snow\""
+        })
+public final class JimengCommand extends BaseCommand {
+    @Option(
+            names = "--sandbox",
+            scope = ScopeType.INHERIT,
+            description = "Run against a built-in local sandbox server (no account needed, nothing billed).")
+    boolean sandbox;
+
+    @Option(
+            names = {"-v", "--verbose"},
+            scope = ScopeType.INHERIT,
+            description = "Show stack traces and the API calls made (secrets redacted).")
+    boolean verbose;
+
+    private final Function<JimengCommand, App> appFactory;
+    private App app;
+
+    public JimengCommand(Function<JimengCommand, App> appFactory) {
+        this.appFactory = appFactory;
+    }
+
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    /** The composition root, built on first use (so --help and bad options cost nothing). */
+    @Override
+    protected App app() {
+        if (app == null) {
+            app = appFactory.apply(this);
+        }
+        return app;
+    }
+
+    public App existingApp() {
+        return app;
+    }
+
+    @Override
+    protected ExitCode doCall() {
+        spec.commandLine().usage(out());
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,92 @@
+package dev.jimeng.view;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.json.Json;
+import dev.jimeng.request.GenerationRequest;
+import java.util.Map;
+
+/**
+ * The one-shot result of a job: the seed script's Markdown block, or one JSON document. Pure
+ * formatting. The API's video URL is signed and dies within the hour, so the Markdown links the
+ * saved file instead of exposing the URL's token.
+ */
+public final class ResultView {
+    private ResultView() {}
+
+    /** The seed's block: Generated Video, Download Video, Generation Info and its five fields. */
+    public static String markdown(JobSnapshot job) {
+        GenerationRequest r = job.request();
+        String path = job.outputPath() == null ? "" : job.outputPath().toAbsolutePath().toString();
+        String link = job.outputPath() == null ? "" : job.outputPath().toAbsolutePath().toUri().toString();
+        return """
+                **Generated Video:**
+
+                [Download Video](%s)
+
+                **Generation Info:**
+                - Prompt: %s
+                - Duration: %d seconds
+                - Mode: %s
+                - FPS: %d
+                - Save Path: %s
+                - Task ID: %s
+                """
+                .formatted(
+                        link,
+                        oneLine(r.prompt()),
+                        r.durationSeconds(),
+                        r.mode(),
+                        r.fps(),
+                        path,
+                        job.taskId());
+    }
+
+    /** One JSON document describing the job; README documents its fields. */
+    public static String json(JobSnapshot job) {
+        GenerationRequest r = job.request();
+        ObjectNode root = Json.MAPPER.createObjectNode();
+        root.put("job_id", job.id());
+        root.put("task_id", job.taskId());
+        root.put("request_id", job.requestId());
+        root.put("status", job.state().label());
+        root.put("prompt", r.prompt());
+        root.put("mode", r.mode());
+        root.put("duration", r.durationSeconds());
+        root.put("fps", r.fps());
+        root.put("aspect_ratio", r.aspectRatio());
+        root.put("seed", r.seed());
+        root.putPOJO("images", r.images());
+        root.put("template", r.template());
+        root.put("camera_strength", r.cameraStrength());
+        root.put("save_path", job.outputPath() == null ? null : job.outputPath().toAbsolutePath().toString());
+        if (job.sha256() != null) {
+            root.put("bytes", job.bytesDownloaded());
+            root.put("sha256", job.sha256());
+        }
+        root.put(
+                "video_url_expires_at",
+                job.videoUrlExpiresAt() == null ? null : job.videoUrlExpiresAt().toString());
+        root.put("created_at", job.createdAt().toString());
+        ObjectNode times = root.putObject("state_times");
+        job.stateTimes().entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .forEach(e -> times.put(e.getKey().label(), e.getValue().toString()));
+        if (job.errorCode() != null) {
+            ObjectNode error = root.putObject("error");
+            error.put("code", job.errorCode());
+            error.put("message", job.errorMessage());
+        } else {
+            root.putNull("error");
+        }
+        try {
+            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
+    }
+}
