@@ -1,0 +1,44 @@
+package dev.jimeng.app;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Checks an explicit --output before anything is sent, so a bad path costs nothing. */
+public final class OutputTarget {
+    private OutputTarget() {}
+
+    /**
+     * Where a job's video goes. Without --output: the default folder. A folder means "name it
+     * there"; an existing file is refused rather than overwritten.
+     */
+    public static Destination resolve(Path output, Path workingDirectory, Path defaultDirectory) {
+        if (output == null) {
+            return Destination.inDirectory(defaultDirectory);
+        }
+        Path path = workingDirectory.resolve(expandHome(output)).normalize();
+        if (Files.isDirectory(path) || output.toString().endsWith("/")) {
+            return Destination.inDirectory(path);
+        }
+        if (Files.exists(path)) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "--output " + output + " already exists: choose another file name or delete it first");
+        }
+        if (!path.getFileName().toString().toLowerCase().endsWith(".mp4")) {
+            throw new UserError(ExitCode.BAD_INPUT, "--output " + output + " must end in .mp4 (the API makes MP4 videos)");
+        }
+        Path parent = path.getParent();
+        if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {
+            throw new UserError(ExitCode.BAD_INPUT, "--output " + output + ": " + parent + " is not a folder");
+        }
+        return Destination.file(path);
+    }
+
+    private static Path expandHome(Path p) {
+        String s = p.toString();
+        if (s.equals("~") || s.startsWith("~/")) {
+            return Path.of(System.getProperty("user.home") + s.substring(1));
+        }
+        return p;
+    }
+}

@@ -1,0 +1,44 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.Destination;
+import dev.jimeng.app.OutputTarget;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.view.ResultView;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Submit, wait, download, print the seed's Markdown block (or JSON). */
+@Command(
+        name = "generate",
+        aliases = "g",
+        mixinStandardHelpOptions = true,
+        description = "Generate a video from a prompt and/or images: submit, wait, download, print the result.")
+public final class GenerateCommand extends BaseCommand {
+    @Mixin
+    GenerationOptions generation;
+
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "PATH",
+            description = "Save the video here (a file, or a folder to put it in). Default: the output directory.")
+    Path output;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the Markdown block.")
+    boolean json;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        ValidatedRequest validated = app().validate(generation.toRequest());
+        Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
+        validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        String id = app().jobs().submit(validated.request(), target);
+        JobSnapshot finished = app().awaitWithProgress(id, err());
+        out().print(json ? ResultView.json(finished) : ResultView.markdown(finished));
+        out().flush();
+        return app().exitCodeOf(finished);
+    }
+}

@@ -1,0 +1,131 @@
+package dev.jimeng.shell;
+
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.cli.BaseCommand;
+import dev.jimeng.config.InvalidSettingException;
+import dev.jimeng.config.ResolvedSetting;
+import dev.jimeng.config.Setting;
+import java.nio.file.Path;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Commands that exist only inside the shell: settings, clear, help, exit. */
+final class ShellCommands {
+    private ShellCommands() {}
+
+    static void register(CommandLine commands, ShellControl shell) {
+        commands.addSubcommand("set", new SetCommand());
+        commands.addSubcommand("unset", new UnsetCommand());
+        commands.addSubcommand("settings", new SettingsCommand());
+        commands.addSubcommand("clear", new ClearCommand(shell));
+        commands.addSubcommand("exit", new ExitCommand(shell));
+        commands.addSubcommand("help", new CommandLine.HelpCommand());
+        ((dev.jimeng.cli.JimengCommand) commands.getCommand()).attachShell(shell);
+    }
+
+    @Command(
+            name = "set",
+            mixinStandardHelpOptions = true,
+            description = "Change a session setting (used by generate when its option is not given).")
+    static final class SetCommand extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "KEY", description = "One of: ${COMPLETION-CANDIDATES}",
+                completionCandidates = SettingKeys.class)
+        String key;
+
+        @Parameters(index = "1", paramLabel = "VALUE", arity = "0..1")
+        String value;
+
+        @Option(names = "--save", description = "Also write it to the config file for future sessions.")
+        boolean save;
+
+        @Override
+        protected ExitCode doCall() throws Exception {
+            if (value == null && !save) {
+                throw new UserError(ExitCode.BAD_INPUT, "set " + key + " needs a value: set " + key + " VALUE");
+            }
+            try {
+                if (value != null) {
+                    ResolvedSetting r = app().settings().set(key, value);
+                    out().println(r.key() + " = " + r.value());
+                }
+                if (save) {
+                    Path file = app().settings().save();
+                    out().println("saved to " + file);
+                }
+            } catch (InvalidSettingException e) {
+                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "unset", mixinStandardHelpOptions = true, description = "Forget a session setting.")
+    static final class UnsetCommand extends BaseCommand {
+        @Parameters(index = "0", paramLabel = "KEY", completionCandidates = SettingKeys.class)
+        String key;
+
+        @Override
+        protected ExitCode doCall() {
+            try {
+                ResolvedSetting r = app().settings().unset(key);
+                out().println(r.key() + " = " + r.value() + "  (" + r.origin().describe() + ")");
+            } catch (InvalidSettingException e) {
+                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "settings", mixinStandardHelpOptions = true, description = "Show every setting and where it came from.")
+    static final class SettingsCommand extends BaseCommand {
+        @Override
+        protected ExitCode doCall() {
+            int width = Setting.keys().stream().mapToInt(String::length).max().orElse(10);
+            for (ResolvedSetting r : app().settings().all()) {
+                out().printf("%-" + width + "s  %-24s  %s%n", r.key(), r.value(), r.origin().describe());
+            }
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "clear", description = "Clear the screen.")
+    static final class ClearCommand extends BaseCommand {
+        private final ShellControl shell;
+
+        ClearCommand(ShellControl shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        protected ExitCode doCall() {
+            shell.clearScreen();
+            return ExitCode.OK;
+        }
+    }
+
+    @Command(name = "exit", aliases = "quit", description = "Leave the shell (running jobs resume next time).")
+    static final class ExitCommand extends BaseCommand {
+        private final ShellControl shell;
+
+        ExitCommand(ShellControl shell) {
+            this.shell = shell;
+        }
+
+        @Override
+        protected ExitCode doCall() {
+            shell.requestExit();
+            return ExitCode.OK;
+        }
+    }
+
+    /** Setting keys for help text and picocli's own completion. */
+    static final class SettingKeys implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return Setting.keys().iterator();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package dev.jimeng.shell;
+
+import org.jline.terminal.Terminal;
+
+/** What shell-only commands (exit, clear, watch, generate in the background) ask of the shell. */
+public interface ShellControl {
+    void requestExit();
+
+    void clearScreen();
+
+    Terminal terminal();
+
+    /** True when a full-screen panel can run (a real, non-dumb terminal). */
+    boolean capableTerminal();
+
+    /** Count a job started from this shell in the status line and notices. */
+    void trackJob(String id);
+
+    /** Runs a full-screen view while notices and the status line wait. */
+    void runFullScreen(Runnable panel);
+}

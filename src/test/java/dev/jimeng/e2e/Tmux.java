@@ -1,0 +1,93 @@
+package dev.jimeng.e2e;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+/**
+ * A real pseudo-terminal: runs a command in a detached tmux session, types into it and reads the
+ * screen. Waiting is for a condition on the screen (with a deadline), never for a fixed time.
+ */
+public final class Tmux implements AutoCloseable {
+    private final String session = "jimeng-test-" + UUID.randomUUID().toString().substring(0, 8);
+
+    public Tmux(int width, int height, Map<String, String> env, String... command) throws IOException {
+        List<String> args = new ArrayList<>(List.of(
+                "tmux", "new-session", "-d", "-s", session, "-x", "" + width, "-y", "" + height));
+        env.forEach((k, v) -> {
+            args.add("-e");
+            args.add(k + "=" + v);
+        });
+        args.addAll(List.of(command));
+        run(args);
+    }
+
+    /** Sends keys as tmux names them ("Enter", "Tab", "C-c", "Up") or literal text with {@link #type}. */
+    public void keys(String... keys) throws IOException {
+        List<String> args = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        args.addAll(List.of(keys));
+        run(args);
+    }
+
+    public void type(String text) throws IOException {
+        run(List.of("tmux", "send-keys", "-t", session, "-l", text));
+    }
+
+    public String screen() throws IOException {
+        return run(List.of("tmux", "capture-pane", "-p", "-t", session));
+    }
+
+    /** Polls the screen until it satisfies {@code condition}; fails with the last screen after the deadline. */
+    public String await(String what, Predicate<String> condition, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        String screen = screen();
+        while (!condition.test(screen)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("timed out waiting for " + what + "; screen:\n" + screen);
+            }
+            Thread.onSpinWait();
+            Thread.sleep(50); // polling interval of a condition wait, not a timing assumption
+            screen = screen();
+        }
+        return screen;
+    }
+
+    public String awaitText(String text, Duration timeout) throws Exception {
+        return await("'" + text + "'", s -> s.contains(text), timeout);
+    }
+
+    public boolean alive() throws IOException {
+        Process p = new ProcessBuilder("tmux", "has-session", "-t", session).redirectErrorStream(true).start();
+        try {
+            return p.waitFor() == 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        new ProcessBuilder("tmux", "kill-session", "-t", session).redirectErrorStream(true).start();
+    }
+
+    private static String run(List<String> args) throws IOException {
+        Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        try {
+            if (p.waitFor() != 0) {
+                throw new IOException(String.join(" ", args) + " failed: " + out);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+        return out;
+    }
+}
