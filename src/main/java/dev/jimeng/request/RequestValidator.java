@@ -123,8 +123,8 @@ public final class RequestValidator {
                 : "add " + imageOptions(count, mode.minImages()) + " (an http(s) URL or a local JPEG/PNG file)";
         throw new InvalidRequestException(
                 RequestOptions.imageField(firstWrong),
-                mode.name() + " " + imagesTaken(mode) + " but " + (count == 0 ? "none was" : count + " were")
-                        + " given; " + fix);
+                mode.name() + " " + imagesTaken(mode) + " but "
+                        + (count == 0 ? "none was" : count == 1 ? "1 was" : count + " were") + " given; " + fix);
     }
 
     /** "takes exactly 1 image (--image)", "takes no image (text only)", … */
