@@ -1,0 +1,36 @@
+package dev.jimeng.request;
+
+import dev.jimeng.api.SubmitBody;
+import dev.jimeng.mode.ModeSpec;
+import java.util.List;
+
+/**
+ * A request that passed validation: ready to submit.
+ *
+ * @param mode the capability entry of the chosen mode
+ * @param request what the user asked for with every default filled in (local image paths made absolute,
+ *     so the journal can re-run it from anywhere); fields the mode does not take are null
+ * @param body the exact body to send to CVSync2AsyncSubmitTask (may hold base64 image data: log
+ *     {@link SubmitBody#redacted()} only)
+ * @param warnings things worth telling the user that do not stop the request
+ * @param estimatedCostCny the estimated price in CNY (unverified third-party figures)
+ */
+public record ValidatedRequest(
+        ModeSpec mode, GenerationRequest request, SubmitBody body, List<String> warnings, double estimatedCostCny) {
+
+    public ValidatedRequest {
+        warnings = List.copyOf(warnings);
+    }
+
+    /** The API's frames value (24 · seconds + 1). */
+    public int frames() {
+        return body.frames();
+    }
+
+    /** Never prints base64 image data. */
+    @Override
+    public String toString() {
+        return "ValidatedRequest[mode=" + mode.name() + ", request=" + request + ", body=" + body.redacted()
+                + ", warnings=" + warnings + ", estimatedCostCny=" + estimatedCostCny + "]";
+    }
+}
