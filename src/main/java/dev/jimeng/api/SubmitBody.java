@@ -28,4 +28,14 @@ public record SubmitBody(
         return new SubmitBody(
                 reqKey, prompt, imageUrls, lengths, seed, frames, aspectRatio, templateId, cameraStrength);
     }
+
+    /** Never shows base64 image data: it can be megabytes and is the user's private image. */
+    @Override
+    public String toString() {
+        SubmitBody r = redacted();
+        return "SubmitBody[reqKey=" + r.reqKey + ", prompt=" + r.prompt + ", imageUrls=" + r.imageUrls
+                + ", binaryDataBase64=" + r.binaryDataBase64 + ", seed=" + r.seed + ", frames=" + r.frames
+                + ", aspectRatio=" + r.aspectRatio + ", templateId=" + r.templateId + ", cameraStrength="
+                + r.cameraStrength + "]";
+    }
 }

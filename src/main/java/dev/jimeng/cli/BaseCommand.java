@@ -2,6 +2,8 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.App;
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.job.JobSnapshot;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,6 +27,32 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected JimengCommand root() {
         return (JimengCommand) spec.root().userObject();
+    }
+
+    /** The job with this id or unique id prefix, or a one-line error naming the fix. */
+    protected JobSnapshot requireJob(String idOrPrefix) {
+        try {
+            return app().jobs()
+                    .job(idOrPrefix)
+                    .orElseThrow(() -> new UserError(
+                            ExitCode.BAD_INPUT, "no job '" + idOrPrefix + "': 'jimeng jobs' lists them"));
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** Runs an engine action whose refusals (IllegalState/IllegalArgument) are the user's to fix. */
+    protected <T> T engine(java.util.function.Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** True when the user sees the output live (state lines are for pipes and logs). */
+    protected boolean stdoutIsTerminal() {
+        return app().env().stdoutIsTerminal();
     }
 
     protected PrintWriter out() {

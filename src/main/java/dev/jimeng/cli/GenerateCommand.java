@@ -35,7 +35,14 @@ public final class GenerateCommand extends BaseCommand {
         ValidatedRequest validated = app().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
-        String id = app().jobs().submit(validated.request(), target);
+        String id = app().submit(validated, target);
+        if (root().interactive()) {
+            root().shell().trackJob(id);
+            out().println(id + " queued · " + validated.request().mode() + " · "
+                    + validated.request().durationSeconds() + " s · ≈" + String.format("%.2f", validated.estimatedCostCny())
+                    + " CNY · you will be told when it is done");
+            return ExitCode.OK;
+        }
         JobSnapshot finished = app().awaitWithProgress(id, err());
         out().print(json ? ResultView.json(finished) : ResultView.markdown(finished));
         out().flush();

@@ -34,6 +34,7 @@ public final class JimengCommand extends BaseCommand {
 
     private final Function<JimengCommand, App> appFactory;
     private App app;
+    private ShellControl shell;
 
     public JimengCommand(Function<JimengCommand, App> appFactory) {
         this.appFactory = appFactory;
@@ -54,6 +55,19 @@ public final class JimengCommand extends BaseCommand {
             app = appFactory.apply(this);
         }
         return app;
+    }
+
+    /** Called by the shell: commands then return at once and leave jobs running in the background. */
+    public void attachShell(ShellControl shell) {
+        this.shell = shell;
+    }
+
+    public boolean interactive() {
+        return shell != null;
+    }
+
+    public ShellControl shell() {
+        return shell;
     }
 
     public App existingApp() {

@@ -1,5 +1,6 @@
 package dev.jimeng.shell;
 
+import dev.jimeng.cli.ShellControl;
 import dev.jimeng.app.App;
 import dev.jimeng.app.Environment;
 import dev.jimeng.app.ExitCode;

@@ -1,5 +1,6 @@
 package dev.jimeng.shell;
 
+import dev.jimeng.cli.ShellControl;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.cli.BaseCommand;

@@ -1,4 +1,4 @@
-package dev.jimeng.shell;
+package dev.jimeng.cli;
 
 import org.jline.terminal.Terminal;
 

@@ -1,0 +1,212 @@
+package dev.jimeng.app;
+
+import dev.jimeng.api.ErrorCatalog;
+import dev.jimeng.api.HttpJimengApi;
+import dev.jimeng.api.JimengApi;
+import dev.jimeng.config.JimengPaths;
+import dev.jimeng.config.Settings;
+import dev.jimeng.job.EngineSettings;
+import dev.jimeng.job.JobManager;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.mode.ModeSpec;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.request.RequestValidator;
+import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.sandbox.SandboxConfig;
+import dev.jimeng.sandbox.SandboxServer;
+import dev.jimeng.store.JobStore;
+import dev.jimeng.time.Sleeper;
+import java.io.PrintWriter;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The composition root: settings, journal, API client (real or sandbox) and job engine, each
+ * built on first use so that validation errors and --help cost nothing.
+ */
+public final class App implements AutoCloseable {
+    private final Environment env;
+    private final boolean sandboxMode;
+    private final boolean verbose;
+    private final JimengPaths paths;
+    private final Settings settings;
+    private final RequestValidator validator;
+    private final Clock clock = Clock.systemUTC();
+
+    private SandboxServer sandbox;
+    private JobStore store;
+    private JobManager manager;
+
+    private App(Environment env, boolean sandboxMode, boolean verbose) {
+        this.env = env;
+        this.sandboxMode = sandboxMode;
+        this.verbose = verbose;
+        this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
+        this.settings = Settings.load(paths, env.variables());
+        this.validator = new RequestValidator(env.workingDirectory());
+    }
+
+    public static App create(Environment env, boolean sandbox, boolean verbose) {
+        return new App(env, sandbox, verbose);
+    }
+
+    public Environment env() {
+        return env;
+    }
+
+    public JimengPaths paths() {
+        return paths;
+    }
+
+    public Settings settings() {
+        return settings;
+    }
+
+    public boolean sandboxMode() {
+        return sandboxMode;
+    }
+
+    public Path outputDirectory() {
+        return settings.outputDir();
+    }
+
+    /** Fills what the line did not say from the session settings, then validates. Sends nothing. */
+    public ValidatedRequest validate(GenerationRequest typed) {
+        return validator.validate(withSettings(typed));
+    }
+
+    GenerationRequest withSettings(GenerationRequest r) {
+        String mode = r.mode() != null ? r.mode() : settings.mode();
+        ModeSpec spec = Capabilities.mode(mode).orElse(null);
+        String aspect = r.aspectRatio();
+        if (aspect == null && spec != null && spec.takesAspectRatio(r.images().size())) {
+            aspect = settings.aspectRatio();
+        }
+        return new GenerationRequest(
+                mode,
+                r.prompt(),
+                r.durationSeconds() != null ? r.durationSeconds() : settings.durationSeconds(),
+                r.fps() != null ? r.fps() : settings.fps(),
+                aspect,
+                r.images(),
+                r.seed() != null ? r.seed() : settings.seed(),
+                r.template(),
+                r.cameraStrength());
+    }
+
+    /** The job engine, started on first use (journal opened, API client built). */
+    public synchronized JobManager jobs() {
+        if (manager == null) {
+            JimengApi api = api();
+            store = JobStore.open(sandboxMode ? paths.stateDir().resolve("sandbox") : paths.stateDir());
+            manager = new JobManager(
+                    store,
+                    api,
+                    request -> validator.validate(request).body(),
+                    Downloads.fetcher(clock),
+                    this::outputFor,
+                    clock,
+                    Sleeper.SYSTEM,
+                    engineSettings());
+        }
+        return manager;
+    }
+
+    private Path outputFor(JobSnapshot job) {
+        return Destination.inDirectory(outputDirectory()).pathFor(job.taskId(), job.request().prompt());
+    }
+
+    private EngineSettings engineSettings() {
+        EngineSettings s = EngineSettings.defaults()
+                .withServerConcurrency(settings.concurrency())
+                .withPollInterval(settings.pollInterval());
+        String attempts = env.get("JIMENG_VIDEO_MAX_POLL_ATTEMPTS");
+        if (attempts != null) {
+            try {
+                s = s.withMaxPollAttempts(Integer.parseInt(attempts));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        "JIMENG_VIDEO_MAX_POLL_ATTEMPTS must be a whole number of at least 1, got '" + attempts + "'");
+            }
+        }
+        return s;
+    }
+
+    private JimengApi api() {
+        if (sandboxMode) {
+            sandbox = SandboxServer.start(SandboxConfig.defaults());
+            return new HttpJimengApi(
+                    URI.create(sandbox.baseUrl()), sandbox.credentials(), clock, Duration.ofSeconds(30));
+        }
+        try {
+            HttpJimengApi api = HttpJimengApi.fromEnvironment(env.variables(), clock);
+            return verbose ? api.withRequestLog(line -> env.err().println("jimeng: api " + line)) : api;
+        } catch (IllegalArgumentException e) {
+            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** Waits for a job, drawing a one-line progress on {@code err} when it is a terminal. */
+    public JobSnapshot awaitWithProgress(String id, PrintWriter err) throws InterruptedException {
+        try (ProgressLine progress = new ProgressLine(err, env.stderrIsTerminal(), clock)) {
+            AutoCloseable sub = jobs().subscribe(s -> {
+                if (s.id().equals(id)) {
+                    progress.show(s);
+                }
+            });
+            try (sub) {
+                return jobs().awaitTerminal(id);
+            } catch (InterruptedException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    /** Blocks until every one of these jobs has ended. */
+    public void awaitAll(Collection<String> ids) {
+        if (manager == null || ids.isEmpty()) {
+            return;
+        }
+        CompletableFuture.allOf(ids.stream().map(manager::whenTerminal).toArray(CompletableFuture[]::new))
+                .join();
+    }
+
+    public ExitCode exitCodeOf(JobSnapshot job) {
+        if (job.state() == JobState.DONE) {
+            return ExitCode.OK;
+        }
+        if (job.errorCode() == null) {
+            return ExitCode.TASK_FAILED;
+        }
+        return ErrorCatalog.lookup(job.errorCode())
+                .map(entry -> ExitCode.of(entry.category()))
+                .orElse(ExitCode.TASK_FAILED);
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            if (manager != null) {
+                manager.close();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            if (store != null) {
+                store.close();
+            }
+            if (sandbox != null) {
+                sandbox.close();
+            }
+        }
+    }
+}

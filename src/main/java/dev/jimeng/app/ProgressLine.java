@@ -1,0 +1,51 @@
+package dev.jimeng.app;
+
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import java.io.PrintWriter;
+import java.time.Clock;
+import java.time.Duration;
+
+/** A single self-overwriting progress line on stderr, only when stderr is a terminal. */
+final class ProgressLine implements AutoCloseable {
+    private final PrintWriter err;
+    private final boolean enabled;
+    private final Clock clock;
+    private boolean drawn;
+
+    ProgressLine(PrintWriter err, boolean enabled, Clock clock) {
+        this.err = err;
+        this.enabled = enabled;
+        this.clock = clock;
+    }
+
+    synchronized void show(JobSnapshot job) {
+        if (!enabled) {
+            return;
+        }
+        err.print("\r\033[K" + describe(job, clock));
+        err.flush();
+        drawn = true;
+    }
+
+    static String describe(JobSnapshot job, Clock clock) {
+        Duration elapsed = Duration.between(job.createdAt(), clock.instant());
+        String line = "jimeng: " + job.id() + " " + job.state().label() + " "
+                + String.format("%d:%02d", elapsed.toMinutes(), elapsed.toSecondsPart());
+        if (job.state() == JobState.DOWNLOADING && job.bytesTotal() > 0) {
+            line += String.format(" %d%%", job.bytesDownloaded() * 100 / job.bytesTotal());
+        }
+        if (job.taskId() != null) {
+            line += " (task " + job.taskId() + ")";
+        }
+        return line;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (drawn) {
+            err.print("\r\033[K");
+            err.flush();
+        }
+    }
+}

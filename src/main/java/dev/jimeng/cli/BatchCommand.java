@@ -1,0 +1,174 @@
+package dev.jimeng.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.app.Destination;
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.json.Json;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.request.InvalidRequestException;
+import dev.jimeng.request.ValidatedRequest;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Many jobs from a file: every line validated first, the cost shown, then all run under the limit. */
+@Command(
+        name = "batch",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Run many jobs from FILE: JSON Lines of job parameters ({\"prompt\":…,\"mode\":…,\"duration\":…,"
+                    + "\"image\":…,\"tail_image\":…,\"aspect_ratio\":…,\"seed\":…,\"template\":…,\"camera_strength\":…})"
+                    + " or plain lines of prompts. Options give the defaults.",
+            "Every line is checked before anything is sent."
+        })
+public final class BatchCommand extends BaseCommand {
+    @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")
+    String file;
+
+    @Option(names = {"-m", "--mode"}, paramLabel = "MODE", description = "Default mode.")
+    String mode;
+
+    @Option(names = {"-d", "--duration"}, paramLabel = "SECS", description = "Default duration: 5 or 10.")
+    Integer duration;
+
+    @Option(names = "--fps", paramLabel = "FPS", description = "Default fps (24).")
+    Integer fps;
+
+    @Option(names = {"-a", "--aspect-ratio"}, paramLabel = "RATIO", description = "Default aspect ratio.")
+    String aspectRatio;
+
+    @Option(names = "--seed", paramLabel = "INT", description = "Default seed.")
+    Long seed;
+
+    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Folder for the videos.")
+    Path outputDir;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Tasks at the server at once for this run.")
+    Integer concurrency;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation of the cost.")
+    boolean yes;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        List<ValidatedRequest> jobs = readAndValidate();
+        if (jobs.isEmpty()) {
+            throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
+        }
+        double cost = jobs.stream().mapToDouble(ValidatedRequest::estimatedCostCny).sum();
+        String summary = String.format(
+                "%d job(s), estimated cost ≈%.2f CNY (third-party prices, unverified)%s",
+                jobs.size(), cost, app().sandboxMode() ? "; sandbox: nothing is billed" : "");
+        err().println("jimeng: " + summary);
+        if (!yes && !app().confirm("Submit them? [y/N] ", err())) {
+            throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
+        }
+        if (concurrency != null) {
+            if (concurrency < 1) {
+                throw new UserError(ExitCode.BAD_INPUT, "--concurrency must be at least 1, got " + concurrency);
+            }
+            app().settings().set("concurrency", concurrency.toString());
+        }
+        Destination destination = Destination.inDirectory(
+                outputDir == null ? app().outputDirectory() : app().env().workingDirectory().resolve(outputDir));
+        List<String> ids = new ArrayList<>();
+        for (ValidatedRequest job : jobs) {
+            ids.add(app().submit(job, destination));
+        }
+        if (root().interactive()) {
+            ids.forEach(root().shell()::trackJob);
+            out().println(ids.size() + " jobs queued: " + String.join(" ", ids));
+            return ExitCode.OK;
+        }
+        ExitCode worst = ExitCode.OK;
+        try (AutoCloseable lines = app().printStateChanges(out(), ids, true)) {
+            for (String id : ids) {
+                JobSnapshot done = app().awaitWithProgress(id, err());
+                ExitCode code = app().exitCodeOf(done);
+                if (code != ExitCode.OK) {
+                    worst = code;
+                }
+            }
+        }
+        return worst;
+    }
+
+    private List<ValidatedRequest> readAndValidate() throws IOException {
+        List<String> lines = file.equals("-")
+                ? new String(app().env().in().readAllBytes(), StandardCharsets.UTF_8).lines().toList()
+                : readFile();
+        List<ValidatedRequest> jobs = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty() || line.startsWith("#")) {
+                continue;
+            }
+            try {
+                jobs.add(app().validate(parse(line)));
+            } catch (InvalidRequestException | UserError e) {
+                throw new UserError(ExitCode.BAD_INPUT, file + " line " + (i + 1) + ": " + e.getMessage()
+                        + " (nothing was submitted)");
+            }
+        }
+        return jobs;
+    }
+
+    private List<String> readFile() throws IOException {
+        Path path = app().env().workingDirectory().resolve(file);
+        if (!Files.isRegularFile(path)) {
+            throw new UserError(ExitCode.BAD_INPUT, "batch file " + file + " not found: give a path to a text file");
+        }
+        return Files.readAllLines(path, StandardCharsets.UTF_8);
+    }
+
+    private GenerationRequest parse(String line) throws IOException {
+        if (!line.startsWith("{")) {
+            return new GenerationRequest(mode, line, duration, fps, aspectRatio, List.of(), seed, null, null);
+        }
+        JsonNode n;
+        try {
+            n = Json.MAPPER.readTree(line);
+        } catch (IOException e) {
+            throw new UserError(ExitCode.BAD_INPUT, "not valid JSON: " + e.getOriginalMessage());
+        }
+        List<String> images = new ArrayList<>();
+        String image = text(n, "image", "first_frame");
+        String tail = text(n, "tail_image", "tail-image");
+        if (tail != null && image == null) {
+            throw new UserError(ExitCode.BAD_INPUT, "\"tail_image\" needs \"image\" (the first frame) too");
+        }
+        if (image != null) images.add(image);
+        if (tail != null) images.add(tail);
+        return new GenerationRequest(
+                orElse(text(n, "mode"), mode),
+                text(n, "prompt"),
+                n.hasNonNull("duration") ? Integer.valueOf(n.get("duration").asInt()) : duration,
+                n.hasNonNull("fps") ? Integer.valueOf(n.get("fps").asInt()) : fps,
+                orElse(text(n, "aspect_ratio", "aspect-ratio"), aspectRatio),
+                images,
+                n.hasNonNull("seed") ? Long.valueOf(n.get("seed").asLong()) : seed,
+                text(n, "template", "template_id"),
+                text(n, "camera_strength", "camera-strength"));
+    }
+
+    private static String text(JsonNode n, String... names) {
+        for (String name : names) {
+            if (n.hasNonNull(name)) {
+                return n.get(name).asText();
+            }
+        }
+        return null;
+    }
+
+    private static String orElse(String a, String b) {
+        return a != null ? a : b;
+    }
+}

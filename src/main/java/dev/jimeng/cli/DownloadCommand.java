@@ -1,0 +1,39 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.Destination;
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.OutputTarget;
+import dev.jimeng.job.JobSnapshot;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Download a finished task's video (again), with a fresh URL from the API. Never re-submits. */
+@Command(
+        name = "download",
+        mixinStandardHelpOptions = true,
+        description = "Download a finished job's video (again); fetches a fresh link. Never billed.")
+public final class DownloadCommand extends BaseCommand {
+    @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
+    String id;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Save it here (file or folder).")
+    Path output;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        JobSnapshot job = requireJob(id);
+        Destination target =
+                output == null ? null : OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
+        engine(() -> app().redownload(job.id(), target));
+        if (root().interactive()) {
+            root().shell().trackJob(job.id());
+            out().println(job.id() + " downloading again");
+            return ExitCode.OK;
+        }
+        JobSnapshot done = app().awaitWithProgress(job.id(), err());
+        out().println(done.outputPath() == null ? done.state().label() : done.outputPath().toString());
+        return app().exitCodeOf(done);
+    }
+}

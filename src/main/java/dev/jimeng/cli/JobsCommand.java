@@ -1,0 +1,89 @@
+package dev.jimeng.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import dev.jimeng.json.Json;
+import dev.jimeng.store.JobQuery;
+import dev.jimeng.view.JobsView;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** The journal: every job ever run here, newest first. */
+@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List jobs from the journal, newest first.")
+public final class JobsCommand extends BaseCommand {
+    @Option(
+            names = "--status",
+            paramLabel = "S",
+            split = ",",
+            description = "Only these states: queued, submitting, in_queue, generating, downloading, done, failed,"
+                    + " expired, submit_unknown; or 'active'.")
+    List<String> states;
+
+    @Option(names = "--search", paramLabel = "TEXT", description = "Only jobs whose prompt contains TEXT.")
+    String search;
+
+    @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "At most N jobs (default 20).")
+    int limit;
+
+    @Option(names = "--json", description = "Print a JSON array of jobs.")
+    boolean json;
+
+    @Option(names = "--resume", description = "Carry every unfinished job to the end, then list.")
+    boolean resume;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        if (limit < 1) {
+            throw new UserError(ExitCode.BAD_INPUT, "--limit must be at least 1, got " + limit);
+        }
+        if (resume) {
+            List<String> ids = app().resumeAll();
+            try (AutoCloseable lines = app().printStateChanges(out(), ids, true)) {
+                app().awaitAll(ids);
+            }
+        }
+        List<JobSnapshot> jobs = app().listJobs(new JobQuery(parseStates(), search, limit));
+        if (json) {
+            ArrayNode array = Json.MAPPER.createArrayNode();
+            for (JobSnapshot j : jobs) {
+                array.add(Json.MAPPER.readTree(dev.jimeng.view.ResultView.json(j)));
+            }
+            out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+        } else {
+            out().print(JobsView.table(jobs, Clock.systemUTC(), 120));
+        }
+        return ExitCode.OK;
+    }
+
+    private Set<JobState> parseStates() {
+        if (states == null) {
+            return Set.of();
+        }
+        Set<JobState> result = EnumSet.noneOf(JobState.class);
+        for (String s : states) {
+            if (s.equalsIgnoreCase("active")) {
+                for (JobState state : JobState.values()) {
+                    if (!state.terminal()) {
+                        result.add(state);
+                    }
+                }
+                continue;
+            }
+            try {
+                result.add(JobState.fromLabel(s.toLowerCase().replace('-', '_')));
+            } catch (IllegalArgumentException e) {
+                throw new UserError(ExitCode.BAD_INPUT, "--status " + s + " is not a state: use one of "
+                        + String.join(", ", java.util.Arrays.stream(JobState.values()).map(JobState::label).toList())
+                        + " or active");
+            }
+        }
+        return result;
+    }
+}

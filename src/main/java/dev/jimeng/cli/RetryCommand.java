@@ -1,0 +1,54 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.mode.Capabilities;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * Try a finished job again. Without --resubmit nothing is billed (poll or download again); with
+ * it the same request is sent as a new task, which is billed again, so it asks first.
+ */
+@Command(
+        name = "retry",
+        mixinStandardHelpOptions = true,
+        description = "Try a job again: poll/download again for free, or --resubmit it (billed again).")
+public final class RetryCommand extends BaseCommand {
+    @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
+    String id;
+
+    @Option(names = "--resubmit", description = "Send the request again as a new task. It is billed again.")
+    boolean resubmit;
+
+    @Option(names = {"-y", "--yes"}, description = "Do not ask before a billed re-submit.")
+    boolean yes;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        JobSnapshot job = requireJob(id);
+        if (resubmit && !yes) {
+            double cost = Capabilities.mode(job.request().mode())
+                    .map(m -> Capabilities.estimatedCost(m, job.request().durationSeconds()))
+                    .orElse(0.0);
+            String question = String.format(
+                    "Re-submitting %s sends it to the API again and is billed again (≈%.2f CNY). Continue? [y/N] ",
+                    job.id(), cost);
+            if (!app().confirm(question, err())) {
+                throw new UserError(ExitCode.BAD_INPUT, "not re-submitted; add --yes to re-submit without asking");
+            }
+        }
+        String working = engine(() -> app().jobs().retry(job.id(), resubmit));
+        out().println(working.equals(job.id()) ? job.id() + " working again (nothing billed)" : working + " submitted (retry of " + job.id() + ")");
+        out().flush();
+        if (root().interactive()) {
+            root().shell().trackJob(working);
+            return ExitCode.OK;
+        }
+        JobSnapshot done = app().awaitWithProgress(working, err());
+        out().print(dev.jimeng.view.ResultView.markdown(done));
+        return app().exitCodeOf(done);
+    }
+}

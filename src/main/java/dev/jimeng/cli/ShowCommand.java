@@ -1,0 +1,26 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.view.JobsView;
+import dev.jimeng.view.ResultView;
+import java.time.Clock;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Everything the journal knows about a job, and the commands to act on it. */
+@Command(name = "show", mixinStandardHelpOptions = true, description = "Show every detail of a job.")
+public final class ShowCommand extends BaseCommand {
+    @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
+    String id;
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Override
+    protected ExitCode doCall() {
+        var job = requireJob(id);
+        out().print(json ? ResultView.json(job) : JobsView.details(job, Clock.systemUTC()));
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,39 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.Destination;
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.OutputTarget;
+import dev.jimeng.request.ValidatedRequest;
+import java.nio.file.Path;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** Queue a job and return its id at once; `wait`, the shell or the next start carry it on. */
+@Command(
+        name = "submit",
+        mixinStandardHelpOptions = true,
+        description = "Queue a video job and print its id at once (the engine submits, polls and downloads it).")
+public final class SubmitCommand extends BaseCommand {
+    @Mixin
+    GenerationOptions generation;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Save the video here (file or folder).")
+    Path output;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        ValidatedRequest validated = app().validate(generation.toRequest());
+        Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
+        validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        String id = app().submit(validated, target);
+        out().println(id);
+        out().flush();
+        if (!root().interactive()) {
+            // One-shot: stay until the server has the task (its id is journaled), then leave it running there.
+            app().awaitAccepted(id);
+            err().println("jimeng: job " + id + " submitted; 'jimeng wait " + id + "' downloads it when done");
+        }
+        return ExitCode.OK;
+    }
+}

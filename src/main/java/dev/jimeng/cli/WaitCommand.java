@@ -1,0 +1,45 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.view.ResultView;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Carry jobs to the end (resuming them from the journal if needed) and report each. */
+@Command(
+        name = "wait",
+        mixinStandardHelpOptions = true,
+        description = "Wait for jobs to finish (resuming them from the journal), then print their results.")
+public final class WaitCommand extends BaseCommand {
+    @Parameters(paramLabel = "ID", arity = "1..*", description = "Job ids (or unique prefixes).")
+    List<String> ids;
+
+    @Option(names = "--json", description = "Print one JSON document per job.")
+    boolean json;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        List<String> resolved = new ArrayList<>();
+        for (String id : ids) {
+            resolved.add(requireJob(id).id());
+        }
+        app().resumeAll();
+        ExitCode worst = ExitCode.OK;
+        try (AutoCloseable lines = app().printStateChanges(out(), resolved, !stdoutIsTerminal() && !json)) {
+            for (String id : resolved) {
+                JobSnapshot done = app().awaitWithProgress(id, err());
+                out().print(json ? ResultView.json(done) : ResultView.markdown(done));
+                out().flush();
+                ExitCode code = app().exitCodeOf(done);
+                if (code != ExitCode.OK) {
+                    worst = code;
+                }
+            }
+        }
+        return worst;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.jimeng.view;
+
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import dev.jimeng.request.GenerationRequest;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/** Plain-text tables and detail pages of jobs for `jobs`, `show` and `status`. Pure formatting. */
+public final class JobsView {
+    private JobsView() {}
+
+    public static String table(List<JobSnapshot> jobs, Clock clock, int width) {
+        if (jobs.isEmpty()) {
+            return "no jobs yet: try  generate \"a red fox in the snow\"\n";
+        }
+        StringBuilder out = new StringBuilder();
+        int promptWidth = Math.max(10, width - 8 - 1 - 20 - 1 - 14 - 1 - 7 - 4);
+        out.append(String.format("%-8s %-20s %-14s %7s  %s%n", "ID", "MODE", "STATUS", "AGE", "PROMPT"));
+        for (JobSnapshot j : jobs) {
+            out.append(String.format(
+                    "%-8s %-20s %-14s %7s  %s%n",
+                    j.id(),
+                    j.request().mode(),
+                    j.state().label(),
+                    age(Duration.between(j.createdAt(), clock.instant())),
+                    truncate(oneLine(j.request().prompt()), promptWidth)));
+        }
+        return out.toString();
+    }
+
+    public static String statusLine(JobSnapshot j, Clock clock) {
+        StringBuilder s = new StringBuilder(j.id() + "  " + j.state().label());
+        s.append("  ").append(age(Duration.between(j.stateSince(), clock.instant()))).append(" in this state");
+        if (j.taskId() != null) {
+            s.append("  task ").append(j.taskId());
+        }
+        if (j.state() == JobState.DOWNLOADING && j.bytesTotal() > 0) {
+            s.append("  ").append(j.bytesDownloaded() * 100 / j.bytesTotal()).append('%');
+        }
+        if (j.outputPath() != null && j.state() == JobState.DONE) {
+            s.append("  ").append(j.outputPath());
+        }
+        if (j.errorMessage() != null && j.state() != JobState.DONE) {
+            s.append("  ").append(j.errorMessage());
+        }
+        return s.append('\n').toString();
+    }
+
+    /** Every parameter and timestamp of a job, and the exact commands to act on it. */
+    public static String details(JobSnapshot j, Clock clock) {
+        GenerationRequest r = j.request();
+        StringBuilder s = new StringBuilder();
+        line(s, "job", j.id());
+        line(s, "status", j.state().label());
+        line(s, "prompt", r.prompt());
+        line(s, "mode", r.mode());
+        line(s, "duration", r.durationSeconds() == null ? null : r.durationSeconds() + " s");
+        line(s, "fps", r.fps() == null ? null : r.fps().toString());
+        line(s, "aspect ratio", r.aspectRatio());
+        line(s, "seed", r.seed() == null ? null : r.seed().toString());
+        for (int i = 0; i < r.images().size(); i++) {
+            line(s, i == 0 ? "image" : "tail image", r.images().get(i));
+        }
+        line(s, "camera", r.template() == null ? null : r.template() + " (" + r.cameraStrength() + ")");
+        line(s, "task id", j.taskId());
+        line(s, "request id", j.requestId());
+        line(s, "created", j.createdAt().toString());
+        Map<JobState, Instant> times = j.stateTimes();
+        String timeline = times.entrySet().stream()
+                .sorted(Map.Entry.comparingByValue())
+                .map(e -> e.getKey().label() + " " + e.getValue())
+                .collect(Collectors.joining("\n" + " ".repeat(16)));
+        line(s, "states", timeline);
+        if (j.videoUrlExpiresAt() != null) {
+            Duration left = Duration.between(clock.instant(), j.videoUrlExpiresAt());
+            line(s, "video url", left.isNegative() ? "expired (a download fetches a fresh one within 12 h)"
+                    : "valid for " + age(left));
+        }
+        line(s, "file", j.outputPath() == null ? null : j.outputPath().toString());
+        if (j.sha256() != null) {
+            line(s, "size", j.bytesDownloaded() + " bytes");
+            line(s, "sha-256", j.sha256());
+        }
+        line(s, "error", j.errorCode() == null ? null : j.errorCode() + ": " + j.errorMessage());
+        s.append('\n');
+        for (String command : commands(j)) {
+            s.append("  ").append(command).append('\n');
+        }
+        return s.toString();
+    }
+
+    /** The commands that make sense for this job now. */
+    public static List<String> commands(JobSnapshot j) {
+        return switch (j.state()) {
+            case DONE -> List.of(
+                    "jimeng download " + j.id() + " --output " + (j.outputPath() == null ? "FILE.mp4" : j.outputPath()),
+                    "open " + j.outputPath());
+            case FAILED, EXPIRED -> List.of("jimeng retry " + j.id(), "jimeng retry " + j.id() + " --resubmit   (billed again)");
+            case SUBMIT_UNKNOWN -> List.of("jimeng retry " + j.id() + " --resubmit   (may bill twice)");
+            default -> List.of("jimeng wait " + j.id());
+        };
+    }
+
+    public static String age(Duration d) {
+        long s = Math.max(0, d.toSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return (s / 60) + "m" + String.format("%02d", s % 60) + "s";
+        }
+        if (s < 86400) {
+            return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
+        }
+        return (s / 86400) + "d";
+    }
+
+    static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
+    }
+
+    static String truncate(String s, int max) {
+        if (s.codePointCount(0, s.length()) <= max) {
+            return s;
+        }
+        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
+    }
+
+    private static void line(StringBuilder s, String label, String value) {
+        if (value != null && !value.isBlank()) {
+            s.append(String.format("  %-13s %s%n", label, value));
+        }
+    }
+}
