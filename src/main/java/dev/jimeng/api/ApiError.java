@@ -24,6 +24,7 @@ public record ApiError(
 
     /** One line for the user: code, meaning and what to do. */
     public String describe() {
-        return code + ": " + message + (hint == null || hint.isBlank() ? "" : " — " + hint);
+        String line = code + ": " + message + (hint == null || hint.isBlank() ? "" : " — " + hint);
+        return line.replaceAll("[\\r\\n]+", " ");
     }
 }
