@@ -4,7 +4,8 @@ package dev.jimeng.api;
  * A failure of one API call, classified.
  *
  * @param code the business code (e.g. "50412"), gateway code (e.g. "SignatureDoesNotMatch"),
- *     "timeout", "connection" or "http-NNN"
+ *     "timeout", "connection", "http-NNN" (a non-JSON answer), "protocol" (a JSON answer that breaks
+ *     the documented protocol) or "interrupted"
  * @param httpStatus 0 when no response arrived
  * @param message what the server said, or what went wrong
  * @param hint what the user can do, one sentence
