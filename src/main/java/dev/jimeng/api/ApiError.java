@@ -4,7 +4,8 @@ package dev.jimeng.api;
  * A failure of one API call, classified.
  *
  * @param code the business code (e.g. "50412"), gateway code (e.g. "SignatureDoesNotMatch"),
- *     "timeout", "connection" or "http-NNN"
+ *     "timeout", "connection", "http-NNN" (a non-JSON answer), "protocol" (a JSON answer that breaks
+ *     the documented protocol) or "interrupted"
  * @param httpStatus 0 when no response arrived
  * @param message what the server said, or what went wrong
  * @param hint what the user can do, one sentence
@@ -24,6 +25,7 @@ public record ApiError(
 
     /** One line for the user: code, meaning and what to do. */
     public String describe() {
-        return code + ": " + message + (hint == null || hint.isBlank() ? "" : " — " + hint);
+        String line = code + ": " + message + (hint == null || hint.isBlank() ? "" : " — " + hint);
+        return line.replaceAll("[\\r\\n]+", " ");
     }
 }

@@ -1,0 +1,334 @@
+package dev.jimeng.api;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jimeng.json.Json;
+import dev.jimeng.sign.Credentials;
+import dev.jimeng.sign.SigningRequest;
+import dev.jimeng.sign.V4Signer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+import javax.net.ssl.SSLHandshakeException;
+
+/**
+ * The real API over HTTP/1.1 with the JDK client. Each call is exactly ONE attempt, signed afresh
+ * with the clock's current time; retrying and back-off belong to the job engine, so every failure is
+ * classified precisely, including whether a submit may have been accepted although no answer came.
+ */
+public final class HttpJimengApi implements JimengApi, AutoCloseable {
+    public static final URI DEFAULT_BASE_URL = URI.create("https://visual.volcengineapi.com");
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
+    static final String CONTENT_TYPE = "application/json";
+
+    private final HttpClient http;
+    private final URI baseUrl;
+    private final String host;
+    private final String path;
+    private final Credentials credentials;
+    private final V4Signer signer;
+    private final Clock clock;
+    private final Duration timeout;
+    private final Consumer<String> requestLog;
+
+    /**
+     * @param baseUrl any http(s) URL, optionally with a path; no query
+     * @param requestLog receives one redacted line per call (action, HTTP status, code, elapsed ms)
+     */
+    public HttpJimengApi(
+            URI baseUrl,
+            Credentials credentials,
+            V4Signer signer,
+            Clock clock,
+            Duration timeout,
+            Consumer<String> requestLog) {
+        this.baseUrl = checkBaseUrl(baseUrl);
+        this.credentials = Objects.requireNonNull(credentials, "credentials");
+        this.signer = Objects.requireNonNull(signer, "signer");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("the request timeout must be positive, got " + timeout);
+        }
+        this.timeout = timeout;
+        this.requestLog = requestLog == null ? line -> {} : requestLog;
+        this.host = hostHeader(this.baseUrl);
+        String rawPath = this.baseUrl.getRawPath();
+        this.path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(timeout)
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+    }
+
+    public HttpJimengApi(URI baseUrl, Credentials credentials, Clock clock, Duration timeout) {
+        this(baseUrl, credentials, new V4Signer(), clock, timeout, null);
+    }
+
+    /**
+     * Builds the client from environment variables: {@code VOLC_ACCESSKEY}, {@code VOLC_SECRETKEY},
+     * optional {@code VOLC_SESSION_TOKEN}, {@code JIMENG_VIDEO_API_URL} and {@code
+     * JIMENG_VIDEO_API_TIMEOUT} (seconds, fractions allowed, default 300).
+     *
+     * @throws IllegalArgumentException naming the variable and the fix when one is missing or invalid
+     */
+    public static HttpJimengApi fromEnvironment(Map<String, String> env, Clock clock) {
+        String accessKey = required(env, "VOLC_ACCESSKEY");
+        String secretKey = required(env, "VOLC_SECRETKEY");
+        String token = trimmed(env.get("VOLC_SESSION_TOKEN"));
+        URI url = parseBaseUrl(trimmed(env.get("JIMENG_VIDEO_API_URL")));
+        Duration timeout = parseTimeout(trimmed(env.get("JIMENG_VIDEO_API_TIMEOUT")));
+        return new HttpJimengApi(
+                url, new Credentials(accessKey, secretKey, token.isEmpty() ? null : token), clock, timeout);
+    }
+
+    /** A copy that reports each call to {@code requestLog}. */
+    public HttpJimengApi withRequestLog(Consumer<String> requestLog) {
+        return new HttpJimengApi(baseUrl, credentials, signer, clock, timeout, requestLog);
+    }
+
+    public URI baseUrl() {
+        return baseUrl;
+    }
+
+    public Duration timeout() {
+        return timeout;
+    }
+
+    @Override
+    public SubmitResult submit(SubmitBody body) throws ApiException {
+        return call(ApiAction.SUBMIT_TASK, serialize(body), ResponseClassifier::classifySubmit)
+                .orThrow();
+    }
+
+    @Override
+    public TaskResult getResult(String reqKey, String taskId) throws ApiException {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("req_key", reqKey);
+        body.put("task_id", taskId);
+        return call(ApiAction.GET_RESULT, serialize(body), ResponseClassifier::classifyGetResult)
+                .orThrow();
+    }
+
+    @Override
+    public void close() {
+        http.close();
+    }
+
+    @Override
+    public String toString() {
+        return "HttpJimengApi[" + baseUrl + ", " + credentials + ", timeout=" + timeout + "]";
+    }
+
+    private <T> ResponseClassifier.Outcome<T> call(
+            ApiAction action, byte[] body, BiFunction<Integer, byte[], ResponseClassifier.Outcome<T>> classifier) {
+        boolean submit = action == ApiAction.SUBMIT_TASK;
+        URI uri = URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + path + "?Action=" + action.wire()
+                + "&Version=" + ApiAction.VERSION);
+        SigningRequest toSign = new SigningRequest(
+                "POST", host, path, Map.of("Action", action.wire(), "Version", ApiAction.VERSION), CONTENT_TYPE, body);
+        Map<String, String> signed = signer.sign(credentials, toSign, clock.instant());
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .timeout(timeout)
+                .header("Content-Type", CONTENT_TYPE)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        signed.forEach(request::header);
+        Redactor redactor = new Redactor(credentials, signed.get("Authorization"));
+
+        long started = clock.millis();
+        ResponseClassifier.Outcome<T> outcome;
+        String status;
+        try {
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            status = Integer.toString(response.statusCode());
+            outcome = classifier.apply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            status = "-";
+            outcome = new ResponseClassifier.Outcome.Failure<>(transportError(e, submit, redactor));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            status = "-";
+            outcome = new ResponseClassifier.Outcome.Failure<>(new ApiError(
+                    "interrupted",
+                    0,
+                    ErrorCategory.NETWORK,
+                    Retry.BACKOFF,
+                    "the call was interrupted",
+                    submit ? "the task may have been accepted: look for it before submitting again" : "",
+                    null,
+                    submit));
+        }
+        if (outcome instanceof ResponseClassifier.Outcome.Failure<T> f) {
+            outcome = new ResponseClassifier.Outcome.Failure<>(redactor.redact(f.error()));
+        }
+        requestLog.accept(logLine(action, status, outcome, clock.millis() - started));
+        return outcome;
+    }
+
+    /** Which transport failure this was; order matters (connect timeout is also a timeout). */
+    private ApiError transportError(IOException e, boolean submit, Redactor redactor) {
+        String detail = redactor.redact(e.getMessage());
+        if (e instanceof HttpConnectTimeoutException) {
+            // Nothing was sent: the connection never opened.
+            return ErrorCatalog.connectFailed(
+                    "connect timed out after " + timeout.toMillis() + " ms", ErrorCategory.TIMEOUT);
+        }
+        if (e instanceof HttpTimeoutException) {
+            return ErrorCatalog.timeout(timeout, submit);
+        }
+        if (e instanceof ConnectException) {
+            return ErrorCatalog.connectFailed(detail == null ? "connection refused" : detail, ErrorCategory.NETWORK);
+        }
+        if (e instanceof SSLHandshakeException) {
+            // The TLS handshake precedes the request: nothing was sent.
+            return ErrorCatalog.connectFailed("TLS handshake failed: " + detail, ErrorCategory.NETWORK);
+        }
+        return ErrorCatalog.connectionDropped(
+                e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail), submit);
+    }
+
+    private static String logLine(
+            ApiAction action, String status, ResponseClassifier.Outcome<?> outcome, long elapsedMillis) {
+        String code =
+                switch (outcome) {
+                    case ResponseClassifier.Outcome.Success<?> s -> Long.toString(ResponseClassifier.SUCCESS);
+                    case ResponseClassifier.Outcome.Failure<?> f ->
+                        safeCode(f.error().code());
+                };
+        return action.wire() + " http=" + status + " code=" + code + " elapsed=" + elapsedMillis + "ms";
+    }
+
+    /** Codes come from the server; keep only characters a code can have. */
+    private static String safeCode(String code) {
+        String safe = code == null ? "" : code.replaceAll("[^A-Za-z0-9_.-]", "");
+        return safe.isEmpty() ? "?" : safe.substring(0, Math.min(safe.length(), 40));
+    }
+
+    private static byte[] serialize(Object body) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("request bodies are plain records and maps", e);
+        }
+    }
+
+    /** The Host header exactly as the JDK client writes it: the port only when not the scheme's default. */
+    static String hostHeader(URI uri) {
+        int port = uri.getPort();
+        boolean https = uri.getScheme().equalsIgnoreCase("https");
+        boolean defaultPort = port == -1 || (https ? port == 443 : port == 80);
+        return defaultPort ? uri.getHost() : uri.getHost() + ":" + port;
+    }
+
+    private static URI checkBaseUrl(URI url) {
+        Objects.requireNonNull(url, "baseUrl");
+        String scheme = url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) {
+            throw new IllegalArgumentException("the API URL must start with http:// or https://, got " + url);
+        }
+        if (url.getHost() == null || url.getHost().isEmpty()) {
+            throw new IllegalArgumentException("the API URL has no host name: " + url);
+        }
+        if (url.getRawQuery() != null || url.getRawFragment() != null || url.getRawUserInfo() != null) {
+            throw new IllegalArgumentException(
+                    "the API URL must not have a query, fragment or user name: " + url.getHost());
+        }
+        return url;
+    }
+
+    private static String required(Map<String, String> env, String name) {
+        String value = trimmed(env.get(name));
+        if (value.isEmpty()) {
+            throw new IllegalArgumentException(name + " is not set: export it (Volcengine console → Access keys), "
+                    + "or run with --sandbox to try jimeng without an account");
+        }
+        return value;
+    }
+
+    private static URI parseBaseUrl(String value) {
+        if (value.isEmpty()) {
+            return DEFAULT_BASE_URL;
+        }
+        String fix = "; set it to an http(s) URL such as " + DEFAULT_BASE_URL + ", or unset it to use that default";
+        try {
+            return checkBaseUrl(new URI(value));
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("JIMENG_VIDEO_API_URL is not a usable URL ('" + value + "')" + fix, e);
+        }
+    }
+
+    private static Duration parseTimeout(String value) {
+        if (value.isEmpty()) {
+            return DEFAULT_TIMEOUT;
+        }
+        String problem = "JIMENG_VIDEO_API_TIMEOUT must be a positive number of seconds (e.g. 300 or 0.5), got '"
+                + value + "': fix it or unset it to use " + DEFAULT_TIMEOUT.toSeconds();
+        try {
+            BigDecimal seconds = new BigDecimal(value);
+            if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(86_400L * 365)) > 0) {
+                throw new IllegalArgumentException(problem);
+            }
+            long millis =
+                    seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
+            return Duration.ofMillis(millis);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new IllegalArgumentException(problem, e);
+        }
+    }
+
+    private static String trimmed(String value) {
+        return value == null ? "" : value.trim();
+    }
+
+    /** Removes the secret, the session token and the signature from text that came back from outside. */
+    private record Redactor(Credentials credentials, String authorization) {
+        String redact(String text) {
+            if (text == null) {
+                return null;
+            }
+            String out = text;
+            for (String secret : secrets()) {
+                if (secret != null && secret.length() >= 4) {
+                    out = out.replace(secret, "***");
+                }
+            }
+            return out;
+        }
+
+        ApiError redact(ApiError e) {
+            return new ApiError(
+                    e.code(),
+                    e.httpStatus(),
+                    e.category(),
+                    e.retry(),
+                    redact(e.message()),
+                    redact(e.hint()),
+                    e.requestId(),
+                    e.mayHaveReachedServer());
+        }
+
+        private List<String> secrets() {
+            String signature = authorization == null || !authorization.contains("Signature=")
+                    ? null
+                    : authorization.substring(authorization.indexOf("Signature=") + "Signature=".length());
+            return Arrays.asList(credentials.secretAccessKey(), credentials.sessionToken(), signature);
+        }
+    }
+}
