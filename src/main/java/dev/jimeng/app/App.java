@@ -118,8 +118,14 @@ public final class App implements AutoCloseable {
         return manager;
     }
 
+    /** A job's requested path may be a file or a folder to name it in; default: the output directory. */
     private Path outputFor(JobSnapshot job) {
-        return Destination.inDirectory(outputDirectory()).pathFor(job.taskId(), job.request().prompt());
+        Path requested = job.outputPath();
+        if (requested != null && !java.nio.file.Files.isDirectory(requested)) {
+            return requested;
+        }
+        Path dir = requested != null ? requested : outputDirectory();
+        return Destination.inDirectory(dir).pathFor(job.taskId(), job.request().prompt());
     }
 
     private EngineSettings engineSettings() {
@@ -150,6 +156,77 @@ public final class App implements AutoCloseable {
             return verbose ? api.withRequestLog(line -> env.err().println("jimeng: api " + line)) : api;
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+        }
+    }
+
+    /** Journals a validated job and starts it; returns its id at once. */
+    public String submit(ValidatedRequest validated, Destination destination) {
+        return jobs().submit(validated.request(), destination.file() != null ? destination.file() : destination.directory());
+    }
+
+    /** Blocks until the server has accepted the job (task id journaled) or it ended. */
+    public JobSnapshot awaitAccepted(String id) throws InterruptedException {
+        CompletableFuture<JobSnapshot> accepted = new CompletableFuture<>();
+        try (AutoCloseable sub = jobs().subscribe(s -> {
+            if (s.id().equals(id) && (s.taskId() != null || s.state().terminal())) {
+                accepted.complete(s);
+            }
+        })) {
+            jobs().job(id).filter(s -> s.taskId() != null || s.state().terminal()).ifPresent(accepted::complete);
+            return accepted.get();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public java.util.List<String> resumeAll() {
+        return jobs().resumeAll();
+    }
+
+    public java.util.List<JobSnapshot> listJobs(dev.jimeng.store.JobQuery query) {
+        return jobs().list(query);
+    }
+
+    public String redownload(String id, Destination destination) {
+        return jobs().redownload(id, destination == null ? null : destination.file() != null ? destination.file() : destination.directory());
+    }
+
+    /**
+     * Prints one plain line per state change of these jobs (for pipes and logs) while the returned
+     * handle is open; does nothing when {@code enabled} is false.
+     */
+    public AutoCloseable printStateChanges(PrintWriter out, Collection<String> ids, boolean enabled) {
+        if (!enabled) {
+            return () -> {};
+        }
+        java.util.Set<String> wanted = java.util.Set.copyOf(ids);
+        java.util.Map<String, JobState> last = new java.util.concurrent.ConcurrentHashMap<>();
+        return jobs().subscribe(s -> {
+            if (wanted.contains(s.id()) && last.put(s.id(), s.state()) != s.state()) {
+                synchronized (out) {
+                    out.println(dev.jimeng.view.JobsView.statusLine(s, clock).strip());
+                    out.flush();
+                }
+            }
+        });
+    }
+
+    /** Asks a yes/no question on the terminal; without one, the answer is no. */
+    public boolean confirm(String question, PrintWriter err) {
+        if (!env.stdinIsTerminal()) {
+            return false;
+        }
+        err.print(question);
+        err.flush();
+        try {
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(env.in(), java.nio.charset.StandardCharsets.UTF_8));
+            String answer = in.readLine();
+            return answer != null && answer.strip().toLowerCase().startsWith("y");
+        } catch (java.io.IOException e) {
+            return false;
         }
     }
 
@@ -187,7 +264,7 @@ public final class App implements AutoCloseable {
         if (job.errorCode() == null) {
             return ExitCode.TASK_FAILED;
         }
-        return ErrorCatalog.lookup(job.errorCode())
+        return ErrorCatalog.find(job.errorCode())
                 .map(entry -> ExitCode.of(entry.category()))
                 .orElse(ExitCode.TASK_FAILED);
     }

@@ -15,7 +15,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     protected CommandSpec spec;
 
     @Override
-    public final Integer call() throws Exception {
+    public Integer call() throws Exception {
         return doCall().code();
     }
 

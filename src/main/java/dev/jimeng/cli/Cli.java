@@ -11,10 +11,10 @@ import picocli.CommandLine;
 public final class Cli {
     private Cli() {}
 
-    public static int run(String[] args, Environment env) {
+    public static int run(String[] args, Environment env, JimengCommand.ShellLauncher shell) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true);
-        JimengCommand root = new JimengCommand(cmd -> App.create(env, cmd.sandbox(), cmd.verbose()));
+        JimengCommand root = new JimengCommand(cmd -> App.create(env, cmd.sandbox(), cmd.verbose()), shell);
         CommandLine cl = commandLine(root, out, err);
         try {
             return cl.execute(args);

@@ -13,7 +13,19 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Make videos with Volcengine's Jimeng Video 3.0 API: shell, panel, job engine, sandbox.",
-        subcommands = {GenerateCommand.class, SandboxCommand.class},
+        subcommands = {
+            GenerateCommand.class,
+            SubmitCommand.class,
+            WaitCommand.class,
+            StatusCommand.class,
+            DownloadCommand.class,
+            JobsCommand.class,
+            ShowCommand.class,
+            RetryCommand.class,
+            BatchCommand.class,
+            WatchCommand.class,
+            SandboxCommand.class
+        },
         footer = {
             "",
             "Run with no command at a terminal to open the interactive shell.",
@@ -32,12 +44,19 @@ public final class JimengCommand extends BaseCommand {
             description = "Show stack traces and the API calls made (secrets redacted).")
     boolean verbose;
 
+    /** Opens the interactive shell; given by Main so that cli does not depend on shell. */
+    public interface ShellLauncher {
+        int run(JimengCommand root) throws Exception;
+    }
+
     private final Function<JimengCommand, App> appFactory;
+    private final ShellLauncher shellLauncher;
     private App app;
     private ShellControl shell;
 
-    public JimengCommand(Function<JimengCommand, App> appFactory) {
+    public JimengCommand(Function<JimengCommand, App> appFactory, ShellLauncher shellLauncher) {
         this.appFactory = appFactory;
+        this.shellLauncher = shellLauncher;
     }
 
     public boolean sandbox() {
@@ -75,8 +94,16 @@ public final class JimengCommand extends BaseCommand {
     }
 
     @Override
+    public Integer call() throws Exception {
+        if (interactive()) {
+            spec.commandLine().usage(out());
+            return ExitCode.OK.code();
+        }
+        return shellLauncher.run(this);
+    }
+
+    @Override
     protected ExitCode doCall() {
-        spec.commandLine().usage(out());
-        return ExitCode.OK;
+        throw new UnsupportedOperationException("call() is overridden");
     }
 }
