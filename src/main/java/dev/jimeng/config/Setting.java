@@ -1,0 +1,313 @@
+package dev.jimeng.config;
+
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.mode.ModeSpec;
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * The catalogue of settings: one row per key with its description, environment variable (if any),
+ * default, parser and allowed values. Values are kept as normalised text ({@link #parse} output);
+ * {@link Settings} offers typed accessors.
+ *
+ * <p>Environment variables: {@code JIMENG_VIDEO_POLL_INTERVAL} (poll-interval, the seed's name),
+ * {@code JIMENG_OUTPUT_DIR} (output-dir), {@code JIMENG_CONCURRENCY} (concurrency).
+ */
+public enum Setting {
+    MODE(
+            "mode",
+            "generation mode used when --mode is not given",
+            null,
+            p -> Capabilities.DEFAULT_MODE,
+            (raw, p) -> parseMode(raw),
+            m -> Capabilities.modes().stream()
+                    .map(s -> new Choice(s.name(), s.summary()))
+                    .toList()),
+    DURATION(
+            "duration",
+            "video length in seconds",
+            null,
+            p -> Integer.toString(Capabilities.DEFAULT_DURATION),
+            (raw, p) -> parseDuration(raw),
+            Setting::durationChoices),
+    FPS(
+            "fps",
+            "frames per second",
+            null,
+            p -> Integer.toString(Capabilities.DEFAULT_FPS),
+            (raw, p) -> parseFps(raw),
+            Setting::fpsChoices),
+    ASPECT_RATIO(
+            "aspect-ratio",
+            "width:height of text-to-video output",
+            null,
+            p -> Capabilities.DEFAULT_ASPECT_RATIO,
+            (raw, p) -> parseAspectRatio(raw),
+            m -> Capabilities.ASPECT_RATIOS.stream()
+                    .map(r -> new Choice(r, aspectDescription(r)))
+                    .toList()),
+    OUTPUT_DIR(
+            "output-dir",
+            "folder where finished videos are saved",
+            "JIMENG_OUTPUT_DIR",
+            p -> p.defaultOutputDir().toString(),
+            Setting::parseDirectory,
+            m -> List.of()),
+    SEED(
+            "seed",
+            "random seed; -1 picks a new one for every video",
+            null,
+            p -> "-1",
+            (raw, p) -> parseSeed(raw),
+            m -> List.of(new Choice("-1", "a new random seed for every video"))),
+    CONCURRENCY(
+            "concurrency",
+            "how many jobs run on the server at once",
+            "JIMENG_CONCURRENCY",
+            p -> "2",
+            (raw, p) -> parseConcurrency(raw),
+            m -> java.util.stream.IntStream.rangeClosed(1, Setting.MAX_CONCURRENCY)
+                    .mapToObj(i -> new Choice(Integer.toString(i), i == 2 ? "default" : ""))
+                    .toList()),
+    POLL_INTERVAL(
+            "poll-interval",
+            "seconds between status checks (fractions allowed)",
+            "JIMENG_VIDEO_POLL_INTERVAL",
+            p -> "5",
+            (raw, p) -> parsePollInterval(raw),
+            m -> List.of(
+                    new Choice("2", "seconds"), new Choice("5", "seconds (default)"), new Choice("10", "seconds"))),
+    NOTIFY(
+            "notify",
+            "signal when a job finishes",
+            null,
+            p -> NotifyStyle.NONE.key(),
+            (raw, p) -> parseNotify(raw),
+            m -> Arrays.stream(NotifyStyle.values())
+                    .map(n -> new Choice(n.key(), n.description()))
+                    .toList());
+
+    static final int MAX_CONCURRENCY = 10;
+    static final BigDecimal MIN_POLL = new BigDecimal("0.1");
+    static final BigDecimal MAX_POLL = new BigDecimal("3600");
+
+    private final String key;
+    private final String description;
+    private final String environmentVariable;
+    private final Function<JimengPaths, String> defaultValue;
+    private final BiFunction<String, JimengPaths, String> parser;
+    private final Function<ModeSpec, List<Choice>> choices;
+
+    Setting(
+            String key,
+            String description,
+            String environmentVariable,
+            Function<JimengPaths, String> defaultValue,
+            BiFunction<String, JimengPaths, String> parser,
+            Function<ModeSpec, List<Choice>> choices) {
+        this.key = key;
+        this.description = description;
+        this.environmentVariable = environmentVariable;
+        this.defaultValue = defaultValue;
+        this.parser = parser;
+        this.choices = choices;
+    }
+
+    public String key() {
+        return key;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The environment variable that sets this, if there is one. */
+    public Optional<String> environmentVariable() {
+        return Optional.ofNullable(environmentVariable);
+    }
+
+    public String defaultValue(JimengPaths paths) {
+        return defaultValue.apply(paths);
+    }
+
+    /**
+     * Checks and normalises a typed value.
+     *
+     * @throws InvalidSettingException with a one-line message naming the problem and the fix
+     */
+    public String parse(String raw, JimengPaths paths) {
+        if (raw == null || raw.isBlank()) {
+            throw new InvalidSettingException(key + ": no value given; " + fix());
+        }
+        return parser.apply(raw.strip(), paths);
+    }
+
+    /**
+     * Values to offer when completing this setting. Durations and fps are the ones {@code modeInEffect}
+     * supports (all modes' values when it is null); free-form settings offer a few examples or nothing.
+     */
+    public List<Choice> choices(ModeSpec modeInEffect) {
+        return choices.apply(modeInEffect);
+    }
+
+    public static Optional<Setting> byKey(String key) {
+        if (key == null) return Optional.empty();
+        String k = key.strip().toLowerCase(Locale.ROOT).replace('_', '-');
+        return Arrays.stream(values()).filter(s -> s.key.equals(k)).findFirst();
+    }
+
+    public static List<String> keys() {
+        return Arrays.stream(values()).map(Setting::key).toList();
+    }
+
+    /** Like {@link #byKey} but fails with a message listing the known keys. */
+    public static Setting require(String key) {
+        return byKey(key)
+                .orElseThrow(() -> new InvalidSettingException(
+                        "unknown setting '" + key + "'; use one of " + String.join(", ", keys())));
+    }
+
+    private String fix() {
+        List<Choice> c = choices(null);
+        return switch (this) {
+            case OUTPUT_DIR -> "give a folder path";
+            case SEED -> "give a whole number from 0 to " + Integer.MAX_VALUE + ", or -1 for random";
+            case CONCURRENCY -> "give a whole number from 1 to " + MAX_CONCURRENCY;
+            case POLL_INTERVAL -> "give seconds from " + MIN_POLL + " to " + MAX_POLL + ", e.g. 5 or 2.5";
+            default -> "use one of " + c.stream().map(Choice::value).collect(Collectors.joining(", "));
+        };
+    }
+
+    private InvalidSettingException invalid(String raw, String problem) {
+        return new InvalidSettingException(key + ": '" + raw + "' " + problem + "; " + fix());
+    }
+
+    private static String parseMode(String raw) {
+        String m = raw.toLowerCase(Locale.ROOT);
+        if (Capabilities.mode(m).isEmpty()) throw MODE.invalid(raw, "is not a mode");
+        return m;
+    }
+
+    private static String parseDuration(String raw) {
+        int seconds = wholeNumber(DURATION, raw);
+        if (!allDurations().contains(seconds)) {
+            throw DURATION.invalid(raw, "is not a length the API makes");
+        }
+        return Integer.toString(seconds);
+    }
+
+    private static String parseFps(String raw) {
+        int fps = wholeNumber(FPS, raw);
+        if (!allFps().contains(fps)) throw FPS.invalid(raw, "is not a frame rate the API makes");
+        return Integer.toString(fps);
+    }
+
+    private static String parseAspectRatio(String raw) {
+        if (!Capabilities.ASPECT_RATIOS.contains(raw)) throw ASPECT_RATIO.invalid(raw, "is not a supported ratio");
+        return raw;
+    }
+
+    private static String parseDirectory(String raw, JimengPaths paths) {
+        try {
+            return paths.userPath(raw).toString();
+        } catch (java.nio.file.InvalidPathException e) {
+            throw OUTPUT_DIR.invalid(raw, "is not a valid path");
+        }
+    }
+
+    private static String parseSeed(String raw) {
+        if (raw.equalsIgnoreCase("random")) return "-1";
+        long seed;
+        try {
+            seed = Long.parseLong(raw);
+        } catch (NumberFormatException e) {
+            throw SEED.invalid(raw, "is not a whole number");
+        }
+        if (seed < -1 || seed > Integer.MAX_VALUE) throw SEED.invalid(raw, "is out of range");
+        return Long.toString(seed);
+    }
+
+    private static String parseConcurrency(String raw) {
+        int n = wholeNumber(CONCURRENCY, raw);
+        if (n < 1 || n > MAX_CONCURRENCY) throw CONCURRENCY.invalid(raw, "is out of range");
+        return Integer.toString(n);
+    }
+
+    private static String parsePollInterval(String raw) {
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(raw);
+        } catch (NumberFormatException e) {
+            throw POLL_INTERVAL.invalid(raw, "is not a number of seconds");
+        }
+        if (seconds.compareTo(MIN_POLL) < 0 || seconds.compareTo(MAX_POLL) > 0) {
+            throw POLL_INTERVAL.invalid(raw, "is out of range");
+        }
+        return seconds.stripTrailingZeros().toPlainString();
+    }
+
+    private static String parseNotify(String raw) {
+        String n = raw.toLowerCase(Locale.ROOT);
+        return Arrays.stream(NotifyStyle.values())
+                .map(NotifyStyle::key)
+                .filter(n::equals)
+                .findFirst()
+                .orElseThrow(() -> NOTIFY.invalid(raw, "is not a notify style"));
+    }
+
+    private static int wholeNumber(Setting s, String raw) {
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw s.invalid(raw, "is not a whole number");
+        }
+    }
+
+    private static TreeSet<Integer> allDurations() {
+        return Capabilities.modes().stream()
+                .flatMap(m -> m.framesBySeconds().keySet().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static TreeSet<Integer> allFps() {
+        return Capabilities.modes().stream()
+                .flatMap(m -> m.fps().stream())
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private static List<Choice> durationChoices(ModeSpec mode) {
+        if (mode != null) {
+            return mode.framesBySeconds().entrySet().stream()
+                    .map(e -> new Choice(e.getKey().toString(), "seconds (" + e.getValue() + " frames)"))
+                    .toList();
+        }
+        return allDurations().stream()
+                .map(s -> new Choice(s.toString(), "seconds"))
+                .toList();
+    }
+
+    private static List<Choice> fpsChoices(ModeSpec mode) {
+        List<Integer> fps = mode != null ? mode.fps() : List.copyOf(allFps());
+        return fps.stream()
+                .map(f -> new Choice(f.toString(), "frames per second"))
+                .toList();
+    }
+
+    private static String aspectDescription(String ratio) {
+        return switch (ratio) {
+            case "16:9" -> "landscape (default)";
+            case "21:9" -> "wide landscape";
+            case "4:3" -> "landscape";
+            case "1:1" -> "square";
+            case "3:4", "9:16" -> "portrait";
+            default -> "";
+        };
+    }
+}

@@ -1,0 +1,222 @@
+package dev.jimeng.config;
+
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.mode.ModeSpec;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * The settings in effect, layered: session (set in the shell) over environment over config file over
+ * default. Each value remembers its {@link Origin}. Bad values in the environment or the config file do
+ * not stop the program: they are skipped (the next layer applies) and reported by {@link #problems()},
+ * so the caller can print them.
+ *
+ * <p>The config file is {@code config.properties} in {@link JimengPaths#configDir()}, keyed like
+ * {@link Setting#key()}. {@link #save()} writes the session's values into it and keeps every other key.
+ * Thread-safe (the shell's completer reads while commands write).
+ */
+public final class Settings {
+    private final JimengPaths paths;
+    private final Map<Setting, ResolvedSetting> environment = new EnumMap<>(Setting.class);
+    private final Map<Setting, ResolvedSetting> configFile = new EnumMap<>(Setting.class);
+    private final Map<Setting, ResolvedSetting> session = new EnumMap<>(Setting.class);
+    private final List<String> problems = new ArrayList<>();
+
+    private Settings(JimengPaths paths) {
+        this.paths = paths;
+    }
+
+    /** Reads the config file (if there is one) and the given environment. */
+    public static Settings load(JimengPaths paths, Map<String, String> env) {
+        Settings settings = new Settings(paths);
+        settings.readConfigFile();
+        settings.readEnvironment(env);
+        return settings;
+    }
+
+    public JimengPaths paths() {
+        return paths;
+    }
+
+    /** One line per value that was ignored (bad environment variable, bad config entry, unreadable file). */
+    public synchronized List<String> problems() {
+        return List.copyOf(problems);
+    }
+
+    public synchronized ResolvedSetting get(Setting setting) {
+        ResolvedSetting r = session.get(setting);
+        if (r == null) r = environment.get(setting);
+        if (r == null) r = configFile.get(setting);
+        if (r == null) r = new ResolvedSetting(setting, setting.defaultValue(paths), new Origin.Default());
+        return r;
+    }
+
+    /** @throws InvalidSettingException for an unknown key */
+    public ResolvedSetting get(String key) {
+        return get(Setting.require(key));
+    }
+
+    /** Every setting in catalogue order, for the {@code settings} command. */
+    public synchronized List<ResolvedSetting> all() {
+        List<ResolvedSetting> list = new ArrayList<>();
+        for (Setting s : Setting.values()) list.add(get(s));
+        return Collections.unmodifiableList(list);
+    }
+
+    /**
+     * Sets a session value (it wins over everything until {@link #unset}).
+     *
+     * @throws InvalidSettingException for an unknown key or a bad value (one-line message)
+     */
+    public synchronized ResolvedSetting set(String key, String value) {
+        Setting setting = Setting.require(key);
+        ResolvedSetting r = new ResolvedSetting(setting, setting.parse(value, paths), new Origin.Session());
+        session.put(setting, r);
+        return r;
+    }
+
+    /**
+     * Drops the session value; the environment, config file or default applies again. The config file is
+     * not changed. Returns the value now in effect.
+     */
+    public synchronized ResolvedSetting unset(String key) {
+        Setting setting = Setting.require(key);
+        session.remove(setting);
+        return get(setting);
+    }
+
+    /** True when the session has changed something {@link #save()} would write. */
+    public synchronized boolean hasSessionValues() {
+        return !session.isEmpty();
+    }
+
+    /**
+     * Writes the session values into the config file, keeping its other keys, through a temporary file
+     * moved into place (a crash never leaves half a file). Session values stay in effect.
+     *
+     * @return the file written
+     */
+    public synchronized Path save() throws IOException {
+        Path file = paths.configFile();
+        Properties props = new Properties();
+        if (Files.isRegularFile(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                props.load(in);
+            }
+        }
+        for (ResolvedSetting r : session.values()) props.setProperty(r.key(), r.value());
+        Files.createDirectories(file.getParent());
+        Path tmp = Files.createTempFile(file.getParent(), ".config", ".tmp");
+        try {
+            try (OutputStream out = Files.newOutputStream(tmp)) {
+                props.store(out, "jimeng settings (keys: " + String.join(", ", Setting.keys()) + ")");
+            }
+            try {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+        for (ResolvedSetting r : session.values()) {
+            configFile.put(r.setting(), new ResolvedSetting(r.setting(), r.value(), new Origin.ConfigFile(file)));
+        }
+        return file;
+    }
+
+    // ---- typed accessors -------------------------------------------------------------------------
+
+    public String mode() {
+        return get(Setting.MODE).value();
+    }
+
+    public ModeSpec modeSpec() {
+        return Capabilities.mode(mode()).orElseThrow();
+    }
+
+    public int durationSeconds() {
+        return Integer.parseInt(get(Setting.DURATION).value());
+    }
+
+    public int fps() {
+        return Integer.parseInt(get(Setting.FPS).value());
+    }
+
+    public String aspectRatio() {
+        return get(Setting.ASPECT_RATIO).value();
+    }
+
+    public Path outputDir() {
+        return Path.of(get(Setting.OUTPUT_DIR).value());
+    }
+
+    /** -1 means a new random seed for every video. */
+    public long seed() {
+        return Long.parseLong(get(Setting.SEED).value());
+    }
+
+    public int concurrency() {
+        return Integer.parseInt(get(Setting.CONCURRENCY).value());
+    }
+
+    public Duration pollInterval() {
+        BigDecimal seconds = new BigDecimal(get(Setting.POLL_INTERVAL).value());
+        return Duration.ofMillis(seconds.movePointRight(3).longValue());
+    }
+
+    public NotifyStyle notifyStyle() {
+        return NotifyStyle.valueOf(get(Setting.NOTIFY).value().toUpperCase(java.util.Locale.ROOT));
+    }
+
+    // ---- loading ---------------------------------------------------------------------------------
+
+    private void readConfigFile() {
+        Path file = paths.configFile();
+        if (!Files.isRegularFile(file)) return;
+        Properties props = new Properties();
+        try (InputStream in = Files.newInputStream(file)) {
+            props.load(in);
+        } catch (IOException | IllegalArgumentException e) {
+            problems.add("config file " + file + ": cannot be read (" + e.getMessage() + "); fix or delete it");
+            return;
+        }
+        Origin origin = new Origin.ConfigFile(file);
+        for (Setting s : Setting.values()) {
+            String raw = props.getProperty(s.key());
+            if (raw == null) continue;
+            try {
+                configFile.put(s, new ResolvedSetting(s, s.parse(raw, paths), origin));
+            } catch (InvalidSettingException e) {
+                problems.add("config file " + file + ": " + e.getMessage());
+            }
+        }
+    }
+
+    private void readEnvironment(Map<String, String> env) {
+        for (Setting s : Setting.values()) {
+            String var = s.environmentVariable().orElse(null);
+            if (var == null) continue;
+            String raw = env.get(var);
+            if (raw == null || raw.isBlank()) continue;
+            try {
+                environment.put(s, new ResolvedSetting(s, s.parse(raw, paths), new Origin.Environment(var)));
+            } catch (InvalidSettingException e) {
+                problems.add("environment " + var + ": " + e.getMessage() + " (or unset " + var + ")");
+            }
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package dev.jimeng.shell.complete;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The live state completion reads: the session's mode (used when the line has no {@code --mode}), the
+ * jobs to offer as ids (asked for afresh at every TAB), and where {@code ~} and relative paths point.
+ */
+public record CompletionSources(
+        Supplier<String> sessionMode, Supplier<List<JobIdCandidate>> jobIds, Path userHome, Path workingDirectory) {
+    public CompletionSources {
+        Objects.requireNonNull(sessionMode, "sessionMode");
+        Objects.requireNonNull(jobIds, "jobIds");
+        userHome = userHome.toAbsolutePath().normalize();
+        workingDirectory = workingDirectory.toAbsolutePath().normalize();
+    }
+
+    /** Sources with this process's home and working directory. */
+    public static CompletionSources of(Supplier<String> sessionMode, Supplier<List<JobIdCandidate>> jobIds) {
+        return new CompletionSources(sessionMode, jobIds, Path.of(System.getProperty("user.home")), Path.of(""));
+    }
+}

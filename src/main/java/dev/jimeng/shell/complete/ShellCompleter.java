@@ -1,0 +1,245 @@
+package dev.jimeng.shell.complete;
+
+import dev.jimeng.config.Choice;
+import dev.jimeng.config.Setting;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.mode.ModeSpec;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.jline.reader.Candidate;
+import org.jline.reader.Completer;
+import org.jline.reader.LineReader;
+import org.jline.reader.ParsedLine;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.ArgSpec;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+/**
+ * TAB completion for the shell, in both {@code --opt value} and {@code --opt=value} forms.
+ *
+ * <ul>
+ *   <li>first word: command names and aliases with their descriptions;
+ *   <li>{@code -}, {@code --} or an empty word: the command's options not used yet (repeatable ones
+ *       always);
+ *   <li>option values and positionals by their {@link ValueKind} ({@link ValueKinds}): modes, durations
+ *       and fps of the mode in effect (the line's {@code --mode}, else the session's), aspect ratios
+ *       only if that mode takes one, camera templates and strengths, image/video/folder paths, live job
+ *       ids, setting keys and values; otherwise picocli's {@code completionCandidates}.
+ * </ul>
+ *
+ * Works on the words of JLine's {@code DefaultParser}, so quotes and escaped spaces are already removed
+ * and JLine adds them back to what it inserts.
+ */
+public final class ShellCompleter implements Completer {
+    private static final int DESCRIPTION_MAX = 60;
+
+    private final CommandLine root;
+    private final CompletionSources sources;
+    private final ValueKinds kinds;
+    private final PathCandidates paths;
+
+    public ShellCompleter(CommandLine root, CompletionSources sources) {
+        this(root, sources, ValueKinds.standard());
+    }
+
+    public ShellCompleter(CommandLine root, CompletionSources sources, ValueKinds kinds) {
+        this.root = Objects.requireNonNull(root, "root");
+        this.sources = Objects.requireNonNull(sources, "sources");
+        this.kinds = Objects.requireNonNull(kinds, "kinds");
+        this.paths = new PathCandidates(sources.userHome(), sources.workingDirectory());
+    }
+
+    @Override
+    public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
+        String word = line.word() == null ? "" : line.word();
+        String current = word.substring(0, Math.min(line.wordCursor(), word.length()));
+        LineAnalysis a = LineAnalysis.analyse(root, line.words(), line.wordIndex(), current);
+        switch (a.target) {
+            case LineAnalysis.Target.CommandName c -> commandNames(a.command, candidates);
+            case LineAnalysis.Target.OptionName o -> {
+                optionNames(a, current, candidates);
+                List<Candidate> values = new ArrayList<>();
+                positional(a, new LineAnalysis.Target.Positional(o.positionalIndex(), current, false), values);
+                values.stream().filter(c -> c.value().startsWith(current)).forEach(candidates::add);
+            }
+            case LineAnalysis.Target.OptionValue v -> optionValue(a, v, candidates);
+            case LineAnalysis.Target.Positional p -> {
+                positional(a, p, candidates);
+                if (p.optionsToo()) optionNames(a, current, candidates);
+            }
+        }
+    }
+
+    // ---- commands and options --------------------------------------------------------------------
+
+    private void commandNames(CommandSpec parent, List<Candidate> out) {
+        for (Map.Entry<String, CommandLine> e : parent.subcommands().entrySet()) {
+            CommandSpec sub = e.getValue().getCommandSpec();
+            if (sub.usageMessage().hidden()) continue;
+            String descr = firstLine(sub.usageMessage().description());
+            if (descr == null) descr = firstLine(sub.usageMessage().header());
+            boolean alias = !e.getKey().equals(sub.name());
+            if (alias) descr = "alias of " + sub.name() + (descr == null ? "" : ": " + descr);
+            out.add(new Candidate(e.getKey(), e.getKey(), "commands", descr, null, null, true));
+        }
+    }
+
+    private void optionNames(LineAnalysis a, String current, List<Candidate> out) {
+        for (OptionSpec option : a.command.options()) {
+            if (option.hidden()) continue;
+            if (a.options.containsKey(option) && !option.isMultiValue()) continue;
+            String descr = firstLine(option.description());
+            for (String name : namesFor(option, current)) {
+                out.add(new Candidate(name, name, "options", descr, null, null, true));
+            }
+        }
+    }
+
+    /** On an empty word or {@code --}: one (long) name per option; on a single {@code -}: every name. */
+    private static List<String> namesFor(OptionSpec option, String current) {
+        if (current.equals("-")) return List.of(option.names());
+        if (current.startsWith("--") || current.isEmpty()) return List.of(option.longestName());
+        List<String> names = new ArrayList<>();
+        for (String n : option.names()) if (n.startsWith(current)) names.add(n);
+        return names;
+    }
+
+    // ---- values ----------------------------------------------------------------------------------
+
+    private void optionValue(LineAnalysis a, LineAnalysis.Target.OptionValue v, List<Candidate> out) {
+        Optional<ValueKind> kind = kinds.forOption(v.option());
+        if (kind.isPresent()) values(kind.get(), a, v.prefix(), v.typed(), out);
+        else picocliCandidates(v.option(), v.prefix(), out);
+    }
+
+    private void positional(LineAnalysis a, LineAnalysis.Target.Positional p, List<Candidate> out) {
+        if (a.command.helpCommand() && a.command.parent() != null) {
+            commandNames(a.command.parent(), out); // `help <TAB>` offers the commands
+            return;
+        }
+        Optional<ValueKind> kind = kinds.forPositional(a.command, p.index());
+        if (kind.isPresent()) {
+            values(kind.get(), a, "", p.typed(), out);
+            return;
+        }
+        for (PositionalParamSpec param : a.command.positionalParameters()) {
+            if (param.index().contains(p.index()) && !param.hidden()) picocliCandidates(param, "", out);
+        }
+    }
+
+    private void values(ValueKind kind, LineAnalysis a, String prefix, String typed, List<Candidate> out) {
+        ModeSpec mode = modeInEffect(a);
+        switch (kind) {
+            case MODE -> choices(Setting.MODE.choices(mode), prefix, out);
+            case DURATION -> choices(Setting.DURATION.choices(mode), prefix, out);
+            case FPS -> choices(Setting.FPS.choices(mode), prefix, out);
+            case ASPECT_RATIO -> {
+                int images = a.valuesOf(kinds, ValueKind.IMAGE_PATH).size();
+                if (mode == null || mode.takesAspectRatio(images)) {
+                    List<String> ratios = mode == null ? Capabilities.ASPECT_RATIOS : mode.aspectRatios();
+                    choices(
+                            Setting.ASPECT_RATIO.choices(mode).stream()
+                                    .filter(c -> ratios.contains(c.value()))
+                                    .toList(),
+                            prefix,
+                            out);
+                }
+            }
+            case TEMPLATE -> plain(Capabilities.CAMERA_TEMPLATES, cameraNote(mode, "camera move"), prefix, out);
+            case STRENGTH -> plain(Capabilities.CAMERA_STRENGTHS, cameraNote(mode, "camera strength"), prefix, out);
+            case IMAGE_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.IMAGES));
+            case OUTPUT_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
+            case DIRECTORY -> out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
+            case JOB_ID -> jobIds(a, prefix, out);
+            case SETTING_KEY -> {
+                for (Setting s : Setting.values()) out.add(candidate(prefix, s.key(), s.description(), true));
+            }
+            case SETTING_VALUE -> settingValue(a, prefix, typed, mode, out);
+        }
+    }
+
+    private void settingValue(LineAnalysis a, String prefix, String typed, ModeSpec mode, List<Candidate> out) {
+        if (a.positionals.isEmpty()) return;
+        Optional<Setting> setting = Setting.byKey(a.positionals.getLast());
+        if (setting.isEmpty()) return;
+        if (setting.get() == Setting.OUTPUT_DIR) {
+            out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
+        } else {
+            choices(setting.get().choices(mode), prefix, out);
+        }
+    }
+
+    private void jobIds(LineAnalysis a, String prefix, List<Candidate> out) {
+        Set<String> already = new HashSet<>(a.positionals); // `wait A B <TAB>` does not offer A again
+        List<JobIdCandidate> jobs;
+        try {
+            jobs = sources.jobIds().get();
+        } catch (RuntimeException e) {
+            return; // a failing job store must not break the line editor
+        }
+        Set<String> seen = new LinkedHashSet<>();
+        for (JobIdCandidate job : jobs) {
+            if (already.contains(job.id()) || !seen.add(job.id())) continue;
+            out.add(candidate(prefix, job.id(), shorten(job.description()), true));
+        }
+    }
+
+    /** The line's mode if it names a known one, else the session's, else null (then all modes' values). */
+    private ModeSpec modeInEffect(LineAnalysis a) {
+        List<String> lineModes = a.valuesOf(kinds, ValueKind.MODE);
+        if (!lineModes.isEmpty()) {
+            Optional<ModeSpec> m = Capabilities.mode(lineModes.getLast());
+            if (m.isPresent()) return m.get();
+        }
+        try {
+            String session = sources.sessionMode().get();
+            return session == null ? null : Capabilities.mode(session).orElse(null);
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static String cameraNote(ModeSpec mode, String what) {
+        return mode == null || mode.camera() ? what : what + " (recamera modes only)";
+    }
+
+    private static void choices(List<Choice> choices, String prefix, List<Candidate> out) {
+        for (Choice c : choices) out.add(candidate(prefix, c.value(), c.description(), true));
+    }
+
+    private static void plain(List<String> values, String descr, String prefix, List<Candidate> out) {
+        for (String v : values) out.add(candidate(prefix, v, descr, true));
+    }
+
+    private static void picocliCandidates(ArgSpec arg, String prefix, List<Candidate> out) {
+        Iterable<String> values = arg.completionCandidates();
+        if (values == null) return;
+        for (String v : values) out.add(candidate(prefix, v, null, true));
+    }
+
+    private static Candidate candidate(String prefix, String value, String descr, boolean complete) {
+        String d = descr == null || descr.isBlank() ? null : descr;
+        return new Candidate(prefix + value, value, null, d, null, null, complete);
+    }
+
+    /** The first line of a picocli description (picocli has already filled in its variables). */
+    private static String firstLine(String[] lines) {
+        if (lines == null || lines.length == 0) return null;
+        String s = lines[0].strip();
+        return s.isEmpty() ? null : shorten(s);
+    }
+
+    private static String shorten(String s) {
+        if (s == null) return null;
+        String oneLine = s.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= DESCRIPTION_MAX ? oneLine : oneLine.substring(0, DESCRIPTION_MAX - 1) + "…";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.jimeng.shell.complete;
+
+import static dev.jimeng.shell.complete.ValueKind.*;
+
+import java.util.Map;
+import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The one table of which option or positional parameter takes which {@link ValueKind}. Options are
+ * matched by any of their names, whatever command they belong to; positionals by the command's name
+ * (not an alias) and index, {@link Slot.Positional#ANY} meaning every position. Anything not in the table
+ * falls back to picocli's own {@code completionCandidates} (enums complete that way).
+ */
+public final class ValueKinds {
+    /** A place on the command line that takes a value. */
+    public sealed interface Slot {
+        record Option(String name) implements Slot {}
+
+        record Positional(String command, int index) implements Slot {
+            public static final int ANY = -1;
+        }
+    }
+
+    private static final Map<Slot, ValueKind> STANDARD = Map.ofEntries(
+            Map.entry(new Slot.Option("--mode"), MODE),
+            Map.entry(new Slot.Option("--duration"), DURATION),
+            Map.entry(new Slot.Option("--fps"), FPS),
+            Map.entry(new Slot.Option("--aspect-ratio"), ASPECT_RATIO),
+            Map.entry(new Slot.Option("--template"), TEMPLATE),
+            Map.entry(new Slot.Option("--camera-strength"), STRENGTH),
+            Map.entry(new Slot.Option("--image"), IMAGE_PATH),
+            Map.entry(new Slot.Option("--tail-image"), IMAGE_PATH),
+            Map.entry(new Slot.Option("--output"), OUTPUT_PATH),
+            Map.entry(new Slot.Option("--output-dir"), DIRECTORY),
+            Map.entry(new Slot.Positional("status", 0), JOB_ID),
+            Map.entry(new Slot.Positional("download", 0), JOB_ID),
+            Map.entry(new Slot.Positional("show", 0), JOB_ID),
+            Map.entry(new Slot.Positional("retry", 0), JOB_ID),
+            Map.entry(new Slot.Positional("cancel", 0), JOB_ID),
+            Map.entry(new Slot.Positional("wait", Slot.Positional.ANY), JOB_ID),
+            Map.entry(new Slot.Positional("set", 0), SETTING_KEY),
+            Map.entry(new Slot.Positional("set", 1), SETTING_VALUE),
+            Map.entry(new Slot.Positional("unset", 0), SETTING_KEY));
+
+    private final Map<Slot, ValueKind> table;
+
+    public ValueKinds(Map<Slot, ValueKind> table) {
+        this.table = Map.copyOf(table);
+    }
+
+    /** jimeng's table. */
+    public static ValueKinds standard() {
+        return new ValueKinds(STANDARD);
+    }
+
+    public Optional<ValueKind> forOption(OptionSpec option) {
+        for (String name : option.names()) {
+            ValueKind kind = table.get(new Slot.Option(name));
+            if (kind != null) return Optional.of(kind);
+        }
+        return Optional.empty();
+    }
+
+    public Optional<ValueKind> forPositional(CommandSpec command, int index) {
+        ValueKind kind = table.get(new Slot.Positional(command.name(), index));
+        if (kind == null) kind = table.get(new Slot.Positional(command.name(), Slot.Positional.ANY));
+        return Optional.ofNullable(kind);
+    }
+}
