@@ -1,0 +1,2 @@
+/** The one Jackson ObjectMapper. */
+package dev.jimeng.json;
