@@ -229,10 +229,10 @@ final class Transfer {
     }
 
     private DownloadUrlExpiredException expired(int status) {
+        String resume = part.size() > 0 ? ": the " + part.size() + " bytes in " + part.path() + " will be resumed" : "";
         return new DownloadUrlExpiredException(
                 "the download URL " + where + " has expired or is gone (HTTP " + status
-                        + "); fetch a fresh URL and download again: the " + part.size() + " bytes in "
-                        + part.path() + " will be resumed",
+                        + "); fetch a fresh URL and download again" + resume,
                 status);
     }
 

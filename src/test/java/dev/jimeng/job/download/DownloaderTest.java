@@ -288,6 +288,18 @@ class DownloaderTest {
     }
 
     @Test
+    void aStalePartialFileLongerThanTheVideoIsStartedOver() throws Exception {
+        Files.createDirectories(target.getParent());
+        Files.write(part(), new byte[SIZE + 10]);
+
+        DownloadResult result = downloader(8).download(server.url("t1"), target, ProgressListener.NONE);
+
+        assertThat(server.served()).extracting(Served::status).containsExactly(416, 200);
+        assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
+        assertThat(Files.readAllBytes(target)).isEqualTo(VIDEO);
+    }
+
+    @Test
     void neverOverwritesAFileAlreadyAtTheTarget() throws Exception {
         Files.createDirectories(target.getParent());
         Files.writeString(target, "someone else's video");

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +38,7 @@ class PartFileTest {
             part.append(video, 0, video.length);
 
             assertThat(part.size()).isEqualTo(1000);
-            assertThat(part.head(8)).isEqualTo(java.util.Arrays.copyOf(video, 8));
+            assertThat(part.head(8)).isEqualTo(Arrays.copyOf(video, 8));
             assertThat(part.sha256Hex()).isEqualTo(VideoServer.sha256(video));
         }
     }
@@ -45,7 +46,8 @@ class PartFileTest {
     @Test
     void twoDownloadsCannotWriteTheSamePartialFile() throws Exception {
         Path path = dir.resolve("clip.mp4.part");
-        try (PartFile ignored = PartFile.open(path)) {
+        try (PartFile first = PartFile.open(path)) {
+            assertThat(first.size()).isZero();
             assertThatThrownBy(() -> PartFile.open(path))
                     .isInstanceOf(DownloadFailedException.class)
                     .hasMessageContaining("being written by another download");
