@@ -1,0 +1,195 @@
+package dev.jimeng.job.download;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.ClosedByInterruptException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * The {@code .part} file of one download: appends bytes while keeping a running SHA-256 of everything
+ * in it. Locked while open so two downloads never write the same file. Errors writing it are local and
+ * final, so they come out as non-retryable {@link DownloadFailedException}s.
+ */
+final class PartFile implements AutoCloseable {
+    private static final int HASH_CHUNK = 1 << 20;
+
+    private final Path path;
+    private final FileChannel channel;
+    private final FileLock lock;
+    private final MessageDigest sha256;
+    private long size;
+    private boolean closed;
+
+    private PartFile(Path path, FileChannel channel, FileLock lock, MessageDigest sha256, long size) {
+        this.path = path;
+        this.channel = channel;
+        this.lock = lock;
+        this.sha256 = sha256;
+        this.size = size;
+    }
+
+    /** Opens or creates the file (and its folders) and hashes what is already in it, to resume after it. */
+    static PartFile open(Path path) throws DownloadFailedException {
+        FileChannel channel = null;
+        try {
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            channel = FileChannel.open(
+                    path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            FileLock lock = tryLock(channel);
+            if (lock == null) {
+                throw new DownloadFailedException(path + " is being written by another download", false);
+            }
+            MessageDigest sha256 = newSha256();
+            long size = channel.size();
+            hashPrefix(channel, sha256, size);
+            channel.position(size);
+            return new PartFile(path, channel, lock, sha256, size);
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw new DownloadFailedException("cannot open " + path + ": " + e.getMessage(), false, e);
+        } catch (DownloadFailedException e) {
+            closeQuietly(channel);
+            throw e;
+        }
+    }
+
+    Path path() {
+        return path;
+    }
+
+    long size() {
+        return size;
+    }
+
+    void append(byte[] bytes, int offset, int length) throws DownloadFailedException, InterruptedException {
+        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+        try {
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        } catch (ClosedByInterruptException e) {
+            Thread.interrupted();
+            throw new InterruptedException("interrupted while writing " + path);
+        } catch (IOException e) {
+            throw new DownloadFailedException("cannot write " + path + ": " + e.getMessage(), false, e);
+        }
+        sha256.update(bytes, offset, length);
+        size += length;
+    }
+
+    /** Empties the file, for a server that sends the whole video again. */
+    void restart() throws DownloadFailedException {
+        try {
+            channel.truncate(0);
+            channel.position(0);
+        } catch (IOException e) {
+            throw new DownloadFailedException("cannot truncate " + path + ": " + e.getMessage(), false, e);
+        }
+        sha256.reset();
+        size = 0;
+    }
+
+    /** Up to {@code count} bytes from the start of the file. */
+    byte[] head(int count) throws DownloadFailedException {
+        ByteBuffer buffer = ByteBuffer.allocate((int) Math.min(count, size));
+        try {
+            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
+                // positional reads until full
+            }
+        } catch (IOException e) {
+            throw new DownloadFailedException("cannot read " + path + ": " + e.getMessage(), false, e);
+        }
+        return buffer.array();
+    }
+
+    /** Lowercase hex SHA-256 of the whole file; ends the running hash, so call it once, at the end. */
+    String sha256Hex() {
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** Forces the bytes to disk and closes, reporting failure (unlike {@link #close()}). */
+    void finish() throws DownloadFailedException {
+        try {
+            channel.force(false);
+        } catch (IOException e) {
+            throw new DownloadFailedException("cannot flush " + path + ": " + e.getMessage(), false, e);
+        } finally {
+            close();
+        }
+    }
+
+    /** Best-effort flush and close: whatever arrived should survive a crash and be resumed. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (channel.isOpen()) {
+                channel.force(false);
+            }
+        } catch (IOException e) {
+            // the next call re-hashes what is on disk, so nothing to repair here
+        }
+        try {
+            lock.release();
+        } catch (IOException e) {
+            // released by the close below anyway
+        }
+        closeQuietly(channel);
+    }
+
+    private static FileLock tryLock(FileChannel channel) throws IOException {
+        try {
+            return channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            return null; // held by another download in this JVM
+        }
+    }
+
+    private static void hashPrefix(FileChannel channel, MessageDigest sha256, long size) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocateDirect(HASH_CHUNK);
+        long position = 0;
+        while (position < size) {
+            buffer.clear();
+            int read = channel.read(buffer, position);
+            if (read < 0) {
+                break;
+            }
+            buffer.flip();
+            sha256.update(buffer);
+            position += read;
+        }
+    }
+
+    private static MessageDigest newSha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        if (channel == null) {
+            return;
+        }
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing more to do
+        }
+    }
+}

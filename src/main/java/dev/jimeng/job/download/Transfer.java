@@ -1,0 +1,282 @@
+package dev.jimeng.job.download;
+
+import dev.jimeng.time.Sleeper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One {@link Downloader#download} call: HTTP attempts into a {@link PartFile} until the whole body is
+ * there, resuming with {@code Range} after each drop and backing off between attempts.
+ */
+final class Transfer {
+    static final long PROGRESS_STEP = 64 * 1024;
+    private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
+    private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)");
+    private static final int ERROR_BODY_LIMIT = 4096;
+
+    private final HttpClient http;
+    private final Sleeper sleeper;
+    private final DownloadPolicy policy;
+    private final URI url;
+    private final String where;
+    private final PartFile part;
+    private final ProgressListener progress;
+    private int attempts;
+    private long reportedAt = -1;
+
+    Transfer(
+            HttpClient http,
+            Sleeper sleeper,
+            DownloadPolicy policy,
+            URI url,
+            PartFile part,
+            ProgressListener progress) {
+        this.http = http;
+        this.sleeper = sleeper;
+        this.policy = policy;
+        this.url = url;
+        this.where = Redaction.redact(url);
+        this.part = part;
+        this.progress = progress;
+    }
+
+    int attempts() {
+        return attempts;
+    }
+
+    /** Tries until the body is complete; returns the announced total, or the size when none was announced. */
+    long run() throws DownloadException, InterruptedException {
+        while (true) {
+            attempts++;
+            try {
+                return attempt();
+            } catch (Retryable failure) {
+                if (attempts >= policy.maxAttempts()) {
+                    throw new DownloadFailedException(
+                            "download of " + where + " failed after " + attempts + " attempts (last: "
+                                    + failure.getMessage() + "); " + part.size() + " bytes kept in " + part.path()
+                                    + " to resume",
+                            true,
+                            failure.getCause());
+                }
+                sleeper.sleep(waitAfter(failure));
+            }
+        }
+    }
+
+    private Duration waitAfter(Retryable failure) {
+        Duration backoff = policy.backoffAfter(attempts);
+        if (failure.retryAfter != null && failure.retryAfter.compareTo(backoff) > 0) {
+            return failure.retryAfter.compareTo(policy.backoffCap()) > 0 ? policy.backoffCap() : failure.retryAfter;
+        }
+        return backoff;
+    }
+
+    private long attempt() throws Retryable, DownloadException, InterruptedException {
+        long offset = part.size();
+        HttpResponse<InputStream> response = send(offset);
+        InputStream body = response.body();
+        try {
+            int status = response.statusCode();
+            if (status == 200) {
+                if (offset > 0) {
+                    part.restart(); // the server ignored Range and sends the whole video again
+                }
+                return stream(
+                        body,
+                        response.headers().firstValueAsLong("Content-Length").orElse(-1));
+            }
+            if (status == 206) {
+                return stream(body, totalOfPartial(response, offset));
+            }
+            if (status == 416) {
+                return alreadyComplete(response, offset);
+            }
+            if (status == 403 || status == 404 || status == 410) {
+                throw expired(status);
+            }
+            if (status == 429 || status >= 500) {
+                throw new Retryable("HTTP " + status, retryAfter(response), null);
+            }
+            if (status >= 400) {
+                if (readSome(body).toLowerCase(Locale.ROOT).contains("expired")) {
+                    throw expired(status);
+                }
+                throw new DownloadFailedException("download of " + where + " refused: HTTP " + status, false);
+            }
+            String hint = status >= 300 ? " (this HttpClient does not follow redirects)" : "";
+            throw new DownloadFailedException("download of " + where + " got unexpected HTTP " + status + hint, false);
+        } finally {
+            closeQuietly(body);
+        }
+    }
+
+    private HttpResponse<InputStream> send(long offset) throws Retryable, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(policy.readTimeout());
+        if (offset > 0) {
+            request.header("Range", "bytes=" + offset + "-");
+        }
+        try {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+        } catch (IOException e) {
+            throwIfInterrupted();
+            throw new Retryable(
+                    "request failed (" + Redaction.describe(e, url) + ")", null, Redaction.safeCause(e, url));
+        }
+    }
+
+    /** The full size from a 206's Content-Range; a range that does not start where the file ends starts over. */
+    private long totalOfPartial(HttpResponse<InputStream> response, long offset)
+            throws Retryable, DownloadFailedException {
+        String header = response.headers().firstValue("Content-Range").orElse("");
+        Matcher range = CONTENT_RANGE.matcher(header.trim());
+        if (!range.matches() || Long.parseLong(range.group(1)) != offset) {
+            part.restart();
+            throw new Retryable(
+                    "asked for bytes from " + offset + " but got Content-Range '" + header + "'; starting over",
+                    null,
+                    null);
+        }
+        if (!range.group(3).equals("*")) {
+            return Long.parseLong(range.group(3));
+        }
+        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        return length < 0 ? -1 : offset + length;
+    }
+
+    /** 416 to {@code bytes=<size>-}: the file is complete when the server's total equals its size. */
+    private long alreadyComplete(HttpResponse<InputStream> response, long offset)
+            throws Retryable, DownloadFailedException {
+        String header = response.headers().firstValue("Content-Range").orElse("");
+        Matcher range = UNSATISFIED_RANGE.matcher(header.trim());
+        if (offset > 0 && range.matches() && Long.parseLong(range.group(1)) == offset) {
+            reportDone(offset);
+            return offset;
+        }
+        part.restart();
+        throw new Retryable("HTTP 416 for bytes from " + offset + "; starting over", null, null);
+    }
+
+    private long stream(InputStream body, long total) throws Retryable, DownloadFailedException, InterruptedException {
+        byte[] buffer = new byte[policy.bufferSize()];
+        try (StallWatchdog watchdog = StallWatchdog.watch(body, policy.readTimeout())) {
+            boolean ended = false;
+            while (!ended) {
+                int filled = 0;
+                IOException dropped = null;
+                // fill the whole buffer before writing: fewer, larger writes
+                while (filled < buffer.length) {
+                    int read;
+                    try {
+                        read = body.read(buffer, filled, buffer.length - filled);
+                    } catch (IOException e) {
+                        dropped = e;
+                        break;
+                    }
+                    if (read < 0) {
+                        ended = true;
+                        break;
+                    }
+                    filled += read;
+                    watchdog.touch();
+                }
+                if (filled > 0) {
+                    part.append(buffer, 0, filled); // keep every byte that arrived before a drop
+                    report(total);
+                }
+                if (dropped != null) {
+                    throwIfInterrupted();
+                    String why = watchdog.fired()
+                            ? "no data for " + policy.readTimeout().toMillis() + " ms"
+                            : "connection dropped (" + Redaction.describe(dropped, url) + ")";
+                    throw new Retryable(
+                            why + " at " + part.size() + " of " + describeTotal(total) + " bytes",
+                            null,
+                            Redaction.safeCause(dropped, url));
+                }
+            }
+        }
+        if (total >= 0 && part.size() < total) {
+            throw new Retryable("body ended at " + part.size() + " of " + total + " bytes", null, null);
+        }
+        long size = part.size();
+        reportDone(size);
+        return total >= 0 ? total : size;
+    }
+
+    private void report(long total) {
+        if (Math.abs(part.size() - reportedAt) >= PROGRESS_STEP) {
+            reportedAt = part.size();
+            progress.onProgress(reportedAt, total);
+        }
+    }
+
+    private void reportDone(long total) {
+        if (reportedAt != part.size()) {
+            reportedAt = part.size();
+            progress.onProgress(reportedAt, total);
+        }
+    }
+
+    private DownloadUrlExpiredException expired(int status) {
+        String resume = part.size() > 0 ? ": the " + part.size() + " bytes in " + part.path() + " will be resumed" : "";
+        return new DownloadUrlExpiredException(
+                "the download URL " + where + " has expired or is gone (HTTP " + status
+                        + "); fetch a fresh URL and download again" + resume,
+                status);
+    }
+
+    private static Duration retryAfter(HttpResponse<?> response) {
+        Optional<String> header = response.headers().firstValue("Retry-After");
+        if (header.isEmpty() || !header.get().trim().matches("\\d{1,6}")) {
+            return null; // absent, or an HTTP date: the back-off decides
+        }
+        return Duration.ofSeconds(Long.parseLong(header.get().trim()));
+    }
+
+    private static String readSome(InputStream body) {
+        try {
+            return new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static String describeTotal(long total) {
+        return total < 0 ? "unknown" : Long.toString(total);
+    }
+
+    private static void throwIfInterrupted() throws InterruptedException {
+        if (Thread.interrupted()) {
+            throw new InterruptedException("download interrupted");
+        }
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // the connection is dropped either way
+        }
+    }
+
+    /** A failure worth another attempt after a back-off. Stackless: it never leaves this class. */
+    private static final class Retryable extends Exception {
+        private final transient Duration retryAfter;
+
+        Retryable(String message, Duration retryAfter, Throwable cause) {
+            super(message, cause, false, false);
+            this.retryAfter = retryAfter;
+        }
+    }
+}
