@@ -9,6 +9,9 @@ import dev.jimeng.job.EngineSettings;
 import dev.jimeng.job.JobManager;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobState;
+import dev.jimeng.job.download.DownloadPolicy;
+import dev.jimeng.job.download.Downloader;
+import dev.jimeng.job.download.DownloaderFetcher;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.request.GenerationRequest;
@@ -109,7 +112,7 @@ public final class App implements AutoCloseable {
                     store,
                     api,
                     request -> validator.validate(request).body(),
-                    Downloads.fetcher(clock),
+                    new DownloaderFetcher(new Downloader(Downloader.defaultHttpClient(), clock, Sleeper.SYSTEM, DownloadPolicy.defaults())),
                     this::outputFor,
                     clock,
                     Sleeper.SYSTEM,

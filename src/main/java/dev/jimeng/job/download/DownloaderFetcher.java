@@ -1,0 +1,36 @@
+package dev.jimeng.job.download;
+
+import dev.jimeng.job.DownloadProgress;
+import dev.jimeng.job.FetchException;
+import dev.jimeng.job.FetchResult;
+import dev.jimeng.job.VideoFetcher;
+import java.net.URI;
+import java.nio.file.Path;
+
+/** The job engine's {@link VideoFetcher}, backed by the resumable {@link Downloader}. */
+public final class DownloaderFetcher implements VideoFetcher {
+    private final Downloader downloader;
+
+    public DownloaderFetcher(Downloader downloader) {
+        this.downloader = downloader;
+    }
+
+    @Override
+    public FetchResult fetch(URI url, Path target, DownloadProgress progress)
+            throws FetchException, InterruptedException {
+        try {
+            DownloadResult result = downloader.download(url, target, progress::update);
+            return new FetchResult(result.bytes(), result.bytes());
+        } catch (DownloadUrlExpiredException e) {
+            throw new FetchException(FetchException.Kind.URL_EXPIRED, e.status(), e.getMessage(), e);
+        } catch (DownloadFailedException e) {
+            throw new FetchException(
+                    e.retryable() ? FetchException.Kind.TRANSIENT : FetchException.Kind.FATAL, 0, e.getMessage(), e);
+        } catch (DownloadVerificationException e) {
+            // The rejected bytes were set aside: the next attempt starts clean.
+            throw new FetchException(FetchException.Kind.TRANSIENT, 0, e.getMessage(), e);
+        } catch (DownloadTargetExistsException e) {
+            throw new FetchException(FetchException.Kind.FATAL, 0, e.getMessage(), e);
+        }
+    }
+}
