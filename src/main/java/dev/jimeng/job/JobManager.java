@@ -322,14 +322,9 @@ public final class JobManager implements JobSource, AutoCloseable {
                 // a broken view must not stop a job
             }
         }
-        if (snapshot.state().terminal() && !closing) {
-            CompletableFuture<JobSnapshot> ending = endings.get(snapshot.id());
-            if (ending != null) {
-                ending.complete(snapshot);
-            }
-        }
     }
 
+    /** Called last by a run; only now may the job be restarted, so only now its ending is told. */
     void runEnded(JobRun run, JobRecord last) {
         running.remove(run.id(), run);
         live.remove(run.id());

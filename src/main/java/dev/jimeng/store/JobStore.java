@@ -60,8 +60,9 @@ public final class JobStore implements AutoCloseable {
             Files.createDirectories(directory);
             SQLiteConfig config = new SQLiteConfig();
             config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            // FULL: a committed task id survives a power cut, not only a killed process.
-            config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+            // NORMAL (in WAL mode) survives a killed process; the writes that money depends on
+            // (submitting, task id) switch to FULL so they survive a power cut too.
+            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
             config.setBusyTimeout(10_000);
             // IMMEDIATE: a writer takes the write lock at BEGIN, so two processes never deadlock
             // upgrading read locks.
@@ -171,7 +172,7 @@ public final class JobStore implements AutoCloseable {
      * SUBMITTING and never sent again blindly.
      */
     public JobRecord markSubmitting(String id, String owner, Instant now, String reqKey, Long seed) {
-        return write(() -> {
+        return durableWrite(() -> {
             JobRecord job = requireOwned(id, owner);
             try (PreparedStatement ps = connection.prepareStatement(
                     "UPDATE jobs SET req_key = ?, seed = ?," + " submit_attempts = submit_attempts + 1 WHERE id = ?")) {
@@ -198,7 +199,7 @@ public final class JobStore implements AutoCloseable {
      * fenced by the lease: a billed task id is never dropped, whoever owns the row.
      */
     public JobRecord recordTaskId(String id, String taskId, String requestId, Instant now) {
-        return write(() -> {
+        return durableWrite(() -> {
             JobRecord job = require(id);
             try (PreparedStatement ps =
                     connection.prepareStatement("UPDATE jobs SET task_id = ?, request_id = ? WHERE id = ?")) {
@@ -486,6 +487,22 @@ public final class JobStore implements AutoCloseable {
                 throw e;
             } finally {
                 connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** A write whose commit is synced to the disk itself before returning (survives power loss). */
+    private <T> T durableWrite(SqlWork<T> work) {
+        return locked(() -> {
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("PRAGMA synchronous = FULL");
+            }
+            try {
+                return write(work);
+            } finally {
+                try (Statement s = connection.createStatement()) {
+                    s.executeUpdate("PRAGMA synchronous = NORMAL");
+                }
             }
         });
     }
