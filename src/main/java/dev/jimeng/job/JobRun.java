@@ -191,6 +191,14 @@ final class JobRun implements Runnable {
             publish();
             SubmitResult accepted;
             inSubmitCall = true;
+            if (engine.closing()) {
+                // close() began before the request left (it skips interrupting a run in its submit
+                // call, and both flags are volatile, so one of us sees the other): nothing was sent
+                inSubmitCall = false;
+                job = transition(JobState.QUEUED, JobChanges.error(null, "not sent: jimeng was stopping"));
+                publish();
+                throw new InterruptedException("jimeng is shutting down");
+            }
             try {
                 accepted = engine.api.submit(body);
             } catch (ApiException e) {

@@ -512,6 +512,55 @@ class JobManagerTest {
     }
 
     @Test
+    void closingDuringASubmitKeepsItsTaskIdAndTheNextStartCarriesItOn() throws Exception {
+        JobStore store = store();
+        ScriptedServer.Client api = server.client(clock);
+        CountDownLatch sending = new CountDownLatch(1);
+        CountDownLatch answer = new CountDownLatch(1);
+        api.beforeSubmit = () -> {
+            sending.countDown();
+            try {
+                answer.await();
+            } catch (InterruptedException e) {
+                throw new ApiException(Errors.readTimeoutAfterSending());
+            }
+        };
+        JobManager first = manager(store, api, clock, settings("first").withServerConcurrency(1));
+        String id = first.submit(request("in flight at close"));
+        String waiting = first.submit(request("still queued at close"));
+        assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+
+        Thread closer = Thread.ofVirtual().start(() -> {
+            try {
+                first.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        while (!first.closing()) {
+            Thread.onSpinWait();
+        }
+        answer.countDown(); // the server answers while jimeng is closing
+        closer.join();
+
+        JobRecord afterClose = store.get(id).orElseThrow();
+        assertThat(afterClose.taskId()).isNotNull();
+        assertThat(afterClose.state()).isEqualTo(JobState.IN_QUEUE);
+        assertThat(afterClose.leaseOwner()).isNull();
+        assertThat(store.get(waiting).orElseThrow().state()).isEqualTo(JobState.QUEUED);
+
+        ScriptedServer.Client nextApi = server.client(clock);
+        JobManager next = manager(store, nextApi, clock, settings("next"));
+        assertThat(next.resumeAll()).containsExactlyInAnyOrder(id, waiting);
+        assertThat(await(next, id).state()).isEqualTo(JobState.DONE);
+        assertThat(await(next, waiting).state()).isEqualTo(JobState.DONE);
+        assertThat(server.submitCalls()).isEqualTo(2);
+        assertThat(server.accepted)
+                .extracting(SubmitBody::prompt)
+                .containsExactly("in flight at close", "still queued at close");
+    }
+
+    @Test
     void twoHundredJobsAllFinishQuickly() throws Exception {
         video.videoBytes = 2_000;
         server.concurrencyLimit = 2;
