@@ -527,8 +527,11 @@ class JobManagerTest {
         };
         JobManager first = manager(store, api, clock, settings("first").withServerConcurrency(1));
         String id = first.submit(request("in flight at close"));
-        String waiting = first.submit(request("still queued at close"));
         assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+        String waiting = first.submit(request("still queued at close"));
+        while (first.tasksWaitingForSlot() == 0) {
+            Thread.onSpinWait();
+        }
 
         Thread closer = Thread.ofVirtual().start(() -> {
             try {
