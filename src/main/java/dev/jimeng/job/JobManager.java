@@ -235,7 +235,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         return ending;
     }
 
-    /** Blocks until the job ends (see {@link #whenTerminal}). */
+    /** Blocks until the job ends (see {@link #whenTerminal}); CancellationException on close. */
     public JobSnapshot awaitTerminal(String id) throws InterruptedException {
         try {
             return whenTerminal(id).get();
@@ -287,8 +287,19 @@ public final class JobManager implements JobSource, AutoCloseable {
      * next start) carries the jobs on.
      */
     @Override
-    public void close() throws InterruptedException {
+    public void close() {
         closing = true;
+        try {
+            stopRuns();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // leases are still released below
+        }
+        store.releaseLeases(settings.ownerId());
+        endings.values().forEach(f -> f.completeExceptionally(new CancellationException("jimeng is shutting down")));
+        listeners.clear();
+    }
+
+    private void stopRuns() throws InterruptedException {
         List<JobRun> runs = List.copyOf(running.values());
         for (JobRun run : runs) {
             if (!run.inSubmitCall() && run.thread() != null) {
@@ -302,9 +313,6 @@ public final class JobManager implements JobSource, AutoCloseable {
                 thread.join(Duration.ofSeconds(5));
             }
         }
-        store.releaseLeases(settings.ownerId());
-        endings.values().forEach(f -> f.completeExceptionally(new CancellationException("jimeng is shutting down")));
-        listeners.clear();
     }
 
     // --- for JobRun ---

@@ -533,13 +533,7 @@ class JobManagerTest {
             Thread.onSpinWait();
         }
 
-        Thread closer = Thread.ofVirtual().start(() -> {
-            try {
-                first.close();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+        Thread closer = Thread.ofVirtual().start(first::close);
         while (!first.closing()) {
             Thread.onSpinWait();
         }
