@@ -1,0 +1,400 @@
+package dev.jimeng.job;
+
+import dev.jimeng.api.JimengApi;
+import dev.jimeng.api.SubmitBody;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobQuery;
+import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.JobStore;
+import dev.jimeng.time.Sleeper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.random.RandomGenerator;
+
+/**
+ * Drives jobs: journals new ones, runs each on its own virtual thread (see {@link JobRun}), keeps
+ * at most {@link EngineSettings#serverConcurrency()} of them at the server, re-attaches unfinished
+ * jobs on start, and publishes a {@link JobSnapshot} on every change.
+ *
+ * <p>Money rules: a submit that may have reached the server is never repeated without the user's
+ * explicit {@link #retry(String, boolean) retry(id, true)}; a task id is committed to the journal
+ * before anything else happens.
+ */
+public final class JobManager implements JobSource, AutoCloseable {
+    /** How long {@link #close()} lets a submit already on the wire finish and record its task id. */
+    private static final Duration SUBMIT_GRACE = Duration.ofSeconds(15);
+
+    final JobStore store;
+    final JimengApi api;
+    final Function<GenerationRequest, SubmitBody> bodies;
+    final VideoFetcher fetcher;
+    final Function<JobSnapshot, Path> outputs;
+    final Clock clock;
+    final Sleeper sleeper;
+    final EngineSettings settings;
+    final ServerSlots slots;
+    final Backoff backoff;
+
+    private final Map<String, JobRun> running = new ConcurrentHashMap<>();
+    private final Map<String, JobSnapshot> live = new ConcurrentHashMap<>();
+    private final Map<String, CompletableFuture<JobSnapshot>> endings = new ConcurrentHashMap<>();
+    private final List<Consumer<JobSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    private final Object leaseRenewalLock = new Object();
+    private volatile Instant nextLeaseRenewal = Instant.MIN;
+    private volatile boolean closing;
+
+    /**
+     * @param bodies turns a validated request into the exact submit body (reads images; may throw
+     *     IllegalArgumentException for a request that can no longer be sent)
+     * @param outputs where a job's video goes (called once, when its download starts)
+     */
+    public JobManager(
+            JobStore store,
+            JimengApi api,
+            Function<GenerationRequest, SubmitBody> bodies,
+            VideoFetcher fetcher,
+            Function<JobSnapshot, Path> outputs,
+            Clock clock,
+            Sleeper sleeper,
+            EngineSettings settings) {
+        this(store, api, bodies, fetcher, outputs, clock, sleeper, settings, ThreadLocalRandom.current());
+    }
+
+    JobManager(
+            JobStore store,
+            JimengApi api,
+            Function<GenerationRequest, SubmitBody> bodies,
+            VideoFetcher fetcher,
+            Function<JobSnapshot, Path> outputs,
+            Clock clock,
+            Sleeper sleeper,
+            EngineSettings settings,
+            RandomGenerator jitter) {
+        this.store = store;
+        this.api = api;
+        this.bodies = bodies;
+        this.fetcher = fetcher;
+        this.outputs = outputs;
+        this.clock = clock;
+        this.sleeper = sleeper;
+        this.settings = settings;
+        this.slots = new ServerSlots(settings.serverConcurrency());
+        this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), jitter);
+    }
+
+    /** Journals a new job (QUEUED) and starts it; returns its id at once. */
+    public String submit(GenerationRequest request) {
+        return submit(request, null);
+    }
+
+    private String submit(GenerationRequest request, String retryOf) {
+        checkNotClosed();
+        Instant now = clock.instant();
+        JobRecord job = store.create(request, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
+        publish(snapshotOf(job, -1, -1, null));
+        start(job.id(), JobRun.Start.AS_JOURNALED);
+        return job.id();
+    }
+
+    /**
+     * Re-attaches every unfinished job in the journal (those another live process drives are
+     * watched, and taken over if that process dies). Returns their ids, oldest first.
+     */
+    public List<String> resumeAll() {
+        checkNotClosed();
+        List<String> ids = new ArrayList<>();
+        for (JobRecord job : store.unfinished()) {
+            if (!running.containsKey(job.id())) {
+                publish(snapshotOf(job, -1, -1, null));
+                start(job.id(), JobRun.Start.AS_JOURNALED);
+            }
+            ids.add(job.id());
+        }
+        return ids;
+    }
+
+    /**
+     * Tries a finished job again. Without {@code resubmit} nothing new is sent to be billed: a task
+     * that is done is downloaded again, one whose polling gave up is polled again (both within 12
+     * hours of its submit). With {@code resubmit} the same request is sent as a new job linked to the
+     * old one (billed again). Returns the id of the job now working.
+     *
+     * @throws IllegalArgumentException when no job matches {@code idOrPrefix}
+     * @throws IllegalStateException when this cannot be done, with the reason and what to do
+     */
+    public String retry(String idOrPrefix, boolean resubmit) {
+        checkNotClosed();
+        JobRecord job = resolve(idOrPrefix);
+        if (!job.state().terminal()) {
+            throw new IllegalStateException(
+                    "job " + job.id() + " is still " + job.state().label() + "; it does not need a retry");
+        }
+        if (resubmit) {
+            return submit(job.request(), job.id());
+        }
+        if (job.taskId() == null) {
+            throw new IllegalStateException(
+                    job.state() == JobState.SUBMIT_UNKNOWN
+                            ? "it is unknown whether the server accepted job " + job.id()
+                                    + "; sending it again may bill" + " twice. To send it anyway: retry " + job.id()
+                                    + " --resubmit"
+                            : "job " + job.id() + " never reached the server, so there is nothing to ask about; to send"
+                                    + " it (billed): retry " + job.id() + " --resubmit");
+        }
+        requireTaskAlive(job);
+        if (job.state() == JobState.DONE) {
+            return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
+        }
+        if (job.state() == JobState.EXPIRED || isServerVerdict(job.errorCode())) {
+            throw new IllegalStateException("task " + job.taskId() + " of job " + job.id() + " ended at the server ("
+                    + job.errorCode() + "); asking again gives the same answer. To make a new video (billed):"
+                    + " retry " + job.id() + " --resubmit");
+        }
+        return restart(job, job.downloadAttempts() > 0 ? JobRun.Start.DOWNLOAD_AGAIN : JobRun.Start.POLL_AGAIN);
+    }
+
+    /** Downloads a finished task's video again (a fresh URL from get-result, within 12 hours). */
+    public String redownload(String idOrPrefix) {
+        checkNotClosed();
+        JobRecord job = resolve(idOrPrefix);
+        if (job.taskId() == null) {
+            throw new IllegalStateException("job " + job.id() + " has no task at the server; nothing to download");
+        }
+        if (!job.state().terminal()) {
+            throw new IllegalStateException("job " + job.id() + " is still "
+                    + job.state().label() + "; its video is downloaded when it is done");
+        }
+        requireTaskAlive(job);
+        return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
+    }
+
+    private String restart(JobRecord job, JobRun.Start how) {
+        if (running.containsKey(job.id())) {
+            throw new IllegalStateException("job " + job.id() + " is already being worked on");
+        }
+        if (!store.tryAcquireLease(job.id(), settings.ownerId(), clock.instant(), settings.leaseTtl())) {
+            throw new IllegalStateException("job " + job.id() + " is being worked on by another jimeng process");
+        }
+        endings.remove(job.id());
+        start(job.id(), how);
+        return job.id();
+    }
+
+    private void requireTaskAlive(JobRecord job) {
+        Instant submitted = job.submittedAt();
+        if (submitted != null && !clock.instant().isBefore(submitted.plus(Capabilities.TASK_LIFETIME))) {
+            throw new IllegalStateException("task " + job.taskId() + " of job " + job.id() + " was submitted at "
+                    + submitted + ", more than 12 hours ago: the server has forgotten it. To make the video"
+                    + " again (billed): retry " + job.id() + " --resubmit");
+        }
+    }
+
+    /** Business codes that are the server's final word on a task (content review and the like). */
+    private static boolean isServerVerdict(String code) {
+        return code != null
+                && code.matches("5\\d{4}")
+                && !Set.of("50429", "50430", "50500", "50501").contains(code);
+    }
+
+    private JobRecord resolve(String idOrPrefix) {
+        return store.find(idOrPrefix).orElseThrow(() -> new IllegalArgumentException("no job with id " + idOrPrefix));
+    }
+
+    /** The job with this id or unique id prefix, as it is now. */
+    public Optional<JobSnapshot> job(String idOrPrefix) {
+        return store.find(idOrPrefix).map(this::current);
+    }
+
+    /**
+     * Completes with the job's final snapshot when it reaches a terminal state (done, failed,
+     * expired, submit unknown), while this manager drives or watches it. Cancelled by {@link
+     * #close()}.
+     */
+    public CompletableFuture<JobSnapshot> whenTerminal(String id) {
+        CompletableFuture<JobSnapshot> ending = endings.computeIfAbsent(id, k -> new CompletableFuture<>());
+        if (!running.containsKey(id)) {
+            store.get(id).filter(j -> j.state().terminal()).ifPresent(j -> ending.complete(current(j)));
+        }
+        return ending;
+    }
+
+    /** Blocks until the job ends (see {@link #whenTerminal}); CancellationException on close. */
+    public JobSnapshot awaitTerminal(String id) throws InterruptedException {
+        try {
+            return whenTerminal(id).get();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    /** Typical time from submit to done for {@code mode}, from the last finished jobs (for ETAs). */
+    public Optional<Duration> typicalGenerationTime(String mode) {
+        return store.averageGenerationTime(mode, 20);
+    }
+
+    /** How many of our tasks hold a server slot now, and how many wait for one. */
+    public int tasksAtServer() {
+        return slots.inUse();
+    }
+
+    public int tasksWaitingForSlot() {
+        return slots.waiting();
+    }
+
+    @Override
+    public List<JobSnapshot> jobs() {
+        Map<String, JobSnapshot> byId = new LinkedHashMap<>();
+        for (JobRecord job : store.list(JobQuery.newest(1000))) {
+            byId.put(job.id(), current(job));
+        }
+        return List.copyOf(byId.values());
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<JobSnapshot> listener) {
+        listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /**
+     * Extends the leases of all jobs this process holds, if due. Job threads call it as they work;
+     * an application that keeps jobs queued for long may call it from a timer too.
+     */
+    public void heartbeat() {
+        renewAllLeasesIfDue();
+    }
+
+    /**
+     * Stops driving jobs: a submit already on the wire may finish (and record its task id) for a
+     * few seconds, everything else stops at once; leases are released so another process (or the
+     * next start) carries the jobs on.
+     */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            stopRuns();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // leases are still released below
+        }
+        store.releaseLeases(settings.ownerId());
+        endings.values().forEach(f -> f.completeExceptionally(new CancellationException("jimeng is shutting down")));
+        listeners.clear();
+    }
+
+    private void stopRuns() throws InterruptedException {
+        List<JobRun> runs = List.copyOf(running.values());
+        for (JobRun run : runs) {
+            if (!run.inSubmitCall() && run.thread() != null) {
+                run.thread().interrupt();
+            }
+        }
+        for (JobRun run : runs) {
+            Thread thread = run.thread();
+            if (thread != null && !thread.join(SUBMIT_GRACE)) {
+                thread.interrupt();
+                thread.join(Duration.ofSeconds(5));
+            }
+        }
+    }
+
+    // --- for JobRun ---
+
+    boolean closing() {
+        return closing;
+    }
+
+    void publish(JobSnapshot snapshot) {
+        live.put(snapshot.id(), snapshot);
+        for (Consumer<JobSnapshot> listener : listeners) {
+            try {
+                listener.accept(snapshot);
+            } catch (RuntimeException ignored) {
+                // a broken view must not stop a job
+            }
+        }
+    }
+
+    /** Called last by a run; only now may the job be restarted, so only now its ending is told. */
+    void runEnded(JobRun run, JobRecord last) {
+        running.remove(run.id(), run);
+        live.remove(run.id());
+        if (last != null && last.state().terminal() && !closing) {
+            endings.computeIfAbsent(run.id(), k -> new CompletableFuture<>()).complete(current(last));
+        }
+    }
+
+    void renewAllLeasesIfDue() {
+        Instant now = clock.instant();
+        if (now.isBefore(nextLeaseRenewal)) {
+            return;
+        }
+        synchronized (leaseRenewalLock) {
+            if (now.isBefore(nextLeaseRenewal)) {
+                return;
+            }
+            nextLeaseRenewal = now.plus(settings.leaseTtl().dividedBy(4));
+        }
+        store.renewLeases(settings.ownerId(), now, settings.leaseTtl());
+    }
+
+    private void start(String id, JobRun.Start how) {
+        JobRun run = new JobRun(this, id, how);
+        if (running.putIfAbsent(id, run) != null) {
+            throw new IllegalStateException("job " + id + " is already being worked on");
+        }
+        endings.compute(id, (k, old) -> old == null || old.isDone() ? new CompletableFuture<>() : old);
+        run.start();
+    }
+
+    private JobSnapshot current(JobRecord job) {
+        JobSnapshot seen = live.get(job.id());
+        if (seen != null && running.containsKey(job.id())) {
+            return seen;
+        }
+        return snapshotOf(job, -1, -1, null);
+    }
+
+    private void checkNotClosed() {
+        if (closing) {
+            throw new IllegalStateException("the job manager is closed");
+        }
+    }
+
+    static JobSnapshot snapshotOf(JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt) {
+        long done = job.state() == JobState.DONE ? job.bytes() : bytesDownloaded;
+        long total = job.state() == JobState.DONE ? job.bytes() : bytesTotal;
+        return new JobSnapshot(
+                job.id(),
+                job.request(),
+                job.state(),
+                job.taskId(),
+                job.requestId(),
+                job.createdAt(),
+                job.stateTimes(),
+                job.outputPath(),
+                done,
+                total,
+                job.sha256(),
+                urlExpiresAt,
+                job.errorCode(),
+                job.errorMessage());
+    }
+}

@@ -1,0 +1,591 @@
+package dev.jimeng.job;
+
+import dev.jimeng.api.ApiError;
+import dev.jimeng.api.ApiException;
+import dev.jimeng.api.ErrorCategory;
+import dev.jimeng.api.Retry;
+import dev.jimeng.api.SubmitBody;
+import dev.jimeng.api.SubmitResult;
+import dev.jimeng.api.TaskResult;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.store.JobChanges;
+import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.LeaseLostException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+
+/**
+ * The story of one job, run on its own virtual thread: own the job (or watch its owner), then
+ * submit → record task id → poll → download → verify → done, journaling every step first.
+ */
+final class JobRun implements Runnable {
+    /** Where to pick the job up, besides its journaled state. */
+    enum Start {
+        AS_JOURNALED,
+        /** The user asked to poll an already-submitted task again (no new submit). */
+        POLL_AGAIN,
+        /** The user asked to download a finished task again, with a fresh URL. */
+        DOWNLOAD_AGAIN
+    }
+
+    private static final long PROGRESS_BYTES = 256 * 1024;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
+
+    private final JobManager engine;
+    private final String id;
+    private Start start;
+    private final String owner;
+
+    private volatile Thread thread;
+    private volatile boolean inSubmitCall;
+    private JobRecord job;
+    private boolean holdingSlot;
+    private String videoUrl;
+    private volatile Instant videoUrlExpiresAt;
+    private volatile long bytesDownloaded = -1;
+    private volatile long bytesTotal = -1;
+    private Instant nextLeaseRenewal = Instant.MIN;
+    private long lastProgressBytes;
+    private Instant lastProgressAt = Instant.MIN;
+
+    JobRun(JobManager engine, String id, Start start) {
+        this.engine = engine;
+        this.id = id;
+        this.start = start;
+        this.owner = engine.settings.ownerId();
+    }
+
+    String id() {
+        return id;
+    }
+
+    Thread start() {
+        thread = Thread.ofVirtual().name("jimeng-job-" + id).start(this);
+        return thread;
+    }
+
+    Thread thread() {
+        return thread;
+    }
+
+    /** True while a submit request is on the wire: interrupting now would leave its outcome unknown. */
+    boolean inSubmitCall() {
+        return inSubmitCall;
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (ownJob()) {
+                try {
+                    drive();
+                    break;
+                } catch (LeaseLostException lost) {
+                    // another process took the job over (we were too slow to renew): watch it
+                    releaseSlot();
+                    start = Start.AS_JOURNALED;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // shutting down; the journal says where we were
+        } catch (RuntimeException e) {
+            failQuietly(e);
+        } finally {
+            releaseSlot();
+            if (job != null && job.state().terminal()) {
+                engine.store.releaseLease(id, owner);
+            }
+            engine.runEnded(this, job);
+        }
+    }
+
+    /**
+     * Takes the job's lease, or watches another live process drive it until that one finishes or
+     * dies (its lease expires). False when the job ended without us.
+     */
+    private boolean ownJob() throws InterruptedException {
+        Duration watchEvery = engine.settings.leaseTtl().dividedBy(4);
+        while (true) {
+            checkOpen();
+            job = engine.store.get(id).orElseThrow();
+            if (job.state().terminal() && start == Start.AS_JOURNALED) {
+                publish();
+                return false;
+            }
+            if (engine.store.tryAcquireLease(id, owner, now(), engine.settings.leaseTtl())) {
+                job = engine.store.get(id).orElseThrow();
+                nextLeaseRenewal = now().plus(watchEvery);
+                return true;
+            }
+            publish();
+            engine.sleeper.sleep(watchEvery);
+        }
+    }
+
+    private void drive() throws InterruptedException {
+        Start from = start;
+        start = Start.AS_JOURNALED;
+        switch (from) {
+            case POLL_AGAIN -> job = transition(JobState.IN_QUEUE, JobChanges.error(null, null));
+            case DOWNLOAD_AGAIN -> {
+                download();
+                return;
+            }
+            case AS_JOURNALED -> {}
+        }
+        publish();
+        switch (job.state()) {
+            case QUEUED -> {
+                if (!submit()) {
+                    return;
+                }
+            }
+            case SUBMITTING -> {
+                submitOutcomeUnknownAfterStop();
+                return;
+            }
+            case IN_QUEUE, GENERATING -> {
+                engine.slots.occupy();
+                holdingSlot = true;
+            }
+            case DOWNLOADING -> {}
+            default -> {
+                return;
+            }
+        }
+        if (job.state() != JobState.DOWNLOADING && !pollUntilDone()) {
+            return;
+        }
+        download();
+    }
+
+    // --- submit ---
+
+    /** Sends the submit once a slot is free. True when the server accepted it (task id journaled). */
+    private boolean submit() throws InterruptedException {
+        engine.slots.acquire();
+        holdingSlot = true;
+        int slotWaits = 0;
+        int surelyFailed = 0;
+        while (true) {
+            checkOpen();
+            keepLease();
+            SubmitBody body;
+            try {
+                body = engine.bodies.apply(job.request());
+            } catch (RuntimeException e) {
+                fail("invalid-request", "the request cannot be sent: " + e.getMessage() + " (nothing was billed)");
+                return false;
+            }
+            Long seed = body.seed() != null ? body.seed() : job.request().seed();
+            job = engine.store.markSubmitting(id, owner, now(), body.reqKey(), seed);
+            publish();
+            SubmitResult accepted;
+            inSubmitCall = true;
+            if (engine.closing()) {
+                // close() began before the request left (it skips interrupting a run in its submit
+                // call, and both flags are volatile, so one of us sees the other): nothing was sent
+                inSubmitCall = false;
+                job = transition(JobState.QUEUED, JobChanges.error(null, "not sent: jimeng was stopping"));
+                publish();
+                throw new InterruptedException("jimeng is shutting down");
+            }
+            try {
+                accepted = engine.api.submit(body);
+            } catch (ApiException e) {
+                ApiError error = e.error();
+                if (error.mayHaveReachedServer()) {
+                    end(
+                            JobState.SUBMIT_UNKNOWN,
+                            error.code(),
+                            error.describe() + ". The server may have accepted (and billed) this task but no"
+                                    + " answer came, so it was not sent again. Check the Volcengine console;"
+                                    + " `jimeng retry " + id + " --resubmit` sends it again (billed again if the"
+                                    + " first one was accepted).");
+                    return false;
+                }
+                boolean slotLimit = error.retry() == Retry.WAIT_FOR_SLOT;
+                boolean mayRepeat = error.retry() == Retry.BACKOFF || isTransient(error);
+                if (slotLimit && ++slotWaits <= engine.settings.maxSlotWaits()) {
+                    waitBeforeResubmit(error, slotWaits, "the server is running as many tasks as this account allows");
+                    continue;
+                }
+                if (!slotLimit && mayRepeat && ++surelyFailed <= engine.settings.maxSubmitRetries()) {
+                    waitBeforeResubmit(error, surelyFailed, "the server did not take the task");
+                    continue;
+                }
+                fail(error.code(), error.describe() + " (the server did not accept the task; nothing was billed)");
+                return false;
+            } finally {
+                inSubmitCall = false;
+            }
+            // the one write that must never be lost: before anything else happens
+            job = engine.store.recordTaskId(id, accepted.taskId(), accepted.requestId(), now());
+            publish();
+            return true;
+        }
+    }
+
+    /** A submit that surely failed: back to the local queue (journaled), wait, send again. */
+    private void waitBeforeResubmit(ApiError error, int attempt, String why) throws InterruptedException {
+        Duration wait = engine.backoff.delay(attempt);
+        job = transition(
+                JobState.QUEUED,
+                JobChanges.error(
+                        error.code(),
+                        why + " (" + error.code() + "); sending again in " + seconds(wait) + " — nothing was billed"));
+        publish();
+        engine.sleeper.sleep(wait);
+    }
+
+    private void submitOutcomeUnknownAfterStop() {
+        end(
+                JobState.SUBMIT_UNKNOWN,
+                "submit-interrupted",
+                "jimeng stopped while this submit was being sent, so it is unknown whether the server"
+                        + " accepted (and billed) it; it was not sent again. Check the Volcengine console;"
+                        + " `jimeng retry " + id + " --resubmit` sends it again.");
+    }
+
+    // --- poll ---
+
+    /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
+    private boolean pollUntilDone() throws InterruptedException {
+        for (int polls = 1; ; polls++) {
+            TaskResult result = getResult();
+            if (result == null) {
+                return false;
+            }
+            switch (result.status()) {
+                case IN_QUEUE, GENERATING -> {
+                    JobState now = result.status() == dev.jimeng.api.TaskStatus.IN_QUEUE
+                            ? JobState.IN_QUEUE
+                            : JobState.GENERATING;
+                    if (job.state() != now) {
+                        job = transition(now, JobChanges.none());
+                        publish();
+                    }
+                }
+                case DONE -> {
+                    releaseSlot(); // the server has finished: let the next job in at once
+                    return takeVideoUrl(result);
+                }
+                case NOT_FOUND, EXPIRED -> {
+                    expire(result.status().wire());
+                    return false;
+                }
+            }
+            if (polls >= engine.settings.maxPollAttempts()) {
+                Duration waited = engine.settings.pollInterval().multipliedBy(polls);
+                fail(
+                        "poll-timeout",
+                        "task " + job.taskId() + " was not done after " + polls + " polls (about " + seconds(waited)
+                                + "). It may still finish at the server: `jimeng retry " + id
+                                + "` polls it again without a new submit.");
+                return false;
+            }
+            engine.sleeper.sleep(engine.settings.pollInterval());
+        }
+    }
+
+    /**
+     * One get-result, repeated with back-off over transient errors. Null when the job has ended
+     * (failed or expired) instead.
+     */
+    private TaskResult getResult() throws InterruptedException {
+        for (int errors = 0; ; ) {
+            checkOpen();
+            keepLease();
+            try {
+                return engine.api.getResult(job.reqKey(), job.taskId());
+            } catch (ApiException e) {
+                ApiError error = e.error();
+                if (error.category() == ErrorCategory.TASK_GONE) {
+                    expire(error.code());
+                    return null;
+                }
+                if (!isTransient(error)) {
+                    fail(error.code(), error.describe() + pollAgainHint());
+                    return null;
+                }
+                if (++errors > engine.settings.maxTransientErrors()) {
+                    fail(error.code(), error.describe() + " (" + errors + " times in a row)" + pollAgainHint());
+                    return null;
+                }
+                engine.sleeper.sleep(engine.backoff.delay(errors));
+            }
+        }
+    }
+
+    private String pollAgainHint() {
+        return ". The task may still finish at the server: `jimeng retry " + id + "` asks again without a new submit.";
+    }
+
+    private boolean takeVideoUrl(TaskResult result) {
+        if (result.videoUrl() == null || result.videoUrl().isBlank()) {
+            fail("no-video-url", "the server says task " + job.taskId() + " is done but gave no video URL");
+            return false;
+        }
+        videoUrl = result.videoUrl();
+        videoUrlExpiresAt = now().plus(Capabilities.VIDEO_URL_LIFETIME);
+        return true;
+    }
+
+    // --- download ---
+
+    private void download() throws InterruptedException {
+        releaseSlot();
+        Path target = job.outputPath() != null ? job.outputPath() : engine.outputs.apply(snapshot());
+        job = transition(JobState.DOWNLOADING, JobChanges.output(target));
+        bytesDownloaded = 0;
+        publish();
+        int refreshes = 0;
+        int errors = 0;
+        while (true) {
+            checkOpen();
+            keepLease();
+            if (videoUrl == null || !now().isBefore(videoUrlExpiresAt)) {
+                TaskResult fresh = getResult();
+                if (fresh == null) {
+                    return;
+                }
+                if (fresh.status().terminal() && fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
+                    expire(fresh.status().wire());
+                    return;
+                }
+                if (fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
+                    fail(
+                            "not-done",
+                            "the server says task " + job.taskId() + " is "
+                                    + fresh.status().wire() + ", not done; `jimeng retry " + id + "` polls it again");
+                    return;
+                }
+                if (!takeVideoUrl(fresh)) {
+                    return;
+                }
+            }
+            FetchResult fetched;
+            try {
+                fetched = engine.fetcher.fetch(URI.create(videoUrl), target, this::progress);
+            } catch (FetchException e) {
+                switch (e.kind()) {
+                    case URL_EXPIRED -> {
+                        videoUrl = null; // ask get-result for a fresh one (valid within 12 h of submit)
+                        if (++refreshes > engine.settings.maxUrlRefreshes()) {
+                            fail(
+                                    "url-expired",
+                                    "the video URL stopped working " + refreshes + " times in a row (" + e.getMessage()
+                                            + "); `jimeng redownload " + id + "` tries again");
+                            return;
+                        }
+                    }
+                    case TRANSIENT -> {
+                        if (++errors > engine.settings.maxTransientErrors()) {
+                            fail("download-failed", e.getMessage() + redownloadHint());
+                            return;
+                        }
+                        engine.sleeper.sleep(engine.backoff.delay(errors));
+                    }
+                    case FATAL -> {
+                        fail("download-failed", e.getMessage() + redownloadHint());
+                        return;
+                    }
+                }
+                continue;
+            }
+            Verdict verdict = verify(target, fetched);
+            if (verdict == Verdict.OK) {
+                return;
+            }
+            if (verdict == Verdict.TRUNCATED && ++errors <= engine.settings.maxTransientErrors()) {
+                deleteQuietly(target);
+                engine.sleeper.sleep(engine.backoff.delay(errors));
+                continue;
+            }
+            return;
+        }
+    }
+
+    private String redownloadHint() {
+        return "; `jimeng redownload " + id + "` tries again (within 12 hours of the submit)";
+    }
+
+    private void progress(long soFar, long total) {
+        bytesDownloaded = soFar;
+        bytesTotal = total;
+        Instant now = now();
+        boolean due = soFar - lastProgressBytes >= PROGRESS_BYTES
+                || !now.isBefore(lastProgressAt.plus(PROGRESS_INTERVAL))
+                || (total >= 0 && soFar >= total);
+        if (due) {
+            lastProgressBytes = soFar;
+            lastProgressAt = now;
+            engine.publish(snapshot());
+            engine.renewAllLeasesIfDue();
+        }
+    }
+
+    private enum Verdict {
+        OK,
+        TRUNCATED,
+        FAILED
+    }
+
+    /** Checks size and MP4 signature, computes SHA-256 and finishes the job. */
+    private Verdict verify(Path target, FetchResult fetched) {
+        try {
+            long size = Files.size(target);
+            if (size == 0
+                    || size != fetched.bytes()
+                    || (fetched.declaredLength() >= 0 && size != fetched.declaredLength())) {
+                return Verdict.TRUNCATED;
+            }
+            if (!looksLikeMp4(target)) {
+                fail("not-mp4", "the downloaded file " + target + " is not an MP4 video");
+                return Verdict.FAILED;
+            }
+            String sha256 = sha256(target);
+            bytesDownloaded = size;
+            bytesTotal = size;
+            end(JobState.DONE, JobChanges.verified(target, size, sha256));
+            return Verdict.OK;
+        } catch (IOException e) {
+            fail(
+                    "download-failed",
+                    "cannot read the downloaded file " + target + ": " + e.getMessage() + redownloadHint());
+            return Verdict.FAILED;
+        }
+    }
+
+    private static boolean looksLikeMp4(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] head = in.readNBytes(8);
+            return head.length == 8 && Arrays.equals(Arrays.copyOfRange(head, 4, 8), "ftyp".getBytes());
+        }
+    }
+
+    static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            byte[] buffer = new byte[64 * 1024];
+            for (int n; (n = in.read(buffer)) > 0; ) {
+                digest.update(buffer, 0, n);
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    // --- endings and plumbing ---
+
+    private void expire(String why) {
+        Instant submitted = job.submittedAt();
+        String when = submitted == null ? "" : " (submitted " + submitted + ")";
+        String message = "expired".equals(why)
+                ? "the server says the result of task " + job.taskId() + " has expired" + when
+                        + "; only a new submit (`jimeng retry " + id + " --resubmit`, billed) can make it again"
+                : "the server no longer knows task " + job.taskId() + when + ": task ids can be queried for 12"
+                        + " hours after submit; only a new submit (`jimeng retry " + id + " --resubmit`, billed)"
+                        + " can make it again";
+        end(JobState.EXPIRED, why, message);
+    }
+
+    private void fail(String code, String message) {
+        end(JobState.FAILED, code, message);
+    }
+
+    private void end(JobState state, String code, String message) {
+        end(state, JobChanges.error(code, message));
+    }
+
+    private void end(JobState state, JobChanges changes) {
+        releaseSlot();
+        job = transition(state, changes);
+        publish();
+    }
+
+    private void failQuietly(RuntimeException cause) {
+        try {
+            if (job != null && !job.state().terminal() && owner.equals(job.leaseOwner())) {
+                fail("internal", "unexpected error: " + cause);
+            }
+        } catch (RuntimeException ignored) {
+            // the journal itself failed; the job is resumed on the next start
+        }
+    }
+
+    private JobRecord transition(JobState state, JobChanges changes) {
+        return engine.store.transition(id, owner, state, now(), changes);
+    }
+
+    private void keepLease() {
+        Instant now = now();
+        if (!now.isBefore(nextLeaseRenewal)) {
+            if (!engine.store.renewLease(id, owner, now, engine.settings.leaseTtl())) {
+                throw new LeaseLostException(id, owner);
+            }
+            nextLeaseRenewal = now.plus(engine.settings.leaseTtl().dividedBy(4));
+        }
+        engine.renewAllLeasesIfDue();
+    }
+
+    private void releaseSlot() {
+        if (holdingSlot) {
+            holdingSlot = false;
+            engine.slots.release();
+        }
+    }
+
+    private void checkOpen() throws InterruptedException {
+        if (engine.closing() || Thread.currentThread().isInterrupted()) {
+            throw new InterruptedException("jimeng is shutting down");
+        }
+    }
+
+    private static boolean isTransient(ApiError error) {
+        return error.retry() == Retry.BACKOFF
+                || error.retry() == Retry.WAIT_FOR_SLOT
+                || switch (error.category()) {
+                    case TIMEOUT, NETWORK, SERVER, RATE_LIMIT -> true;
+                    default -> false;
+                };
+    }
+
+    private void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next download overwrites it
+        }
+    }
+
+    private void publish() {
+        engine.publish(snapshot());
+    }
+
+    JobSnapshot snapshot() {
+        return JobManager.snapshotOf(job, bytesDownloaded, bytesTotal, videoUrlExpiresAt);
+    }
+
+    private Instant now() {
+        return engine.clock.instant();
+    }
+
+    private static String seconds(Duration d) {
+        double s = d.toMillis() / 1000.0;
+        return (s == Math.rint(s) ? String.valueOf((long) s) : String.format(java.util.Locale.ROOT, "%.1f", s)) + " s";
+    }
+}

@@ -1,0 +1,84 @@
+package dev.jimeng.job;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.concurrent.locks.Condition;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The local view of the server's concurrency limit: at most {@code limit} of our tasks submitting or
+ * running at once, first come first served. A task found already running at start-up occupies a
+ * slot without waiting, even beyond the limit (it is at the server whether we like it or not).
+ */
+final class ServerSlots {
+    private final int limit;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
+    private final Deque<Object> waiting = new ArrayDeque<>();
+    private int inUse;
+
+    ServerSlots(int limit) {
+        this.limit = limit;
+    }
+
+    /** Waits for a free slot, in arrival order, and takes it. */
+    void acquire() throws InterruptedException {
+        Object ticket = new Object();
+        lock.lock();
+        try {
+            waiting.addLast(ticket);
+            try {
+                while (waiting.peekFirst() != ticket || inUse >= limit) {
+                    changed.await();
+                }
+            } catch (InterruptedException e) {
+                waiting.remove(ticket);
+                changed.signalAll();
+                throw e;
+            }
+            waiting.removeFirst();
+            inUse++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Takes a slot at once (a task that is already at the server). */
+    void occupy() {
+        lock.lock();
+        try {
+            inUse++;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    void release() {
+        lock.lock();
+        try {
+            inUse--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int inUse() {
+        lock.lock();
+        try {
+            return inUse;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    int waiting() {
+        lock.lock();
+        try {
+            return waiting.size();
+        } finally {
+            lock.unlock();
+        }
+    }
+}

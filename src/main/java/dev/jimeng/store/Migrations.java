@@ -1,0 +1,56 @@
+package dev.jimeng.store;
+
+import java.util.List;
+
+/**
+ * The journal's schema, one step per version. {@code PRAGMA user_version} says how many steps a file
+ * has had; opening runs the rest in order. Never edit a released step: append a new one.
+ */
+final class Migrations {
+    static final List<String> ALL = List.of(
+            // 1: one row per job. Times are epoch milliseconds. No URL, key or image data columns.
+            """
+            CREATE TABLE jobs (
+              id                TEXT PRIMARY KEY,
+              created_at        INTEGER NOT NULL,
+              updated_at        INTEGER NOT NULL,
+              mode              TEXT NOT NULL,
+              prompt            TEXT,
+              seed              INTEGER,
+              request_json      TEXT NOT NULL,
+              req_key           TEXT,
+              state             TEXT NOT NULL,
+              state_times       TEXT NOT NULL,
+              task_id           TEXT,
+              request_id        TEXT,
+              error_code        TEXT,
+              error_message     TEXT,
+              output_path       TEXT,
+              bytes             INTEGER NOT NULL DEFAULT -1,
+              sha256            TEXT,
+              submit_attempts   INTEGER NOT NULL DEFAULT 0,
+              download_attempts INTEGER NOT NULL DEFAULT 0,
+              retry_of          TEXT,
+              lease_owner       TEXT,
+              lease_expires_at  INTEGER
+            );
+            CREATE INDEX jobs_by_state ON jobs(state);
+            """,
+            // 2: the full history (a job may enter a state twice, e.g. queued again after 50430),
+            // filled from what version 1 kept.
+            """
+            CREATE TABLE transitions (
+              job_id TEXT NOT NULL REFERENCES jobs(id),
+              seq    INTEGER PRIMARY KEY AUTOINCREMENT,
+              state  TEXT NOT NULL,
+              at     INTEGER NOT NULL,
+              note   TEXT
+            );
+            CREATE INDEX transitions_by_job ON transitions(job_id, seq);
+            CREATE INDEX jobs_by_created ON jobs(created_at);
+            INSERT INTO transitions(job_id, state, at)
+              SELECT jobs.id, t.key, t.value FROM jobs, json_each(jobs.state_times) AS t ORDER BY t.value;
+            """);
+
+    private Migrations() {}
+}
