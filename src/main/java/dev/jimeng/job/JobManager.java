@@ -53,6 +53,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     final Backoff backoff;
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
+    private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
     private final Map<String, JobSnapshot> live = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JobSnapshot>> endings = new ConcurrentHashMap<>();
     private final List<Consumer<JobSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -101,13 +102,22 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     /** Journals a new job (QUEUED) and starts it; returns its id at once. */
     public String submit(GenerationRequest request) {
-        return submit(request, null);
+        return submit(request, null, null);
     }
 
-    private String submit(GenerationRequest request, String retryOf) {
+    /**
+     * As {@link #submit(GenerationRequest)}, saving the video at {@code requestedOutput}: a file,
+     * or a folder the output policy names the file in (null: the policy decides).
+     */
+    public String submit(GenerationRequest request, Path requestedOutput) {
+        return submit(request, requestedOutput, null);
+    }
+
+    private String submit(GenerationRequest request, Path requestedOutput, String retryOf) {
         checkNotClosed();
         Instant now = clock.instant();
-        JobRecord job = store.create(request, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
+        JobRecord job = store.create(
+                request, requestedOutput, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
         publish(snapshotOf(job, -1, -1, null));
         start(job.id(), JobRun.Start.AS_JOURNALED);
         return job.id();
@@ -147,7 +157,7 @@ public final class JobManager implements JobSource, AutoCloseable {
                     "job " + job.id() + " is still " + job.state().label() + "; it does not need a retry");
         }
         if (resubmit) {
-            return submit(job.request(), job.id());
+            return submit(job.request(), null, job.id());
         }
         if (job.taskId() == null) {
             throw new IllegalStateException(
@@ -168,6 +178,50 @@ public final class JobManager implements JobSource, AutoCloseable {
                     + " retry " + job.id() + " --resubmit");
         }
         return restart(job, job.downloadAttempts() > 0 ? JobRun.Start.DOWNLOAD_AGAIN : JobRun.Start.POLL_AGAIN);
+    }
+
+    /**
+     * As {@link #redownload(String)}, into {@code target} (a file, or a folder the output policy
+     * names the file in).
+     */
+    public String redownload(String idOrPrefix, Path target) {
+        if (target != null) {
+            JobRecord job = resolve(idOrPrefix);
+            downloadTargets.put(job.id(), target);
+        }
+        return redownload(idOrPrefix);
+    }
+
+    /** Where this download goes: a target given to {@link #redownload(String, Path)}, else the policy. */
+    Path downloadTarget(String id, JobSnapshot snapshot) {
+        Path override = downloadTargets.remove(id);
+        if (override != null) {
+            return outputs.apply(withOutput(snapshot, override));
+        }
+        return outputs.apply(snapshot);
+    }
+
+    private static JobSnapshot withOutput(JobSnapshot s, Path output) {
+        return new JobSnapshot(
+                s.id(),
+                s.request(),
+                s.state(),
+                s.taskId(),
+                s.requestId(),
+                s.createdAt(),
+                s.stateTimes(),
+                output,
+                s.bytesDownloaded(),
+                s.bytesTotal(),
+                s.sha256(),
+                s.videoUrlExpiresAt(),
+                s.errorCode(),
+                s.errorMessage());
+    }
+
+    /** Jobs from the journal matching {@code query}, as they are now. */
+    public List<JobSnapshot> list(JobQuery query) {
+        return store.list(query).stream().map(this::current).toList();
     }
 
     /** Downloads a finished task's video again (a fresh URL from get-result, within 12 hours). */

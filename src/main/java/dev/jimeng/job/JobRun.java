@@ -344,7 +344,9 @@ final class JobRun implements Runnable {
 
     private void download() throws InterruptedException {
         releaseSlot();
-        Path target = job.outputPath() != null ? job.outputPath() : engine.outputs.apply(snapshot());
+        // The policy sees the journaled path (the user's file or folder, or an interrupted download's
+        // target) and returns where to write: never an existing file, the same path to resume a .part.
+        Path target = engine.downloadTarget(id, snapshot());
         job = transition(JobState.DOWNLOADING, JobChanges.output(target));
         bytesDownloaded = 0;
         publish();

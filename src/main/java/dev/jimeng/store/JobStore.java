@@ -132,6 +132,20 @@ public final class JobStore implements AutoCloseable {
      */
     public JobRecord create(
             GenerationRequest request, String retryOf, Instant now, String leaseOwner, Instant leaseExpiresAt) {
+        return create(request, null, retryOf, now, leaseOwner, leaseExpiresAt);
+    }
+
+    /**
+     * As above, with the output the user asked for: a file, or a folder to name the video in (null:
+     * the default folder).
+     */
+    public JobRecord create(
+            GenerationRequest request,
+            Path requestedOutput,
+            String retryOf,
+            Instant now,
+            String leaseOwner,
+            Instant leaseExpiresAt) {
         String requestJson = toJson(request);
         String mode = request.mode() == null ? Capabilities.DEFAULT_MODE : request.mode();
         return write(() -> {
@@ -145,7 +159,7 @@ public final class JobStore implements AutoCloseable {
                 }
                 try (PreparedStatement ps = connection.prepareStatement("INSERT INTO jobs (id, created_at,"
                         + " updated_at, mode, prompt, seed, request_json, state, state_times, retry_of,"
-                        + " lease_owner, lease_expires_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                        + " lease_owner, lease_expires_at, output_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     ps.setString(1, id);
                     ps.setLong(2, now.toEpochMilli());
                     ps.setLong(3, now.toEpochMilli());
@@ -158,6 +172,7 @@ public final class JobStore implements AutoCloseable {
                     ps.setString(10, retryOf);
                     ps.setString(11, leaseOwner);
                     setLong(ps, 12, leaseOwner == null ? null : leaseExpiresAt.toEpochMilli());
+                    ps.setString(13, requestedOutput == null ? null : requestedOutput.toString());
                     ps.executeUpdate();
                 }
                 addTransition(id, JobState.QUEUED, now, retryOf == null ? null : "re-submit of " + retryOf);

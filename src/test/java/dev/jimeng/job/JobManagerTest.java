@@ -80,7 +80,7 @@ class JobManagerTest {
                 api,
                 BODIES,
                 new HttpVideoFetcher(),
-                s -> home.resolve("videos").resolve(s.id() + ".mp4"),
+                s -> s.outputPath() != null ? s.outputPath() : home.resolve("videos").resolve(s.id() + ".mp4"),
                 time,
                 time,
                 settings,
@@ -191,7 +191,7 @@ class JobManagerTest {
                 api,
                 BODIES,
                 waitsForNextSubmit,
-                s -> home.resolve(s.id() + ".mp4"),
+                s -> s.outputPath() != null ? s.outputPath() : home.resolve(s.id() + ".mp4"),
                 clock,
                 clock,
                 settings("p").withServerConcurrency(1));
