@@ -118,7 +118,6 @@ public final class SandboxServer implements AutoCloseable {
     public void close() {
         http.stop(0);
         executor.shutdownNow();
-        videos.close();
     }
 
     private void handle(HttpExchange exchange) {
