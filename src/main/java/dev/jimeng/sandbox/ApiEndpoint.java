@@ -111,7 +111,7 @@ final class ApiEndpoint {
         if (task.isEmpty()) {
             throw BusinessError.of(BusinessError.CONCURRENCY_LIMIT).exception();
         }
-        if (!failsReview) {
+        if (!failsReview && config.prepareVideosOnSubmit()) {
             videos.prepare(submit.video());
         }
         ObjectNode data =

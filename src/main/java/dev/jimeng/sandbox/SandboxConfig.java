@@ -34,6 +34,8 @@ import java.util.Objects;
  * @param failNextSubmitCode when not null, the next submit fails with this business code
  * @param cacheDir where encoded MP4s are kept between runs
  * @param distinctFrames how many different frames are encoded; the video loops over them
+ * @param prepareVideosOnSubmit start encoding a task's video when it is submitted (else at the
+ *     first download)
  */
 public record SandboxConfig(
         int port,
@@ -55,7 +57,8 @@ public record SandboxConfig(
         long truncateAfterBytes,
         Integer failNextSubmitCode,
         Path cacheDir,
-        int distinctFrames) {
+        int distinctFrames,
+        boolean prepareVideosOnSubmit) {
 
     public SandboxConfig {
         Objects.requireNonNull(credentials, "credentials");
@@ -128,6 +131,7 @@ public record SandboxConfig(
         private Integer failNextSubmitCode;
         private Path cacheDir = defaultCacheDir();
         private int distinctFrames = 8;
+        private boolean prepareVideosOnSubmit = true;
 
         private Builder() {}
 
@@ -152,6 +156,7 @@ public record SandboxConfig(
             failNextSubmitCode = c.failNextSubmitCode;
             cacheDir = c.cacheDir;
             distinctFrames = c.distinctFrames;
+            prepareVideosOnSubmit = c.prepareVideosOnSubmit;
         }
 
         public Builder port(int value) {
@@ -250,6 +255,11 @@ public record SandboxConfig(
             return this;
         }
 
+        public Builder prepareVideosOnSubmit(boolean value) {
+            prepareVideosOnSubmit = value;
+            return this;
+        }
+
         public SandboxConfig build() {
             return new SandboxConfig(
                     port,
@@ -271,7 +281,8 @@ public record SandboxConfig(
                     truncateAfterBytes,
                     failNextSubmitCode,
                     cacheDir,
-                    distinctFrames);
+                    distinctFrames,
+                    prepareVideosOnSubmit);
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.jimeng.sandbox;
 
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What the {@code jimeng sandbox} command needs: start a sandbox on a port and say how to point
@@ -28,21 +30,24 @@ public final class SandboxMain {
      */
     public static String describe(SandboxServer server) {
         SandboxConfig c = server.config();
-        return String.join(
-                "\n",
-                "Jimeng sandbox listening on " + server.baseUrl(),
-                "Access key: " + server.credentials().accessKeyId() + " (valid only for this sandbox)",
-                "Jobs take " + seconds(c.queueDuration().plus(c.generateDuration())) + " s; at most "
-                        + c.concurrencyLimit() + " at once, " + c.qpsLimit() + " calls per second.",
-                "Prompts containing \"" + c.rejectWord() + "\" fail input review (50412).",
-                "Point jimeng at it from another terminal:",
-                "  export JIMENG_VIDEO_API_URL=" + server.baseUrl(),
-                "  export VOLC_ACCESSKEY=" + server.credentials().accessKeyId(),
-                "  export VOLC_SECRETKEY=" + server.credentials().secretAccessKey(),
-                "");
+        List<String> lines = new ArrayList<>();
+        lines.add("Jimeng sandbox listening on " + server.baseUrl());
+        lines.add("Access key: " + server.credentials().accessKeyId() + " (valid only for this sandbox)");
+        lines.add("Jobs take " + seconds(c.queueDuration().plus(c.generateDuration())) + " s; at most "
+                + c.concurrencyLimit() + " at once, " + c.qpsLimit() + " calls per second.");
+        if (c.rejectWord() != null && !c.rejectWord().isBlank()) {
+            lines.add("Prompts containing \"" + c.rejectWord() + "\" fail input review (50412).");
+        }
+        lines.add("Point jimeng at it from another terminal:");
+        lines.add("  export JIMENG_VIDEO_API_URL=" + server.baseUrl());
+        lines.add("  export VOLC_ACCESSKEY=" + server.credentials().accessKeyId());
+        lines.add("  export VOLC_SECRETKEY=" + server.credentials().secretAccessKey());
+        return String.join("\n", lines) + "\n";
     }
 
     private static String seconds(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0 ? Long.toString(d.toSeconds()) : String.format("%.1f", d.toMillis() / 1000.0);
+        return d.toMillis() % 1000 == 0
+                ? Long.toString(d.toSeconds())
+                : String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 }

@@ -13,6 +13,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 
 /**
  * Encoded MP4s, one per size and length, kept in a cache directory between runs. Encoding starts
@@ -30,7 +32,7 @@ final class VideoLibrary {
         t.setDaemon(true);
         return t;
     });
-    private static final Map<Path, CompletableFuture<Path>> FILES = new ConcurrentHashMap<>();
+    private static final Map<Path, Job> FILES = new ConcurrentHashMap<>();
     private static final Map<String, List<ByteBuffer>> LOOPS = new ConcurrentHashMap<>();
 
     private final Path cacheDir;
@@ -41,29 +43,65 @@ final class VideoLibrary {
         this.distinctFrames = distinctFrames;
     }
 
-    /** Starts making the video if it is not made or being made; returns its future path. */
-    CompletableFuture<Path> prepare(VideoSpec spec) {
-        Path target = cacheDir.resolve(spec.fileName(distinctFrames));
-        return FILES.computeIfAbsent(target, t -> CompletableFuture.supplyAsync(() -> make(spec, t), ENCODER));
+    /** Queues the video for the background encoder unless it is made or being made. */
+    void prepare(VideoSpec spec) {
+        job(spec);
     }
 
-    /** The video's file, waiting for the encoder if needed. */
+    /**
+     * The video's file. If the encoder has not reached it yet (it may be busy with other sizes),
+     * the caller makes it itself instead of waiting in the queue.
+     */
     Path await(VideoSpec spec) throws IOException {
-        CompletableFuture<Path> future = prepare(spec);
+        Job job = job(spec);
+        job.runIfUnclaimed();
         try {
-            Path file = future.get();
+            Path file = job.result.get();
             if (Files.isRegularFile(file)) {
                 return file;
             }
             // deleted from the cache since: make it again
-            FILES.remove(file, future);
-            return prepare(spec).get();
+            FILES.remove(file, job);
+            Job again = job(spec);
+            again.runIfUnclaimed();
+            return again.result.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while waiting for the video", e);
         } catch (ExecutionException e) {
-            FILES.values().remove(future);
+            FILES.values().remove(job);
             throw new IOException("could not make the sandbox video", e.getCause());
+        }
+    }
+
+    private Job job(VideoSpec spec) {
+        Path target = cacheDir.resolve(spec.fileName(distinctFrames));
+        return FILES.computeIfAbsent(target, t -> {
+            Job job = new Job(() -> make(spec, t));
+            ENCODER.execute(job::runIfUnclaimed);
+            return job;
+        });
+    }
+
+    /** One video to make, by whoever claims it first: the background encoder or a waiting download. */
+    private static final class Job {
+        final CompletableFuture<Path> result = new CompletableFuture<>();
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final Supplier<Path> work;
+
+        Job(Supplier<Path> work) {
+            this.work = work;
+        }
+
+        void runIfUnclaimed() {
+            if (!claimed.compareAndSet(false, true)) {
+                return;
+            }
+            try {
+                result.complete(work.get());
+            } catch (RuntimeException | Error e) {
+                result.completeExceptionally(e);
+            }
         }
     }
 
