@@ -1,0 +1,64 @@
+package dev.jimeng.sandbox;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.jimeng.json.Json;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every request the sandbox received, in order, for tests to assert on. Thread-safe. */
+final class RequestLog {
+    static final String SUBMIT = "CVSync2AsyncSubmitTask";
+    static final String GET_RESULT = "CVSync2AsyncGetResult";
+    static final String DOWNLOAD = "download";
+
+    private final List<LoggedRequest> entries = new ArrayList<>();
+    private int submits;
+    private int getResults;
+    private int downloads;
+
+    synchronized void add(LoggedRequest entry, String kind) {
+        entries.add(entry);
+        switch (kind) {
+            case SUBMIT -> submits++;
+            case GET_RESULT -> getResults++;
+            case DOWNLOAD -> downloads++;
+            default -> {}
+        }
+    }
+
+    synchronized List<LoggedRequest> entries() {
+        return List.copyOf(entries);
+    }
+
+    synchronized int submits() {
+        return submits;
+    }
+
+    synchronized int getResults() {
+        return getResults;
+    }
+
+    synchronized int downloads() {
+        return downloads;
+    }
+
+    /** Parses a body for the log, with each base64 image replaced by "<N base64 chars>". */
+    static JsonNode redactedBody(byte[] body) {
+        if (body == null || body.length == 0) {
+            return null;
+        }
+        try {
+            JsonNode node = Json.MAPPER.readTree(body);
+            if (node instanceof ObjectNode object && object.get("binary_data_base64") instanceof ArrayNode blobs) {
+                ArrayNode lengths = object.putArray("binary_data_base64");
+                blobs.forEach(b -> lengths.add(new TextNode("<" + b.asText().length() + " base64 chars>")));
+            }
+            return node;
+        } catch (java.io.IOException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.jimeng.sandbox;
+
+import java.time.Duration;
+import java.util.Objects;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
+import java.util.Random;
+
+/**
+ * The faults the sandbox injects, changeable while it runs so one test can break exactly the
+ * request it is about. All off unless the config or a setter turns them on. Thread-safe.
+ */
+public final class SandboxFaults {
+    private final Random random;
+    private double getResultFailureRate;
+    private int dropsLeft;
+    private int truncationsLeft;
+    private long truncateAfterBytes;
+    private Integer nextSubmitCode;
+    private int forcedSubmitsLeft;
+    private Duration videoUrlLifetime;
+
+    SandboxFaults(SandboxConfig config) {
+        random = new Random(config.faultSeed());
+        getResultFailureRate = config.getResultFailureRate();
+        dropsLeft = config.dropNextRequests();
+        truncationsLeft = config.truncateNextDownloads();
+        truncateAfterBytes = config.truncateAfterBytes();
+        nextSubmitCode = config.failNextSubmitCode();
+        forcedSubmitsLeft = nextSubmitCode == null ? 0 : 1;
+        videoUrlLifetime = config.videoUrlLifetime();
+    }
+
+    /** Fraction (0..1) of GetResult calls answered HTTP 500 with code 50500. */
+    public synchronized SandboxFaults getResultFailureRate(double rate) {
+        if (rate < 0 || rate > 1) {
+            throw new IllegalArgumentException("rate must be within 0..1");
+        }
+        getResultFailureRate = rate;
+        return this;
+    }
+
+    /** The next {@code count} requests of any kind get their connection closed, unanswered. */
+    public synchronized SandboxFaults dropNextRequests(int count) {
+        dropsLeft = count;
+        return this;
+    }
+
+    /** The next {@code count} video GETs announce the full length but stop after {@code afterBytes}. */
+    public synchronized SandboxFaults truncateNextDownloads(int count, long afterBytes) {
+        truncationsLeft = count;
+        truncateAfterBytes = afterBytes;
+        return this;
+    }
+
+    /** The next submit fails with this business code (its usual HTTP status) before any check. */
+    public SandboxFaults failNextSubmit(int code) {
+        return failNextSubmits(code, 1);
+    }
+
+    /** The next {@code count} submits fail with this business code. */
+    public synchronized SandboxFaults failNextSubmits(int code, int count) {
+        nextSubmitCode = code;
+        forcedSubmitsLeft = count;
+        return this;
+    }
+
+    /** Lifetime of the video URLs handed out from now on. */
+    public synchronized SandboxFaults videoUrlLifetime(Duration lifetime) {
+        videoUrlLifetime = Objects.requireNonNull(lifetime);
+        return this;
+    }
+
+    synchronized Duration videoUrlLifetime() {
+        return videoUrlLifetime;
+    }
+
+    synchronized boolean takeDrop() {
+        if (dropsLeft <= 0) {
+            return false;
+        }
+        dropsLeft--;
+        return true;
+    }
+
+    synchronized OptionalLong takeTruncation() {
+        if (truncationsLeft <= 0) {
+            return OptionalLong.empty();
+        }
+        truncationsLeft--;
+        return OptionalLong.of(truncateAfterBytes);
+    }
+
+    synchronized boolean rollGetResultFailure() {
+        return getResultFailureRate > 0 && random.nextDouble() < getResultFailureRate;
+    }
+
+    synchronized OptionalInt takeForcedSubmitCode() {
+        if (forcedSubmitsLeft <= 0 || nextSubmitCode == null) {
+            return OptionalInt.empty();
+        }
+        forcedSubmitsLeft--;
+        return OptionalInt.of(nextSubmitCode);
+    }
+}

@@ -1,0 +1,80 @@
+package dev.jimeng.sandbox;
+
+import dev.jimeng.api.TaskStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** The sandbox's tasks, its concurrency limit, and the most tasks ever seen running at once. */
+final class TaskBoard {
+    private final Duration queue;
+    private final Duration generate;
+    private final Duration lifetime;
+    private final int concurrencyLimit;
+    private final Map<String, SandboxTask> tasks = new LinkedHashMap<>();
+    private int maxConcurrent;
+
+    TaskBoard(Duration queue, Duration generate, Duration lifetime, int concurrencyLimit) {
+        this.queue = queue;
+        this.generate = generate;
+        this.lifetime = lifetime;
+        this.concurrencyLimit = concurrencyLimit;
+    }
+
+    /**
+     * Accepts a new task unless {@code concurrencyLimit} tasks are still not done at {@code now}.
+     *
+     * @return the task, or empty when the limit is reached
+     */
+    synchronized Optional<SandboxTask> admit(String reqKey, Instant now, VideoSpec video, boolean failsOutputReview) {
+        int running = running(now);
+        if (running >= concurrencyLimit) {
+            return Optional.empty();
+        }
+        SandboxTask task = new SandboxTask(newTaskId(), reqKey, now, video, failsOutputReview);
+        tasks.put(task.taskId(), task);
+        // states only change with time, so the peak is always reached right after an admit
+        maxConcurrent = Math.max(maxConcurrent, running + 1);
+        return Optional.of(task);
+    }
+
+    synchronized Optional<SandboxTask> find(String taskId) {
+        return Optional.ofNullable(tasks.get(taskId));
+    }
+
+    TaskStatus status(SandboxTask task, Instant now) {
+        return task.statusAt(now, queue, generate, lifetime);
+    }
+
+    synchronized int running(Instant now) {
+        Instant doneBefore = now.minus(queue).minus(generate);
+        int count = 0;
+        for (SandboxTask t : tasks.values()) {
+            if (t.submittedAt().isAfter(doneBefore)) {
+                count++;
+            }
+        }
+        return count;
+    }
+
+    synchronized int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    synchronized int size() {
+        return tasks.size();
+    }
+
+    /** 19 digits, like the real service's task ids; never starts with 0. */
+    private String newTaskId() {
+        String id;
+        do {
+            long tail = ThreadLocalRandom.current().nextLong(1_000_000_000_000_000_000L);
+            id = "7" + String.format("%018d", tail);
+        } while (tasks.containsKey(id));
+        return id;
+    }
+}
