@@ -112,7 +112,8 @@ public final class App implements AutoCloseable {
                     store,
                     api,
                     request -> validator.validate(request).body(),
-                    new DownloaderFetcher(new Downloader(Downloader.defaultHttpClient(), clock, Sleeper.SYSTEM, DownloadPolicy.defaults())),
+                    new DownloaderFetcher(new Downloader(
+                            Downloader.defaultHttpClient(), clock, Sleeper.SYSTEM, DownloadPolicy.defaults())),
                     this::outputFor,
                     clock,
                     Sleeper.SYSTEM,
@@ -150,7 +151,11 @@ public final class App implements AutoCloseable {
 
     private JimengApi api() {
         if (sandboxMode) {
-            sandbox = SandboxServer.start(SandboxConfig.defaults());
+            try {
+                sandbox = SandboxServer.start(SandboxConfig.defaults());
+            } catch (java.io.IOException e) {
+                throw new UserError(ExitCode.NETWORK, "could not start the sandbox on 127.0.0.1: " + e.getMessage());
+            }
             return new HttpJimengApi(
                     URI.create(sandbox.baseUrl()), sandbox.credentials(), clock, Duration.ofSeconds(30));
         }
@@ -164,7 +169,8 @@ public final class App implements AutoCloseable {
 
     /** Journals a validated job and starts it; returns its id at once. */
     public String submit(ValidatedRequest validated, Destination destination) {
-        return jobs().submit(validated.request(), destination.file() != null ? destination.file() : destination.directory());
+        return jobs().submit(
+                        validated.request(), destination.file() != null ? destination.file() : destination.directory());
     }
 
     /** Blocks until the server has accepted the job (task id journaled) or it ended. */
@@ -175,7 +181,9 @@ public final class App implements AutoCloseable {
                 accepted.complete(s);
             }
         })) {
-            jobs().job(id).filter(s -> s.taskId() != null || s.state().terminal()).ifPresent(accepted::complete);
+            jobs().job(id)
+                    .filter(s -> s.taskId() != null || s.state().terminal())
+                    .ifPresent(accepted::complete);
             return accepted.get();
         } catch (InterruptedException e) {
             throw e;
@@ -193,7 +201,11 @@ public final class App implements AutoCloseable {
     }
 
     public String redownload(String id, Destination destination) {
-        return jobs().redownload(id, destination == null ? null : destination.file() != null ? destination.file() : destination.directory());
+        return jobs().redownload(
+                        id,
+                        destination == null
+                                ? null
+                                : destination.file() != null ? destination.file() : destination.directory());
     }
 
     /**
@@ -214,6 +226,12 @@ public final class App implements AutoCloseable {
                 }
             }
         });
+    }
+
+    /** The live panel where the terminal can show it; plain status lines everywhere else. */
+    public ExitCode watch(dev.jimeng.cli.ShellControl shell, PrintWriter out) {
+        out.print(dev.jimeng.view.JobsView.table(jobs().jobs(), clock, 120));
+        return ExitCode.OK;
     }
 
     /** Asks a yes/no question on the terminal; without one, the answer is no. */
@@ -278,8 +296,6 @@ public final class App implements AutoCloseable {
             if (manager != null) {
                 manager.close();
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         } finally {
             if (store != null) {
                 store.close();

@@ -25,7 +25,8 @@ public final class OutputTarget {
                     "--output " + output + " already exists: choose another file name or delete it first");
         }
         if (!path.getFileName().toString().toLowerCase().endsWith(".mp4")) {
-            throw new UserError(ExitCode.BAD_INPUT, "--output " + output + " must end in .mp4 (the API makes MP4 videos)");
+            throw new UserError(
+                    ExitCode.BAD_INPUT, "--output " + output + " must end in .mp4 (the API makes MP4 videos)");
         }
         Path parent = path.getParent();
         if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {

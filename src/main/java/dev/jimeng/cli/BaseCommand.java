@@ -34,8 +34,8 @@ public abstract class BaseCommand implements Callable<Integer> {
         try {
             return app().jobs()
                     .job(idOrPrefix)
-                    .orElseThrow(() -> new UserError(
-                            ExitCode.BAD_INPUT, "no job '" + idOrPrefix + "': 'jimeng jobs' lists them"));
+                    .orElseThrow(() ->
+                            new UserError(ExitCode.BAD_INPUT, "no job '" + idOrPrefix + "': 'jimeng jobs' lists them"));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }

@@ -33,28 +33,42 @@ public final class BatchCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")
     String file;
 
-    @Option(names = {"-m", "--mode"}, paramLabel = "MODE", description = "Default mode.")
+    @Option(
+            names = {"-m", "--mode"},
+            paramLabel = "MODE",
+            description = "Default mode.")
     String mode;
 
-    @Option(names = {"-d", "--duration"}, paramLabel = "SECS", description = "Default duration: 5 or 10.")
+    @Option(
+            names = {"-d", "--duration"},
+            paramLabel = "SECS",
+            description = "Default duration: 5 or 10.")
     Integer duration;
 
     @Option(names = "--fps", paramLabel = "FPS", description = "Default fps (24).")
     Integer fps;
 
-    @Option(names = {"-a", "--aspect-ratio"}, paramLabel = "RATIO", description = "Default aspect ratio.")
+    @Option(
+            names = {"-a", "--aspect-ratio"},
+            paramLabel = "RATIO",
+            description = "Default aspect ratio.")
     String aspectRatio;
 
     @Option(names = "--seed", paramLabel = "INT", description = "Default seed.")
     Long seed;
 
-    @Option(names = {"-o", "--output-dir"}, paramLabel = "DIR", description = "Folder for the videos.")
+    @Option(
+            names = {"-o", "--output-dir"},
+            paramLabel = "DIR",
+            description = "Folder for the videos.")
     Path outputDir;
 
     @Option(names = "--concurrency", paramLabel = "N", description = "Tasks at the server at once for this run.")
     Integer concurrency;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask for confirmation of the cost.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask for confirmation of the cost.")
     boolean yes;
 
     @Override
@@ -63,7 +77,8 @@ public final class BatchCommand extends BaseCommand {
         if (jobs.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
         }
-        double cost = jobs.stream().mapToDouble(ValidatedRequest::estimatedCostCny).sum();
+        double cost =
+                jobs.stream().mapToDouble(ValidatedRequest::estimatedCostCny).sum();
         String summary = String.format(
                 "%d job(s), estimated cost ≈%.2f CNY (third-party prices, unverified)%s",
                 jobs.size(), cost, app().sandboxMode() ? "; sandbox: nothing is billed" : "");
@@ -78,7 +93,9 @@ public final class BatchCommand extends BaseCommand {
             app().settings().set("concurrency", concurrency.toString());
         }
         Destination destination = Destination.inDirectory(
-                outputDir == null ? app().outputDirectory() : app().env().workingDirectory().resolve(outputDir));
+                outputDir == null
+                        ? app().outputDirectory()
+                        : app().env().workingDirectory().resolve(outputDir));
         List<String> ids = new ArrayList<>();
         for (ValidatedRequest job : jobs) {
             ids.add(app().submit(job, destination));
@@ -103,7 +120,9 @@ public final class BatchCommand extends BaseCommand {
 
     private List<ValidatedRequest> readAndValidate() throws IOException {
         List<String> lines = file.equals("-")
-                ? new String(app().env().in().readAllBytes(), StandardCharsets.UTF_8).lines().toList()
+                ? new String(app().env().in().readAllBytes(), StandardCharsets.UTF_8)
+                        .lines()
+                        .toList()
                 : readFile();
         List<ValidatedRequest> jobs = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -114,8 +133,9 @@ public final class BatchCommand extends BaseCommand {
             try {
                 jobs.add(app().validate(parse(line)));
             } catch (InvalidRequestException | UserError e) {
-                throw new UserError(ExitCode.BAD_INPUT, file + " line " + (i + 1) + ": " + e.getMessage()
-                        + " (nothing was submitted)");
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        file + " line " + (i + 1) + ": " + e.getMessage() + " (nothing was submitted)");
             }
         }
         return jobs;
@@ -137,7 +157,9 @@ public final class BatchCommand extends BaseCommand {
         try {
             n = Json.MAPPER.readTree(line);
         } catch (IOException e) {
-            throw new UserError(ExitCode.BAD_INPUT, "not valid JSON: " + e.getOriginalMessage());
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
         }
         List<String> images = new ArrayList<>();
         String image = text(n, "image", "first_frame");

@@ -38,8 +38,8 @@ public final class Cli {
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine failed = ex.getCommandLine();
             failed.getErr()
-                    .println("jimeng: " + ex.getMessage() + " (see '" + failed.getCommandSpec().qualifiedName()
-                            + " --help')");
+                    .println("jimeng: " + ex.getMessage() + " (see '"
+                            + failed.getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT.code();
         });
         return cl;

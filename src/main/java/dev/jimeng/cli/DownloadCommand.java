@@ -18,14 +18,18 @@ public final class DownloadCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
     String id;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Save it here (file or folder).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "PATH",
+            description = "Save it here (file or folder).")
     Path output;
 
     @Override
     protected ExitCode doCall() throws Exception {
         JobSnapshot job = requireJob(id);
-        Destination target =
-                output == null ? null : OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
+        Destination target = output == null
+                ? null
+                : OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         engine(() -> app().redownload(job.id(), target));
         if (root().interactive()) {
             root().shell().trackJob(job.id());
@@ -33,7 +37,10 @@ public final class DownloadCommand extends BaseCommand {
             return ExitCode.OK;
         }
         JobSnapshot done = app().awaitWithProgress(job.id(), err());
-        out().println(done.outputPath() == null ? done.state().label() : done.outputPath().toString());
+        out().println(
+                        done.outputPath() == null
+                                ? done.state().label()
+                                : done.outputPath().toString());
         return app().exitCodeOf(done);
     }
 }

@@ -1,7 +1,7 @@
 package dev.jimeng.cli;
 
-import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.Destination;
+import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.ValidatedRequest;
@@ -39,7 +39,8 @@ public final class GenerateCommand extends BaseCommand {
         if (root().interactive()) {
             root().shell().trackJob(id);
             out().println(id + " queued · " + validated.request().mode() + " · "
-                    + validated.request().durationSeconds() + " s · ≈" + String.format("%.2f", validated.estimatedCostCny())
+                    + validated.request().durationSeconds() + " s · ≈"
+                    + String.format("%.2f", validated.estimatedCostCny())
                     + " CNY · you will be told when it is done");
             return ExitCode.OK;
         }

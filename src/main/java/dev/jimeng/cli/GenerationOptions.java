@@ -76,7 +76,6 @@ public final class GenerationOptions {
         if (tailImage != null) {
             images.add(tailImage);
         }
-        return new GenerationRequest(
-                mode, prompt, duration, fps, aspectRatio, images, seed, template, cameraStrength);
+        return new GenerationRequest(mode, prompt, duration, fps, aspectRatio, images, seed, template, cameraStrength);
     }
 }

@@ -69,7 +69,7 @@ public final class JimengCommand extends BaseCommand {
 
     /** The composition root, built on first use (so --help and bad options cost nothing). */
     @Override
-    protected App app() {
+    public App app() {
         if (app == null) {
             app = appFactory.apply(this);
         }

@@ -79,9 +79,15 @@ public final class JobsCommand extends BaseCommand {
             try {
                 result.add(JobState.fromLabel(s.toLowerCase().replace('-', '_')));
             } catch (IllegalArgumentException e) {
-                throw new UserError(ExitCode.BAD_INPUT, "--status " + s + " is not a state: use one of "
-                        + String.join(", ", java.util.Arrays.stream(JobState.values()).map(JobState::label).toList())
-                        + " or active");
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        "--status " + s + " is not a state: use one of "
+                                + String.join(
+                                        ", ",
+                                        java.util.Arrays.stream(JobState.values())
+                                                .map(JobState::label)
+                                                .toList())
+                                + " or active");
             }
         }
         return result;

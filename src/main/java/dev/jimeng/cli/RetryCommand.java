@@ -23,7 +23,9 @@ public final class RetryCommand extends BaseCommand {
     @Option(names = "--resubmit", description = "Send the request again as a new task. It is billed again.")
     boolean resubmit;
 
-    @Option(names = {"-y", "--yes"}, description = "Do not ask before a billed re-submit.")
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask before a billed re-submit.")
     boolean yes;
 
     @Override
@@ -41,7 +43,10 @@ public final class RetryCommand extends BaseCommand {
             }
         }
         String working = engine(() -> app().jobs().retry(job.id(), resubmit));
-        out().println(working.equals(job.id()) ? job.id() + " working again (nothing billed)" : working + " submitted (retry of " + job.id() + ")");
+        out().println(
+                        working.equals(job.id())
+                                ? job.id() + " working again (nothing billed)"
+                                : working + " submitted (retry of " + job.id() + ")");
         out().flush();
         if (root().interactive()) {
             root().shell().trackJob(working);

@@ -1,7 +1,9 @@
 package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
 import dev.jimeng.sandbox.SandboxConfig;
+import dev.jimeng.sandbox.SandboxMain;
 import dev.jimeng.sandbox.SandboxServer;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -14,7 +16,11 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         description = "Run a local Jimeng-compatible API server (no account, nothing billed) until Ctrl-C.")
 public final class SandboxCommand extends BaseCommand {
-    @Option(names = {"-p", "--port"}, paramLabel = "N", defaultValue = "0", description = "Port on 127.0.0.1 (0: any free port).")
+    @Option(
+            names = {"-p", "--port"},
+            paramLabel = "N",
+            defaultValue = "0",
+            description = "Port on 127.0.0.1 (0: any free port).")
     int port;
 
     @Option(names = "--queue-seconds", paramLabel = "S", description = "Time a task spends in_queue (default 1).")
@@ -31,19 +37,21 @@ public final class SandboxCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        SandboxConfig config = SandboxConfig.defaults().withPort(port);
-        if (queueSeconds != null || generateSeconds != null) {
-            config = config.withTimings(
-                    seconds(queueSeconds, config.queueDuration()), seconds(generateSeconds, config.generateDuration()));
+        SandboxConfig.Builder config = SandboxConfig.builder().port(port);
+        if (queueSeconds != null) {
+            config.queueDuration(seconds(queueSeconds));
+        }
+        if (generateSeconds != null) {
+            config.generateDuration(seconds(generateSeconds));
         }
         if (concurrency != null) {
-            config = config.withConcurrencyLimit(concurrency);
+            config.concurrencyLimit(concurrency);
         }
         if (qps != null) {
-            config = config.withQpsLimit(qps);
+            config.qpsLimit(qps);
         }
-        try (SandboxServer server = SandboxServer.start(config)) {
-            out().println(server.describe());
+        try (SandboxServer server = SandboxServer.start(config.build())) {
+            out().println(SandboxMain.describe(server));
             out().flush();
             new CountDownLatch(1).await(); // until Ctrl-C
         } catch (InterruptedException e) {
@@ -52,7 +60,10 @@ public final class SandboxCommand extends BaseCommand {
         return ExitCode.OK;
     }
 
-    private static Duration seconds(Double value, Duration fallback) {
-        return value == null ? fallback : Duration.ofMillis(Math.round(value * 1000));
+    private static Duration seconds(double value) {
+        if (value < 0) {
+            throw new UserError(ExitCode.BAD_INPUT, "sandbox timings must be 0 or more seconds, got " + value);
+        }
+        return Duration.ofMillis(Math.round(value * 1000));
     }
 }

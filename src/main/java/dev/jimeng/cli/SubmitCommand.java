@@ -18,7 +18,10 @@ public final class SubmitCommand extends BaseCommand {
     @Mixin
     GenerationOptions generation;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "PATH", description = "Save the video here (file or folder).")
+    @Option(
+            names = {"-o", "--output"},
+            paramLabel = "PATH",
+            description = "Save the video here (file or folder).")
     Path output;
 
     @Override

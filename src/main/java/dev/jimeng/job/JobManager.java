@@ -116,8 +116,8 @@ public final class JobManager implements JobSource, AutoCloseable {
     private String submit(GenerationRequest request, Path requestedOutput, String retryOf) {
         checkNotClosed();
         Instant now = clock.instant();
-        JobRecord job = store.create(
-                request, requestedOutput, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
+        JobRecord job =
+                store.create(request, requestedOutput, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
         publish(snapshotOf(job, -1, -1, null));
         start(job.id(), JobRun.Start.AS_JOURNALED);
         return job.id();

@@ -10,30 +10,34 @@ public final class Notices {
     private Notices() {}
 
     public static String finished(JobSnapshot job) {
-        String head = switch (job.state()) {
-                    case DONE -> "✔ " + job.id() + " done";
-                    case FAILED -> "✘ " + job.id() + " failed";
-                    case EXPIRED -> "✘ " + job.id() + " expired";
-                    case SUBMIT_UNKNOWN -> "? " + job.id() + " submit outcome unknown";
-                    default -> "· " + job.id() + " " + job.state().label();
-                }
-                + " · " + job.request().mode() + " · " + job.request().durationSeconds() + " s · \""
-                + shorten(job.request().prompt()) + "\"";
-        String detail = switch (job.state()) {
-            case DONE -> "  saved " + job.outputPath();
-            case SUBMIT_UNKNOWN -> "  " + nullToEmpty(job.errorMessage())
-                    + "\n  the server may have accepted it: 'jimeng show " + job.id()
-                    + "'; re-submit only with 'retry " + job.id() + "' (billed again)";
-            case FAILED, EXPIRED -> "  " + nullToEmpty(job.errorMessage()) + "\n  'retry " + job.id()
-                    + "' to try again";
-            default -> "";
-        };
+        String head =
+                switch (job.state()) {
+                            case DONE -> "✔ " + job.id() + " done";
+                            case FAILED -> "✘ " + job.id() + " failed";
+                            case EXPIRED -> "✘ " + job.id() + " expired";
+                            case SUBMIT_UNKNOWN -> "? " + job.id() + " submit outcome unknown";
+                            default -> "· " + job.id() + " " + job.state().label();
+                        }
+                        + " · " + job.request().mode() + " · " + job.request().durationSeconds() + " s · \""
+                        + shorten(job.request().prompt()) + "\"";
+        String detail =
+                switch (job.state()) {
+                    case DONE -> "  saved " + job.outputPath();
+                    case SUBMIT_UNKNOWN ->
+                        "  " + nullToEmpty(job.errorMessage())
+                                + "\n  the server may have accepted it: 'jimeng show " + job.id()
+                                + "'; re-submit only with 'retry " + job.id() + "' (billed again)";
+                    case FAILED, EXPIRED ->
+                        "  " + nullToEmpty(job.errorMessage()) + "\n  'retry " + job.id() + "' to try again";
+                    default -> "";
+                };
         return detail.isEmpty() ? head : head + "\n" + detail;
     }
 
     /** One line for a state change, for pipes and dumb terminals. */
     public static String stateLine(JobSnapshot job) {
-        StringBuilder line = new StringBuilder(job.id()).append(' ').append(job.state().label());
+        StringBuilder line =
+                new StringBuilder(job.id()).append(' ').append(job.state().label());
         if (job.state() == JobState.DONE && job.outputPath() != null) {
             line.append(' ').append(job.outputPath());
         }

@@ -1,11 +1,11 @@
 package dev.jimeng.shell;
 
-import dev.jimeng.cli.ShellControl;
 import dev.jimeng.app.App;
 import dev.jimeng.app.Environment;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.cli.Cli;
 import dev.jimeng.cli.JimengCommand;
+import dev.jimeng.cli.ShellControl;
 import dev.jimeng.config.NotifyStyle;
 import dev.jimeng.config.Setting;
 import dev.jimeng.job.JobSnapshot;
@@ -90,7 +90,9 @@ public final class Shell implements ShellControl {
             status = Status.getStatus(terminal);
         }
         try (AutoCloseable subscription = app.jobs().subscribe(this::onJob)) {
-            app.jobs().resumeAll().forEach(j -> sessionJobs.put(j.id(), j.state()));
+            for (String id : app.jobs().resumeAll()) {
+                app.jobs().job(id).ifPresent(j -> sessionJobs.put(j.id(), j.state()));
+            }
             if (!sessionJobs.isEmpty() && interactive()) {
                 out.println("jimeng: resumed " + sessionJobs.size() + " unfinished job(s) from the journal");
             }
@@ -187,8 +189,8 @@ public final class Shell implements ShellControl {
             return true;
         }
         try {
-            String answer = reader.readLine(active + " job(s) still running; they resume the next time you start jimeng."
-                    + " Quit now? [y/N] ");
+            String answer = reader.readLine(active
+                    + " job(s) still running; they resume the next time you start jimeng." + " Quit now? [y/N] ");
             return answer.strip().toLowerCase().startsWith("y");
         } catch (UserInterruptException | EndOfFileException e) {
             return true;
@@ -232,12 +234,13 @@ public final class Shell implements ShellControl {
     private void signal(JobSnapshot job) {
         NotifyStyle style = root.app().settings().notifyStyle();
         String text = "jimeng: " + job.id() + " " + job.state().label();
-        String sequence = switch (style) {
-            case NONE -> "";
-            case BELL -> "\007";
-            case OSC9 -> "\033]9;" + text + "\007";
-            case OSC777 -> "\033]777;notify;jimeng;" + text + "\007";
-        };
+        String sequence =
+                switch (style) {
+                    case NONE -> "";
+                    case BELL -> "\007";
+                    case OSC9 -> "\033]9;" + text + "\007";
+                    case OSC777 -> "\033]777;notify;jimeng;" + text + "\007";
+                };
         if (!sequence.isEmpty() && !dumb) {
             synchronized (screen) {
                 if (!panelOpen) {

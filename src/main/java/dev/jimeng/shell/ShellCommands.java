@@ -1,9 +1,9 @@
 package dev.jimeng.shell;
 
-import dev.jimeng.cli.ShellControl;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.cli.BaseCommand;
+import dev.jimeng.cli.ShellControl;
 import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.ResolvedSetting;
 import dev.jimeng.config.Setting;
@@ -32,7 +32,10 @@ final class ShellCommands {
             mixinStandardHelpOptions = true,
             description = "Change a session setting (used by generate when its option is not given).")
     static final class SetCommand extends BaseCommand {
-        @Parameters(index = "0", paramLabel = "KEY", description = "One of: ${COMPLETION-CANDIDATES}",
+        @Parameters(
+                index = "0",
+                paramLabel = "KEY",
+                description = "One of: ${COMPLETION-CANDIDATES}",
                 completionCandidates = SettingKeys.class)
         String key;
 
@@ -80,13 +83,20 @@ final class ShellCommands {
         }
     }
 
-    @Command(name = "settings", mixinStandardHelpOptions = true, description = "Show every setting and where it came from.")
+    @Command(
+            name = "settings",
+            mixinStandardHelpOptions = true,
+            description = "Show every setting and where it came from.")
     static final class SettingsCommand extends BaseCommand {
         @Override
         protected ExitCode doCall() {
             int width = Setting.keys().stream().mapToInt(String::length).max().orElse(10);
             for (ResolvedSetting r : app().settings().all()) {
-                out().printf("%-" + width + "s  %-24s  %s%n", r.key(), r.value(), r.origin().describe());
+                out().printf(
+                                "%-" + width + "s  %-24s  %s%n",
+                                r.key(),
+                                r.value(),
+                                r.origin().describe());
             }
             return ExitCode.OK;
         }

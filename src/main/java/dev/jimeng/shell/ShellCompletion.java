@@ -27,7 +27,9 @@ final class ShellCompletion {
     private static List<JobIdCandidate> jobIds(App app) {
         return app.jobs().jobs().stream()
                 .limit(JOB_IDS_OFFERED)
-                .map(j -> new JobIdCandidate(j.id(), j.state().label() + " · " + Notices.shorten(j.request().prompt())))
+                .map(j -> new JobIdCandidate(
+                        j.id(),
+                        j.state().label() + " · " + Notices.shorten(j.request().prompt())))
                 .toList();
     }
 }

@@ -35,7 +35,9 @@ public final class JobsView {
 
     public static String statusLine(JobSnapshot j, Clock clock) {
         StringBuilder s = new StringBuilder(j.id() + "  " + j.state().label());
-        s.append("  ").append(age(Duration.between(j.stateSince(), clock.instant()))).append(" in this state");
+        s.append("  ")
+                .append(age(Duration.between(j.stateSince(), clock.instant())))
+                .append(" in this state");
         if (j.taskId() != null) {
             s.append("  task ").append(j.taskId());
         }
@@ -78,8 +80,12 @@ public final class JobsView {
         line(s, "states", timeline);
         if (j.videoUrlExpiresAt() != null) {
             Duration left = Duration.between(clock.instant(), j.videoUrlExpiresAt());
-            line(s, "video url", left.isNegative() ? "expired (a download fetches a fresh one within 12 h)"
-                    : "valid for " + age(left));
+            line(
+                    s,
+                    "video url",
+                    left.isNegative()
+                            ? "expired (a download fetches a fresh one within 12 h)"
+                            : "valid for " + age(left));
         }
         line(s, "file", j.outputPath() == null ? null : j.outputPath().toString());
         if (j.sha256() != null) {
@@ -97,10 +103,13 @@ public final class JobsView {
     /** The commands that make sense for this job now. */
     public static List<String> commands(JobSnapshot j) {
         return switch (j.state()) {
-            case DONE -> List.of(
-                    "jimeng download " + j.id() + " --output " + (j.outputPath() == null ? "FILE.mp4" : j.outputPath()),
-                    "open " + j.outputPath());
-            case FAILED, EXPIRED -> List.of("jimeng retry " + j.id(), "jimeng retry " + j.id() + " --resubmit   (billed again)");
+            case DONE ->
+                List.of(
+                        "jimeng download " + j.id() + " --output "
+                                + (j.outputPath() == null ? "FILE.mp4" : j.outputPath()),
+                        "open " + j.outputPath());
+            case FAILED, EXPIRED ->
+                List.of("jimeng retry " + j.id(), "jimeng retry " + j.id() + " --resubmit   (billed again)");
             case SUBMIT_UNKNOWN -> List.of("jimeng retry " + j.id() + " --resubmit   (may bill twice)");
             default -> List.of("jimeng wait " + j.id());
         };

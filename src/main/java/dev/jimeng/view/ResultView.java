@@ -17,8 +17,12 @@ public final class ResultView {
     /** The seed's block: Generated Video, Download Video, Generation Info and its five fields. */
     public static String markdown(JobSnapshot job) {
         GenerationRequest r = job.request();
-        String path = job.outputPath() == null ? "" : job.outputPath().toAbsolutePath().toString();
-        String link = job.outputPath() == null ? "" : job.outputPath().toAbsolutePath().toUri().toString();
+        String path = job.outputPath() == null
+                ? ""
+                : job.outputPath().toAbsolutePath().toString();
+        String link = job.outputPath() == null
+                ? ""
+                : job.outputPath().toAbsolutePath().toUri().toString();
         return """
                 **Generated Video:**
 
@@ -32,14 +36,7 @@ public final class ResultView {
                 - Save Path: %s
                 - Task ID: %s
                 """
-                .formatted(
-                        link,
-                        oneLine(r.prompt()),
-                        r.durationSeconds(),
-                        r.mode(),
-                        r.fps(),
-                        path,
-                        job.taskId());
+                .formatted(link, oneLine(r.prompt()), r.durationSeconds(), r.mode(), r.fps(), path, job.taskId());
     }
 
     /** One JSON document describing the job; README documents its fields. */
@@ -59,7 +56,11 @@ public final class ResultView {
         root.putPOJO("images", r.images());
         root.put("template", r.template());
         root.put("camera_strength", r.cameraStrength());
-        root.put("save_path", job.outputPath() == null ? null : job.outputPath().toAbsolutePath().toString());
+        root.put(
+                "save_path",
+                job.outputPath() == null
+                        ? null
+                        : job.outputPath().toAbsolutePath().toString());
         if (job.sha256() != null) {
             root.put("bytes", job.bytesDownloaded());
             root.put("sha256", job.sha256());

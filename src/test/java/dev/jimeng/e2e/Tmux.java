@@ -18,8 +18,8 @@ public final class Tmux implements AutoCloseable {
     private final String session = "jimeng-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     public Tmux(int width, int height, Map<String, String> env, String... command) throws IOException {
-        List<String> args = new ArrayList<>(List.of(
-                "tmux", "new-session", "-d", "-s", session, "-x", "" + width, "-y", "" + height));
+        List<String> args = new ArrayList<>(
+                List.of("tmux", "new-session", "-d", "-s", session, "-x", "" + width, "-y", "" + height));
         env.forEach((k, v) -> {
             args.add("-e");
             args.add(k + "=" + v);
@@ -63,7 +63,9 @@ public final class Tmux implements AutoCloseable {
     }
 
     public boolean alive() throws IOException {
-        Process p = new ProcessBuilder("tmux", "has-session", "-t", session).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("tmux", "has-session", "-t", session)
+                .redirectErrorStream(true)
+                .start();
         try {
             return p.waitFor() == 0;
         } catch (InterruptedException e) {
@@ -74,7 +76,9 @@ public final class Tmux implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        new ProcessBuilder("tmux", "kill-session", "-t", session).redirectErrorStream(true).start();
+        new ProcessBuilder("tmux", "kill-session", "-t", session)
+                .redirectErrorStream(true)
+                .start();
     }
 
     private static String run(List<String> args) throws IOException {

@@ -80,7 +80,9 @@ class JobManagerTest {
                 api,
                 BODIES,
                 new HttpVideoFetcher(),
-                s -> s.outputPath() != null ? s.outputPath() : home.resolve("videos").resolve(s.id() + ".mp4"),
+                s -> s.outputPath() != null
+                        ? s.outputPath()
+                        : home.resolve("videos").resolve(s.id() + ".mp4"),
                 time,
                 time,
                 settings,

@@ -29,7 +29,7 @@ public final class DownloaderFetcher implements VideoFetcher {
         } catch (DownloadVerificationException e) {
             // The rejected bytes were set aside: the next attempt starts clean.
             throw new FetchException(FetchException.Kind.TRANSIENT, 0, e.getMessage(), e);
-        } catch (DownloadTargetExistsException e) {
+        } catch (DownloadException e) { // the target exists: never overwritten
             throw new FetchException(FetchException.Kind.FATAL, 0, e.getMessage(), e);
         }
     }
