@@ -50,7 +50,8 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Binds 127.0.0.1 on {@code config.port()} (0: a free port) and starts serving. */
     public static SandboxServer start(SandboxConfig config) throws IOException {
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), config.port()), 0);
+        HttpServer http = HttpServer.create(
+                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), config.port()), 0);
         SandboxServer server = new SandboxServer(config, http);
         http.start();
         return server;
