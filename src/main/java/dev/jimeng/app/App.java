@@ -34,6 +34,8 @@ import java.util.concurrent.CompletableFuture;
  * built on first use so that validation errors and --help cost nothing.
  */
 public final class App implements AutoCloseable {
+    private static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(500);
+
     private final Environment env;
     private final boolean sandboxMode;
     private final boolean verbose;
@@ -126,16 +128,24 @@ public final class App implements AutoCloseable {
     private Path outputFor(JobSnapshot job) {
         Path requested = job.outputPath();
         if (requested != null && !java.nio.file.Files.isDirectory(requested)) {
-            return requested;
+            // A re-download of a file still on disk gets a sibling name: nothing is ever overwritten.
+            return java.nio.file.Files.exists(requested) ? OutputNaming.uniqueSibling(requested) : requested;
         }
         Path dir = requested != null ? requested : outputDirectory();
         return Destination.inDirectory(dir).pathFor(job.taskId(), job.request().prompt());
     }
 
+    /** The sandbox finishes a job in seconds: poll it faster unless the user chose an interval. */
+    private Duration pollInterval() {
+        boolean chosen = !(settings.get(dev.jimeng.config.Setting.POLL_INTERVAL).origin()
+                instanceof dev.jimeng.config.Origin.Default);
+        return sandboxMode && !chosen ? SANDBOX_POLL_INTERVAL : settings.pollInterval();
+    }
+
     private EngineSettings engineSettings() {
         EngineSettings s = EngineSettings.defaults()
                 .withServerConcurrency(settings.concurrency())
-                .withPollInterval(settings.pollInterval());
+                .withPollInterval(pollInterval());
         String attempts = env.get("JIMENG_VIDEO_MAX_POLL_ATTEMPTS");
         if (attempts != null) {
             try {
@@ -169,8 +179,27 @@ public final class App implements AutoCloseable {
 
     /** Journals a validated job and starts it; returns its id at once. */
     public String submit(ValidatedRequest validated, Destination destination) {
-        return jobs().submit(
-                        validated.request(), destination.file() != null ? destination.file() : destination.directory());
+        return jobs().submit(validated.request(), requestedOutput(destination));
+    }
+
+    /** What the journal keeps: the user's file, the user's folder (made now), or null for the default. */
+    private Path requestedOutput(Destination destination) {
+        if (destination == null) {
+            return null;
+        }
+        if (destination.file() != null) {
+            return destination.file();
+        }
+        if (destination.directory().equals(outputDirectory().toAbsolutePath().normalize())) {
+            return null; // the output-dir setting at download time decides
+        }
+        try {
+            java.nio.file.Files.createDirectories(destination.directory());
+        } catch (java.io.IOException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT, "cannot create folder " + destination.directory() + ": " + e.getMessage());
+        }
+        return destination.directory();
     }
 
     /** Blocks until the server has accepted the job (task id journaled) or it ended. */
@@ -201,11 +230,7 @@ public final class App implements AutoCloseable {
     }
 
     public String redownload(String id, Destination destination) {
-        return jobs().redownload(
-                        id,
-                        destination == null
-                                ? null
-                                : destination.file() != null ? destination.file() : destination.directory());
+        return jobs().redownload(id, requestedOutput(destination));
     }
 
     /**

@@ -20,6 +20,17 @@ public final class OutputNaming {
         return candidate;
     }
 
+    /** {@code clip.mp4} → the first free of {@code clip-2.mp4}, {@code clip-3.mp4}, … */
+    public static Path uniqueSibling(Path file) {
+        String name = file.getFileName().toString();
+        String base = name.toLowerCase().endsWith(".mp4") ? name.substring(0, name.length() - 4) : name;
+        Path candidate = file;
+        for (int n = 2; Files.exists(candidate) || Files.exists(part(candidate)); n++) {
+            candidate = file.resolveSibling(base + "-" + n + ".mp4");
+        }
+        return candidate;
+    }
+
     /** Letters and digits of any script, lower-cased, other runs collapsed to one dash. */
     public static String slug(String prompt) {
         if (prompt == null) {
