@@ -19,14 +19,22 @@ final class RequestLog {
     private int getResults;
     private int downloads;
 
-    synchronized void add(LoggedRequest entry, String kind) {
-        entries.add(entry);
+    /**
+     * Counts a request when it arrives, before any answer is sent, so that a client that has its
+     * answer always finds it counted.
+     */
+    synchronized void arrived(String kind) {
         switch (kind) {
             case SUBMIT -> submits++;
             case GET_RESULT -> getResults++;
             case DOWNLOAD -> downloads++;
             default -> {}
         }
+    }
+
+    /** Records a request once it has been answered (or dropped). */
+    synchronized void add(LoggedRequest entry) {
+        entries.add(entry);
     }
 
     synchronized List<LoggedRequest> entries() {

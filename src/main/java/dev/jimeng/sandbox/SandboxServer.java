@@ -134,6 +134,7 @@ public final class SandboxServer implements AutoCloseable {
         int status = 500;
         Integer businessCode = null;
         String gatewayError = null;
+        log.arrived(kind == null ? "" : kind);
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             loggedBody = RequestLog.redactedBody(body);
@@ -171,16 +172,8 @@ public final class SandboxServer implements AutoCloseable {
                 }
             }
         } finally {
-            log.add(
-                    new LoggedRequest(
-                            arrived,
-                            exchange.getRequestMethod(),
-                            target,
-                            loggedBody,
-                            status,
-                            businessCode,
-                            gatewayError),
-                    kind == null ? "" : kind);
+            log.add(new LoggedRequest(
+                    arrived, exchange.getRequestMethod(), target, loggedBody, status, businessCode, gatewayError));
             // close the exchange, not the body stream: if a truncated download left bytes unsent,
             // this drops the connection instead of leaving the client waiting
             exchange.close();
