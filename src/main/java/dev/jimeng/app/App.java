@@ -109,7 +109,7 @@ public final class App implements AutoCloseable {
     public synchronized JobManager jobs() {
         if (manager == null) {
             JimengApi api = api();
-            store = JobStore.open(sandboxMode ? paths.stateDir().resolve("sandbox") : paths.stateDir());
+            store = JobStore.open(sandboxMode ? sandboxJournalDir() : paths.stateDir());
             manager = new JobManager(
                     store,
                     api,
@@ -122,6 +122,11 @@ public final class App implements AutoCloseable {
                     engineSettings());
         }
         return manager;
+    }
+
+    /** Sandbox jobs live apart from real ones: they can never be resumed against the real API. */
+    private Path sandboxJournalDir() {
+        return paths.stateDir().resolve("sandbox");
     }
 
     /** A job's requested path may be a file or a folder to name it in; default: the output directory. */
@@ -162,7 +167,10 @@ public final class App implements AutoCloseable {
     private JimengApi api() {
         if (sandboxMode) {
             try {
-                sandbox = SandboxServer.start(SandboxConfig.defaults());
+                // Tasks survive a restart, so resuming after a crash works against the sandbox too.
+                sandbox = SandboxServer.start(SandboxConfig.builder()
+                        .taskJournal(sandboxJournalDir().resolve("sandbox-tasks.jsonl"))
+                        .build());
             } catch (java.io.IOException e) {
                 throw new UserError(ExitCode.NETWORK, "could not start the sandbox on 127.0.0.1: " + e.getMessage());
             }

@@ -36,6 +36,8 @@ import java.util.Objects;
  * @param distinctFrames how many different frames are encoded; the video loops over them
  * @param prepareVideosOnSubmit start encoding a task's video when it is submitted (else at the
  *     first download)
+ * @param taskJournal a file where accepted tasks are kept, so a sandbox restarted on it still
+ *     knows them (jimeng's built-in sandbox uses one in JIMENG_HOME); null: memory only
  */
 public record SandboxConfig(
         int port,
@@ -58,7 +60,8 @@ public record SandboxConfig(
         Integer failNextSubmitCode,
         Path cacheDir,
         int distinctFrames,
-        boolean prepareVideosOnSubmit) {
+        boolean prepareVideosOnSubmit,
+        Path taskJournal) {
 
     public SandboxConfig {
         Objects.requireNonNull(credentials, "credentials");
@@ -132,6 +135,7 @@ public record SandboxConfig(
         private Path cacheDir = defaultCacheDir();
         private int distinctFrames = 8;
         private boolean prepareVideosOnSubmit = true;
+        private Path taskJournal;
 
         private Builder() {}
 
@@ -157,6 +161,7 @@ public record SandboxConfig(
             cacheDir = c.cacheDir;
             distinctFrames = c.distinctFrames;
             prepareVideosOnSubmit = c.prepareVideosOnSubmit;
+            taskJournal = c.taskJournal;
         }
 
         public Builder port(int value) {
@@ -260,6 +265,11 @@ public record SandboxConfig(
             return this;
         }
 
+        public Builder taskJournal(Path value) {
+            taskJournal = value;
+            return this;
+        }
+
         public SandboxConfig build() {
             return new SandboxConfig(
                     port,
@@ -282,7 +292,8 @@ public record SandboxConfig(
                     failNextSubmitCode,
                     cacheDir,
                     distinctFrames,
-                    prepareVideosOnSubmit);
+                    prepareVideosOnSubmit,
+                    taskJournal);
         }
     }
 }

@@ -38,7 +38,11 @@ public final class SandboxServer implements AutoCloseable {
         this.clock = config.clock();
         this.faults = new SandboxFaults(config);
         this.tasks = new TaskBoard(
-                config.queueDuration(), config.generateDuration(), config.taskLifetime(), config.concurrencyLimit());
+                config.queueDuration(),
+                config.generateDuration(),
+                config.taskLifetime(),
+                config.concurrencyLimit(),
+                config.taskJournal() == null ? TaskJournal.NONE : new TaskJournal(config.taskJournal()));
         this.videos = new VideoLibrary(config.cacheDir(), config.distinctFrames());
         VideoUrlSigner urls = new VideoUrlSigner();
         this.api = new ApiEndpoint(config, tasks, videos, urls, faults, baseUrl());

@@ -17,11 +17,15 @@ final class TaskBoard {
     private final Map<String, SandboxTask> tasks = new LinkedHashMap<>();
     private int maxConcurrent;
 
-    TaskBoard(Duration queue, Duration generate, Duration lifetime, int concurrencyLimit) {
+    private final TaskJournal journal;
+
+    TaskBoard(Duration queue, Duration generate, Duration lifetime, int concurrencyLimit, TaskJournal journal) {
         this.queue = queue;
         this.generate = generate;
         this.lifetime = lifetime;
         this.concurrencyLimit = concurrencyLimit;
+        this.journal = journal;
+        journal.load().forEach(t -> tasks.put(t.taskId(), t));
     }
 
     /**
@@ -36,6 +40,7 @@ final class TaskBoard {
         }
         SandboxTask task = new SandboxTask(newTaskId(), reqKey, now, video, failsOutputReview);
         tasks.put(task.taskId(), task);
+        journal.append(task);
         // states only change with time, so the peak is always reached right after an admit
         maxConcurrent = Math.max(maxConcurrent, running + 1);
         return Optional.of(task);
