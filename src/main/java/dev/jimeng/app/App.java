@@ -254,7 +254,7 @@ public final class App implements AutoCloseable {
         return jobs().subscribe(s -> {
             if (wanted.contains(s.id()) && last.put(s.id(), s.state()) != s.state()) {
                 synchronized (out) {
-                    out.println(dev.jimeng.view.JobsView.statusLine(s, clock).strip());
+                    out.println(dev.jimeng.view.JobsView.stateChange(s));
                     out.flush();
                 }
             }

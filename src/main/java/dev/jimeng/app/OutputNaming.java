@@ -24,6 +24,7 @@ public final class OutputNaming {
     public static Path uniqueSibling(Path file) {
         String name = file.getFileName().toString();
         String base = name.toLowerCase().endsWith(".mp4") ? name.substring(0, name.length() - 4) : name;
+        base = base.replaceFirst("-\\d+$", ""); // clip-2.mp4 again gives clip-3.mp4, not clip-2-2.mp4
         Path candidate = file;
         for (int n = 2; Files.exists(candidate) || Files.exists(part(candidate)); n++) {
             candidate = file.resolveSibling(base + "-" + n + ".mp4");

@@ -53,6 +53,23 @@ public final class JobsView {
         return s.append('\n').toString();
     }
 
+    /** One plain line per state change, for pipes and logs: id, state, then what is new. */
+    public static String stateChange(JobSnapshot j) {
+        StringBuilder s = new StringBuilder(j.id()).append(' ').append(j.state().label());
+        if (j.taskId() != null && j.state() == JobState.IN_QUEUE) {
+            s.append(" task ").append(j.taskId());
+        }
+        if (j.state() == JobState.DONE && j.outputPath() != null) {
+            s.append(' ').append(j.outputPath());
+        }
+        if (j.state().terminal() && j.state() != JobState.DONE && j.errorMessage() != null) {
+            s.append(' ')
+                    .append(j.errorCode() == null ? "" : j.errorCode() + ": ")
+                    .append(j.errorMessage());
+        }
+        return s.toString();
+    }
+
     /** Every parameter and timestamp of a job, and the exact commands to act on it. */
     public static String details(JobSnapshot j, Clock clock) {
         GenerationRequest r = j.request();

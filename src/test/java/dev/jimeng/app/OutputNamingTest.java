@@ -43,4 +43,12 @@ class OutputNamingTest {
         assertThat(OutputTarget.resolve(Path.of("clip.mp4"), dir, dir).file()).isEqualTo(dir.resolve("clip.mp4"));
         assertThat(OutputTarget.resolve(Path.of("."), dir, dir).directory()).isEqualTo(dir);
     }
+
+    @Test
+    void aSecondCopyOfAnExistingVideoGetsTheNextNumber() throws Exception {
+        Files.writeString(dir.resolve("clip.mp4"), "x");
+        assertThat(OutputNaming.uniqueSibling(dir.resolve("clip.mp4"))).isEqualTo(dir.resolve("clip-2.mp4"));
+        Files.writeString(dir.resolve("clip-2.mp4"), "x");
+        assertThat(OutputNaming.uniqueSibling(dir.resolve("clip-2.mp4"))).isEqualTo(dir.resolve("clip-3.mp4"));
+    }
 }
