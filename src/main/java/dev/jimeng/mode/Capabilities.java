@@ -159,35 +159,27 @@ public final class Capabilities {
                     FPS,
                     true));
 
-    /**
-     * Output size per resolution tier and aspect ratio. Pro sizes are documented; 720P and 1080P
-     * sizes are unverified (16:9 is 1280×720 and 1920×1080 rounded to macroblocks).
-     */
-    private static final Map<String, Map<String, int[]>> OUTPUT_SIZES = Map.of(
-            "pro",
-                    Map.of(
-                            "21:9", new int[] {2176, 928},
-                            "16:9", new int[] {1920, 1088},
-                            "4:3", new int[] {1664, 1248},
-                            "1:1", new int[] {1440, 1440},
-                            "3:4", new int[] {1248, 1664},
-                            "9:16", new int[] {1088, 1920}),
-            "1080p",
-                    Map.of(
-                            "21:9", new int[] {2176, 928},
-                            "16:9", new int[] {1920, 1088},
-                            "4:3", new int[] {1664, 1248},
-                            "1:1", new int[] {1440, 1440},
-                            "3:4", new int[] {1248, 1664},
-                            "9:16", new int[] {1088, 1920}),
-            "720p",
-                    Map.of(
-                            "21:9", new int[] {1472, 640},
-                            "16:9", new int[] {1280, 720},
-                            "4:3", new int[] {1104, 832},
-                            "1:1", new int[] {960, 960},
-                            "3:4", new int[] {832, 1104},
-                            "9:16", new int[] {720, 1280}));
+    /** Pro output sizes, documented by the API. */
+    private static final Map<String, int[]> SIZES_1080 = Map.of(
+            "21:9", new int[] {2176, 928},
+            "16:9", new int[] {1920, 1088},
+            "4:3", new int[] {1664, 1248},
+            "1:1", new int[] {1440, 1440},
+            "3:4", new int[] {1248, 1664},
+            "9:16", new int[] {1088, 1920});
+
+    /** 720P sizes: unverified (16:9 is 1280×720; the others keep about as many pixels). */
+    private static final Map<String, int[]> SIZES_720 = Map.of(
+            "21:9", new int[] {1472, 640},
+            "16:9", new int[] {1280, 720},
+            "4:3", new int[] {1104, 832},
+            "1:1", new int[] {960, 960},
+            "3:4", new int[] {832, 1104},
+            "9:16", new int[] {720, 1280});
+
+    /** Output size per resolution tier; 1080P is assumed to match Pro (unverified). */
+    private static final Map<String, Map<String, int[]>> OUTPUT_SIZES =
+            Map.of("pro", SIZES_1080, "1080p", SIZES_1080, "720p", SIZES_720);
 
     private Capabilities() {}
 
