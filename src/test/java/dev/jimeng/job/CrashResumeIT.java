@@ -48,7 +48,7 @@ class CrashResumeIT {
     void startSandbox() throws IOException {
         sandbox = SandboxServer.start(SandboxConfig.builder()
                 .queueDuration(Duration.ofMillis(200))
-                .generateDuration(Duration.ofMillis(1500))
+                .generateDuration(Duration.ofMillis(2500))
                 .concurrencyLimit(2)
                 .qpsLimit(200)
                 .build());
