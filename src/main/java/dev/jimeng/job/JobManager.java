@@ -243,7 +243,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (running.containsKey(job.id())) {
             throw new IllegalStateException("job " + job.id() + " is already being worked on");
         }
-        if (!store.tryAcquireLease(job.id(), settings.ownerId(), clock.instant(), settings.leaseTtl())) {
+        if (!acquireLease(job)) {
             throw new IllegalStateException("job " + job.id() + " is being worked on by another jimeng process");
         }
         endings.remove(job.id());
@@ -393,6 +393,25 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (last != null && last.state().terminal() && !closing) {
             endings.computeIfAbsent(run.id(), k -> new CompletableFuture<>()).complete(current(last));
         }
+    }
+
+    /**
+     * Takes the job's lease if it is free, expired, ours, or held by a jimeng process on this machine
+     * that has died (so a restart after a crash carries on at once instead of waiting out the lease).
+     * {@code job} is a fresh read: a lease another live process holds costs no write.
+     */
+    boolean acquireLease(JobRecord job) {
+        Instant now = clock.instant();
+        String holder = job.leaseOwner();
+        boolean heldByAnother = holder != null
+                && !holder.equals(settings.ownerId())
+                && job.leaseExpiresAt() != null
+                && job.leaseExpiresAt().isAfter(now);
+        if (!heldByAnother) {
+            return store.tryAcquireLease(job.id(), settings.ownerId(), now, settings.leaseTtl());
+        }
+        return LeaseHolders.isDeadLocalProcess(holder)
+                && store.takeOverLease(job.id(), holder, settings.ownerId(), now, settings.leaseTtl());
     }
 
     void renewAllLeasesIfDue() {

@@ -39,6 +39,8 @@ final class JobRun implements Runnable {
 
     private static final long PROGRESS_BYTES = 256 * 1024;
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
+    /** How often a job another process drives is looked at (at most; a quarter of the lease if shorter). */
+    private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
     private final JobManager engine;
     private final String id;
@@ -113,7 +115,8 @@ final class JobRun implements Runnable {
      * dies (its lease expires). False when the job ended without us.
      */
     private boolean ownJob() throws InterruptedException {
-        Duration watchEvery = engine.settings.leaseTtl().dividedBy(4);
+        // look often: the owner may die (its lease is then taken over at once) or finish
+        Duration watchEvery = min(engine.settings.leaseTtl().dividedBy(4), WATCH_INTERVAL);
         while (true) {
             checkOpen();
             job = engine.store.get(id).orElseThrow();
@@ -121,9 +124,9 @@ final class JobRun implements Runnable {
                 publish();
                 return false;
             }
-            if (engine.store.tryAcquireLease(id, owner, now(), engine.settings.leaseTtl())) {
+            if (engine.acquireLease(job)) {
                 job = engine.store.get(id).orElseThrow();
-                nextLeaseRenewal = now().plus(watchEvery);
+                nextLeaseRenewal = now().plus(engine.settings.leaseTtl().dividedBy(4));
                 return true;
             }
             publish();
@@ -584,6 +587,10 @@ final class JobRun implements Runnable {
 
     private Instant now() {
         return engine.clock.instant();
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static String seconds(Duration d) {

@@ -390,6 +390,24 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Takes the job's lease from {@code deadOwner} (a process known to have died) for {@code owner},
+     * only if {@code deadOwner} still holds it. Atomic across processes: of two processes taking over
+     * the same dead owner's job, one wins.
+     */
+    public boolean takeOverLease(String id, String deadOwner, String owner, Instant now, Duration ttl) {
+        return write(() -> {
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE jobs SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
+                ps.setString(1, owner);
+                ps.setLong(2, now.plus(ttl).toEpochMilli());
+                ps.setString(3, id);
+                ps.setString(4, deadOwner);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Extends {@code owner}'s lease on one job; false when another process has taken it. */
     public boolean renewLease(String id, String owner, Instant now, Duration ttl) {
         return write(() -> {
