@@ -156,6 +156,20 @@ public final class App implements AutoCloseable {
                         "JIMENG_VIDEO_MAX_POLL_ATTEMPTS must be a whole number of at least 1, got '" + attempts + "'");
             }
         }
+        // the first back-off after a transient error (doubling up to backoffMax); tests shorten it
+        String backoff = env.get("JIMENG_VIDEO_RETRY_BACKOFF");
+        if (backoff != null) {
+            try {
+                double seconds = Double.parseDouble(backoff);
+                Duration base = EngineSettings.seconds(seconds);
+                s = s.withBackoff(
+                        base, s.backoffMax().compareTo(base) < 0 ? base : s.backoffMax(), s.maxTransientErrors());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        "JIMENG_VIDEO_RETRY_BACKOFF must be a positive number of seconds, got '" + backoff + "'");
+            }
+        }
         return s;
     }
 
