@@ -321,8 +321,18 @@ public final class App implements AutoCloseable {
         if (job.state() == JobState.DONE) {
             return ExitCode.OK;
         }
-        if (job.errorCode() == null) {
-            return ExitCode.TASK_FAILED;
+        if (job.errorCode() == null || job.state() == JobState.SUBMIT_UNKNOWN) {
+            return ExitCode.TASK_FAILED; // the outcome at the server is unknown
+        }
+        // codes made by the client, not the server: ErrorCatalog.connectFailed and .timeout
+        switch (job.errorCode()) {
+            case "connection" -> {
+                return ExitCode.NETWORK;
+            }
+            case "timeout" -> {
+                return ExitCode.RATE_OR_TIMEOUT;
+            }
+            default -> {}
         }
         return ErrorCatalog.find(job.errorCode())
                 .map(entry -> ExitCode.of(entry.category()))
