@@ -53,7 +53,6 @@ public final class RetryCommand extends BaseCommand {
             return ExitCode.OK;
         }
         JobSnapshot done = app().awaitWithProgress(working, err());
-        out().print(dev.jimeng.view.ResultView.markdown(done));
-        return app().exitCodeOf(done);
+        return report(done, false);
     }
 }
