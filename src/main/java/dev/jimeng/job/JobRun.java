@@ -223,7 +223,18 @@ final class JobRun implements Runnable {
                     waitBeforeResubmit(error, surelyFailed, "the server did not take the task");
                     continue;
                 }
-                fail(error.code(), error.describe() + " (the server did not accept the task; nothing was billed)");
+                if (mayRepeat || slotLimit) {
+                    // a rate limit's hint says "jimeng tries again"; it just did, so say what is left to do
+                    String hint = error.category() == ErrorCategory.RATE_LIMIT
+                            ? "wait a minute and run it again"
+                            : error.hint();
+                    fail(
+                            error.code(),
+                            error.code() + ": " + error.message() + " — " + hint + " (the server did not take the task"
+                                    + " in " + (slotLimit ? slotWaits : surelyFailed) + " tries; nothing was billed)");
+                } else {
+                    fail(error.code(), error.describe() + " (the server did not accept the task; nothing was billed)");
+                }
                 return false;
             } finally {
                 inSubmitCall = false;
@@ -314,7 +325,9 @@ final class JobRun implements Runnable {
                     return null;
                 }
                 if (!isTransient(error)) {
-                    fail(error.code(), error.describe() + pollAgainHint());
+                    // a failed content review is the task's final answer: polling again cannot help
+                    boolean finalAnswer = error.category() == ErrorCategory.CONTENT_REVIEW;
+                    fail(error.code(), error.describe() + (finalAnswer ? "" : pollAgainHint()));
                     return null;
                 }
                 if (++errors > engine.settings.maxTransientErrors()) {
