@@ -224,10 +224,13 @@ final class JobRun implements Runnable {
                     continue;
                 }
                 if (mayRepeat || slotLimit) {
-                    // a rate limit's hint says "jimeng tries again"; it just did, so say what is left to do
-                    String hint = error.category() == ErrorCategory.RATE_LIMIT
-                            ? "wait a minute and run it again"
-                            : error.hint();
+                    // the hints of rate limits and server errors say "jimeng tries again"; it just did
+                    String hint =
+                            switch (error.category()) {
+                                case RATE_LIMIT -> "wait a minute and run it again";
+                                case SERVER -> "the server is having trouble: wait a few minutes and run it again";
+                                default -> error.hint();
+                            };
                     fail(
                             error.code(),
                             error.code() + ": " + error.message() + " — " + hint + " (the server did not take the task"
