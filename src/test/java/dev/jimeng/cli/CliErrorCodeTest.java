@@ -231,6 +231,28 @@ class CliErrorCodeTest {
         assertThat(json.path("save_path").isNull()).isTrue();
     }
 
+    @Test
+    void submitOfATaskTheServerRefusesExitsWithTheCodeInsteadOfSayingSubmitted() {
+        CliRun run = jimeng.run("submit", "a forbidden dance");
+
+        assertFailed(run, ExitCode.CONTENT_REJECTED, "50412", "rephrase the prompt");
+        assertThat(run.stdout().strip()).as("the job id").matches("[a-z0-9]+");
+        assertThat(run.stderr()).doesNotContain("submitted");
+    }
+
+    @Test
+    void waitOnAJobThatFailsAtTheServerPrintsTheSameOneLine() {
+        CliRun submitted = jimeng.run("submit", "an unreviewable sunset");
+        assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
+        String id = submitted.stdout().strip();
+
+        CliRun run = jimeng.run("wait", id);
+
+        assertFailed(run, ExitCode.CONTENT_REJECTED, "50516", "a new submit (billed again) may pass");
+        assertThat(run.onlyErrorLine()).startsWith("jimeng: " + id + " failed: ");
+        assertThat(run.stdout()).doesNotContain("Generated Video");
+    }
+
     private int sent() {
         return server.submitCount() - submitsBefore;
     }
