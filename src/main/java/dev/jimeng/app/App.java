@@ -45,6 +45,7 @@ public final class App implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     private SandboxServer sandbox;
+    private JimengApi api;
     private JobStore store;
     private JobManager manager;
 
@@ -108,7 +109,8 @@ public final class App implements AutoCloseable {
     /** The job engine, started on first use (journal opened, API client built). */
     public synchronized JobManager jobs() {
         if (manager == null) {
-            JimengApi api = api();
+            // listing and showing jobs needs no credentials: the client is built when a call needs it
+            JimengApi api = new DeferredApi(this::api);
             store = JobStore.open(sandboxMode ? paths.stateDir().resolve("sandbox") : paths.stateDir());
             manager = new JobManager(
                     store,
@@ -173,7 +175,18 @@ public final class App implements AutoCloseable {
         return s;
     }
 
-    private JimengApi api() {
+    /**
+     * The API client, built on first need. Commands that make the engine call the API ask for it
+     * before journaling anything, so missing credentials are a one-line error with nothing sent.
+     */
+    private synchronized JimengApi api() {
+        if (api == null) {
+            api = newApi();
+        }
+        return api;
+    }
+
+    private JimengApi newApi() {
         if (sandboxMode) {
             try {
                 sandbox = SandboxServer.start(SandboxConfig.defaults());
@@ -193,6 +206,7 @@ public final class App implements AutoCloseable {
 
     /** Journals a validated job and starts it; returns its id at once. */
     public String submit(ValidatedRequest validated, Destination destination) {
+        api();
         return jobs().submit(validated.request(), requestedOutput(destination));
     }
 
@@ -235,7 +249,19 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** Polls a job again, or re-submits it as a new job; see {@link JobManager#retry}. */
+    public String retry(String id, boolean resubmit) {
+        api();
+        return jobs().retry(id, resubmit);
+    }
+
     public java.util.List<String> resumeAll() {
+        java.util.Set<JobState> unfinished = java.util.EnumSet.allOf(JobState.class);
+        unfinished.removeIf(JobState::terminal);
+        if (jobs().list(new dev.jimeng.store.JobQuery(unfinished, null, 1)).isEmpty()) {
+            return java.util.List.of(); // nothing to carry on: no credentials needed
+        }
+        api();
         return jobs().resumeAll();
     }
 
@@ -244,6 +270,7 @@ public final class App implements AutoCloseable {
     }
 
     public String redownload(String id, Destination destination) {
+        api();
         return jobs().redownload(id, requestedOutput(destination));
     }
 
