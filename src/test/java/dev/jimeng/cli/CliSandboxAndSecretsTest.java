@@ -98,6 +98,36 @@ class CliSandboxAndSecretsTest {
     }
 
     @Test
+    void jobsAndShowReadTheJournalWithoutCredentials() throws Exception {
+        CliRun made = CliHarness.against(server, cwd, home).run("generate", "a heron takes off");
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+        CliHarness noAccount = CliHarness.bare(cwd, home);
+
+        CliRun listed = noAccount.run("jobs", "--json");
+        String id = Json.MAPPER.readTree(listed.stdout()).get(0).path("job_id").asText();
+        CliRun shown = noAccount.run("show", id);
+
+        assertThat(listed.exitCode()).as(listed.toString()).isZero();
+        assertThat(listed.stdout()).contains("a heron takes off");
+        assertThat(shown.exitCode()).as(shown.toString()).isZero();
+        assertThat(shown.stdout()).contains(id).contains("a heron takes off");
+        assertThat(listed.stderr() + shown.stderr()).isEmpty();
+    }
+
+    @Test
+    void downloadWithoutCredentialsSaysWhichVariableIsMissingAndSendsNothing() throws Exception {
+        CliRun made = CliHarness.against(server, cwd, home).run("generate", "a heron lands", "--json");
+        String id = Json.MAPPER.readTree(made.stdout()).path("job_id").asText();
+        int callsBefore = server.requests().size();
+
+        CliRun run = CliHarness.bare(cwd, home).run("download", id);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.onlyErrorLine()).contains("VOLC_ACCESSKEY is not set", "--sandbox");
+        assertThat(server.requests()).hasSize(callsBefore);
+    }
+
+    @Test
     void theProgressLineIsDrawnOnStderrWhenItIsATerminal() {
         CliRun run =
                 CliHarness.against(server, cwd, home).stderrIsTerminal(true).run("generate", "a cat");
