@@ -45,6 +45,7 @@ public final class App implements AutoCloseable {
     private final Clock clock = Clock.systemUTC();
 
     private SandboxServer sandbox;
+    private JimengApi api;
     private JobStore store;
     private JobManager manager;
 
@@ -108,7 +109,8 @@ public final class App implements AutoCloseable {
     /** The job engine, started on first use (journal opened, API client built). */
     public synchronized JobManager jobs() {
         if (manager == null) {
-            JimengApi api = api();
+            // listing and showing jobs needs no credentials: the client is built when a call needs it
+            JimengApi api = new DeferredApi(this::api);
             store = JobStore.open(sandboxMode ? sandboxJournalDir() : paths.stateDir());
             manager = new JobManager(
                     store,
@@ -161,10 +163,35 @@ public final class App implements AutoCloseable {
                         "JIMENG_VIDEO_MAX_POLL_ATTEMPTS must be a whole number of at least 1, got '" + attempts + "'");
             }
         }
+        // the first back-off after a transient error (doubling up to backoffMax); tests shorten it
+        String backoff = env.get("JIMENG_VIDEO_RETRY_BACKOFF");
+        if (backoff != null) {
+            try {
+                double seconds = Double.parseDouble(backoff);
+                Duration base = EngineSettings.seconds(seconds);
+                s = s.withBackoff(
+                        base, s.backoffMax().compareTo(base) < 0 ? base : s.backoffMax(), s.maxTransientErrors());
+            } catch (IllegalArgumentException e) {
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        "JIMENG_VIDEO_RETRY_BACKOFF must be a positive number of seconds, got '" + backoff + "'");
+            }
+        }
         return s;
     }
 
-    private JimengApi api() {
+    /**
+     * The API client, built on first need. Commands that make the engine call the API ask for it
+     * before journaling anything, so missing credentials are a one-line error with nothing sent.
+     */
+    private synchronized JimengApi api() {
+        if (api == null) {
+            api = newApi();
+        }
+        return api;
+    }
+
+    private JimengApi newApi() {
         if (sandboxMode) {
             try {
                 // Tasks survive a restart, so resuming after a crash works against the sandbox too.
@@ -187,6 +214,7 @@ public final class App implements AutoCloseable {
 
     /** Journals a validated job and starts it; returns its id at once. */
     public String submit(ValidatedRequest validated, Destination destination) {
+        api();
         return jobs().submit(validated.request(), requestedOutput(destination));
     }
 
@@ -229,7 +257,19 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /** Polls a job again, or re-submits it as a new job; see {@link JobManager#retry}. */
+    public String retry(String id, boolean resubmit) {
+        api();
+        return jobs().retry(id, resubmit);
+    }
+
     public java.util.List<String> resumeAll() {
+        java.util.Set<JobState> unfinished = java.util.EnumSet.allOf(JobState.class);
+        unfinished.removeIf(JobState::terminal);
+        if (jobs().list(new dev.jimeng.store.JobQuery(unfinished, null, 1)).isEmpty()) {
+            return java.util.List.of(); // nothing to carry on: no credentials needed
+        }
+        api();
         return jobs().resumeAll();
     }
 
@@ -238,6 +278,7 @@ public final class App implements AutoCloseable {
     }
 
     public String redownload(String id, Destination destination) {
+        api();
         return jobs().redownload(id, requestedOutput(destination));
     }
 
@@ -315,8 +356,18 @@ public final class App implements AutoCloseable {
         if (job.state() == JobState.DONE) {
             return ExitCode.OK;
         }
-        if (job.errorCode() == null) {
-            return ExitCode.TASK_FAILED;
+        if (job.errorCode() == null || job.state() == JobState.SUBMIT_UNKNOWN) {
+            return ExitCode.TASK_FAILED; // the outcome at the server is unknown
+        }
+        // codes made by the client, not the server: ErrorCatalog.connectFailed and .timeout
+        switch (job.errorCode()) {
+            case "connection" -> {
+                return ExitCode.NETWORK;
+            }
+            case "timeout" -> {
+                return ExitCode.RATE_OR_TIMEOUT;
+            }
+            default -> {}
         }
         return ErrorCatalog.find(job.errorCode())
                 .map(entry -> ExitCode.of(entry.category()))

@@ -4,6 +4,7 @@ import dev.jimeng.app.App;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.view.ResultView;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
@@ -48,6 +49,26 @@ public abstract class BaseCommand implements Callable<Integer> {
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }
+    }
+
+    /**
+     * Prints a finished job: the result (Markdown, or JSON with --json) on stdout when it is done;
+     * otherwise one line on stderr naming the error code and what to do (and, with --json, the
+     * document with its error on stdout). Returns the job's exit code.
+     */
+    protected ExitCode report(JobSnapshot done, boolean json) {
+        boolean ok = done.state() == dev.jimeng.job.JobState.DONE;
+        if (json) {
+            out().print(ResultView.json(done));
+        } else if (ok) {
+            out().print(ResultView.markdown(done));
+        }
+        out().flush();
+        if (!ok) {
+            err().println("jimeng: " + ResultView.failureLine(done));
+            err().flush();
+        }
+        return app().exitCodeOf(done);
     }
 
     /** True when the user sees the output live (state lines are for pipes and logs). */

@@ -37,9 +37,14 @@ public final class Cli {
         cl.setExecutionExceptionHandler(new ErrorHandler(root::verbose));
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine failed = ex.getCommandLine();
+            String suggestion = "";
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
+                    && !unmatched.getSuggestions().isEmpty()) {
+                suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
+            }
             failed.getErr()
-                    .println("jimeng: " + ex.getMessage() + " (see '"
-                            + failed.getCommandSpec().qualifiedName() + " --help')");
+                    .println("jimeng: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + suggestion
+                            + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT.code();
         });
         return cl;

@@ -5,7 +5,6 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.ValidatedRequest;
-import dev.jimeng.view.ResultView;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -45,8 +44,6 @@ public final class GenerateCommand extends BaseCommand {
             return ExitCode.OK;
         }
         JobSnapshot finished = app().awaitWithProgress(id, err());
-        out().print(json ? ResultView.json(finished) : ResultView.markdown(finished));
-        out().flush();
-        return app().exitCodeOf(finished);
+        return report(finished, json);
     }
 }

@@ -42,7 +42,7 @@ public final class RetryCommand extends BaseCommand {
                 throw new UserError(ExitCode.BAD_INPUT, "not re-submitted; add --yes to re-submit without asking");
             }
         }
-        String working = engine(() -> app().jobs().retry(job.id(), resubmit));
+        String working = engine(() -> app().retry(job.id(), resubmit));
         out().println(
                         working.equals(job.id())
                                 ? job.id() + " working again (nothing billed)"
@@ -53,7 +53,6 @@ public final class RetryCommand extends BaseCommand {
             return ExitCode.OK;
         }
         JobSnapshot done = app().awaitWithProgress(working, err());
-        out().print(dev.jimeng.view.ResultView.markdown(done));
-        return app().exitCodeOf(done);
+        return report(done, false);
     }
 }

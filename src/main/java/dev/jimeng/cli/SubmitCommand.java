@@ -3,7 +3,10 @@ package dev.jimeng.cli;
 import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
 import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.view.ResultView;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -34,7 +37,12 @@ public final class SubmitCommand extends BaseCommand {
         out().flush();
         if (!root().interactive()) {
             // One-shot: stay until the server has the task (its id is journaled), then leave it running there.
-            app().awaitAccepted(id);
+            JobSnapshot job = app().awaitAccepted(id);
+            if (job.state().terminal() && job.state() != JobState.DONE) {
+                // refused (or lost) at submit: say why and exit as generate would
+                err().println("jimeng: " + ResultView.failureLine(job));
+                return app().exitCodeOf(job);
+            }
             err().println("jimeng: job " + id + " submitted; 'jimeng wait " + id + "' downloads it when done");
         }
         return ExitCode.OK;

@@ -2,7 +2,6 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.view.ResultView;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -32,9 +31,7 @@ public final class WaitCommand extends BaseCommand {
         try (AutoCloseable lines = app().printStateChanges(out(), resolved, !stdoutIsTerminal() && !json)) {
             for (String id : resolved) {
                 JobSnapshot done = app().awaitWithProgress(id, err());
-                out().print(json ? ResultView.json(done) : ResultView.markdown(done));
-                out().flush();
-                ExitCode code = app().exitCodeOf(done);
+                ExitCode code = report(done, json);
                 if (code != ExitCode.OK) {
                     worst = code;
                 }

@@ -226,7 +226,21 @@ final class JobRun implements Runnable {
                     waitBeforeResubmit(error, surelyFailed, "the server did not take the task");
                     continue;
                 }
-                fail(error.code(), error.describe() + " (the server did not accept the task; nothing was billed)");
+                if (mayRepeat || slotLimit) {
+                    // the hints of rate limits and server errors say "jimeng tries again"; it just did
+                    String hint =
+                            switch (error.category()) {
+                                case RATE_LIMIT -> "wait a minute and run it again";
+                                case SERVER -> "the server is having trouble: wait a few minutes and run it again";
+                                default -> error.hint();
+                            };
+                    fail(
+                            error.code(),
+                            error.code() + ": " + error.message() + " — " + hint + " (the server did not take the task"
+                                    + " in " + (slotLimit ? slotWaits : surelyFailed) + " tries; nothing was billed)");
+                } else {
+                    fail(error.code(), error.describe() + " (the server did not accept the task; nothing was billed)");
+                }
                 return false;
             } finally {
                 inSubmitCall = false;
@@ -317,7 +331,9 @@ final class JobRun implements Runnable {
                     return null;
                 }
                 if (!isTransient(error)) {
-                    fail(error.code(), error.describe() + pollAgainHint());
+                    // a failed content review is the task's final answer: polling again cannot help
+                    boolean finalAnswer = error.category() == ErrorCategory.CONTENT_REVIEW;
+                    fail(error.code(), error.describe() + (finalAnswer ? "" : pollAgainHint()));
                     return null;
                 }
                 if (++errors > engine.settings.maxTransientErrors()) {

@@ -87,6 +87,26 @@ public final class ResultView {
         }
     }
 
+    /**
+     * The one stderr line for a job that did not end done: its id, how it ended, the error code,
+     * and the message (which says what to do).
+     */
+    public static String failureLine(JobSnapshot job) {
+        String code = job.errorCode();
+        String message = oneLine(job.errorMessage());
+        String what;
+        if (code == null) {
+            what = message.isEmpty()
+                    ? "no error was recorded; 'jimeng show " + job.id() + "' has the details"
+                    : message;
+        } else if (message.startsWith(code + ":")) {
+            what = message;
+        } else {
+            what = code + (message.isEmpty() ? "" : ": " + message);
+        }
+        return job.id() + " " + job.state().label() + ": " + what;
+    }
+
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }

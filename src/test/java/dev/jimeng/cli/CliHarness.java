@@ -1,0 +1,83 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.Environment;
+import dev.jimeng.sandbox.SandboxServer;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Runs the real CLI entry point, {@link Cli#run}, in this JVM with captured streams, an isolated
+ * JIMENG_HOME and working directory, and the environment a user would set to reach a server.
+ */
+final class CliHarness {
+    private final Map<String, String> variables = new HashMap<>();
+    private final Path cwd;
+    private final Path home;
+    private boolean stderrIsTerminal;
+
+    private CliHarness(Path cwd, Path home) {
+        this.cwd = cwd;
+        this.home = home;
+    }
+
+    /** No server at all: the user's environment is empty apart from JIMENG_HOME. */
+    static CliHarness bare(Path cwd, Path jimengHome) {
+        CliHarness h = new CliHarness(cwd, jimengHome.resolve("user-home"));
+        h.variables.put("JIMENG_HOME", jimengHome.toString());
+        return h;
+    }
+
+    /** Credentials and API URL of {@code server}, polling every 0.1 s, retries backing off from 10 ms. */
+    static CliHarness against(SandboxServer server, Path cwd, Path jimengHome) {
+        return bare(cwd, jimengHome)
+                .with("VOLC_ACCESSKEY", server.credentials().accessKeyId())
+                .with("VOLC_SECRETKEY", server.credentials().secretAccessKey())
+                .with("JIMENG_VIDEO_API_URL", server.baseUrl())
+                .with("JIMENG_VIDEO_POLL_INTERVAL", "0.1")
+                .with("JIMENG_VIDEO_RETRY_BACKOFF", "0.01");
+    }
+
+    CliHarness with(String name, String value) {
+        variables.put(name, value);
+        return this;
+    }
+
+    CliHarness without(String name) {
+        variables.remove(name);
+        return this;
+    }
+
+    /** Pretends stderr is a terminal (where the progress line is drawn). */
+    CliHarness stderrIsTerminal(boolean value) {
+        stderrIsTerminal = value;
+        return this;
+    }
+
+    Path cwd() {
+        return cwd;
+    }
+
+    CliRun run(String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        Environment env = new Environment(
+                Map.copyOf(variables),
+                cwd,
+                home,
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                false,
+                false,
+                stderrIsTerminal);
+        int code = Cli.run(args, env, root -> {
+            throw new AssertionError("the shell must not open in a one-shot run");
+        });
+        return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    }
+}
