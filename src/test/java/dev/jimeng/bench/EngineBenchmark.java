@@ -217,8 +217,10 @@ class EngineBenchmark {
         md.add("");
         md.add("The Downloader runs with `jdk.httpclient.bufsize=262144` (set by `Downloader.useLargeReadBuffers()`,"
                 + " which jimeng's main calls; this benchmark too). With the JDK's default of 16 KiB the HttpClient"
-                + " alone was about half as fast and the Downloader measured 0.46–0.65× curl. What is left of the gap"
-                + " is the SHA-256 the Downloader computes inline (curl hashes nothing) and its fsync on a real disk.");
+                + " alone was about half as fast and the Downloader measured 0.46–0.65× curl. The parts do not add"
+                + " up to the Downloader's time: on few cores the server, the HttpClient's selector thread and the"
+                + " thread that reads, writes and hashes compete, and the inline SHA-256 holds the reader up (curl"
+                + " hashes nothing). Hashing on another thread is the next thing to try.");
         REPORT.section("Download throughput against curl", md);
         REPORT.summary(String.format(
                 Locale.ROOT,
