@@ -1,0 +1,213 @@
+package dev.jimeng.bench;
+
+import dev.jimeng.api.HttpJimengApi;
+import dev.jimeng.job.EngineSettings;
+import dev.jimeng.job.JobManager;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import dev.jimeng.job.download.DownloadPolicy;
+import dev.jimeng.job.download.Downloader;
+import dev.jimeng.job.download.DownloaderFetcher;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.request.RequestValidator;
+import dev.jimeng.sandbox.LoggedRequest;
+import dev.jimeng.sandbox.SandboxConfig;
+import dev.jimeng.sandbox.SandboxServer;
+import dev.jimeng.store.JobStore;
+import dev.jimeng.time.Sleeper;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * N equal jobs through a real {@link JobManager} (SQLite journal, HTTP client, resumable downloader) against
+ * a fresh sandbox whose jobs take exactly {@code queue + generate}, under a concurrency limit C. Wired like
+ * {@code App.jobs()}.
+ */
+final class MakespanRun {
+    private static final Clock CLOCK = Clock.systemUTC();
+
+    /**
+     * @param makespanSeconds first submit to the last job's DONE (journal time)
+     * @param detectSeconds per job: server-side done (submit arrival + queue + generate, sandbox clock) to the
+     *     engine's DOWNLOADING (it saw done)
+     * @param downloadSeconds per job: DOWNLOADING to DONE (download, verify, journal)
+     * @param endToEndSeconds per job: server-side done to DONE
+     * @param handoverSeconds per freed slot: the engine seeing a task done to the sandbox accepting the next
+     *     submit (FIFO: the k-th slot freed goes to job k + C)
+     */
+    record Result(
+            int jobs,
+            int concurrency,
+            Duration pollInterval,
+            Duration jobTime,
+            double makespanSeconds,
+            int submits,
+            int getResults,
+            int maxConcurrentAtServer,
+            long videoBytes,
+            List<Double> detectSeconds,
+            List<Double> downloadSeconds,
+            List<Double> endToEndSeconds,
+            List<Double> handoverSeconds) {
+
+        double idealSeconds() {
+            return Math.ceil((double) jobs / concurrency) * jobTime.toNanos() / 1e9;
+        }
+
+        double ratio() {
+            return makespanSeconds / idealSeconds();
+        }
+
+        int waves() {
+            return (jobs + concurrency - 1) / concurrency;
+        }
+
+        /** What each wave of C jobs costs beyond T: handover, poll overshoot, and the last download. */
+        double overheadPerWaveSeconds() {
+            return (makespanSeconds - idealSeconds()) / waves();
+        }
+
+        double getResultsPerJob() {
+            return (double) getResults / jobs;
+        }
+    }
+
+    private MakespanRun() {}
+
+    static Result run(int jobs, int concurrency, Duration poll, Duration queue, Duration generate, Path work)
+            throws Exception {
+        SandboxConfig config = SandboxConfig.builder()
+                .queueDuration(queue)
+                .generateDuration(generate)
+                .concurrencyLimit(concurrency)
+                .qpsLimit(100_000) // the engine's pacing is measured here, not the server's QPS limit
+                .build();
+        Path videos = Files.createDirectories(work.resolve("videos"));
+        try (SandboxServer sandbox = SandboxServer.start(config);
+                JobStore store = JobStore.open(work.resolve("state"))) {
+            RequestValidator validator = new RequestValidator(work);
+            HttpJimengApi api = new HttpJimengApi(
+                    URI.create(sandbox.baseUrl()), sandbox.credentials(), CLOCK, Duration.ofSeconds(30));
+            EngineSettings settings =
+                    EngineSettings.defaults().withServerConcurrency(concurrency).withPollInterval(poll);
+            Downloader downloader =
+                    new Downloader(Downloader.defaultHttpClient(), CLOCK, Sleeper.SYSTEM, DownloadPolicy.defaults());
+            List<JobSnapshot> finished = new ArrayList<>();
+            Instant started;
+            try (JobManager engine = new JobManager(
+                    store,
+                    api,
+                    request -> validator.validate(request).body(),
+                    new DownloaderFetcher(downloader),
+                    job -> videos.resolve(job.id() + ".mp4"),
+                    CLOCK,
+                    Sleeper.SYSTEM,
+                    settings)) {
+                started = CLOCK.instant();
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < jobs; i++) {
+                    ids.add(engine.submit(request(i)));
+                }
+                for (String id : ids) {
+                    JobSnapshot done = engine.awaitTerminal(id);
+                    if (done.state() != JobState.DONE) {
+                        throw new IllegalStateException("job " + id + " ended " + done.state() + ": " + done.errorCode()
+                                + " " + done.errorMessage());
+                    }
+                    finished.add(done);
+                }
+            }
+            return measure(jobs, concurrency, poll, queue.plus(generate), started, finished, sandbox);
+        }
+    }
+
+    private static Result measure(
+            int jobs,
+            int concurrency,
+            Duration poll,
+            Duration jobTime,
+            Instant started,
+            List<JobSnapshot> finished,
+            SandboxServer sandbox) {
+        Map<String, Instant> acceptedAt = acceptedSubmitsByPrompt(sandbox.requests());
+        List<Double> detect = new ArrayList<>();
+        List<Double> download = new ArrayList<>();
+        List<Double> endToEnd = new ArrayList<>();
+        List<Instant> accepted = new ArrayList<>();
+        List<Instant> seenDone = new ArrayList<>();
+        Instant last = started;
+        for (JobSnapshot job : finished) {
+            Instant submitted = acceptedAt.get(job.request().prompt());
+            Instant serverDone = submitted.plus(jobTime);
+            Instant seen = job.stateTimes().get(JobState.DOWNLOADING);
+            accepted.add(submitted);
+            seenDone.add(seen);
+            Instant done = job.stateTimes().get(JobState.DONE);
+            detect.add(seconds(serverDone, seen));
+            download.add(seconds(seen, done));
+            endToEnd.add(seconds(serverDone, done));
+            last = done.isAfter(last) ? done : last;
+        }
+        Collections.sort(accepted);
+        Collections.sort(seenDone);
+        List<Double> handover = new ArrayList<>();
+        for (int k = 0; k + concurrency < accepted.size(); k++) {
+            handover.add(seconds(seenDone.get(k), accepted.get(k + concurrency)));
+        }
+        return new Result(
+                jobs,
+                concurrency,
+                poll,
+                jobTime,
+                seconds(started, last),
+                sandbox.submitCount(),
+                sandbox.getResultCount(),
+                sandbox.maxConcurrentTasks(),
+                finished.get(0).bytesTotal(),
+                detect,
+                download,
+                endToEnd,
+                handover);
+    }
+
+    /** When the sandbox accepted each prompt's submit (the task's clock starts then). */
+    private static Map<String, Instant> acceptedSubmitsByPrompt(List<LoggedRequest> requests) {
+        Map<String, Instant> accepted = new HashMap<>();
+        for (LoggedRequest r : requests) {
+            boolean submitAccepted = r.target().equals("CVSync2AsyncSubmitTask")
+                    && r.businessCode() != null
+                    && r.businessCode() == 10000;
+            if (submitAccepted && r.body() != null) {
+                accepted.putIfAbsent(r.body().path("prompt").asText(), r.time());
+            }
+        }
+        return accepted;
+    }
+
+    private static GenerationRequest request(int i) {
+        return new GenerationRequest(
+                Capabilities.DEFAULT_MODE,
+                "benchmark job " + i + ": a paper boat drifting down a rain gutter",
+                5,
+                24,
+                Capabilities.DEFAULT_ASPECT_RATIO,
+                List.of(),
+                (long) i,
+                null,
+                null);
+    }
+
+    private static double seconds(Instant from, Instant to) {
+        return Duration.between(from, to).toNanos() / 1e9;
+    }
+}
