@@ -6,5 +6,11 @@ package dev.jimeng.job;
  * @param bytes bytes now in the target file
  * @param declaredLength what the server announced (Content-Length / Content-Range total), -1 when
  *     unknown; the engine checks the file against it
+ * @param sha256 hex SHA-256 of the file when the fetcher computed it while writing, else null (the
+ *     engine then reads the file again to compute it)
  */
-public record FetchResult(long bytes, long declaredLength) {}
+public record FetchResult(long bytes, long declaredLength, String sha256) {
+    public FetchResult(long bytes, long declaredLength) {
+        this(bytes, declaredLength, null);
+    }
+}

@@ -474,7 +474,7 @@ final class JobRun implements Runnable {
                 fail("not-mp4", "the downloaded file " + target + " is not an MP4 video");
                 return Verdict.FAILED;
             }
-            String sha256 = sha256(target);
+            String sha256 = fetched.sha256() != null ? fetched.sha256() : sha256(target);
             bytesDownloaded = size;
             bytesTotal = size;
             end(JobState.DONE, JobChanges.verified(target, size, sha256));

@@ -20,7 +20,7 @@ public final class DownloaderFetcher implements VideoFetcher {
             throws FetchException, InterruptedException {
         try {
             DownloadResult result = downloader.download(url, target, progress::update);
-            return new FetchResult(result.bytes(), result.bytes());
+            return new FetchResult(result.bytes(), result.bytes(), result.sha256());
         } catch (DownloadUrlExpiredException e) {
             throw new FetchException(FetchException.Kind.URL_EXPIRED, e.status(), e.getMessage(), e);
         } catch (DownloadFailedException e) {
