@@ -70,6 +70,11 @@ final class InteractiveSession extends Session {
         }
         app().settings().problems().forEach(p -> out.println("jimeng: " + p));
         out.flush();
+        // Outside readLine the terminal does not echo: keys typed while a command runs (or while the
+        // next prompt is being prepared) are not mixed into the output; the reader shows them at the
+        // prompt. Signals stay on, so Ctrl-C still interrupts a foreground wait. Closing the terminal
+        // restores the original modes.
+        terminal.echo(false);
         terminal.handle(Terminal.Signal.INT, signal -> {
             Thread command = foreground;
             if (command != null) {
@@ -111,13 +116,9 @@ final class InteractiveSession extends Session {
                 continue;
             }
             foreground = Thread.currentThread();
-            // Keys typed while a command runs are not echoed into its output: the reader shows them
-            // at the next prompt. Ctrl-C still raises SIGINT (only echo is off, not signals).
-            boolean echo = terminal.echo(false);
             try {
                 runLine(line);
             } finally {
-                terminal.echo(echo);
                 foreground = null;
                 Thread.interrupted(); // a Ctrl-C aimed at the finished command must not hit the next one
             }
@@ -178,7 +179,10 @@ final class InteractiveSession extends Session {
 
     private void notice(String text) {
         synchronized (screen) {
-            if (panelOpen || dumb || !reader.isReading()) {
+            // A dumb terminal cannot redraw a half-typed line: print there only at an empty prompt.
+            boolean canPrint =
+                    reader.isReading() && (!dumb || reader.getBuffer().length() == 0);
+            if (panelOpen || !canPrint) {
                 pendingNotices.add(text); // printed before the next prompt
             } else {
                 reader.printAbove(text); // keeps the half-typed line, its cursor and an open menu
