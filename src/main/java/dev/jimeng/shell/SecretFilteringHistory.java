@@ -12,26 +12,27 @@ import org.jline.reader.impl.history.DefaultHistory;
  * Such a line still runs; it is only left out of the history (in memory and on disk).
  */
 final class SecretFilteringHistory extends DefaultHistory {
-    private static final Pattern SECRET =
-            Pattern.compile("(?i)(secret|accesskey|access_key|password|passwd|token|credential|signature|VOLC_|;base64,"
-                    + "|AKLT[A-Za-z0-9]{8,})");
+    private static final Pattern SECRET = Pattern.compile("(?i)(secret|access_?key|password|passwd|session_?token"
+            + "|x-(amz|tos)-|signature=|VOLC_|;base64,|AKLT[A-Za-z0-9]{8,})");
 
     private final List<String> knownSecrets;
 
     /** @param knownSecrets values that must never be written (e.g. the configured keys); blanks ignored */
     SecretFilteringHistory(List<String> knownSecrets) {
-        this.knownSecrets = knownSecrets.stream()
-                .filter(Objects::nonNull)
-                .map(String::strip)
-                .filter(s -> s.length() >= 4)
-                .toList();
+        this.knownSecrets = usable(knownSecrets);
     }
 
     static boolean looksSecret(String line, List<String> knownSecrets) {
-        if (SECRET.matcher(line).find()) {
-            return true;
-        }
-        return knownSecrets.stream().anyMatch(line::contains);
+        return SECRET.matcher(line).find() || usable(knownSecrets).stream().anyMatch(line::contains);
+    }
+
+    /** Very short values would match ordinary words: a real key is never that short. */
+    private static List<String> usable(List<String> secrets) {
+        return secrets.stream()
+                .filter(Objects::nonNull)
+                .map(String::strip)
+                .filter(s -> s.length() >= 8)
+                .toList();
     }
 
     @Override

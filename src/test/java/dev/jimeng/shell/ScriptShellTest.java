@@ -128,6 +128,17 @@ class ScriptShellTest {
         assertThat(code).isEqualTo(2);
     }
 
+    @Test
+    void withoutCredentialsTheShellStillRunsAndEachApiCommandSaysWhy() {
+        int code = shell.withoutCredentials().runScript("settings\n\"a cat\"\n");
+
+        assertThat(shell.out()).contains("poll-interval");
+        assertThat(shell.err().lines().toList())
+                .hasSize(2)
+                .allSatisfy(l -> assertThat(l).startsWith("jimeng: ").contains("VOLC_ACCESSKEY"));
+        assertThat(code).isNotZero();
+    }
+
     private List<Path> videos() throws IOException {
         try (Stream<Path> files = Files.list(shell.videos())) {
             return files.filter(p -> p.toString().endsWith(".mp4")).toList();

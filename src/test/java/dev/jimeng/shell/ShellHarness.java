@@ -28,6 +28,7 @@ final class ShellHarness implements AutoCloseable {
     final Path cwd;
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private boolean credentials = true;
 
     ShellHarness(Path dir) throws IOException {
         server = SandboxServer.start(SandboxConfig.builder()
@@ -41,10 +42,18 @@ final class ShellHarness implements AutoCloseable {
         java.nio.file.Files.createDirectories(cwd);
     }
 
+    /** The environment lacks VOLC_ACCESSKEY and VOLC_SECRETKEY from now on. */
+    ShellHarness withoutCredentials() {
+        credentials = false;
+        return this;
+    }
+
     Map<String, String> variables() {
         Map<String, String> vars = new HashMap<>();
-        vars.put("VOLC_ACCESSKEY", server.credentials().accessKeyId());
-        vars.put("VOLC_SECRETKEY", server.credentials().secretAccessKey());
+        if (credentials) {
+            vars.put("VOLC_ACCESSKEY", server.credentials().accessKeyId());
+            vars.put("VOLC_SECRETKEY", server.credentials().secretAccessKey());
+        }
         vars.put("JIMENG_VIDEO_API_URL", server.baseUrl());
         vars.put("JIMENG_HOME", home.toString());
         vars.put("JIMENG_VIDEO_POLL_INTERVAL", "0.1");
