@@ -71,6 +71,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         return app().exitCodeOf(done);
     }
 
+    /** A yes/no question: through the shell when inside one (it owns the input), else on stdin. */
+    protected boolean confirm(String question) {
+        return root().interactive() ? root().shell().confirm(question) : app().confirm(question, err());
+    }
+
     /** True when the user sees the output live (state lines are for pipes and logs). */
     protected boolean stdoutIsTerminal() {
         return app().env().stdoutIsTerminal();

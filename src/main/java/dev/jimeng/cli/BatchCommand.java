@@ -83,7 +83,7 @@ public final class BatchCommand extends BaseCommand {
                 "%d job(s), estimated cost ≈%.2f CNY (third-party prices, unverified)%s",
                 jobs.size(), cost, app().sandboxMode() ? "; sandbox: nothing is billed" : "");
         err().println("jimeng: " + summary);
-        if (!yes && !app().confirm("Submit them? [y/N] ", err())) {
+        if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
         }
         if (concurrency != null) {

@@ -38,7 +38,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
             }
             case InterruptedException i -> {
                 code = ExitCode.INTERNAL;
-                message = "interrupted";
+                message = "interrupted (background jobs keep running; 'jobs' lists them)";
             }
             default -> {
                 code = ExitCode.INTERNAL;

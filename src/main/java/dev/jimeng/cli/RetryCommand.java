@@ -38,7 +38,7 @@ public final class RetryCommand extends BaseCommand {
             String question = String.format(
                     "Re-submitting %s sends it to the API again and is billed again (≈%.2f CNY). Continue? [y/N] ",
                     job.id(), cost);
-            if (!app().confirm(question, err())) {
+            if (!confirm(question)) {
                 throw new UserError(ExitCode.BAD_INPUT, "not re-submitted; add --yes to re-submit without asking");
             }
         }

@@ -8,6 +8,9 @@ public interface ShellControl {
 
     void clearScreen();
 
+    /** Asks a yes/no question through the shell's line reader (the shell owns the terminal's input). */
+    boolean confirm(String question);
+
     Terminal terminal();
 
     /** True when a full-screen panel can run (a real, non-dumb terminal). */

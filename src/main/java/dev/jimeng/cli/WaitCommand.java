@@ -27,6 +27,10 @@ public final class WaitCommand extends BaseCommand {
             resolved.add(requireJob(id).id());
         }
         app().resumeAll();
+        if (root().interactive()) {
+            err().println("waiting for " + String.join(" ", resolved) + " (Ctrl-C stops waiting; the jobs carry on)");
+            err().flush();
+        }
         ExitCode worst = ExitCode.OK;
         try (AutoCloseable lines = app().printStateChanges(out(), resolved, !stdoutIsTerminal() && !json)) {
             for (String id : resolved) {

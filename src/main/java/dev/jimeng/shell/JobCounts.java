@@ -9,9 +9,13 @@ import java.util.List;
 /** {@code 2 running · 1 queued · 5 done · 1 failed}: the shell's status line and the panel's summary. */
 public record JobCounts(int running, int queued, int done, int failed) {
     public static JobCounts of(Collection<JobSnapshot> jobs) {
+        return ofStates(jobs.stream().map(JobSnapshot::state).toList());
+    }
+
+    public static JobCounts ofStates(Collection<JobState> states) {
         int running = 0, queued = 0, done = 0, failed = 0;
-        for (JobSnapshot j : jobs) {
-            switch (j.state()) {
+        for (JobState state : states) {
+            switch (state) {
                 case QUEUED -> queued++;
                 case DONE -> done++;
                 case FAILED, EXPIRED, SUBMIT_UNKNOWN -> failed++;
@@ -37,9 +41,5 @@ public record JobCounts(int running, int queued, int done, int failed) {
         if (done > 0) parts.add(done + " done");
         if (failed > 0) parts.add(failed + " failed");
         return String.join(" · ", parts);
-    }
-
-    static boolean isActive(JobState s) {
-        return !s.terminal();
     }
 }

@@ -24,6 +24,13 @@ final class ShellCommands {
         commands.addSubcommand("clear", new ClearCommand(shell));
         commands.addSubcommand("exit", new ExitCommand(shell));
         commands.addSubcommand("help", new CommandLine.HelpCommand());
+        // picocli hands streams and handlers only to the subcommands present when they are set:
+        // set them again so the commands added above write where the others do and fail the same way.
+        commands.setOut(commands.getOut());
+        commands.setErr(commands.getErr());
+        commands.setExecutionExceptionHandler(commands.getExecutionExceptionHandler());
+        commands.setParameterExceptionHandler(commands.getParameterExceptionHandler());
+        commands.setCaseInsensitiveEnumValuesAllowed(true);
         ((dev.jimeng.cli.JimengCommand) commands.getCommand()).attachShell(shell);
     }
 

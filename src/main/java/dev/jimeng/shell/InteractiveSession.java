@@ -1,0 +1,311 @@
+package dev.jimeng.shell;
+
+import dev.jimeng.cli.JimengCommand;
+import dev.jimeng.config.NotifyStyle;
+import dev.jimeng.config.Setting;
+import dev.jimeng.job.JobSnapshot;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.InfoCmp.Capability;
+import org.jline.utils.Status;
+
+/**
+ * The shell at a terminal: a JLine reader with completion and history, notices printed above the
+ * prompt while the user types, a status line at the bottom while jobs exist, Ctrl-C for the line or
+ * the foreground wait (never the background jobs). On a dumb terminal: plain line editing, notices
+ * between commands.
+ */
+final class InteractiveSession extends Session {
+    private static final String STATUS_WIDGET = "jimeng-status";
+
+    private final Terminal terminal;
+    private final boolean dumb;
+    private final List<String> knownSecrets;
+    private LineReader reader;
+    private Status status;
+    private volatile Thread foreground;
+
+    /** Guards "may we draw now (panel closed, reader reading)?" against engine threads. */
+    private final Object screen = new Object();
+
+    private boolean panelOpen;
+    private final List<String> pendingNotices = new ArrayList<>();
+
+    InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets) {
+        super(root);
+        this.terminal = terminal;
+        this.dumb = Terminals.isDumb(terminal);
+        this.knownSecrets = knownSecrets;
+    }
+
+    int run() throws Exception {
+        PrintWriter out = terminal.writer();
+        picocli.CommandLine commands = commands(out, out);
+        reader = LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("jimeng")
+                .parser(new DefaultParser())
+                .completer(ShellCompletion.create(commands, app()))
+                .history(new SecretFilteringHistory(knownSecrets))
+                .variable(LineReader.HISTORY_FILE, app().paths().historyFile())
+                .variable(LineReader.HISTORY_SIZE, 5000)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
+        reader.getWidgets().put(STATUS_WIDGET, () -> {
+            drawStatus();
+            return true;
+        });
+        if (dumb) {
+            out.println("jimeng: this terminal (TERM=" + terminal.getType()
+                    + ") has no cursor control: plain line editing, no completion or status line");
+        }
+        app().settings().problems().forEach(p -> out.println("jimeng: " + p));
+        out.flush();
+        // Outside readLine the terminal does not echo: keys typed while a command runs (or while the
+        // next prompt is being prepared) are not mixed into the output; the reader shows them at the
+        // prompt. Signals stay on, so Ctrl-C still interrupts a foreground wait. Closing the terminal
+        // restores the original modes.
+        terminal.echo(false);
+        terminal.handle(Terminal.Signal.INT, signal -> {
+            Thread command = foreground;
+            if (command != null) {
+                command.interrupt(); // ends a foreground wait; background jobs run on their own threads
+            }
+        });
+        try (AutoCloseable engine = startEngine(out)) {
+            if (!jobs.isEmpty()) {
+                out.println("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
+            }
+            if (!dumb) {
+                status = Status.getStatus(terminal);
+                // Reserve the bottom row once, now: JLine's Status moves the cursor up a line when it
+                // grows while the cursor is above the bottom row, so it must never grow later.
+                status.update(List.of(AttributedString.EMPTY));
+            }
+            loop();
+            return 0;
+        } finally {
+            closeStatus();
+            reader.getHistory().save();
+            terminal.writer().flush();
+        }
+    }
+
+    private void loop() {
+        while (!exitRequested()) {
+            flushNotices();
+            drawStatus();
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue; // Ctrl-C clears the line; background jobs go on
+            } catch (EndOfFileException e) {
+                if (confirmQuit()) {
+                    break;
+                }
+                continue;
+            }
+            foreground = Thread.currentThread();
+            try {
+                runLine(line);
+            } finally {
+                foreground = null;
+                Thread.interrupted(); // a Ctrl-C aimed at the finished command must not hit the next one
+            }
+        }
+        long running = jobs.active();
+        if (running > 0) {
+            terminal.writer()
+                    .println(
+                            "jimeng: " + running + " job(s) still running; they resume the next time you start jimeng");
+        }
+        terminal.writer().flush();
+    }
+
+    String prompt() {
+        return "jimeng " + app().settings().get(Setting.MODE).value() + "> ";
+    }
+
+    /** Asks before leaving while jobs run; Ctrl-D again (or input that ended) means yes. */
+    private boolean confirmQuit() {
+        long running = jobs.active();
+        if (running == 0) {
+            return true;
+        }
+        try {
+            return answersYes(ask(
+                    running + " job(s) still running; they resume the next time you start jimeng. Quit now? [y/N] "));
+        } catch (UserInterruptException e) {
+            return false;
+        } catch (EndOfFileException e) {
+            return true;
+        }
+    }
+
+    /** Reads an answer that is not a command: it stays out of the history. */
+    private String ask(String question) {
+        reader.setVariable(LineReader.DISABLE_HISTORY, true);
+        try {
+            return reader.readLine(question);
+        } finally {
+            reader.setVariable(LineReader.DISABLE_HISTORY, false);
+        }
+    }
+
+    private static boolean answersYes(String answer) {
+        return answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("y");
+    }
+
+    // --- engine threads ---
+
+    @Override
+    protected void onJob(JobSnapshot job) {
+        if (jobs.recordAndCheckEnded(job)) {
+            notice(Notices.finished(job));
+            signal(job);
+        }
+        refreshStatus();
+    }
+
+    private void notice(String text) {
+        synchronized (screen) {
+            // A dumb terminal cannot redraw a half-typed line: print there only at an empty prompt.
+            boolean canPrint =
+                    reader.isReading() && (!dumb || reader.getBuffer().length() == 0);
+            if (panelOpen || !canPrint) {
+                pendingNotices.add(text); // printed before the next prompt
+            } else {
+                reader.printAbove(text); // keeps the half-typed line, its cursor and an open menu
+            }
+        }
+    }
+
+    private void flushNotices() {
+        List<String> toPrint;
+        synchronized (screen) {
+            toPrint = new ArrayList<>(pendingNotices);
+            pendingNotices.clear();
+        }
+        toPrint.forEach(terminal.writer()::println);
+        terminal.writer().flush();
+    }
+
+    /** Bell or desktop notification (OSC 9 / OSC 777), as the notify setting says. */
+    private void signal(JobSnapshot job) {
+        NotifyStyle style = app().settings().notifyStyle();
+        String text = "jimeng: " + job.id() + " " + job.state().label();
+        String sequence =
+                switch (style) {
+                    case NONE -> "";
+                    case BELL -> "\007";
+                    case OSC9 -> "\033]9;" + text + "\007";
+                    case OSC777 -> "\033]777;notify;jimeng;" + text + "\007";
+                };
+        if (sequence.isEmpty() || dumb) {
+            return;
+        }
+        synchronized (screen) {
+            if (!panelOpen) {
+                terminal.writer().write(sequence);
+                terminal.writer().flush();
+            }
+        }
+    }
+
+    /** Redraws the status line from an engine thread, inside the reader's lock when it is reading. */
+    private void refreshStatus() {
+        synchronized (screen) {
+            if (status == null || panelOpen || !reader.isReading()) {
+                return; // drawn again before the next prompt
+            }
+            try {
+                reader.callWidget(STATUS_WIDGET);
+            } catch (IllegalStateException e) {
+                // the reader returned meanwhile: the loop draws it before the next prompt
+            }
+        }
+    }
+
+    private void drawStatus() {
+        if (status == null || panelOpen) {
+            return;
+        }
+        JobCounts counts = jobs.counts();
+        status.update(List.of(counts.any() ? new AttributedString(counts.toString()) : AttributedString.EMPTY));
+    }
+
+    private void closeStatus() {
+        if (status != null) {
+            synchronized (screen) {
+                status.update(List.of());
+                status.close();
+                status = null;
+            }
+        }
+    }
+
+    // --- ShellControl ---
+
+    @Override
+    public void requestExit() {
+        if (confirmQuit()) {
+            markExit();
+        }
+    }
+
+    @Override
+    public boolean confirm(String question) {
+        try {
+            return answersYes(ask(question));
+        } catch (UserInterruptException | EndOfFileException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void clearScreen() {
+        terminal.puts(Capability.clear_screen);
+        terminal.flush();
+    }
+
+    @Override
+    public Terminal terminal() {
+        return terminal;
+    }
+
+    @Override
+    public boolean capableTerminal() {
+        return !dumb;
+    }
+
+    @Override
+    public void runFullScreen(Runnable panel) {
+        synchronized (screen) {
+            panelOpen = true;
+            if (status != null) {
+                status.suspend();
+            }
+        }
+        try {
+            panel.run();
+        } finally {
+            synchronized (screen) {
+                panelOpen = false;
+                if (status != null) {
+                    status.restore();
+                }
+            }
+            flushNotices();
+        }
+    }
+}

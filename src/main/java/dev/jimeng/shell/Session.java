@@ -1,0 +1,102 @@
+package dev.jimeng.shell;
+
+import dev.jimeng.app.App;
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.cli.Cli;
+import dev.jimeng.cli.JimengCommand;
+import dev.jimeng.cli.ShellControl;
+import dev.jimeng.job.JobSnapshot;
+import java.io.PrintWriter;
+import java.util.List;
+
+/**
+ * What both ways of running the shell share: the command tree (the CLI's, plus the shell-only
+ * commands), the jobs of this session and how one line becomes one command. Subclasses decide how
+ * lines are read and how notices reach the user.
+ */
+abstract class Session implements ShellControl {
+    protected final JimengCommand root;
+    protected final SessionJobs jobs = new SessionJobs();
+    private final LineWords lineWords = new LineWords();
+    private picocli.CommandLine commands;
+    private volatile boolean exitRequested;
+
+    Session(JimengCommand root) {
+        this.root = root;
+    }
+
+    protected App app() {
+        return root.app();
+    }
+
+    /** Builds the command tree writing to these streams; call once before {@link #runLine}. */
+    protected picocli.CommandLine commands(PrintWriter out, PrintWriter err) {
+        commands = Cli.commandLine(root, out, err);
+        ShellCommands.register(commands, this);
+        return commands;
+    }
+
+    /**
+     * Starts the job engine, resumes the journal's unfinished jobs and listens to every job of this
+     * process. Without a usable engine (say, no credentials) the shell still runs: the reason is
+     * printed once and each command that needs the API says it again.
+     */
+    protected AutoCloseable startEngine(PrintWriter err) {
+        try {
+            AutoCloseable subscription = app().jobs().subscribe(this::onJob);
+            app().resumeAll().forEach(jobs::track);
+            return subscription;
+        } catch (UserError e) {
+            err.println("jimeng: " + e.getMessage());
+            err.flush();
+            return () -> {};
+        }
+    }
+
+    /** Runs one line as a command. Never throws: a failure is one line on the command's error stream. */
+    protected int runLine(String line) {
+        List<String> words;
+        try {
+            words = lineWords.split(line);
+        } catch (IllegalArgumentException e) {
+            commands.getErr().println("jimeng: " + e.getMessage());
+            commands.getErr().flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        if (words.isEmpty()) {
+            return ExitCode.OK.code();
+        }
+        String first = words.get(0);
+        if (!first.startsWith("-") && !commands.getSubcommands().containsKey(first)) {
+            commands.getErr().println("jimeng: unknown command '" + first + "'; 'help' lists the commands");
+            commands.getErr().flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        try {
+            return commands.execute(words.toArray(String[]::new));
+        } catch (RuntimeException e) {
+            commands.getErr().println("jimeng: internal error: " + e);
+            return ExitCode.INTERNAL.code();
+        } finally {
+            commands.getOut().flush();
+            commands.getErr().flush();
+        }
+    }
+
+    protected boolean exitRequested() {
+        return exitRequested;
+    }
+
+    protected void markExit() {
+        exitRequested = true;
+    }
+
+    /** Called on an engine thread for every state change of a job of this process. */
+    protected abstract void onJob(JobSnapshot job);
+
+    @Override
+    public void trackJob(String id) {
+        jobs.track(id);
+    }
+}
