@@ -212,6 +212,16 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /**
+     * Builds the API client now (starting the built-in sandbox if asked for), so that missing
+     * credentials are reported when a session starts rather than at its first command.
+     *
+     * @throws UserError naming what is missing and the fix
+     */
+    public void connect() {
+        api();
+    }
+
     /** Journals a validated job and starts it; returns its id at once. */
     public String submit(ValidatedRequest validated, Destination destination) {
         api();

@@ -43,14 +43,15 @@ abstract class Session implements ShellControl {
      * printed once and each command that needs the API says it again.
      */
     protected AutoCloseable startEngine(PrintWriter err) {
+        AutoCloseable subscription = app().jobs().subscribe(this::onJob);
         try {
-            AutoCloseable subscription = app().jobs().subscribe(this::onJob);
             app().resumeAll().forEach(jobs::track);
+            app().connect(); // say once, at the start, when credentials are missing
             return subscription;
         } catch (UserError e) {
             err.println("jimeng: " + e.getMessage());
             err.flush();
-            return () -> {};
+            return subscription;
         }
     }
 
