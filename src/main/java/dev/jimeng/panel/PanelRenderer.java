@@ -26,7 +26,7 @@ public final class PanelRenderer {
     static final int MIN_COLUMNS = 40;
     static final int MIN_ROWS = 8;
     private static final String LEGEND =
-            "↑↓/jk move · Enter details · d download · o open · r retry · y copy · / filter · s sort · ? help · q quit";
+            "↑↓/jk move  Enter details  d download  o open  r retry  y copy  / filter  s sort  ? help  q quit";
     private static final String ASCII_LEGEND = LEGEND.replace("↑↓", "Up/Down");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -66,7 +66,7 @@ public final class PanelRenderer {
         static final int ETA = 7;
 
         static Columns forWidth(int width, int longestMode) {
-            int mode = Math.max(4, Math.min(longestMode, width >= 110 ? 20 : 12));
+            int mode = Math.max(4, Math.min(longestMode, width >= 100 ? 20 : 12));
             int fixed = ID + 1 + mode + 1 + 1 + STATUS + 1 + ELAPSED + 1 + ETA;
             int rest = Math.max(0, width - fixed);
             if (width < 80) {
@@ -87,7 +87,7 @@ public final class PanelRenderer {
             return;
         }
         int body = height - 5;
-        int detailRows = model.details() ? Math.max(Math.min(9, body - 3), Math.min(body / 2, 14)) : 0;
+        int detailRows = model.details() ? Math.min(17, body - Math.max(Math.min(4, body - 3), body / 3)) : 0;
         int tableRows = body - detailRows;
         model.setViewportRows(tableRows);
 
@@ -238,7 +238,7 @@ public final class PanelRenderer {
     private void details(PanelModel model, TextGraphics g, int width, int top, int rows, Instant now) {
         String rule = unicode ? "─" : "-";
         g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
-        g.putString(0, top, JobText.fit((rule + rule + " details " + rule.repeat(width)), width));
+        g.putString(0, top, (rule + rule + " details " + rule.repeat(width)).substring(0, width));
         reset(g);
         Optional<JobSnapshot> job = model.selected();
         if (job.isEmpty()) {
@@ -273,9 +273,6 @@ public final class PanelRenderer {
                                     .toList()),
                     width);
         }
-        out.add("Task id: " + orDash(job.taskId()) + " · request id: " + orDash(job.requestId()));
-        wrap(out, "Times: ", times(job), width);
-        out.add("Video URL: " + urlValidity(job, now));
         if (job.outputPath() != null) {
             String size = job.bytesDownloaded() > 0 ? " · " + JobText.bytes(job.bytesDownloaded()) : "";
             String sha = job.sha256() == null
@@ -289,11 +286,14 @@ public final class PanelRenderer {
         if (!error.isEmpty()) {
             wrap(out, "Error: ", JobText.oneLine(error), width);
         }
+        out.add("Video URL: " + urlValidity(job, now));
         wrap(out, "Download: ", JobText.downloadCommand(job), width);
         wrap(out, "Retry: ", JobText.retryCommand(job), width);
         if (job.outputPath() != null && job.state() == JobState.DONE) {
             wrap(out, "Open: ", job.outputPath().toString(), width);
         }
+        out.add("Task id: " + orDash(job.taskId()) + " · request id: " + orDash(job.requestId()));
+        wrap(out, "Times: ", times(job), width);
         return out;
     }
 

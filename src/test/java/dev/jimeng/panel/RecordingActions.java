@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Panel actions that only remember what was asked, plus a clipboard that does the same. */
-final class RecordingActions implements PanelActions, Clipboard {
+class RecordingActions implements PanelActions, Clipboard {
     final List<String> calls = new ArrayList<>();
 
     @Override
