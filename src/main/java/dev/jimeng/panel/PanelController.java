@@ -160,8 +160,7 @@ public final class PanelController {
         } else {
             model.ask(new PanelModel.Confirmation(
                     job.id(),
-                    "Re-submit " + job.id() + " as a new task? It is " + actions.billingNote(job)
-                            + ". y = yes, n = no"));
+                    "Re-submit " + job.id() + " as a new task? It is " + actions.billingNote(job) + ". [y/N]"));
         }
     }
 

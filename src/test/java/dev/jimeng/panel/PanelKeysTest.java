@@ -116,7 +116,7 @@ class PanelKeysTest {
         assertThat(h.actions.calls).isEmpty();
         assertThat(h.row(17))
                 .isEqualTo(
-                        "Re-submit e1f2a3b488 as a new task? It is billed again: about ¥5.00 for 5 s of ti2v_pro. y = yes,…");
+                        "Re-submit e1f2a3b488 as a new task? It is billed again: about ¥5.00 for 5 s of ti2v_pro. [y/N]");
         h.press('y');
 
         assertThat(h.actions.calls).containsExactly("retry e1f2a3b488 resubmit");
