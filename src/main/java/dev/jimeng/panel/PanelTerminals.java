@@ -35,12 +35,11 @@ public final class PanelTerminals {
      */
     public static JLineAnsiTerminal overJLine(Terminal terminal) {
         Charset charset = terminal.outputEncoding();
-        return new JLineAnsiTerminal(
-                new ReaderInputStream(terminal.reader(), charset), terminal.output(), charset, () -> {
-                    Size s = terminal.getSize();
-                    return new TerminalSize(
-                            s.getColumns() > 0 ? s.getColumns() : 80, s.getRows() > 0 ? s.getRows() : 24);
-                });
+        ReaderInputStream keys = new ReaderInputStream(terminal.reader(), charset);
+        return new JLineAnsiTerminal(keys, terminal.output(), charset, () -> {
+            Size s = terminal.getSize();
+            return new TerminalSize(s.getColumns() > 0 ? s.getColumns() : 80, s.getRows() > 0 ? s.getRows() : 24);
+        });
     }
 
     /**
@@ -49,10 +48,16 @@ public final class PanelTerminals {
      * that leaves the streams open: they belong to JLine.
      */
     public static final class JLineAnsiTerminal extends ANSITerminal {
+        private final InputStream in;
         private final Supplier<TerminalSize> size;
 
+        /**
+         * @param in keys; closed by {@link #close()} (for JLine, a stream that stops reading
+         *     JLine's reader, not JLine's stream itself)
+         */
         public JLineAnsiTerminal(InputStream in, OutputStream out, Charset charset, Supplier<TerminalSize> size) {
             super(in, out, charset);
+            this.in = in;
             this.size = size;
         }
 
@@ -77,8 +82,12 @@ public final class PanelTerminals {
 
         @Override
         public void close() throws IOException {
-            super.close(); // leaves the alternate screen if still on it; closes nothing
-            flush();
+            try {
+                super.close(); // leaves the alternate screen if still on it; closes no stream
+                flush();
+            } finally {
+                in.close();
+            }
         }
     }
 }

@@ -2,43 +2,96 @@ package dev.jimeng.panel;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
+import java.util.ArrayDeque;
 import org.jline.utils.NonBlockingReader;
 
 /**
- * JLine's reader as a byte stream for Lanterna, with a truthful {@link #available()}. Lanterna's
- * input decoder only reads when {@code available() > 0}; JLine's own streams always say 0, so keys
- * would never arrive. Here a short {@code peek} on JLine's reader answers the question.
+ * JLine's reader as a byte stream for Lanterna, with a truthful {@link #available()}.
+ *
+ * <p>Lanterna's input decoder only reads when {@code available() > 0}; JLine's own streams
+ * always say 0, so keys would never arrive. Asking JLine with a short {@code peek} does not work
+ * either: on a pty JLine waits in steps of 100 ms (termios VTIME), which would delay every key.
+ * So a small daemon thread moves characters from JLine's reader into a buffer as they come, and
+ * {@code available()} reports what the buffer holds. {@link #close()} stops the thread before the
+ * shell reads again, so it cannot steal the shell's keys.
  */
 final class ReaderInputStream extends InputStream {
-    /** How long {@link #available()} waits for a key; keeps {@code pollInput()} cheap. */
-    private static final long PEEK_MILLIS = 1;
+    /** How long the pump waits for a key before looking whether it should stop. */
+    private static final long POLL_MILLIS = 50;
 
     private final NonBlockingReader reader;
     private final Charset charset;
-    private ByteBuffer pending = ByteBuffer.allocate(0);
+    private final ArrayDeque<Byte> bytes = new ArrayDeque<>();
+    private final Thread pump;
+    private volatile boolean closed;
+    private boolean eof;
 
     ReaderInputStream(NonBlockingReader reader, Charset charset) {
         this.reader = reader;
         this.charset = charset;
+        this.pump = Thread.ofPlatform().daemon().name("jimeng-panel-keys").start(this::pump);
+    }
+
+    private void pump() {
+        try {
+            while (!closed) {
+                int c = reader.peek(POLL_MILLIS);
+                if (c == NonBlockingReader.EOF) {
+                    break;
+                }
+                if (c < 0 || closed) {
+                    continue; // timed out, or closing: leave the key to JLine
+                }
+                c = reader.read(POLL_MILLIS);
+                if (c < 0) {
+                    continue;
+                }
+                char[] chars = {(char) c};
+                if (Character.isHighSurrogate((char) c)) {
+                    int low = reader.read(POLL_MILLIS);
+                    if (low >= 0) {
+                        chars = new char[] {(char) c, (char) low};
+                    }
+                }
+                ByteBuffer encoded = charset.encode(CharBuffer.wrap(chars));
+                synchronized (bytes) {
+                    while (encoded.hasRemaining()) {
+                        bytes.add(encoded.get());
+                    }
+                    bytes.notifyAll();
+                }
+            }
+        } catch (InterruptedIOException e) {
+            // closing
+        } catch (IOException e) {
+            // the terminal is gone: report end of input
+        } finally {
+            synchronized (bytes) {
+                eof = true;
+                bytes.notifyAll();
+            }
+        }
     }
 
     @Override
-    public int available() throws IOException {
-        if (pending.hasRemaining()) {
-            return pending.remaining();
+    public int available() {
+        synchronized (bytes) {
+            // at the end, claim one byte so Lanterna reads and sees -1 (and the panel closes)
+            return bytes.isEmpty() && eof && !closed ? 1 : bytes.size();
         }
-        return reader.peek(PEEK_MILLIS) >= 0 ? 1 : 0;
     }
 
     @Override
     public int read() throws IOException {
-        if (!fill()) {
-            return -1;
+        synchronized (bytes) {
+            waitForBytes();
+            Byte b = bytes.poll();
+            return b == null ? -1 : b & 0xff;
         }
-        return pending.get() & 0xff;
     }
 
     @Override
@@ -46,40 +99,41 @@ final class ReaderInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        if (!fill()) {
-            return -1;
-        }
-        int n = 0;
-        while (n < len) {
-            if (!pending.hasRemaining() && (reader.peek(PEEK_MILLIS) < 0 || !fill())) {
-                break;
+        synchronized (bytes) {
+            waitForBytes();
+            if (bytes.isEmpty()) {
+                return -1;
             }
-            int chunk = Math.min(len - n, pending.remaining());
-            pending.get(b, off + n, chunk);
-            n += chunk;
+            int n = 0;
+            while (n < len && !bytes.isEmpty()) {
+                b[off + n++] = bytes.poll();
+            }
+            return n;
         }
-        return n;
     }
 
-    /** Makes sure encoded bytes are pending, blocking for one character if needed. */
-    private boolean fill() throws IOException {
-        if (pending.hasRemaining()) {
-            return true;
+    private void waitForBytes() throws InterruptedIOException {
+        while (bytes.isEmpty() && !eof && !closed) {
+            try {
+                bytes.wait();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for a key");
+            }
         }
-        int c = reader.read();
-        if (c < 0) {
-            return false;
+    }
+
+    /** Stops the pump and waits for it, so JLine's reader is the shell's alone again. */
+    @Override
+    public void close() {
+        closed = true;
+        synchronized (bytes) {
+            bytes.notifyAll();
         }
-        CharBuffer chars;
-        if (Character.isHighSurrogate((char) c)) {
-            int low = reader.read(PEEK_MILLIS * 10);
-            chars = low >= 0
-                    ? CharBuffer.wrap(new char[] {(char) c, (char) low})
-                    : CharBuffer.wrap(new char[] {(char) c});
-        } else {
-            chars = CharBuffer.wrap(new char[] {(char) c});
+        try {
+            pump.join(Math.max(1000, POLL_MILLIS * 10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        pending = charset.encode(chars);
-        return pending.hasRemaining();
     }
 }
