@@ -12,6 +12,7 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class PanelRenderer {
     private final EtaEstimate eta;
     private final ZoneId zone;
     private boolean unicode = true;
+    private BitSet drawn = new BitSet();
 
     public PanelRenderer(EtaEstimate eta, ZoneId zone) {
         this.eta = eta;
@@ -81,11 +83,14 @@ public final class PanelRenderer {
         int width = size.getColumns();
         int height = size.getRows();
         reset(g);
-        g.fill(' ');
         if (width < MIN_COLUMNS || height < MIN_ROWS) {
+            g.fill(' ');
             g.putString(0, 0, JobText.fit("terminal too small for the panel (q quits)", width));
             return;
         }
+        // Every row is written at full width (or blanked below) instead of clearing the screen
+        // first: half the cell writes, and the delta refresh still sees only real changes.
+        drawn = new BitSet(height);
         int body = height - 5;
         int detailRows = model.details() ? Math.min(17, body - Math.max(Math.min(4, body - 3), body / 3)) : 0;
         int tableRows = body - detailRows;
@@ -101,10 +106,14 @@ public final class PanelRenderer {
         }
         messageLine(model, g, width, height - 3, now);
         reset(g);
-        g.putString(0, height - 2, JobText.fit(model.summary().line(), width));
+        line(g, height - 2, model.summary().line(), width);
         g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
-        g.putString(0, height - 1, JobText.fit(unicode ? LEGEND : ASCII_LEGEND, width));
+        line(g, height - 1, unicode ? LEGEND : ASCII_LEGEND, width);
         reset(g);
+        String blank = " ".repeat(width);
+        for (int y = drawn.nextClearBit(0); y < height; y = drawn.nextClearBit(y + 1)) {
+            g.putString(0, y, blank);
+        }
         if (model.help()) {
             help(g, size);
         }
@@ -132,14 +141,13 @@ public final class PanelRenderer {
             b.append(" · filter: ").append(JobText.oneLine(model.filter()));
         }
         g.enableModifiers(SGR.BOLD);
-        g.putString(0, 0, JobText.fit(b.toString(), width));
+        line(g, 0, b.toString(), width);
         reset(g);
     }
 
-    private static void headings(TextGraphics g, Columns c, int width) {
+    private void headings(TextGraphics g, Columns c, int width) {
         g.enableModifiers(SGR.BOLD, SGR.UNDERLINE);
-        g.putString(
-                0, 1, JobText.pad(rowText(c, "ID", "MODE", "PROMPT", "STATUS", "TIME", "ETA", "FILE / ERROR"), width));
+        line(g, 1, rowText(c, "ID", "MODE", "PROMPT", "STATUS", "TIME", "ETA", "FILE / ERROR"), width);
         reset(g);
     }
 
@@ -183,7 +191,7 @@ public final class PanelRenderer {
             String empty = model.jobCount() == 0
                     ? " no jobs yet"
                     : " no job matches \"" + JobText.oneLine(model.filter()) + "\" (/ then Esc clears the filter)";
-            g.putString(0, 2, JobText.fit(empty, width));
+            line(g, 2, empty, width);
             reset(g);
             return;
         }
@@ -213,7 +221,7 @@ public final class PanelRenderer {
             if (isSelected) {
                 g.enableModifiers(SGR.REVERSE);
             }
-            g.putString(0, y, JobText.pad(line, width));
+            line(g, y, line, width);
             g.setForegroundColor(statusColor(job.state()));
             g.putString(statusX, y, JobText.pad(status, Columns.STATUS));
             if (c.outcome() > 0 && (job.state() == JobState.FAILED || job.state() == JobState.EXPIRED)) {
@@ -238,7 +246,7 @@ public final class PanelRenderer {
     private void details(PanelModel model, TextGraphics g, int width, int top, int rows, Instant now) {
         String rule = unicode ? "─" : "-";
         g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
-        g.putString(0, top, (rule + rule + " details " + rule.repeat(width)).substring(0, width));
+        line(g, top, (rule + rule + " details " + rule.repeat(width)).substring(0, width), width);
         reset(g);
         Optional<JobSnapshot> job = model.selected();
         if (job.isEmpty()) {
@@ -250,7 +258,7 @@ public final class PanelRenderer {
             if (i == rows - 2 && lines.size() > rows - 1) {
                 line = "… (taller terminal shows more)";
             }
-            g.putString(1, top + 1 + i, JobText.fit(line, width - 1));
+            line(g, top + 1 + i, " " + line, width);
         }
     }
 
@@ -379,16 +387,17 @@ public final class PanelRenderer {
         if (confirmation.isPresent()) {
             g.setForegroundColor(TextColor.ANSI.YELLOW);
             g.enableModifiers(SGR.BOLD);
-            g.putString(0, y, JobText.fit(confirmation.get().question(), width));
+            line(g, y, confirmation.get().question(), width);
         } else if (model.editingFilter()) {
-            g.putString(
-                    0,
+            line(
+                    g,
                     y,
-                    JobText.fitLeft("/" + JobText.oneLine(model.filter()) + "_   (Enter keeps, Esc clears)", width));
+                    JobText.fitLeft("/" + JobText.oneLine(model.filter()) + "_   (Enter keeps, Esc clears)", width),
+                    width);
         } else {
             model.message(now).ifPresent(m -> {
                 g.setForegroundColor(m.error() ? TextColor.ANSI.RED : TextColor.ANSI.YELLOW);
-                g.putString(0, y, JobText.fit(JobText.oneLine(m.text()), width));
+                line(g, y, JobText.oneLine(m.text()), width);
             });
         }
         reset(g);
@@ -420,6 +429,12 @@ public final class PanelRenderer {
         }
         g.putString(x, y + boxHeight - 1, bottom);
         reset(g);
+    }
+
+    /** Writes one whole row, padded to the screen's width, and remembers it was drawn. */
+    private void line(TextGraphics g, int y, String text, int width) {
+        g.putString(0, y, JobText.pad(text, width));
+        drawn.set(y);
     }
 
     private static void reset(TextGraphics g) {
