@@ -49,6 +49,7 @@ class PanelBenchmark {
         report.add("|---|---|---|---|---|");
 
         DefaultVirtualTerminal virtual = new DefaultVirtualTerminal(SIZE);
+        report.add(measure("render only (model → back buffer, no refresh)", null, null, false, false));
         report.add(measure(
                 "full refresh (render + COMPLETE), virtual terminal", new TerminalScreen(virtual), null, false, false));
         report.add(measure(
@@ -90,6 +91,10 @@ class PanelBenchmark {
         PanelModel model = new PanelModel();
         model.replaceAll(jobs());
         PanelRenderer renderer = new PanelRenderer(PanelHarness.ETA, ZoneOffset.UTC);
+        boolean refresh = screen != null;
+        if (!refresh) {
+            screen = new TerminalScreen(new DefaultVirtualTerminal(SIZE));
+        }
         screen.startScreen();
         long[] nanos = new long[RUNS];
         long sent = 0;
@@ -103,7 +108,9 @@ class PanelBenchmark {
             long before = bytes == null ? 0 : bytes.count;
             long start = System.nanoTime();
             renderer.render(model, screen.newTextGraphics(), SIZE, Jobs.NOW.plusMillis(i));
-            screen.refresh(delta ? Screen.RefreshType.DELTA : Screen.RefreshType.COMPLETE);
+            if (refresh) {
+                screen.refresh(delta ? Screen.RefreshType.DELTA : Screen.RefreshType.COMPLETE);
+            }
             long took = System.nanoTime() - start;
             if (i >= WARMUP) {
                 nanos[i - WARMUP] = took;
