@@ -64,7 +64,7 @@ final class JobText {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    /** {@code 42s}, {@code 3m05s}, {@code 1h02m}, {@code 3d04h}. */
+    /** {@code 42s}, {@code 3m05s}, {@code 1h02m}, {@code 3d04h}, {@code 693d}. */
     static String duration(Duration d) {
         long s = Math.max(0, d.getSeconds());
         if (s < 60) {
@@ -76,7 +76,10 @@ final class JobText {
         if (s < 86_400) {
             return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
         }
-        return String.format(Locale.ROOT, "%dd%02dh", s / 86_400, (s % 86_400) / 3600);
+        if (s < 10 * 86_400) {
+            return String.format(Locale.ROOT, "%dd%02dh", s / 86_400, (s % 86_400) / 3600);
+        }
+        return s / 86_400 + "d";
     }
 
     /** "~2m10s" left by the typical duration of the mode, "soon" when past it, "" when unknown or done. */

@@ -1,11 +1,15 @@
 package dev.jimeng.panel;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.input.BasicCharacterPattern;
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
 import com.googlecode.lanterna.terminal.ansi.ANSITerminal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.Charset;
+import java.util.List;
 import java.util.function.Supplier;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
@@ -59,6 +63,10 @@ public final class PanelTerminals {
             super(in, out, charset);
             this.in = in;
             this.size = size;
+            // JLine's raw mode turns ICRNL off, so Enter arrives as a lone CR, which Lanterna does
+            // not decode (it expects the tty to turn it into LF): without this, Enter and the key
+            // after it are dropped.
+            getInputDecoder().addProfile(() -> List.of(new BasicCharacterPattern(new KeyStroke(KeyType.Enter), '\r')));
         }
 
         @Override

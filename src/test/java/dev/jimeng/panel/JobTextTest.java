@@ -28,6 +28,7 @@ class JobTextTest {
         assertThat(JobText.duration(Duration.ofSeconds(185))).isEqualTo("3m05s");
         assertThat(JobText.duration(Duration.ofMinutes(62))).isEqualTo("1h02m");
         assertThat(JobText.duration(Duration.ofHours(76))).isEqualTo("3d04h");
+        assertThat(JobText.duration(Duration.ofDays(693).plusHours(5))).isEqualTo("693d");
     }
 
     @Test

@@ -43,13 +43,16 @@ class PanelHandoffTest {
         PipedOutputStream keyboard = new PipedOutputStream();
         org.jline.terminal.Terminal terminal = jline(new PipedInputStream(keyboard));
         Attributes before = new Attributes(terminal.getAttributes());
-        Panel panel = panel(typesOnFirstDraw(keyboard, "jjyq"), Sleeper.SYSTEM);
+        Panel panel = panel(typesOnFirstDraw(keyboard, "j\rjyq"), Sleeper.SYSTEM);
 
         try (terminal;
                 keyboard) {
             Panel.runOn(terminal, panel);
 
             assertThat(panel.model().selectedIndex()).isEqualTo(2);
+            assertThat(panel.model().details())
+                    .as("Enter, a lone CR in JLine's raw mode")
+                    .isTrue();
             assertThat(actions.calls).containsExactly("copy jimeng download b81d2e4455 --output FILE.mp4");
             assertRestored(terminal, before);
         }
