@@ -359,24 +359,34 @@ public final class PanelRenderer {
         return s == null || s.isBlank() ? "—" : s;
     }
 
-    /** Adds {@code label + text}, wrapped at {@code width} columns, continuation lines indented. */
+    /**
+     * Adds {@code label + text}, word-wrapped at {@code width} columns with continuation lines
+     * indented under the text; a word longer than a line is cut where the line ends.
+     */
     private static void wrap(List<String> out, String label, String text, int width) {
         String indent = " ".repeat(label.length());
-        String line = label;
-        int used = JobText.width(label);
-        StringBuilder current = new StringBuilder(line);
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            int w = JobText.width(String.valueOf(ch));
-            if (used + w > width && width > label.length() + 1) {
+        int room = Math.max(10, width - label.length());
+        StringBuilder current = new StringBuilder(label);
+        int used = 0;
+        for (String word : text.split(" ", -1)) {
+            int w = JobText.width(word);
+            if (used > 0 && used + 1 + w > room) {
                 out.add(current.toString());
                 current = new StringBuilder(indent);
-                used = indent.length();
-                if (ch == ' ') {
-                    continue;
-                }
+                used = 0;
+            } else if (used > 0) {
+                current.append(' ');
+                used++;
             }
-            current.append(ch);
+            while (w > room) { // hard-break a word that fits no line
+                String head = JobText.fit(word, room + 1);
+                head = head.substring(0, head.length() - 1);
+                out.add(current.append(head).toString());
+                current = new StringBuilder(indent);
+                word = word.substring(head.length());
+                w = JobText.width(word);
+            }
+            current.append(word);
             used += w;
         }
         out.add(current.toString());

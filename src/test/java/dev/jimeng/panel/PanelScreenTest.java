@@ -86,6 +86,23 @@ class PanelScreenTest {
     }
 
     @Test
+    void longPromptsWrapAtWordsInTheDetailsPane() {
+        PanelHarness h = new PanelHarness(
+                60,
+                30,
+                List.of(dev.jimeng.panel.Jobs.job("a1")
+                        .prompt(
+                                "a slow dolly shot through a sunlit bamboo forest while mist rises from the ground at dawn")
+                        .build()));
+
+        h.press(KeyType.Enter);
+
+        assertThat(h.text())
+                .contains(" Prompt: a slow dolly shot through a sunlit bamboo forest\n"
+                        + "         while mist rises from the ground at dawn\n");
+    }
+
+    @Test
     void statusCellsAreColouredByState() {
         PanelHarness h = PanelHarness.standard();
         int statusX = statusColumn();
