@@ -1,0 +1,220 @@
+package dev.jimeng.panel;
+
+import com.googlecode.lanterna.TerminalTextUtils;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Optional;
+
+/** Pure formatting of one job for the table, the details pane and the plain watch lines. */
+final class JobText {
+    static final int SHORT_ID = 8;
+    private static final String UNICODE_SPINNER = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏";
+    private static final String ASCII_SPINNER = "|/-\\";
+
+    private JobText() {}
+
+    static String shortId(String id) {
+        return id.length() <= SHORT_ID ? id : id.substring(0, SHORT_ID);
+    }
+
+    /** Status cell text: a spinner while the server works, a percentage while downloading. */
+    static String status(JobSnapshot job, Instant now, boolean unicode) {
+        String spinner = unicode ? UNICODE_SPINNER : ASCII_SPINNER;
+        char frame = spinner.charAt((int) Math.floorMod(now.toEpochMilli() / 200, (long) spinner.length()));
+        return switch (job.state()) {
+            case QUEUED -> "queued";
+            case SUBMITTING -> frame + " submitting";
+            case SUBMIT_UNKNOWN -> "unknown";
+            case IN_QUEUE -> frame + " in queue";
+            case GENERATING -> frame + " generating";
+            case DOWNLOADING -> "downloading" + progress(job);
+            case DONE -> "done";
+            case FAILED -> "failed";
+            case EXPIRED -> "expired";
+        };
+    }
+
+    /** " 42%" when the size is known, " 3.1M" when only the bytes so far are, else "". */
+    static String progress(JobSnapshot job) {
+        if (job.bytesTotal() > 0) {
+            long pct = Math.min(100, job.bytesDownloaded() * 100 / job.bytesTotal());
+            return " " + pct + "%";
+        }
+        return job.bytesDownloaded() > 0 ? " " + bytes(job.bytesDownloaded()) : "";
+    }
+
+    static String bytes(long n) {
+        if (n < 1024) {
+            return n + "B";
+        }
+        if (n < 1024 * 1024) {
+            return String.format(Locale.ROOT, "%.1fK", n / 1024.0);
+        }
+        return String.format(Locale.ROOT, "%.1fM", n / (1024.0 * 1024.0));
+    }
+
+    /** Time since creation; for a finished job, the time it took. */
+    static Duration elapsed(JobSnapshot job, Instant now) {
+        Instant end = job.state().terminal() ? job.stateSince() : now;
+        Duration d = Duration.between(job.createdAt(), end);
+        return d.isNegative() ? Duration.ZERO : d;
+    }
+
+    /** {@code 42s}, {@code 3m05s}, {@code 1h02m}, {@code 3d04h}, {@code 693d}. */
+    static String duration(Duration d) {
+        long s = Math.max(0, d.getSeconds());
+        if (s < 60) {
+            return s + "s";
+        }
+        if (s < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
+        }
+        if (s < 86_400) {
+            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
+        }
+        if (s < 10 * 86_400) {
+            return String.format(Locale.ROOT, "%dd%02dh", s / 86_400, (s % 86_400) / 3600);
+        }
+        return s / 86_400 + "d";
+    }
+
+    /** "~2m10s" left by the typical duration of the mode, "soon" when past it, "" when unknown or done. */
+    static String eta(JobSnapshot job, Instant now, Optional<Duration> typical) {
+        if (job.state().terminal() || typical.isEmpty()) {
+            return "";
+        }
+        Duration left = typical.get().minus(elapsed(job, now));
+        return left.getSeconds() <= 0 ? "soon" : "~" + duration(left);
+    }
+
+    /** The saved file for a finished job, the error for a failed one, the target while downloading. */
+    static String outcome(JobSnapshot job) {
+        return switch (job.state()) {
+            case DONE, DOWNLOADING ->
+                job.outputPath() == null ? "" : job.outputPath().toString();
+            case FAILED, EXPIRED, SUBMIT_UNKNOWN -> error(job);
+            default -> "";
+        };
+    }
+
+    static String error(JobSnapshot job) {
+        String message = job.errorMessage() == null ? "" : job.errorMessage();
+        if (job.errorCode() == null || job.errorCode().isBlank()) {
+            return message.isEmpty() && job.state() == JobState.EXPIRED
+                    ? "the server no longer keeps this task"
+                    : message;
+        }
+        return message.isEmpty() ? job.errorCode() : job.errorCode() + ": " + message;
+    }
+
+    static String downloadCommand(JobSnapshot job) {
+        Path out = job.outputPath();
+        return "jimeng download " + job.id() + " --output " + (out == null ? "FILE.mp4" : quoted(out.toString()));
+    }
+
+    static String retryCommand(JobSnapshot job) {
+        return "jimeng retry " + job.id();
+    }
+
+    /** What {@code y} copies: the file when there is one, else the command that moves the job on. */
+    static String copyText(JobSnapshot job) {
+        return switch (job.state()) {
+            case DONE ->
+                job.outputPath() == null
+                        ? downloadCommand(job)
+                        : job.outputPath().toString();
+            case FAILED, EXPIRED, SUBMIT_UNKNOWN -> retryCommand(job);
+            default -> downloadCommand(job);
+        };
+    }
+
+    private static String quoted(String path) {
+        return path.matches("[A-Za-z0-9_./:@%+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
+    }
+
+    /**
+     * Makes user text safe and one line for a cell: control characters (which could carry escape
+     * sequences) become spaces, and characters outside the BMP, whose width terminals disagree on,
+     * become '?'.
+     */
+    static String oneLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                b.append('?');
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                b.append('?');
+            } else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
+                b.append(' ');
+            } else {
+                b.append(c);
+            }
+        }
+        return b.toString();
+    }
+
+    /** Display width in terminal columns (CJK characters take two). */
+    static int width(String s) {
+        return TerminalTextUtils.getColumnWidth(s);
+    }
+
+    /** Cuts {@code s} to at most {@code columns} columns, ending with '…' when something was cut. */
+    static String fit(String s, int columns) {
+        if (columns <= 0) {
+            return "";
+        }
+        if (width(s) <= columns) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder();
+        int used = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            int w = TerminalTextUtils.isCharDoubleWidth(c) ? 2 : 1;
+            if (used + w > columns - 1) {
+                break;
+            }
+            b.append(c);
+            used += w;
+        }
+        return b.append('…').toString();
+    }
+
+    /** Cuts from the left, keeping the end (file names matter more than their folders). */
+    static String fitLeft(String s, int columns) {
+        if (columns <= 0) {
+            return "";
+        }
+        if (width(s) <= columns) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder();
+        int used = 0;
+        for (int i = s.length() - 1; i >= 0; i--) {
+            char c = s.charAt(i);
+            int w = TerminalTextUtils.isCharDoubleWidth(c) ? 2 : 1;
+            if (used + w > columns - 1) {
+                break;
+            }
+            b.append(c);
+            used += w;
+        }
+        return "…" + b.reverse();
+    }
+
+    /** Pads with spaces to exactly {@code columns} columns (after fitting). */
+    static String pad(String s, int columns) {
+        String fitted = fit(s, columns);
+        int w = width(fitted);
+        return w >= columns ? fitted : fitted + " ".repeat(columns - w);
+    }
+}

@@ -1,0 +1,41 @@
+package dev.jimeng.panel;
+
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.request.GenerationRequest;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What the panel can ask the rest of the program to do. The lead wires this to the job engine;
+ * the panel itself never talks to the API or the store. Calls come from the panel's loop thread
+ * and should return quickly (start work, do not wait for it). A {@link RuntimeException} thrown
+ * here is shown on the panel's message line.
+ */
+public interface PanelActions {
+    /** Fetches (or fetches again) the video of a job whose task the server still keeps. */
+    void download(String jobId);
+
+    /** Opens a saved video with the system's opener. */
+    void open(Path path);
+
+    /**
+     * Retries a job. With {@code resubmit} false the engine only polls and downloads again; with
+     * true it submits a new, billed task (the panel asks the user first).
+     */
+    void retry(String jobId, boolean resubmit);
+
+    /** One line for the re-submit confirmation, saying that and roughly how much it is billed. */
+    default String billingNote(JobSnapshot job) {
+        GenerationRequest request = job.request();
+        int seconds = request.durationSeconds() == null ? Capabilities.DEFAULT_DURATION : request.durationSeconds();
+        return Capabilities.mode(request.mode())
+                .map(mode -> String.format(
+                        Locale.ROOT,
+                        "billed again: about ¥%.2f for %d s of %s",
+                        Capabilities.estimatedCost(mode, seconds),
+                        seconds,
+                        mode.name()))
+                .orElse("billed again as a new task");
+    }
+}

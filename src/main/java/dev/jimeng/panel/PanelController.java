@@ -1,0 +1,193 @@
+package dev.jimeng.panel;
+
+import com.googlecode.lanterna.input.KeyStroke;
+import com.googlecode.lanterna.input.KeyType;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Turns one key into model changes and {@link PanelActions} calls. Modal states come first: the
+ * help overlay eats any key, a pending confirmation takes y/Enter as yes and anything else as no,
+ * and while the filter is typed, characters go into it.
+ */
+public final class PanelController {
+    private final PanelModel model;
+    private final PanelActions actions;
+    private final Clipboard clipboard;
+    private final Clock clock;
+
+    public PanelController(PanelModel model, PanelActions actions, Clipboard clipboard, Clock clock) {
+        this.model = model;
+        this.actions = actions;
+        this.clipboard = clipboard;
+        this.clock = clock;
+    }
+
+    /** Handles one key; false means the panel should close. */
+    public boolean handle(KeyStroke key) {
+        Instant now = clock.instant();
+        if (key.getKeyType() == KeyType.EOF) {
+            return false;
+        }
+        if (model.help()) {
+            model.setHelp(false);
+            return true;
+        }
+        Optional<PanelModel.Confirmation> pending = model.confirmation();
+        if (pending.isPresent()) {
+            model.clearConfirmation();
+            if (isChar(key, 'y') || isChar(key, 'Y') || key.getKeyType() == KeyType.Enter) {
+                if (run(now, "re-submit", () -> actions.retry(pending.get().jobId(), true))) {
+                    model.say("re-submitting " + pending.get().jobId() + " as a new task…", now);
+                }
+            } else {
+                model.say("re-submit cancelled", now);
+            }
+            return true;
+        }
+        if (model.editingFilter() && editFilter(key)) {
+            return true;
+        }
+        if (isCtrl(key, 'c') || key.getKeyType() == KeyType.Escape) {
+            return false;
+        }
+        switch (key.getKeyType()) {
+            case ArrowUp -> model.moveBy(-1);
+            case ArrowDown -> model.moveBy(1);
+            case PageUp -> model.moveBy(-model.viewportRows());
+            case PageDown -> model.moveBy(model.viewportRows());
+            case Home -> model.moveToTop();
+            case End -> model.moveToBottom();
+            case Enter -> model.toggleDetails();
+            case Character -> {
+                return key.isCtrlDown() || key.isAltDown() || character(key.getCharacter(), now);
+            }
+            default -> {}
+        }
+        return true;
+    }
+
+    private boolean character(char c, Instant now) {
+        switch (c) {
+            case 'q' -> {
+                return false;
+            }
+            case 'k' -> model.moveBy(-1);
+            case 'j' -> model.moveBy(1);
+            case 'g' -> model.moveToTop();
+            case 'G' -> model.moveToBottom();
+            case 'd' -> withSelected(now, this::download);
+            case 'o' -> withSelected(now, this::open);
+            case 'r' -> withSelected(now, this::retry);
+            case 'y' -> withSelected(now, this::copy);
+            case '/' -> model.startFilter();
+            case 's' -> {
+                model.cycleSort();
+                model.say("sorted by " + model.sort().label(), now);
+            }
+            case '?' -> model.setHelp(true);
+            default -> {}
+        }
+        return true;
+    }
+
+    /** Keys while the filter is typed; false lets navigation keys fall through. */
+    private boolean editFilter(KeyStroke key) {
+        String text = model.filter();
+        switch (key.getKeyType()) {
+            case Character -> {
+                if (key.isCtrlDown() || key.isAltDown()) {
+                    return false;
+                }
+                model.setFilter(text + key.getCharacter());
+            }
+            case Backspace -> model.setFilter(text.isEmpty() ? text : text.substring(0, text.length() - 1));
+            case Enter -> model.finishFilter();
+            case Escape -> model.clearFilter();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private interface JobAction {
+        void apply(JobSnapshot job, Instant now);
+    }
+
+    private void withSelected(Instant now, JobAction action) {
+        Optional<JobSnapshot> job = model.selected();
+        if (job.isEmpty()) {
+            model.say("no job selected", now);
+            return;
+        }
+        action.apply(job.get(), now);
+    }
+
+    private void download(JobSnapshot job, Instant now) {
+        if (!job.state().terminal()) {
+            model.say(job.id() + " is still " + job.state().label() + "; its video is saved when it is ready", now);
+        } else if (JobFacts.canDownload(job, now)) {
+            String verb = job.state() == JobState.DONE ? "re-downloading " : "downloading ";
+            if (run(now, "download", () -> actions.download(job.id()))) {
+                model.say(verb + job.id() + "…", now);
+            }
+        } else if (!JobFacts.videoProduced(job)) {
+            model.warn(job.id() + " has no video to download; r re-submits it", now);
+        } else {
+            model.warn(job.id() + ": the server no longer keeps this task (12 h); r re-submits it", now);
+        }
+    }
+
+    private void open(JobSnapshot job, Instant now) {
+        if (job.state() != JobState.DONE || job.outputPath() == null) {
+            model.say(job.id() + " has no saved file yet", now);
+        } else if (run(now, "open", () -> actions.open(job.outputPath()))) {
+            model.say("opening " + job.outputPath(), now);
+        }
+    }
+
+    private void retry(JobSnapshot job, Instant now) {
+        if (!job.state().terminal()) {
+            model.say(job.id() + " is still " + job.state().label(), now);
+        } else if (JobFacts.canRetryWithoutResubmit(job, now)) {
+            if (run(now, "retry", () -> actions.retry(job.id(), false))) {
+                model.say("retrying " + job.id() + " (download only, not billed)…", now);
+            }
+        } else {
+            model.ask(new PanelModel.Confirmation(
+                    job.id(),
+                    "Re-submit " + job.id() + " as a new task? It is " + actions.billingNote(job) + ". [y/N]"));
+        }
+    }
+
+    private void copy(JobSnapshot job, Instant now) {
+        String text = JobText.copyText(job);
+        if (run(now, "copy", () -> clipboard.copy(text))) {
+            model.say("copied: " + text, now);
+        }
+    }
+
+    /** Runs an action; a failure becomes the message line instead of ending the panel. */
+    private boolean run(Instant now, String what, Runnable action) {
+        try {
+            action.run();
+            return true;
+        } catch (RuntimeException e) {
+            model.warn(
+                    what + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()), now);
+            return false;
+        }
+    }
+
+    private static boolean isChar(KeyStroke key, char c) {
+        return key.getKeyType() == KeyType.Character && !key.isCtrlDown() && key.getCharacter() == c;
+    }
+
+    private static boolean isCtrl(KeyStroke key, char c) {
+        return key.getKeyType() == KeyType.Character && key.isCtrlDown() && key.getCharacter() == c;
+    }
+}

@@ -1,0 +1,455 @@
+package dev.jimeng.panel;
+
+import com.googlecode.lanterna.SGR;
+import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
+import com.googlecode.lanterna.graphics.TextGraphics;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobState;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Draws the model onto a Lanterna {@link TextGraphics}: every cell of the screen on every frame,
+ * into the screen's back buffer, so that {@code Screen.refresh(DELTA)} sends only what changed.
+ * Only the visible rows are formatted, whatever the number of jobs.
+ */
+public final class PanelRenderer {
+    static final int MIN_COLUMNS = 40;
+    static final int MIN_ROWS = 8;
+    private static final String LEGEND =
+            "↑↓/jk move  Enter details  d download  o open  r retry  y copy  / filter  s sort  ? help  q quit";
+    private static final String ASCII_LEGEND = LEGEND.replace("↑↓", "Up/Down");
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+    private static final List<String> HELP = List.of(
+            "↑/↓ or k/j   move (PgUp/PgDn, Home/End, g/G jump)",
+            "Enter        show or hide the details of the selected job",
+            "d            download the video again (no new task, not billed)",
+            "o            open the saved file",
+            "r            retry: download only when the server still has the",
+            "             video, else re-submit (asks first: that is billed)",
+            "y            copy the file path or the command (OSC 52)",
+            "/            filter by id, mode, prompt, status or error",
+            "s            sort: newest, oldest, status, mode",
+            "q or Esc     back to the shell",
+            "",
+            "any key closes this help");
+
+    private final EtaEstimate eta;
+    private final ZoneId zone;
+    private boolean unicode = true;
+    private BitSet drawn = new BitSet();
+
+    public PanelRenderer(EtaEstimate eta, ZoneId zone) {
+        this.eta = eta;
+        this.zone = zone;
+    }
+
+    /** Use ASCII for the spinner, arrows and box lines when the terminal's charset lacks them. */
+    public void setUnicode(boolean unicode) {
+        this.unicode = unicode;
+    }
+
+    /** Column positions for one width; the prompt and the file/error share what is left. */
+    record Columns(int mode, int prompt, int status, int elapsed, int eta, int outcome) {
+        static final int ID = JobText.SHORT_ID;
+        static final int STATUS = 16;
+        static final int ELAPSED = 6;
+        static final int ETA = 7;
+
+        static Columns forWidth(int width, int longestMode) {
+            int mode = Math.max(4, Math.min(longestMode, width >= 100 ? 20 : 12));
+            int fixed = ID + 1 + mode + 1 + 1 + STATUS + 1 + ELAPSED + 1 + ETA;
+            int rest = Math.max(0, width - fixed);
+            if (width < 80) {
+                return new Columns(mode, rest, STATUS, ELAPSED, ETA, 0);
+            }
+            int outcome = (rest - 1) * 2 / 5;
+            return new Columns(mode, rest - 1 - outcome, STATUS, ELAPSED, ETA, outcome);
+        }
+    }
+
+    public void render(PanelModel model, TextGraphics g, TerminalSize size, Instant now) {
+        int width = size.getColumns();
+        int height = size.getRows();
+        reset(g);
+        if (width < MIN_COLUMNS || height < MIN_ROWS) {
+            g.fill(' ');
+            g.putString(0, 0, JobText.fit("terminal too small for the panel (q quits)", width));
+            return;
+        }
+        // Every row is written at full width (or blanked below) instead of clearing the screen
+        // first: half the cell writes, and the delta refresh still sees only real changes.
+        drawn = new BitSet(height);
+        int body = height - 5;
+        int detailRows = model.details() ? Math.min(17, body - Math.max(Math.min(4, body - 3), body / 3)) : 0;
+        int tableRows = body - detailRows;
+        model.setViewportRows(tableRows);
+
+        List<JobSnapshot> rows = model.view();
+        Columns cols = Columns.forWidth(width, model.longestMode());
+        header(model, g, width, rows.size(), tableRows);
+        headings(g, cols, width);
+        table(model, g, cols, width, rows, tableRows, now);
+        if (model.details()) {
+            details(model, g, width, 2 + tableRows, detailRows, now);
+        }
+        messageLine(model, g, width, height - 3, now);
+        reset(g);
+        line(g, height - 2, model.summary().line(), width);
+        g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
+        line(g, height - 1, unicode ? LEGEND : ASCII_LEGEND, width);
+        reset(g);
+        String blank = " ".repeat(width);
+        for (int y = drawn.nextClearBit(0); y < height; y = drawn.nextClearBit(y + 1)) {
+            g.putString(0, y, blank);
+        }
+        if (model.help()) {
+            help(g, size);
+        }
+    }
+
+    private void header(PanelModel model, TextGraphics g, int width, int shown, int tableRows) {
+        StringBuilder b = new StringBuilder(" jimeng jobs");
+        if (shown == 0) {
+            b.append(" · none shown");
+        } else {
+            int first = model.scrollOffset() + 1;
+            int last = Math.min(shown, model.scrollOffset() + tableRows);
+            b.append(" · ")
+                    .append(first)
+                    .append('–')
+                    .append(last)
+                    .append(" of ")
+                    .append(shown);
+        }
+        if (shown != model.jobCount()) {
+            b.append(" (").append(model.jobCount()).append(" in all)");
+        }
+        b.append(" · sort: ").append(model.sort().label());
+        if (!model.filter().isEmpty()) {
+            b.append(" · filter: ").append(JobText.oneLine(model.filter()));
+        }
+        g.enableModifiers(SGR.BOLD);
+        line(g, 0, b.toString(), width);
+        reset(g);
+    }
+
+    private void headings(TextGraphics g, Columns c, int width) {
+        g.enableModifiers(SGR.BOLD, SGR.UNDERLINE);
+        line(g, 1, rowText(c, "ID", "MODE", "PROMPT", "STATUS", "TIME", "ETA", "FILE / ERROR"), width);
+        reset(g);
+    }
+
+    private static String rowText(
+            Columns c,
+            String id,
+            String mode,
+            String prompt,
+            String status,
+            String elapsed,
+            String eta,
+            String outcome) {
+        StringBuilder b = new StringBuilder(256);
+        b.append(JobText.pad(id, Columns.ID)).append(' ');
+        b.append(JobText.pad(mode, c.mode())).append(' ');
+        b.append(JobText.pad(prompt, c.prompt())).append(' ');
+        b.append(JobText.pad(status, c.status())).append(' ');
+        b.append(leftPad(elapsed, c.elapsed())).append(' ');
+        b.append(JobText.pad(eta, c.eta()));
+        if (c.outcome() > 0) {
+            b.append(' ').append(outcome);
+        }
+        return b.toString();
+    }
+
+    private static String leftPad(String s, int columns) {
+        String f = JobText.fit(s, columns);
+        return " ".repeat(Math.max(0, columns - JobText.width(f))) + f;
+    }
+
+    private void table(
+            PanelModel model,
+            TextGraphics g,
+            Columns c,
+            int width,
+            List<JobSnapshot> rows,
+            int tableRows,
+            Instant now) {
+        if (rows.isEmpty()) {
+            g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
+            String empty = model.jobCount() == 0
+                    ? " no jobs yet"
+                    : " no job matches \"" + JobText.oneLine(model.filter()) + "\" (/ then Esc clears the filter)";
+            line(g, 2, empty, width);
+            reset(g);
+            return;
+        }
+        Map<String, Optional<Duration>> typical = new HashMap<>();
+        int statusX = Columns.ID + 1 + c.mode() + 1 + c.prompt() + 1;
+        int offset = model.scrollOffset();
+        int selected = model.selectedIndex();
+        for (int r = 0; r < tableRows && offset + r < rows.size(); r++) {
+            JobSnapshot job = rows.get(offset + r);
+            String status = JobText.status(job, now, unicode);
+            String outcome = job.state() == JobState.DONE || job.state() == JobState.DOWNLOADING
+                    ? JobText.fitLeft(JobText.oneLine(JobText.outcome(job)), c.outcome())
+                    : JobText.fit(JobText.oneLine(JobText.outcome(job)), c.outcome());
+            String etaText =
+                    JobText.eta(job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
+            String line = rowText(
+                    c,
+                    JobText.shortId(job.id()),
+                    job.request().mode(),
+                    JobText.oneLine(job.request().prompt()),
+                    status,
+                    JobText.duration(JobText.elapsed(job, now)),
+                    etaText,
+                    outcome);
+            int y = 2 + r;
+            boolean isSelected = offset + r == selected;
+            if (isSelected) {
+                g.enableModifiers(SGR.REVERSE);
+            }
+            line(g, y, line, width);
+            g.setForegroundColor(statusColor(job.state()));
+            g.putString(statusX, y, JobText.pad(status, Columns.STATUS));
+            if (c.outcome() > 0 && (job.state() == JobState.FAILED || job.state() == JobState.EXPIRED)) {
+                g.putString(statusX + Columns.STATUS + 1 + Columns.ELAPSED + 1 + Columns.ETA + 1, y, outcome);
+            }
+            reset(g);
+        }
+    }
+
+    static TextColor statusColor(JobState state) {
+        return switch (state) {
+            case QUEUED -> TextColor.ANSI.BLACK_BRIGHT;
+            case SUBMITTING, IN_QUEUE, GENERATING -> TextColor.ANSI.CYAN;
+            case DOWNLOADING -> TextColor.ANSI.BLUE_BRIGHT;
+            case DONE -> TextColor.ANSI.GREEN;
+            case FAILED -> TextColor.ANSI.RED;
+            case EXPIRED -> TextColor.ANSI.MAGENTA;
+            case SUBMIT_UNKNOWN -> TextColor.ANSI.YELLOW;
+        };
+    }
+
+    private void details(PanelModel model, TextGraphics g, int width, int top, int rows, Instant now) {
+        String rule = unicode ? "─" : "-";
+        g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
+        line(g, top, (rule + rule + " details " + rule.repeat(width)).substring(0, width), width);
+        reset(g);
+        Optional<JobSnapshot> job = model.selected();
+        if (job.isEmpty()) {
+            return;
+        }
+        List<String> lines = detailLines(job.get(), now, width - 1);
+        for (int i = 0; i < rows - 1 && i < lines.size(); i++) {
+            String line = lines.get(i);
+            if (i == rows - 2 && lines.size() > rows - 1) {
+                line = "… (taller terminal shows more)";
+            }
+            line(g, top + 1 + i, " " + line, width);
+        }
+    }
+
+    /** The details pane's lines for one job, wrapped to {@code width} columns. */
+    List<String> detailLines(JobSnapshot job, Instant now, int width) {
+        List<String> out = new ArrayList<>();
+        String etaText = JobText.eta(job, now, eta.typicalDuration(job.request().mode()));
+        out.add(job.id() + " · " + job.request().mode() + " · " + job.state().label() + " · "
+                + JobText.duration(JobText.elapsed(job, now)) + (etaText.isEmpty() ? "" : " · ETA " + etaText));
+        wrap(out, "Prompt: ", JobText.oneLine(job.request().prompt()), width);
+        wrap(out, "Params: ", params(job), width);
+        if (!job.request().images().isEmpty()) {
+            wrap(
+                    out,
+                    "Images: ",
+                    String.join(
+                            ", ",
+                            job.request().images().stream()
+                                    .map(PanelRenderer::withoutQuery)
+                                    .toList()),
+                    width);
+        }
+        if (job.outputPath() != null) {
+            String size = job.bytesDownloaded() > 0 ? " · " + JobText.bytes(job.bytesDownloaded()) : "";
+            String sha = job.sha256() == null
+                    ? ""
+                    : " · sha256 "
+                            + job.sha256()
+                                    .substring(0, Math.min(12, job.sha256().length())) + "…";
+            wrap(out, "File: ", job.outputPath() + size + sha, width);
+        }
+        String error = JobText.error(job);
+        if (!error.isEmpty()) {
+            wrap(out, "Error: ", JobText.oneLine(error), width);
+        }
+        out.add("Video URL: " + urlValidity(job, now));
+        wrap(out, "Download: ", JobText.downloadCommand(job), width);
+        wrap(out, "Retry: ", JobText.retryCommand(job), width);
+        if (job.outputPath() != null && job.state() == JobState.DONE) {
+            wrap(out, "Open: ", job.outputPath().toString(), width);
+        }
+        out.add("Task id: " + orDash(job.taskId()) + " · request id: " + orDash(job.requestId()));
+        wrap(out, "Times: ", times(job), width);
+        return out;
+    }
+
+    private static String params(JobSnapshot job) {
+        var r = job.request();
+        List<String> p = new ArrayList<>();
+        p.add("duration " + (r.durationSeconds() == null ? "default" : r.durationSeconds() + " s"));
+        p.add("fps " + (r.fps() == null ? "default" : r.fps()));
+        p.add("aspect " + (r.aspectRatio() == null ? "default" : r.aspectRatio()));
+        p.add("seed " + (r.seed() == null ? "random" : r.seed()));
+        if (r.template() != null) {
+            p.add("template " + r.template());
+        }
+        if (r.cameraStrength() != null) {
+            p.add("strength " + r.cameraStrength());
+        }
+        p.add(r.images().size() + (r.images().size() == 1 ? " image" : " images"));
+        return String.join(" · ", p);
+    }
+
+    private String times(JobSnapshot job) {
+        ZonedDateTime created = job.createdAt().atZone(zone);
+        StringBuilder b = new StringBuilder("created ").append(DAY_TIME.format(created));
+        for (JobState s : JobState.values()) {
+            Instant t = job.stateTimes().get(s);
+            if (t != null && s != JobState.QUEUED) {
+                ZonedDateTime at = t.atZone(zone);
+                b.append(" · ").append(s.label()).append(' ');
+                b.append(at.toLocalDate().equals(created.toLocalDate()) ? TIME.format(at) : DAY_TIME.format(at));
+            }
+        }
+        return b.toString();
+    }
+
+    private String urlValidity(JobSnapshot job, Instant now) {
+        Instant expires = job.videoUrlExpiresAt();
+        if (expires == null) {
+            return "not issued yet";
+        }
+        String until = TIME.format(expires.atZone(zone));
+        if (now.isBefore(expires)) {
+            return "valid for " + JobText.duration(Duration.between(now, expires)) + " more (until " + until + ")";
+        }
+        return "expired " + JobText.duration(Duration.between(expires, now)) + " ago (at " + until + ")"
+                + (JobFacts.taskStillKept(job, now) ? "; d fetches a fresh one" : "");
+    }
+
+    /** Image URLs may carry signed query tokens: show them without the query. */
+    private static String withoutQuery(String image) {
+        int q = image.indexOf('?');
+        return q < 0 ? image : image.substring(0, q) + "?…";
+    }
+
+    private static String orDash(String s) {
+        return s == null || s.isBlank() ? "—" : s;
+    }
+
+    /**
+     * Adds {@code label + text}, word-wrapped at {@code width} columns with continuation lines
+     * indented under the text; a word longer than a line is cut where the line ends.
+     */
+    private static void wrap(List<String> out, String label, String text, int width) {
+        String indent = " ".repeat(label.length());
+        int room = Math.max(10, width - label.length());
+        StringBuilder current = new StringBuilder(label);
+        int used = 0;
+        for (String word : text.split(" ", -1)) {
+            int w = JobText.width(word);
+            if (used > 0 && used + 1 + w > room) {
+                out.add(current.toString());
+                current = new StringBuilder(indent);
+                used = 0;
+            } else if (used > 0) {
+                current.append(' ');
+                used++;
+            }
+            while (w > room) { // hard-break a word that fits no line
+                String head = JobText.fit(word, room + 1);
+                head = head.substring(0, head.length() - 1);
+                out.add(current.append(head).toString());
+                current = new StringBuilder(indent);
+                word = word.substring(head.length());
+                w = JobText.width(word);
+            }
+            current.append(word);
+            used += w;
+        }
+        out.add(current.toString());
+    }
+
+    private void messageLine(PanelModel model, TextGraphics g, int width, int y, Instant now) {
+        Optional<PanelModel.Confirmation> confirmation = model.confirmation();
+        if (confirmation.isPresent()) {
+            g.setForegroundColor(TextColor.ANSI.YELLOW);
+            g.enableModifiers(SGR.BOLD);
+            line(g, y, confirmation.get().question(), width);
+        } else if (model.editingFilter()) {
+            line(
+                    g,
+                    y,
+                    JobText.fitLeft("/" + JobText.oneLine(model.filter()) + "_   (Enter keeps, Esc clears)", width),
+                    width);
+        } else {
+            model.message(now).ifPresent(m -> {
+                g.setForegroundColor(m.error() ? TextColor.ANSI.RED : TextColor.ANSI.YELLOW);
+                line(g, y, JobText.oneLine(m.text()), width);
+            });
+        }
+        reset(g);
+    }
+
+    private void help(TextGraphics g, TerminalSize size) {
+        int inner = 0;
+        for (String line : HELP) {
+            inner = Math.max(inner, JobText.width(line));
+        }
+        int boxWidth = Math.min(size.getColumns(), inner + 4);
+        int boxHeight = Math.min(size.getRows(), HELP.size() + 2);
+        int x = (size.getColumns() - boxWidth) / 2;
+        int y = (size.getRows() - boxHeight) / 2;
+        String h = unicode ? "─" : "-";
+        String v = unicode ? "│" : "|";
+        String title = " keys ";
+        String top = (unicode ? "┌" : "+")
+                + h
+                + title
+                + h.repeat(Math.max(0, boxWidth - 3 - title.length()))
+                + (unicode ? "┐" : "+");
+        String bottom = (unicode ? "└" : "+") + h.repeat(Math.max(0, boxWidth - 2)) + (unicode ? "┘" : "+");
+        g.enableModifiers(SGR.BOLD);
+        g.putString(x, y, top);
+        for (int i = 0; i < boxHeight - 2; i++) {
+            String line = unicode ? HELP.get(i) : HELP.get(i).replace("↑/↓", "Up/Dn");
+            g.putString(x, y + 1 + i, v + " " + JobText.pad(line, boxWidth - 4) + " " + v);
+        }
+        g.putString(x, y + boxHeight - 1, bottom);
+        reset(g);
+    }
+
+    /** Writes one whole row, padded to the screen's width, and remembers it was drawn. */
+    private void line(TextGraphics g, int y, String text, int width) {
+        g.putString(0, y, JobText.pad(text, width));
+        drawn.set(y);
+    }
+
+    private static void reset(TextGraphics g) {
+        g.clearModifiers();
+        g.setForegroundColor(TextColor.ANSI.DEFAULT);
+        g.setBackgroundColor(TextColor.ANSI.DEFAULT);
+    }
+}
