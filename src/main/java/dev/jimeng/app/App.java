@@ -312,12 +312,6 @@ public final class App implements AutoCloseable {
         });
     }
 
-    /** The live panel where the terminal can show it; plain status lines everywhere else. */
-    public ExitCode watch(dev.jimeng.cli.ShellControl shell, PrintWriter out) {
-        out.print(dev.jimeng.view.JobsView.table(jobs().jobs(), clock, 120));
-        return ExitCode.OK;
-    }
-
     /** Asks a yes/no question on the terminal; without one, the answer is no. */
     public boolean confirm(String question, PrintWriter err) {
         if (!env.stdinIsTerminal()) {
