@@ -126,6 +126,21 @@ public final class App implements AutoCloseable {
         return manager;
     }
 
+    /** How long the built-in sandbox keeps a task in a state; demos and tests may change it. */
+    private Duration sandboxSeconds(String variable, double fallback) {
+        String value = env.get(variable);
+        try {
+            double seconds = value == null ? fallback : Double.parseDouble(value);
+            if (seconds < 0 || seconds > 3600) {
+                throw new NumberFormatException();
+            }
+            return Duration.ofMillis(Math.round(seconds * 1000));
+        } catch (NumberFormatException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT, variable + " must be a number of seconds from 0 to 3600, got '" + value + "'");
+        }
+    }
+
     /** Sandbox jobs live apart from real ones: they can never be resumed against the real API. */
     private Path sandboxJournalDir() {
         return paths.stateDir().resolve("sandbox");
@@ -197,6 +212,8 @@ public final class App implements AutoCloseable {
                 // Tasks survive a restart, so resuming after a crash works against the sandbox too.
                 sandbox = SandboxServer.start(SandboxConfig.builder()
                         .taskJournal(sandboxJournalDir().resolve("sandbox-tasks.jsonl"))
+                        .queueDuration(sandboxSeconds("JIMENG_SANDBOX_QUEUE_SECONDS", 1))
+                        .generateDuration(sandboxSeconds("JIMENG_SANDBOX_GENERATE_SECONDS", 2))
                         .build());
             } catch (java.io.IOException e) {
                 throw new UserError(ExitCode.NETWORK, "could not start the sandbox on 127.0.0.1: " + e.getMessage());
