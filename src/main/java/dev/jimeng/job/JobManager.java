@@ -54,6 +54,9 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
+    /** Slots taken by {@link #resumeAll()} for tasks at the server, claimed by their job threads. */
+    final java.util.Set<String> reservedSlots = ConcurrentHashMap.newKeySet();
+
     private final Map<String, JobSnapshot> live = new ConcurrentHashMap<>();
     private final Map<String, CompletableFuture<JobSnapshot>> endings = new ConcurrentHashMap<>();
     private final List<Consumer<JobSnapshot>> listeners = new CopyOnWriteArrayList<>();
@@ -130,7 +133,16 @@ public final class JobManager implements JobSource, AutoCloseable {
     public List<String> resumeAll() {
         checkNotClosed();
         List<String> ids = new ArrayList<>();
-        for (JobRecord job : store.unfinished()) {
+        List<JobRecord> unfinished = store.unfinished();
+        // Tasks already at the server hold their slots before any queued job can take one: the
+        // threads below start in no particular order, and a queued job must not be sent first.
+        for (JobRecord job : unfinished) {
+            if (!running.containsKey(job.id()) && job.state().holdsServerSlot() && job.state() != JobState.SUBMITTING) {
+                slots.occupy();
+                reservedSlots.add(job.id());
+            }
+        }
+        for (JobRecord job : unfinished) {
             if (!running.containsKey(job.id())) {
                 publish(snapshotOf(job, -1, -1, null));
                 start(job.id(), JobRun.Start.AS_JOURNALED);

@@ -103,6 +103,9 @@ final class JobRun implements Runnable {
             failQuietly(e);
         } finally {
             releaseSlot();
+            if (engine.reservedSlots.remove(id)) {
+                engine.slots.release(); // reserved at resume but never claimed (another process drives it)
+            }
             if (job != null && job.state().terminal()) {
                 engine.store.releaseLease(id, owner);
             }
@@ -157,7 +160,9 @@ final class JobRun implements Runnable {
                 return;
             }
             case IN_QUEUE, GENERATING -> {
-                engine.slots.occupy();
+                if (!engine.reservedSlots.remove(id)) {
+                    engine.slots.occupy();
+                }
                 holdingSlot = true;
             }
             case DOWNLOADING -> {}
