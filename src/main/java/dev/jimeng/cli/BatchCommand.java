@@ -16,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -33,29 +34,9 @@ public final class BatchCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")
     String file;
 
-    @Option(
-            names = {"-m", "--mode"},
-            paramLabel = "MODE",
-            description = "Default mode.")
-    String mode;
-
-    @Option(
-            names = {"-d", "--duration"},
-            paramLabel = "SECS",
-            description = "Default duration: 5 or 10.")
-    Integer duration;
-
-    @Option(names = "--fps", paramLabel = "FPS", description = "Default fps (24).")
-    Integer fps;
-
-    @Option(
-            names = {"-a", "--aspect-ratio"},
-            paramLabel = "RATIO",
-            description = "Default aspect ratio.")
-    String aspectRatio;
-
-    @Option(names = "--seed", paramLabel = "INT", description = "Default seed.")
-    Long seed;
+    /** Defaults for every line; a JSON line's own fields win. */
+    @Mixin
+    VideoOptions defaults;
 
     @Option(
             names = {"-o", "--output-dir"},
@@ -151,7 +132,16 @@ public final class BatchCommand extends BaseCommand {
 
     private GenerationRequest parse(String line) throws IOException {
         if (!line.startsWith("{")) {
-            return new GenerationRequest(mode, line, duration, fps, aspectRatio, List.of(), seed, null, null);
+            return new GenerationRequest(
+                    defaults.mode,
+                    line,
+                    defaults.duration,
+                    defaults.fps,
+                    defaults.aspectRatio,
+                    List.of(),
+                    defaults.seed,
+                    defaults.template,
+                    defaults.cameraStrength);
         }
         JsonNode n;
         try {
@@ -170,15 +160,15 @@ public final class BatchCommand extends BaseCommand {
         if (image != null) images.add(image);
         if (tail != null) images.add(tail);
         return new GenerationRequest(
-                orElse(text(n, "mode"), mode),
+                orElse(text(n, "mode"), defaults.mode),
                 text(n, "prompt"),
-                n.hasNonNull("duration") ? Integer.valueOf(n.get("duration").asInt()) : duration,
-                n.hasNonNull("fps") ? Integer.valueOf(n.get("fps").asInt()) : fps,
-                orElse(text(n, "aspect_ratio", "aspect-ratio"), aspectRatio),
+                n.hasNonNull("duration") ? Integer.valueOf(n.get("duration").asInt()) : defaults.duration,
+                n.hasNonNull("fps") ? Integer.valueOf(n.get("fps").asInt()) : defaults.fps,
+                orElse(text(n, "aspect_ratio", "aspect-ratio"), defaults.aspectRatio),
                 images,
-                n.hasNonNull("seed") ? Long.valueOf(n.get("seed").asLong()) : seed,
-                text(n, "template", "template_id"),
-                text(n, "camera_strength", "camera-strength"));
+                n.hasNonNull("seed") ? Long.valueOf(n.get("seed").asLong()) : defaults.seed,
+                orElse(text(n, "template", "template_id"), defaults.template),
+                orElse(text(n, "camera_strength", "camera-strength"), defaults.cameraStrength));
     }
 
     private static String text(JsonNode n, String... names) {

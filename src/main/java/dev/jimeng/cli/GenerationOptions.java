@@ -5,6 +5,7 @@ import dev.jimeng.app.UserError;
 import dev.jimeng.request.GenerationRequest;
 import java.util.ArrayList;
 import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -17,21 +18,8 @@ public final class GenerationOptions {
             description = "Text prompt (up to 800 characters; optional only for ti2v_pro with --image).")
     String prompt;
 
-    @Option(
-            names = {"-m", "--mode"},
-            paramLabel = "MODE",
-            description = "Generation mode (default: t2v_720p). Pro: ti2v_pro; 1080P: t2v_1080p, i2v_first_1080p,"
-                    + " i2v_first_tail_1080p; 720P: t2v_720p, i2v_first_720p, i2v_first_tail_720p, i2v_recamera_720p.")
-    String mode;
-
-    @Option(
-            names = {"-d", "--duration"},
-            paramLabel = "SECS",
-            description = "Video length in seconds: 5 or 10 (default: 5).")
-    Integer duration;
-
-    @Option(names = "--fps", paramLabel = "FPS", description = "Frames per second: the API renders 24.")
-    Integer fps;
+    @Mixin
+    VideoOptions video;
 
     @Option(
             names = {"-i", "--image"},
@@ -44,24 +32,6 @@ public final class GenerationOptions {
             paramLabel = "URL|FILE",
             description = "Last-frame image for the first & last frame modes.")
     String tailImage;
-
-    @Option(
-            names = {"-a", "--aspect-ratio"},
-            paramLabel = "RATIO",
-            description = "16:9 (default), 4:3, 1:1, 3:4, 9:16 or 21:9; text-to-video only.")
-    String aspectRatio;
-
-    @Option(names = "--template", paramLabel = "NAME", description = "Camera movement for i2v_recamera_720p.")
-    String template;
-
-    @Option(
-            names = "--camera-strength",
-            paramLabel = "LEVEL",
-            description = "weak, medium or strong, for i2v_recamera_720p.")
-    String cameraStrength;
-
-    @Option(names = "--seed", paramLabel = "INT", description = "Random seed for reproducibility (-1: random).")
-    Long seed;
 
     /** The request as typed; null fields are filled from the session settings, then defaults. */
     public GenerationRequest toRequest() {
@@ -76,6 +46,15 @@ public final class GenerationOptions {
         if (tailImage != null) {
             images.add(tailImage);
         }
-        return new GenerationRequest(mode, prompt, duration, fps, aspectRatio, images, seed, template, cameraStrength);
+        return new GenerationRequest(
+                video.mode,
+                prompt,
+                video.duration,
+                video.fps,
+                video.aspectRatio,
+                images,
+                video.seed,
+                video.template,
+                video.cameraStrength);
     }
 }

@@ -1,0 +1,92 @@
+package dev.jimeng.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.sandbox.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** batch: every line checked before anything is sent, options as defaults, a JSON line's fields win. */
+class CliBatchTest {
+    @TempDir
+    Path cwd;
+
+    @TempDir
+    Path home;
+
+    private SandboxServer server;
+
+    @BeforeEach
+    void startSandbox() {
+        server = CliSandbox.start();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        server.close();
+    }
+
+    @Test
+    void aBadLineAnywhereStopsTheWholeBatchBeforeAnythingIsSent() throws Exception {
+        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\n# a comment\n{\"prompt\":\"a whale\",\"duration\":6}\n");
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.onlyErrorLine())
+                .contains("line 3")
+                .contains("5")
+                .contains("10")
+                .contains("nothing was submitted");
+        assertThat(server.submitCount()).isZero();
+    }
+
+    @Test
+    void optionsAreDefaultsAndAJsonLinesOwnFieldsWin() throws Exception {
+        Files.writeString(
+                cwd.resolve("jobs.txt"),
+                "a red fox\n{\"prompt\":\"千军万马\",\"mode\":\"t2v_1080p\",\"aspect_ratio\":\"21:9\",\"seed\":7}\n");
+
+        CliRun run = CliHarness.against(server, cwd, home)
+                .run("batch", "jobs.txt", "--yes", "--duration", "10", "--seed", "3");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(run.stderr()).contains("2 job(s), estimated cost");
+        List<JsonNode> bodies = CliSandbox.submitBodies(server);
+        assertThat(bodies).hasSize(2);
+        JsonNode fox = bodies.stream()
+                .filter(b -> b.path("prompt").asText().equals("a red fox"))
+                .findFirst()
+                .orElseThrow();
+        JsonNode army = bodies.stream()
+                .filter(b -> b.path("prompt").asText().equals("千军万马"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(fox.path("req_key").asText()).isEqualTo("jimeng_t2v_v30");
+        assertThat(fox.path("frames").asInt()).isEqualTo(241);
+        assertThat(fox.path("seed").asLong()).isEqualTo(3);
+        assertThat(army.path("req_key").asText()).isEqualTo("jimeng_t2v_v30_1080p");
+        assertThat(army.path("aspect_ratio").asText()).isEqualTo("21:9");
+        assertThat(army.path("frames").asInt()).isEqualTo(241);
+        assertThat(army.path("seed").asLong()).isEqualTo(7);
+        assertThat(run.stdout().lines().filter(l -> l.matches("\\w{8} done .*\\.mp4")))
+                .hasSize(2);
+    }
+
+    @Test
+    void withoutYesAndWithoutATerminalNothingIsSubmitted() throws Exception {
+        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\n");
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("--yes");
+        assertThat(server.submitCount()).isZero();
+    }
+}
