@@ -25,10 +25,10 @@ import picocli.CommandLine.Parameters;
         name = "batch",
         mixinStandardHelpOptions = true,
         description = {
-            "Run many jobs from FILE: JSON Lines of job parameters ({\"prompt\":…,\"mode\":…,\"duration\":…,"
-                    + "\"image\":…,\"tail_image\":…,\"aspect_ratio\":…,\"seed\":…,\"template\":…,\"camera_strength\":…})"
-                    + " or plain lines of prompts. Options give the defaults.",
-            "Every line is checked before anything is sent."
+            "Run many jobs from a file of prompts or JSON Lines: all checked first, the cost confirmed.",
+            "FILE holds plain lines of prompts, or JSON Lines of job parameters ({\"prompt\":…,\"mode\":…,"
+                    + "\"duration\":…,\"image\":…,\"tail_image\":…,\"aspect_ratio\":…,\"seed\":…,\"template\":…,"
+                    + "\"camera_strength\":…}). Options give the defaults; a line's own fields win.",
         })
 public final class BatchCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")
