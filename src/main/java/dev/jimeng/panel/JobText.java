@@ -111,9 +111,14 @@ final class JobText {
         return message.isEmpty() ? job.errorCode() : job.errorCode() + ": " + message;
     }
 
+    /**
+     * A fresh copy goes into the video's folder under a new name: jimeng never overwrites, so the
+     * saved file itself would be refused as --output.
+     */
     static String downloadCommand(JobSnapshot job) {
         Path out = job.outputPath();
-        return "jimeng download " + job.id() + " --output " + (out == null ? "FILE.mp4" : quoted(out.toString()));
+        Path folder = out == null ? null : out.toAbsolutePath().getParent();
+        return "jimeng download " + job.id() + " --output " + (folder == null ? "FILE.mp4" : quoted(folder + "/"));
     }
 
     static String retryCommand(JobSnapshot job) {

@@ -53,11 +53,11 @@ class JobTextTest {
     void downloadCommandQuotesPathsWithSpaces() {
         var done = job("d4e5f6a777")
                 .state(JobState.DONE, Duration.ofSeconds(5))
-                .output("/home/me/my videos/it's.mp4")
+                .output("/home/me/it's videos/a.mp4")
                 .build();
 
         assertThat(JobText.downloadCommand(done))
-                .isEqualTo("jimeng download d4e5f6a777 --output '/home/me/my videos/it'\\''s.mp4'");
+                .isEqualTo("jimeng download d4e5f6a777 --output '/home/me/it'\\''s videos/'");
     }
 
     @Test

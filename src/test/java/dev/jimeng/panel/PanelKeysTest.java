@@ -159,8 +159,8 @@ class PanelKeysTest {
                 .containsExactly(
                         "copy /home/me/videos/d4e5f6a7.mp4",
                         "copy jimeng retry e1f2a3b488",
-                        "copy jimeng download c09a5b7d66 --output /home/me/videos/c09a5b7d.mp4");
-        assertThat(h.row(17)).isEqualTo("copied: jimeng download c09a5b7d66 --output /home/me/videos/c09a5b7d.mp4");
+                        "copy jimeng download c09a5b7d66 --output /home/me/videos/");
+        assertThat(h.row(17)).isEqualTo("copied: jimeng download c09a5b7d66 --output /home/me/videos/");
     }
 
     @Test

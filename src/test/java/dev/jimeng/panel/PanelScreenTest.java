@@ -45,7 +45,7 @@ class PanelScreenTest {
              Params: duration 5 s · fps 24 · aspect 16:9 · seed 42 · 0 images
              File: /home/me/videos/d4e5f6a7.mp4 · 3.1M · sha256 9f86d081884c…
              Video URL: expired 8m00s ago (at 11:52:00); d fetches a fresh one
-             Download: jimeng download d4e5f6a777 --output /home/me/videos/d4e5f6a7.mp4
+             Download: jimeng download d4e5f6a777 --output /home/me/videos/
              Retry: jimeng retry d4e5f6a777
              Open: /home/me/videos/d4e5f6a7.mp4
              … (taller terminal shows more)""";
@@ -79,7 +79,7 @@ class PanelScreenTest {
                 .contains(" c09a5b7d66 · i2v_first_720p · downloading · 2m00s")
                 .contains(" Images: /home/me/face.png")
                 .contains(" Video URL: valid for 58m00s more (until 12:58:00)")
-                .contains(" Download: jimeng download c09a5b7d66 --output /home/me/videos/c09a5b7d.mp4")
+                .contains(" Download: jimeng download c09a5b7d66 --output /home/me/videos/")
                 .contains(" Task id: 7392616336519610409 · request id: 20250101115900A1B2C3")
                 .contains(
                         " Times: created 2025-01-01 11:58:00 · submitting 11:58:20 · in_queue 11:58:40 · generating 11:59:00");
