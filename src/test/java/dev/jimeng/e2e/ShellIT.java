@@ -79,6 +79,12 @@ class ShellIT {
 
             // Ctrl-C clears a half-typed line...
             tmux.type("half typed");
+            // the prompt row is empty before the typing is echoed too: wait for it first
+            tmux.await(
+                    "the half-typed line",
+                    s -> rows(s).get(lastRowStartingWith(s, "jimeng t2v_1080p>"))
+                            .equals("jimeng t2v_1080p> half typed"),
+                    STEP);
             tmux.keys("C-c");
             tmux.await(
                     "an empty prompt",
