@@ -74,6 +74,10 @@ public final class App implements AutoCloseable {
         return settings;
     }
 
+    public boolean verbose() {
+        return verbose;
+    }
+
     public boolean sandboxMode() {
         return sandboxMode;
     }

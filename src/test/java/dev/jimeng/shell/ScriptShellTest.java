@@ -139,6 +139,17 @@ class ScriptShellTest {
         assertThat(code).isNotZero();
     }
 
+    @Test
+    void verboseGivenWhenTheShellStartsHoldsForEveryLine() {
+        shell.runScript("show nope\nshow nope\n", "--verbose");
+
+        assertThat(shell.err().lines().filter(l -> l.startsWith("jimeng: no job 'nope'")))
+                .hasSize(2);
+        assertThat(shell.err().lines().filter(l -> l.startsWith("dev.jimeng.app.UserError: no job 'nope'")))
+                .as("a stack trace after each of the two failures, not only the first")
+                .hasSize(2);
+    }
+
     private List<Path> videos() throws IOException {
         try (Stream<Path> files = Files.list(shell.videos())) {
             return files.filter(p -> p.toString().endsWith(".mp4")).toList();

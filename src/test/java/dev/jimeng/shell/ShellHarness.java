@@ -60,10 +60,10 @@ final class ShellHarness implements AutoCloseable {
         return vars;
     }
 
-    /** {@code jimeng < script}: the shell with stdin (and stdout) not a terminal. */
-    int runScript(String script) {
+    /** {@code jimeng [globalOptions] < script}: the shell with stdin (and stdout) not a terminal. */
+    int runScript(String script, String... globalOptions) {
         Environment env = environment(new java.io.ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), false);
-        return Cli.run(new String[0], env, root -> new Shell(env, root).run());
+        return Cli.run(globalOptions, env, root -> new Shell(env, root).run());
     }
 
     /** The interactive shell over a JLine dumb terminal reading {@code keys}. */
