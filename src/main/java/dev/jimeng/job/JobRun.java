@@ -165,7 +165,11 @@ final class JobRun implements Runnable {
                 }
                 holdingSlot = true;
             }
-            case DOWNLOADING -> {}
+            case DOWNLOADING -> {
+                if (finishedBeforeTheCrash()) {
+                    return;
+                }
+            }
             default -> {
                 return;
             }
@@ -365,6 +369,31 @@ final class JobRun implements Runnable {
     }
 
     // --- download ---
+
+    /**
+     * A process killed between renaming the finished video into place and journaling "done"
+     * leaves the video at the journaled target and no partial file. The rename only ever follows a
+     * verified download, and a target never names an existing file, so that file is this job's
+     * video: record it instead of downloading a second copy.
+     */
+    private boolean finishedBeforeTheCrash() throws InterruptedException {
+        Path target = job.outputPath();
+        try {
+            if (target == null
+                    || !Files.isRegularFile(target)
+                    || Files.exists(target.resolveSibling(target.getFileName() + ".part"))
+                    || !looksLikeMp4(target)) {
+                return false;
+            }
+            long size = Files.size(target);
+            bytesDownloaded = size;
+            bytesTotal = size;
+            end(JobState.DONE, JobChanges.verified(target, size, sha256(target)));
+            return true;
+        } catch (IOException e) {
+            return false; // not readable: download it again as usual
+        }
+    }
 
     private void download() throws InterruptedException {
         releaseSlot();

@@ -283,6 +283,37 @@ class JobManagerTest {
     }
 
     @Test
+    void aVideoRenamedIntoPlaceJustBeforeACrashIsRecordedNotDownloadedTwice() throws Exception {
+        JobStore store = store();
+        Instant t = clock.instant();
+        Path video = home.resolve("videos/finished.mp4");
+        JobRecord job = store.create(request("renamed, then killed"), null, t, "dead", t);
+        store.markSubmitting(job.id(), "dead", t, "jimeng_t2v_v30", 42L);
+        store.recordTaskId(job.id(), "1003", "r3", t);
+        store.transition(job.id(), "dead", JobState.DOWNLOADING, t, JobChanges.output(video));
+        Files.createDirectories(video.getParent());
+        byte[] bytes = VideoServer.video("1003", 5000);
+        Files.write(video, bytes);
+        server.preload("1003", true); // the server would answer, but must not be asked
+
+        clock.advance(Duration.ofSeconds(1));
+        JobManager manager = manager(store, server.client(clock), clock, settings("restarted"));
+        manager.resumeAll();
+        JobSnapshot done = await(manager, job.id());
+
+        assertThat(done.state()).isEqualTo(JobState.DONE);
+        assertThat(done.outputPath()).isEqualTo(video);
+        assertThat(done.sha256())
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(bytes)));
+        assertThat(server.polls("1003")).as("nothing asked of the server").isZero();
+        try (var files = Files.list(video.getParent())) {
+            assertThat(files).containsExactly(video);
+        }
+    }
+
+    @Test
     void afterACrashEveryUnfinishedJobIsCarriedToItsEndWithoutASecondSubmit() throws Exception {
         JobStore store = store();
         Instant t = clock.instant();
