@@ -37,10 +37,11 @@ public final class GenerateCommand extends BaseCommand {
         String id = app().submit(validated, target);
         if (root().interactive()) {
             root().shell().trackJob(id);
+            String cost = app().sandboxMode()
+                    ? "sandbox, not billed"
+                    : String.format(java.util.Locale.ROOT, "≈%.2f CNY", validated.estimatedCostCny());
             out().println(id + " queued · " + validated.request().mode() + " · "
-                    + validated.request().durationSeconds() + " s · ≈"
-                    + String.format("%.2f", validated.estimatedCostCny())
-                    + " CNY · you will be told when it is done");
+                    + validated.request().durationSeconds() + " s · " + cost + " · you will be told when it is done");
             return ExitCode.OK;
         }
         JobSnapshot finished = app().awaitWithProgress(id, err());

@@ -47,7 +47,9 @@ class ShellIT {
             // Two generates return at once; the status line counts them while they run.
             tmux.type("\"a red fox in the snow\"");
             tmux.keys("Enter");
-            tmux.await("the first job", s -> ids(s).size() == 1, STEP);
+            assertThat(tmux.await("the first job", s -> ids(s).size() == 1, STEP))
+                    .as("the built-in sandbox bills nothing, and says so")
+                    .contains("sandbox, not billed");
             tmux.await("the status line", s -> bottomRow(s).matches("\\d+ (running|queued).*"), STEP);
             tmux.type("g \"a blue whale\" --seed 7");
             tmux.keys("Enter");
