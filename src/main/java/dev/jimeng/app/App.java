@@ -74,10 +74,6 @@ public final class App implements AutoCloseable {
         return settings;
     }
 
-    public boolean verbose() {
-        return verbose;
-    }
-
     public boolean sandboxMode() {
         return sandboxMode;
     }

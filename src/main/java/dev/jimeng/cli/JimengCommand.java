@@ -63,12 +63,8 @@ public final class JimengCommand extends BaseCommand {
         return sandbox;
     }
 
-    /**
-     * True when --verbose was given on this line or when the session started with it (picocli
-     * resets the option for every line the shell runs).
-     */
     public boolean verbose() {
-        return verbose || (app != null && app.verbose());
+        return verbose;
     }
 
     /** The composition root, built on first use (so --help and bad options cost nothing). */
