@@ -1,7 +1,7 @@
 package dev.jimeng.app;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;

@@ -57,7 +57,7 @@ public abstract class BaseCommand implements Callable<Integer> {
      * document with its error on stdout). Returns the job's exit code.
      */
     protected ExitCode report(JobSnapshot done, boolean json) {
-        boolean ok = done.state() == dev.jimeng.job.JobState.DONE;
+        boolean ok = done.state() == dev.jimeng.store.JobState.DONE;
         if (json) {
             out().print(ResultView.json(done));
         } else if (ok) {

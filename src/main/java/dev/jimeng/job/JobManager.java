@@ -6,6 +6,7 @@ import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.time.Sleeper;
 import java.nio.file.Path;

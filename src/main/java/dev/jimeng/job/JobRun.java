@@ -10,6 +10,7 @@ import dev.jimeng.api.TaskResult;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,7 @@
 package dev.jimeng.job;
 
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobState;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;

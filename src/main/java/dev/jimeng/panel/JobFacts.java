@@ -1,8 +1,8 @@
 package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
 import dev.jimeng.mode.Capabilities;
+import dev.jimeng.store.JobState;
 import java.time.Instant;
 
 /** What can still be done with a job, decided from its snapshot alone. */

@@ -2,7 +2,7 @@ package dev.jimeng.panel;
 
 import com.googlecode.lanterna.TerminalTextUtils;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

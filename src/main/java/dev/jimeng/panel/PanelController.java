@@ -3,7 +3,7 @@ package dev.jimeng.panel;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;

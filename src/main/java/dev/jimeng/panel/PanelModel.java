@@ -1,7 +1,7 @@
 package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -2,7 +2,7 @@ package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobSource;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.util.Comparator;
 
 /** The orders {@code s} cycles through. Ties always fall back to newest first. */

@@ -1,7 +1,7 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;

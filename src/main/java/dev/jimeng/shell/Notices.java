@@ -1,7 +1,7 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 
 /** The short blocks printed above the prompt when a background job ends. Pure formatting. */
 public final class Notices {

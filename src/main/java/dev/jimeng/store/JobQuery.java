@@ -1,6 +1,5 @@
 package dev.jimeng.store;
 
-import dev.jimeng.job.JobState;
 import java.util.Set;
 
 /**

@@ -1,6 +1,5 @@
 package dev.jimeng.store;
 
-import dev.jimeng.job.JobState;
 import dev.jimeng.request.GenerationRequest;
 import java.nio.file.Path;
 import java.time.Instant;

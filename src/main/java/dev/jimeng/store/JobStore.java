@@ -2,7 +2,6 @@ package dev.jimeng.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
-import dev.jimeng.job.JobState;
 import dev.jimeng.json.Json;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;

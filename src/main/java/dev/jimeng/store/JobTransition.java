@@ -1,6 +1,5 @@
 package dev.jimeng.store;
 
-import dev.jimeng.job.JobState;
 import java.time.Instant;
 
 /** One entry of a job's history: it entered {@code state} at {@code at}; {@code note} says why. */

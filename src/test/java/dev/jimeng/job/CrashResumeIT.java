@@ -10,6 +10,7 @@ import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import java.io.IOException;
 import java.nio.file.Files;

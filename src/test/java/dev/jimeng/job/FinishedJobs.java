@@ -3,6 +3,7 @@ package dev.jimeng.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import java.io.IOException;
 import java.io.InputStream;

@@ -9,6 +9,7 @@ import dev.jimeng.e2e.Videos;
 import dev.jimeng.sandbox.LoggedRequest;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
+import dev.jimeng.store.JobState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -9,6 +9,7 @@ import dev.jimeng.api.SubmitBody;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.store.JobTransition;
 import dev.jimeng.time.ManualClock;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jimeng.api.ApiException;
 import dev.jimeng.api.SubmitBody;
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.time.ManualClock;
 import java.nio.file.Path;

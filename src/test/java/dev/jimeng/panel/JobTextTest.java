@@ -3,7 +3,7 @@ package dev.jimeng.panel;
 import static dev.jimeng.panel.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

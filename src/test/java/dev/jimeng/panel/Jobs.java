@@ -1,8 +1,8 @@
 package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.JobState;
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobState;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;

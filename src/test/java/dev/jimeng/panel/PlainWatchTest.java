@@ -4,7 +4,7 @@ import static dev.jimeng.panel.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import dev.jimeng.time.ManualClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -2,7 +2,7 @@ package dev.jimeng.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jimeng.job.JobState;
+import dev.jimeng.store.JobState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

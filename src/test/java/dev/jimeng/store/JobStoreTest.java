@@ -3,7 +3,6 @@ package dev.jimeng.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.jimeng.job.JobState;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.time.ManualClock;
 import java.nio.file.Path;

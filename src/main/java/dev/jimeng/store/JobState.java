@@ -1,4 +1,4 @@
-package dev.jimeng.job;
+package dev.jimeng.store;
 
 /** Where a job is in its story: queued → submitting → in_queue → generating → downloading → done. */
 public enum JobState {
