@@ -10,7 +10,7 @@ public final class Main {
     public static void main(String[] args) {
         dev.jimeng.job.download.Downloader.useLargeReadBuffers(); // before any HttpClient exists
         Environment env = Environment.system();
-        int code = Cli.run(args, env, root -> new Shell(env, root).run());
+        int code = Cli.run(args, env, root -> new Shell(env, root).run(), dev.jimeng.cli.InterruptSignal.SYSTEM);
         System.out.flush();
         System.err.flush();
         System.exit(code);

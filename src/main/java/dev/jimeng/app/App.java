@@ -1,6 +1,5 @@
 package dev.jimeng.app;
 
-import dev.jimeng.api.ErrorCatalog;
 import dev.jimeng.api.HttpJimengApi;
 import dev.jimeng.api.JimengApi;
 import dev.jimeng.config.JimengPaths;
@@ -15,19 +14,14 @@ import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.RequestValidator;
-import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
-import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.time.Sleeper;
-import java.io.PrintWriter;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Collection;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The composition root: settings, journal, API client (real or sandbox) and job engine, each
@@ -48,6 +42,7 @@ public final class App implements AutoCloseable {
     private JimengApi api;
     private JobStore store;
     private JobManager manager;
+    private JobService service;
 
     private App(Environment env, boolean sandboxMode, boolean verbose) {
         this.env = env;
@@ -82,9 +77,18 @@ public final class App implements AutoCloseable {
         return settings.outputDir();
     }
 
-    /** Fills what the line did not say from the session settings, then validates. Sends nothing. */
-    public ValidatedRequest validate(GenerationRequest typed) {
-        return validator.validate(withSettings(typed));
+    /** The use cases (submit, cancel, retry, download, wait, list) over this app's engine. */
+    public synchronized JobService jobs() {
+        if (service == null) {
+            service = new JobService(
+                    this::engine,
+                    this::connect,
+                    typed -> validator.validate(withSettings(typed)),
+                    this::outputDirectory,
+                    clock,
+                    sandboxMode);
+        }
+        return service;
     }
 
     GenerationRequest withSettings(GenerationRequest r) {
@@ -106,8 +110,8 @@ public final class App implements AutoCloseable {
                 r.cameraStrength());
     }
 
-    /** The job engine, started on first use (journal opened, API client built). */
-    public synchronized JobManager jobs() {
+    /** The job engine, started on first use (journal opened; the API client is built when a call needs it). */
+    private synchronized JobManager engine() {
         if (manager == null) {
             // listing and showing jobs needs no credentials: the client is built when a call needs it
             JimengApi api = new DeferredApi(this::api);
@@ -237,162 +241,6 @@ public final class App implements AutoCloseable {
      */
     public void connect() {
         api();
-    }
-
-    /** Journals a validated job and starts it; returns its id at once. */
-    public String submit(ValidatedRequest validated, Destination destination) {
-        api();
-        return jobs().submit(validated.request(), requestedOutput(destination));
-    }
-
-    /** What the journal keeps: the user's file, the user's folder (made now), or null for the default. */
-    private Path requestedOutput(Destination destination) {
-        if (destination == null) {
-            return null;
-        }
-        if (destination.file() != null) {
-            return destination.file();
-        }
-        if (destination.directory().equals(outputDirectory().toAbsolutePath().normalize())) {
-            return null; // the output-dir setting at download time decides
-        }
-        try {
-            java.nio.file.Files.createDirectories(destination.directory());
-        } catch (java.io.IOException e) {
-            throw new UserError(
-                    ExitCode.BAD_INPUT, "cannot create folder " + destination.directory() + ": " + e.getMessage());
-        }
-        return destination.directory();
-    }
-
-    /** Blocks until the server has accepted the job (task id journaled) or it ended. */
-    public JobSnapshot awaitAccepted(String id) throws InterruptedException {
-        CompletableFuture<JobSnapshot> accepted = new CompletableFuture<>();
-        try (AutoCloseable sub = jobs().subscribe(s -> {
-            if (s.id().equals(id) && (s.taskId() != null || s.state().terminal())) {
-                accepted.complete(s);
-            }
-        })) {
-            jobs().job(id)
-                    .filter(s -> s.taskId() != null || s.state().terminal())
-                    .ifPresent(accepted::complete);
-            return accepted.get();
-        } catch (InterruptedException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** Polls a job again, or re-submits it as a new job; see {@link JobManager#retry}. */
-    public String retry(String id, boolean resubmit) {
-        api();
-        return jobs().retry(id, resubmit);
-    }
-
-    public java.util.List<String> resumeAll() {
-        java.util.Set<JobState> unfinished = java.util.EnumSet.allOf(JobState.class);
-        unfinished.removeIf(JobState::terminal);
-        if (jobs().list(new dev.jimeng.store.JobQuery(unfinished, null, 1)).isEmpty()) {
-            return java.util.List.of(); // nothing to carry on: no credentials needed
-        }
-        api();
-        return jobs().resumeAll();
-    }
-
-    public java.util.List<JobSnapshot> listJobs(dev.jimeng.store.JobQuery query) {
-        return jobs().list(query);
-    }
-
-    public String redownload(String id, Destination destination) {
-        api();
-        return jobs().redownload(id, requestedOutput(destination));
-    }
-
-    /**
-     * Prints one plain line per state change of these jobs (for pipes and logs) while the returned
-     * handle is open; does nothing when {@code enabled} is false.
-     */
-    public AutoCloseable printStateChanges(PrintWriter out, Collection<String> ids, boolean enabled) {
-        if (!enabled) {
-            return () -> {};
-        }
-        java.util.Set<String> wanted = java.util.Set.copyOf(ids);
-        java.util.Map<String, JobState> last = new java.util.concurrent.ConcurrentHashMap<>();
-        return jobs().subscribe(s -> {
-            if (wanted.contains(s.id()) && last.put(s.id(), s.state()) != s.state()) {
-                synchronized (out) {
-                    out.println(dev.jimeng.view.JobsView.stateChange(s));
-                    out.flush();
-                }
-            }
-        });
-    }
-
-    /** Asks a yes/no question on the terminal; without one, the answer is no. */
-    public boolean confirm(String question, PrintWriter err) {
-        if (!env.stdinIsTerminal()) {
-            return false;
-        }
-        err.print(question);
-        err.flush();
-        try {
-            java.io.BufferedReader in = new java.io.BufferedReader(
-                    new java.io.InputStreamReader(env.in(), java.nio.charset.StandardCharsets.UTF_8));
-            String answer = in.readLine();
-            return answer != null && answer.strip().toLowerCase().startsWith("y");
-        } catch (java.io.IOException e) {
-            return false;
-        }
-    }
-
-    /** Waits for a job, drawing a one-line progress on {@code err} when it is a terminal. */
-    public JobSnapshot awaitWithProgress(String id, PrintWriter err) throws InterruptedException {
-        try (ProgressLine progress = new ProgressLine(err, env.stderrIsTerminal(), clock)) {
-            AutoCloseable sub = jobs().subscribe(s -> {
-                if (s.id().equals(id)) {
-                    progress.show(s);
-                }
-            });
-            try (sub) {
-                return jobs().awaitTerminal(id);
-            } catch (InterruptedException e) {
-                throw e;
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
-
-    /** Blocks until every one of these jobs has ended. */
-    public void awaitAll(Collection<String> ids) {
-        if (manager == null || ids.isEmpty()) {
-            return;
-        }
-        CompletableFuture.allOf(ids.stream().map(manager::whenTerminal).toArray(CompletableFuture[]::new))
-                .join();
-    }
-
-    public ExitCode exitCodeOf(JobSnapshot job) {
-        if (job.state() == JobState.DONE) {
-            return ExitCode.OK;
-        }
-        if (job.errorCode() == null || job.state() == JobState.SUBMIT_UNKNOWN) {
-            return ExitCode.TASK_FAILED; // the outcome at the server is unknown
-        }
-        // codes made by the client, not the server: ErrorCatalog.connectFailed and .timeout
-        switch (job.errorCode()) {
-            case "connection" -> {
-                return ExitCode.NETWORK;
-            }
-            case "timeout" -> {
-                return ExitCode.RATE_OR_TIMEOUT;
-            }
-            default -> {}
-        }
-        return ErrorCatalog.find(job.errorCode())
-                .map(entry -> ExitCode.of(entry.category()))
-                .orElse(ExitCode.TASK_FAILED);
     }
 
     @Override

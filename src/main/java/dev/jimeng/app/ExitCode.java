@@ -11,7 +11,9 @@ public enum ExitCode {
     AUTH(4, "credentials missing or refused, or the clock is off"),
     RATE_OR_TIMEOUT(5, "rate or concurrency limit, or a timeout; try again later"),
     NETWORK(6, "the API could not be reached"),
-    TASK_FAILED(7, "the task failed at the server, expired, or its outcome is unknown");
+    TASK_FAILED(7, "the task failed at the server, expired, or its outcome is unknown"),
+    CANCELED(8, "the job was canceled (or is no longer tracked) at the user's word"),
+    INTERRUPTED(130, "stopped by Ctrl-C; jobs sent go on at the server and are picked up by 'jimeng wait'");
 
     private final int code;
     private final String meaning;

@@ -2,11 +2,16 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.App;
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.JobService;
 import dev.jimeng.app.UserError;
+import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobGuide;
 import dev.jimeng.view.ResultView;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -26,26 +31,43 @@ public abstract class BaseCommand implements Callable<Integer> {
         return root().app();
     }
 
+    /** The use cases: submit, cancel, retry, download, wait, list. */
+    protected JobService jobs() {
+        return app().jobs();
+    }
+
     protected JimengCommand root() {
         return (JimengCommand) spec.root().userObject();
+    }
+
+    /** Where this command runs: it decides whether a started job is waited for or tracked. */
+    protected SessionPort session() {
+        return root().currentSession();
     }
 
     /** The job with this id or unique id prefix, or a one-line error naming the fix. */
     protected JobSnapshot requireJob(String idOrPrefix) {
         try {
-            return app().jobs()
-                    .job(idOrPrefix)
-                    .orElseThrow(() ->
-                            new UserError(ExitCode.BAD_INPUT, "no job '" + idOrPrefix + "': 'jimeng jobs' lists them"));
+            return jobs().find(idOrPrefix)
+                    .orElseThrow(() -> new UserError(
+                            ExitCode.BAD_INPUT, "no job '" + idOrPrefix + "': '" + jimeng() + "jobs' lists them"));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }
     }
 
-    /** Runs an engine action whose refusals (IllegalState/IllegalArgument) are the user's to fix. */
-    protected <T> T engine(java.util.function.Supplier<T> action) {
+    /** "jimeng " or "jimeng --sandbox ", for commands printed to the user. */
+    protected String jimeng() {
+        return jobs().sandbox() ? "jimeng --sandbox " : "jimeng ";
+    }
+
+    /** Runs a use case whose refusals are the user's to act on: one line with the next step. */
+    protected <T> T engine(Supplier<T> action) {
         try {
             return action.get();
+        } catch (JobRefusedException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT, JobGuide.refusal(e, jobs().clock().instant(), jobs().sandbox()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }
@@ -53,27 +75,28 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /**
      * Prints a finished job: the result (Markdown, or JSON with --json) on stdout when it is done;
-     * otherwise one line on stderr naming the error code and what to do (and, with --json, the
+     * otherwise one line on stderr naming the error code and the next step (and, with --json, the
      * document with its error on stdout). Returns the job's exit code.
      */
     protected ExitCode report(JobSnapshot done, boolean json) {
-        boolean ok = done.state() == dev.jimeng.store.JobState.DONE;
+        boolean ok = done.state() == JobState.DONE;
         if (json) {
-            out().print(ResultView.json(done));
+            out().print(ResultView.json(done, jobs().clock().instant(), jobs().sandbox()));
         } else if (ok) {
             out().print(ResultView.markdown(done));
         }
         out().flush();
         if (!ok) {
-            err().println("jimeng: " + ResultView.failureLine(done));
+            err().println("jimeng: "
+                    + ResultView.failureLine(done, jobs().clock().instant(), jobs().sandbox()));
             err().flush();
         }
-        return app().exitCodeOf(done);
+        return jobs().exitCodeOf(done);
     }
 
-    /** A yes/no question: through the shell when inside one (it owns the input), else on stdin. */
+    /** A yes/no question, asked where the session can (the shell owns the input when inside one). */
     protected boolean confirm(String question) {
-        return root().interactive() ? root().shell().confirm(question) : app().confirm(question, err());
+        return session().confirm(question);
     }
 
     /** True when the user sees the output live (state lines are for pipes and logs). */

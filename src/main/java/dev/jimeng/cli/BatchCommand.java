@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
-import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.json.Json;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.InvalidRequestException;
@@ -62,7 +61,7 @@ public final class BatchCommand extends BaseCommand {
                 jobs.stream().mapToDouble(ValidatedRequest::estimatedCostCny).sum();
         String summary = String.format(
                 "%d job(s), estimated cost ≈%.2f CNY (third-party prices, unverified)%s",
-                jobs.size(), cost, app().sandboxMode() ? "; sandbox: nothing is billed" : "");
+                jobs.size(), cost, jobs().sandbox() ? "; sandbox: nothing is billed" : "");
         err().println("jimeng: " + summary);
         if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
@@ -79,18 +78,20 @@ public final class BatchCommand extends BaseCommand {
                         : app().env().workingDirectory().resolve(outputDir));
         List<String> ids = new ArrayList<>();
         for (ValidatedRequest job : jobs) {
-            ids.add(app().submit(job, destination));
+            ids.add(jobs().submit(job, destination));
         }
-        if (root().interactive()) {
+        if (session().tracksInBackground()) {
             ids.forEach(root().shell()::trackJob);
             out().println(ids.size() + " jobs queued: " + String.join(" ", ids));
             return ExitCode.OK;
         }
         ExitCode worst = ExitCode.OK;
-        try (AutoCloseable lines = app().printStateChanges(out(), ids, true)) {
+        try (AutoCloseable lines = OneShotSession.printStateChanges(app(), out(), ids)) {
             for (String id : ids) {
-                JobSnapshot done = app().awaitWithProgress(id, err());
-                ExitCode code = app().exitCodeOf(done);
+                ExitCode code = session().follow(id, "", jobs()::exitCodeOf);
+                if (code == ExitCode.INTERRUPTED) {
+                    return code;
+                }
                 if (code != ExitCode.OK) {
                     worst = code;
                 }
@@ -112,7 +113,7 @@ public final class BatchCommand extends BaseCommand {
                 continue;
             }
             try {
-                jobs.add(app().validate(parse(line)));
+                jobs.add(jobs().validate(parse(line)));
             } catch (InvalidRequestException | UserError e) {
                 throw new UserError(
                         ExitCode.BAD_INPUT,

@@ -12,9 +12,16 @@ public final class Cli {
     private Cli() {}
 
     public static int run(String[] args, Environment env, JimengCommand.ShellLauncher shell) {
+        return run(args, env, shell, InterruptSignal.NONE);
+    }
+
+    /** As above; {@code interrupts} lets Ctrl-C ask about a job not sent yet instead of just ending. */
+    public static int run(
+            String[] args, Environment env, JimengCommand.ShellLauncher shell, InterruptSignal interrupts) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true);
         JimengCommand root = new JimengCommand(cmd -> App.create(env, cmd.sandbox(), cmd.verbose()), shell);
+        root.useInterrupts(interrupts);
         CommandLine cl = commandLine(root, out, err);
         try {
             return cl.execute(args);

@@ -30,17 +30,13 @@ public final class DownloadCommand extends BaseCommand {
         Destination target = output == null
                 ? null
                 : OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
-        engine(() -> app().redownload(job.id(), target));
-        if (root().interactive()) {
-            root().shell().trackJob(job.id());
-            out().println(job.id() + " downloading again");
-            return ExitCode.OK;
-        }
-        JobSnapshot done = app().awaitWithProgress(job.id(), err());
-        out().println(
-                        done.outputPath() == null
-                                ? done.state().label()
-                                : done.outputPath().toString());
-        return app().exitCodeOf(done);
+        engine(() -> jobs().download(job.id(), target));
+        return session().follow(job.id(), job.id() + " downloading again (not billed)", done -> {
+            out().println(
+                            done.outputPath() == null
+                                    ? done.state().label()
+                                    : done.outputPath().toString());
+            return jobs().exitCodeOf(done);
+        });
     }
 }

@@ -2,7 +2,9 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.App;
 import dev.jimeng.app.UserError;
+import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.panel.PanelActions;
+import dev.jimeng.view.JobGuide;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,12 +20,22 @@ final class EnginePanelActions implements PanelActions {
 
     @Override
     public void download(String jobId) {
-        run(() -> app.redownload(jobId, null));
+        run(() -> app.jobs().download(jobId, null));
     }
 
     @Override
     public void retry(String jobId, boolean resubmit) {
-        run(() -> app.retry(jobId, resubmit));
+        run(() -> app.jobs().retry(jobId, resubmit));
+    }
+
+    @Override
+    public void cancel(String jobId) {
+        run(() -> app.jobs().cancel(jobId, false));
+    }
+
+    @Override
+    public boolean sandbox() {
+        return app.jobs().sandbox();
     }
 
     @Override
@@ -44,9 +56,12 @@ final class EnginePanelActions implements PanelActions {
         }
     }
 
-    private static void run(Runnable action) {
+    private void run(Runnable action) {
         try {
             action.run();
+        } catch (JobRefusedException e) {
+            throw new IllegalStateException(
+                    JobGuide.refusal(e, app.jobs().clock().instant(), app.jobs().sandbox()), e);
         } catch (UserError | IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -3,7 +3,6 @@ package dev.jimeng.cli;
 import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
-import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.ValidatedRequest;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
@@ -31,20 +30,15 @@ public final class GenerateCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        ValidatedRequest validated = app().validate(generation.toRequest());
+        ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
-        String id = app().submit(validated, target);
-        if (root().interactive()) {
-            root().shell().trackJob(id);
-            String cost = app().sandboxMode()
-                    ? "sandbox, not billed"
-                    : String.format(java.util.Locale.ROOT, "≈%.2f CNY", validated.estimatedCostCny());
-            out().println(id + " queued · " + validated.request().mode() + " · "
-                    + validated.request().durationSeconds() + " s · " + cost + " · you will be told when it is done");
-            return ExitCode.OK;
-        }
-        JobSnapshot finished = app().awaitWithProgress(id, err());
-        return report(finished, json);
+        String id = jobs().submit(validated, target);
+        String cost = jobs().sandbox()
+                ? "sandbox, not billed"
+                : String.format(java.util.Locale.ROOT, "≈%.2f CNY", validated.estimatedCostCny());
+        String queued = id + " queued · " + validated.request().mode() + " · "
+                + validated.request().durationSeconds() + " s · " + cost + " · you will be told when it is done";
+        return session().follow(id, queued, done -> report(done, json));
     }
 }

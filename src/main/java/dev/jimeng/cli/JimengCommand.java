@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             JobsCommand.class,
             ShowCommand.class,
             RetryCommand.class,
+            CancelCommand.class,
             BatchCommand.class,
             WatchCommand.class,
             SandboxCommand.class
@@ -53,6 +54,8 @@ public final class JimengCommand extends BaseCommand {
     private final ShellLauncher shellLauncher;
     private App app;
     private ShellControl shell;
+    private SessionPort oneShot;
+    private InterruptSignal interrupts = InterruptSignal.NONE;
 
     public JimengCommand(Function<JimengCommand, App> appFactory, ShellLauncher shellLauncher) {
         this.appFactory = appFactory;
@@ -83,6 +86,25 @@ public final class JimengCommand extends BaseCommand {
 
     public boolean interactive() {
         return shell != null;
+    }
+
+    InterruptSignal interrupts() {
+        return interrupts;
+    }
+
+    void useInterrupts(InterruptSignal interrupts) {
+        this.interrupts = interrupts;
+    }
+
+    /** Where commands run: the shell (or piped script) when one is attached, else a one-shot run. */
+    SessionPort currentSession() {
+        if (shell != null) {
+            return shell;
+        }
+        if (oneShot == null) {
+            oneShot = new OneShotSession(app(), spec.commandLine().getErr(), interrupts);
+        }
+        return oneShot;
     }
 
     public ShellControl shell() {

@@ -44,16 +44,17 @@ public final class JobsCommand extends BaseCommand {
             throw new UserError(ExitCode.BAD_INPUT, "--limit must be at least 1, got " + limit);
         }
         if (resume) {
-            List<String> ids = app().resumeAll();
-            try (AutoCloseable lines = app().printStateChanges(out(), ids, true)) {
-                app().awaitAll(ids);
+            List<String> ids = jobs().resumeAll();
+            try (AutoCloseable lines = OneShotSession.printStateChanges(app(), out(), ids)) {
+                jobs().awaitAll(ids);
             }
         }
-        List<JobSnapshot> jobs = app().listJobs(new JobQuery(parseStates(), search, limit));
+        List<JobSnapshot> jobs = jobs().list(new JobQuery(parseStates(), search, limit));
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (JobSnapshot j : jobs) {
-                array.add(Json.MAPPER.readTree(dev.jimeng.view.ResultView.json(j)));
+                array.add(Json.MAPPER.readTree(
+                        dev.jimeng.view.ResultView.json(j, jobs().clock().instant(), jobs().sandbox())));
             }
             out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
         } else {

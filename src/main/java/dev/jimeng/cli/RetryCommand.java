@@ -38,21 +38,17 @@ public final class RetryCommand extends BaseCommand {
             String question = String.format(
                     "Re-submitting %s sends it to the API again and is billed again (≈%.2f CNY). Continue? [y/N] ",
                     job.id(), cost);
-            if (!confirm(question)) {
+            if (!jobs().sandbox() && !confirm(question)) {
                 throw new UserError(ExitCode.BAD_INPUT, "not re-submitted; add --yes to re-submit without asking");
             }
         }
-        String working = engine(() -> app().retry(job.id(), resubmit));
+        String working = engine(() -> jobs().retry(job.id(), resubmit));
         out().println(
                         working.equals(job.id())
                                 ? job.id() + " working again (nothing billed)"
-                                : working + " submitted (retry of " + job.id() + ")");
+                                : working + " submitted (retry of " + job.id() + ")"
+                                        + (jobs().sandbox() ? "; sandbox, not billed" : ""));
         out().flush();
-        if (root().interactive()) {
-            root().shell().trackJob(working);
-            return ExitCode.OK;
-        }
-        JobSnapshot done = app().awaitWithProgress(working, err());
-        return report(done, false);
+        return session().follow(working, "you will be told when " + working + " is done", done -> report(done, false));
     }
 }

@@ -3,13 +3,28 @@ package dev.jimeng.cli;
 import org.jline.terminal.Terminal;
 
 /** What shell-only commands (exit, clear, watch, generate in the background) ask of the shell. */
-public interface ShellControl {
+public interface ShellControl extends SessionPort {
     void requestExit();
 
     void clearScreen();
 
     /** Asks a yes/no question through the shell's line reader (the shell owns the terminal's input). */
+    @Override
     boolean confirm(String question);
+
+    /** The shell tracks the job, prints the announcement, and tells when the job ends. */
+    @Override
+    default dev.jimeng.app.ExitCode follow(
+            String jobId,
+            String announcement,
+            java.util.function.Function<dev.jimeng.job.JobSnapshot, dev.jimeng.app.ExitCode> report) {
+        trackJob(jobId);
+        announce(announcement);
+        return dev.jimeng.app.ExitCode.OK;
+    }
+
+    /** Prints a line about a job just started. */
+    void announce(String line);
 
     Terminal terminal();
 

@@ -3,7 +3,6 @@ package dev.jimeng.cli;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.view.JobsView;
 import dev.jimeng.view.ResultView;
-import java.time.Clock;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -20,7 +19,10 @@ public final class ShowCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() {
         var job = requireJob(id);
-        out().print(json ? ResultView.json(job) : JobsView.details(job, Clock.systemUTC()));
+        out().print(
+                        json
+                                ? ResultView.json(job, jobs().clock().instant(), jobs().sandbox())
+                                : JobsView.details(job, jobs().clock(), jobs().sandbox()));
         return ExitCode.OK;
     }
 }

@@ -29,21 +29,24 @@ public final class SubmitCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        ValidatedRequest validated = app().validate(generation.toRequest());
+        ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
-        String id = app().submit(validated, target);
+        String id = jobs().submit(validated, target);
         out().println(id);
         out().flush();
-        if (!root().interactive()) {
+        if (!session().tracksInBackground()) {
             // One-shot: stay until the server has the task (its id is journaled), then leave it running there.
-            JobSnapshot job = app().awaitAccepted(id);
+            JobSnapshot job = jobs().awaitAccepted(id);
             if (job.state().terminal() && job.state() != JobState.DONE) {
                 // refused (or lost) at submit: say why and exit as generate would
-                err().println("jimeng: " + ResultView.failureLine(job));
-                return app().exitCodeOf(job);
+                err().println("jimeng: "
+                        + ResultView.failureLine(job, jobs().clock().instant(), jobs().sandbox()));
+                return jobs().exitCodeOf(job);
             }
-            err().println("jimeng: job " + id + " submitted; 'jimeng wait " + id + "' downloads it when done");
+            err().println("jimeng: job " + id + " submitted; '" + jimeng() + "wait " + id + "' downloads it when done");
+        } else {
+            root().shell().trackJob(id);
         }
         return ExitCode.OK;
     }

@@ -26,21 +26,43 @@ public final class WaitCommand extends BaseCommand {
         for (String id : ids) {
             resolved.add(requireJob(id).id());
         }
-        app().resumeAll();
+        jobs().resumeAll();
         if (root().interactive()) {
             err().println("waiting for " + String.join(" ", resolved) + " (Ctrl-C stops waiting; the jobs carry on)");
             err().flush();
         }
         ExitCode worst = ExitCode.OK;
-        try (AutoCloseable lines = app().printStateChanges(out(), resolved, !stdoutIsTerminal() && !json)) {
+        boolean lines = !stdoutIsTerminal() && !json;
+        try (AutoCloseable changes = lines ? OneShotSession.printStateChanges(app(), out(), resolved) : () -> {}) {
             for (String id : resolved) {
-                JobSnapshot done = app().awaitWithProgress(id, err());
-                ExitCode code = report(done, json);
+                ExitCode code =
+                        root().interactive() ? waitInShell(id) : session().follow(id, "", done -> report(done, json));
+                if (code == ExitCode.INTERRUPTED) {
+                    return code;
+                }
                 if (code != ExitCode.OK) {
                     worst = code;
                 }
             }
         }
         return worst;
+    }
+
+    /** In the shell, wait is the one foreground command: Ctrl-C stops the wait, never the job. */
+    private ExitCode waitInShell(String id) throws InterruptedException {
+        try {
+            return report(jobs().awaitTerminal(id), json);
+        } catch (InterruptedException e) {
+            JobSnapshot job = jobs().find(id).orElseThrow();
+            if (dev.jimeng.job.NextSteps.allows(job, jobs().clock().instant(), dev.jimeng.job.NextSteps.Step.CANCEL)
+                    && confirm("job " + id + " not sent yet: cancel it? [y/N] ")) {
+                engine(() -> jobs().cancel(id, false));
+                err().println(id + " canceled; nothing was billed");
+            } else {
+                err().println("stopped waiting; " + id + " carries on ("
+                        + job.state().label() + ")");
+            }
+            return ExitCode.INTERRUPTED;
+        }
     }
 }

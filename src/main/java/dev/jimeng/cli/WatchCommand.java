@@ -36,7 +36,7 @@ public final class WatchCommand extends BaseCommand {
             return ExitCode.OK;
         }
         // One-shot: carry the unfinished jobs on while watching them (they stop, resumable, on q).
-        app().resumeAll();
+        jobs().resumeAll();
         if (app().env().stdinIsTerminal() && app().env().stdoutIsTerminal()) {
             try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
                 if (PanelTerminals.capable(terminal)) {
@@ -50,7 +50,7 @@ public final class WatchCommand extends BaseCommand {
     }
 
     private void plain() throws InterruptedException {
-        new PlainWatch(app().jobs(), Clock.systemUTC(), out()).run();
+        new PlainWatch(jobs(), Clock.systemUTC(), out(), jobs().sandbox()).run();
     }
 
     private void runPanel(Terminal terminal) {

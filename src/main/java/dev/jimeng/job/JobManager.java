@@ -2,12 +2,12 @@ package dev.jimeng.job;
 
 import dev.jimeng.api.JimengApi;
 import dev.jimeng.api.SubmitBody;
-import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
+import dev.jimeng.store.StopReason;
 import dev.jimeng.time.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,7 +18,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -154,43 +153,86 @@ public final class JobManager implements JobSource, AutoCloseable {
     }
 
     /**
-     * Tries a finished job again. Without {@code resubmit} nothing new is sent to be billed: a task
-     * that is done is downloaded again, one whose polling gave up is polled again (both within 12
-     * hours of its submit). With {@code resubmit} the same request is sent as a new job linked to the
-     * old one (billed again). Returns the id of the job now working.
+     * Tries a finished job again, as {@link NextSteps} allows. Without {@code resubmit} nothing new is
+     * billed: the task is polled again, or its video downloaded again. With {@code resubmit} the same
+     * request is sent as a new job linked to the old one (billed again). Returns the id of the job now
+     * working.
      *
      * @throws IllegalArgumentException when no job matches {@code idOrPrefix}
-     * @throws IllegalStateException when this cannot be done, with the reason and what to do
+     * @throws JobRefusedException when the rules do not allow it now
      */
     public String retry(String idOrPrefix, boolean resubmit) {
         checkNotClosed();
         JobRecord job = resolve(idOrPrefix);
-        if (!job.state().terminal()) {
-            throw new IllegalStateException(
-                    "job " + job.id() + " is still " + job.state().label() + "; it does not need a retry");
-        }
+        JobSnapshot now = current(job);
+        List<NextSteps.Step> steps = NextSteps.of(now, clock.instant());
         if (resubmit) {
+            if (!steps.contains(NextSteps.Step.RESUBMIT)) {
+                throw new JobRefusedException(now, whyNot(now));
+            }
             return submit(job.request(), null, job.id());
         }
-        if (job.taskId() == null) {
-            throw new IllegalStateException(
-                    job.state() == JobState.SUBMIT_UNKNOWN
-                            ? "it is unknown whether the server accepted job " + job.id()
-                                    + "; sending it again may bill" + " twice. To send it anyway: retry " + job.id()
-                                    + " --resubmit"
-                            : "job " + job.id() + " never reached the server, so there is nothing to ask about; to send"
-                                    + " it (billed): retry " + job.id() + " --resubmit");
+        if (steps.contains(NextSteps.Step.POLL_AGAIN)) {
+            return restart(job, JobRun.Start.POLL_AGAIN);
         }
-        requireTaskAlive(job);
-        if (job.state() == JobState.DONE) {
+        if (steps.contains(NextSteps.Step.DOWNLOAD_AGAIN)) {
             return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
         }
-        if (job.state() == JobState.EXPIRED || isServerVerdict(job.errorCode())) {
-            throw new IllegalStateException("task " + job.taskId() + " of job " + job.id() + " ended at the server ("
-                    + job.errorCode() + "); asking again gives the same answer. To make a new video (billed):"
-                    + " retry " + job.id() + " --resubmit");
+        throw new JobRefusedException(now, whyNot(now));
+    }
+
+    /** Why nothing free (or, for the caller, nothing at all) can be done with a job now. */
+    private Refusal whyNot(JobSnapshot job) {
+        if (!job.state().terminal()) {
+            return Refusal.STILL_RUNNING;
         }
-        return restart(job, job.downloadAttempts() > 0 ? JobRun.Start.DOWNLOAD_AGAIN : JobRun.Start.POLL_AGAIN);
+        if (job.stopReason() == StopReason.CONTENT_REJECTED || job.stopReason() == StopReason.INVALID_REQUEST) {
+            return Refusal.CHANGE_THE_REQUEST;
+        }
+        if (NextSteps.resubmitMayBillTwice(job)) {
+            return Refusal.OUTCOME_UNKNOWN;
+        }
+        if (job.taskId() == null) {
+            return Refusal.NEVER_SENT;
+        }
+        if (!NextSteps.taskStillKept(job, clock.instant())) {
+            return Refusal.TASK_GONE;
+        }
+        return Refusal.SAME_ANSWER;
+    }
+
+    /**
+     * Ends a job the server has not been sent: it becomes CANCELED and no process will ever send it.
+     * With {@code forget}, a task already at the server (billed) stops being tracked instead; its video
+     * is not downloaded.
+     *
+     * @throws JobRefusedException when the job is being sent, has ended, or is at the server and
+     *     {@code forget} was not given
+     */
+    public JobSnapshot cancel(String idOrPrefix, boolean forget) {
+        JobRecord job = resolve(idOrPrefix);
+        List<NextSteps.Step> steps = NextSteps.of(current(job), clock.instant());
+        boolean allowed = steps.contains(NextSteps.Step.CANCEL) || (forget && steps.contains(NextSteps.Step.FORGET));
+        JobRecord after = allowed ? store.cancel(job.id(), clock.instant(), forget) : job;
+        if (after.state() != JobState.CANCELED) {
+            JobSnapshot seen = current(after);
+            throw new JobRefusedException(
+                    seen,
+                    switch (after.state()) {
+                        case SUBMITTING -> Refusal.BEING_SENT;
+                        case IN_QUEUE, GENERATING, DOWNLOADING -> Refusal.AT_SERVER;
+                        default -> Refusal.ALREADY_ENDED;
+                    });
+        }
+        JobSnapshot ended = snapshotOf(after, -1, -1, null);
+        JobRun run = running.get(job.id());
+        if (run != null) {
+            run.cancel(); // it publishes the ending itself when it stops
+        } else {
+            publish(ended);
+            endings.computeIfAbsent(job.id(), k -> new CompletableFuture<>()).complete(ended);
+        }
+        return ended;
     }
 
     /**
@@ -215,21 +257,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     }
 
     private static JobSnapshot withOutput(JobSnapshot s, Path output) {
-        return new JobSnapshot(
-                s.id(),
-                s.request(),
-                s.state(),
-                s.taskId(),
-                s.requestId(),
-                s.createdAt(),
-                s.stateTimes(),
-                output,
-                s.bytesDownloaded(),
-                s.bytesTotal(),
-                s.sha256(),
-                s.videoUrlExpiresAt(),
-                s.errorCode(),
-                s.errorMessage());
+        return s.withOutputPath(output);
     }
 
     /** Jobs from the journal matching {@code query}, as they are now. */
@@ -241,43 +269,28 @@ public final class JobManager implements JobSource, AutoCloseable {
     public String redownload(String idOrPrefix) {
         checkNotClosed();
         JobRecord job = resolve(idOrPrefix);
-        if (job.taskId() == null) {
-            throw new IllegalStateException("job " + job.id() + " has no task at the server; nothing to download");
+        JobSnapshot now = current(job);
+        if (!NextSteps.allows(now, clock.instant(), NextSteps.Step.DOWNLOAD_AGAIN)) {
+            throw new JobRefusedException(
+                    now,
+                    !now.state().terminal()
+                            ? Refusal.STILL_RUNNING
+                            : now.taskId() == null
+                                    ? Refusal.NEVER_SENT
+                                    : NextSteps.taskStillKept(now, clock.instant())
+                                            ? Refusal.SAME_ANSWER
+                                            : Refusal.TASK_GONE);
         }
-        if (!job.state().terminal()) {
-            throw new IllegalStateException("job " + job.id() + " is still "
-                    + job.state().label() + "; its video is downloaded when it is done");
-        }
-        requireTaskAlive(job);
         return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
     }
 
     private String restart(JobRecord job, JobRun.Start how) {
-        if (running.containsKey(job.id())) {
-            throw new IllegalStateException("job " + job.id() + " is already being worked on");
-        }
-        if (!acquireLease(job)) {
-            throw new IllegalStateException("job " + job.id() + " is being worked on by another jimeng process");
+        if (running.containsKey(job.id()) || !acquireLease(job)) {
+            throw new JobRefusedException(current(job), Refusal.BUSY);
         }
         endings.remove(job.id());
         start(job.id(), how);
         return job.id();
-    }
-
-    private void requireTaskAlive(JobRecord job) {
-        Instant submitted = job.submittedAt();
-        if (submitted != null && !clock.instant().isBefore(submitted.plus(Capabilities.TASK_LIFETIME))) {
-            throw new IllegalStateException("task " + job.taskId() + " of job " + job.id() + " was submitted at "
-                    + submitted + ", more than 12 hours ago: the server has forgotten it. To make the video"
-                    + " again (billed): retry " + job.id() + " --resubmit");
-        }
-    }
-
-    /** Business codes that are the server's final word on a task (content review and the like). */
-    private static boolean isServerVerdict(String code) {
-        return code != null
-                && code.matches("5\\d{4}")
-                && !Set.of("50429", "50430", "50500", "50501").contains(code);
     }
 
     private JobRecord resolve(String idOrPrefix) {
@@ -481,6 +494,7 @@ public final class JobManager implements JobSource, AutoCloseable {
                 job.sha256(),
                 urlExpiresAt,
                 job.errorCode(),
-                job.errorMessage());
+                job.errorMessage(),
+                job.stopReason());
     }
 }

@@ -12,6 +12,7 @@ import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
+import dev.jimeng.store.StopReason;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -50,6 +51,7 @@ final class JobRun implements Runnable {
 
     private volatile Thread thread;
     private volatile boolean inSubmitCall;
+    private volatile boolean canceled;
     private JobRecord job;
     private boolean holdingSlot;
     private String videoUrl;
@@ -80,6 +82,19 @@ final class JobRun implements Runnable {
         return thread;
     }
 
+    /**
+     * The user ended this job in the journal ({@link dev.jimeng.store.JobStore#cancel}): stop now. A
+     * submit on the wire is not interrupted (its task id must still be recorded); the journal's
+     * fence stops the run at its next write instead.
+     */
+    void cancel() {
+        canceled = true;
+        Thread running = thread;
+        if (running != null && !inSubmitCall) {
+            running.interrupt();
+        }
+    }
+
     /** True while a submit request is on the wire: interrupting now would leave its outcome unknown. */
     boolean inSubmitCall() {
         return inSubmitCall;
@@ -99,7 +114,12 @@ final class JobRun implements Runnable {
                 }
             }
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // shutting down; the journal says where we were
+            if (canceled) {
+                job = engine.store.get(id).orElse(job); // the user ended it: tell everyone
+                publish();
+            } else {
+                Thread.currentThread().interrupt(); // shutting down; the journal says where we were
+            }
         } catch (RuntimeException e) {
             failQuietly(e);
         } finally {
@@ -142,7 +162,7 @@ final class JobRun implements Runnable {
         Start from = start;
         start = Start.AS_JOURNALED;
         switch (from) {
-            case POLL_AGAIN -> job = transition(JobState.IN_QUEUE, JobChanges.error(null, null));
+            case POLL_AGAIN -> job = transition(JobState.IN_QUEUE, JobChanges.none());
             case DOWNLOAD_AGAIN -> {
                 download();
                 return;
@@ -196,11 +216,19 @@ final class JobRun implements Runnable {
             try {
                 body = engine.bodies.apply(job.request());
             } catch (RuntimeException e) {
-                fail("invalid-request", "the request cannot be sent: " + e.getMessage() + " (nothing was billed)");
+                fail(
+                        StopReason.INVALID_REQUEST,
+                        "invalid-request",
+                        "the request cannot be sent: " + e.getMessage() + " (nothing was billed)");
                 return false;
             }
             Long seed = body.seed() != null ? body.seed() : job.request().seed();
             job = engine.store.markSubmitting(id, owner, now(), body.reqKey(), seed);
+            if (job.state() != JobState.SUBMITTING) {
+                releaseSlot(); // canceled (by any process) before it was sent: it never will be
+                publish();
+                return false;
+            }
             publish();
             SubmitResult accepted;
             inSubmitCall = true;
@@ -208,7 +236,7 @@ final class JobRun implements Runnable {
                 // close() began before the request left (it skips interrupting a run in its submit
                 // call, and both flags are volatile, so one of us sees the other): nothing was sent
                 inSubmitCall = false;
-                job = transition(JobState.QUEUED, JobChanges.error(null, "not sent: jimeng was stopping"));
+                job = transition(JobState.QUEUED, JobChanges.note(null, "not sent: jimeng was stopping"));
                 publish();
                 throw new InterruptedException("jimeng is shutting down");
             }
@@ -219,11 +247,10 @@ final class JobRun implements Runnable {
                 if (error.mayHaveReachedServer()) {
                     end(
                             JobState.SUBMIT_UNKNOWN,
+                            StopReason.SUBMIT_UNKNOWN,
                             error.code(),
                             error.describe() + ". The server may have accepted (and billed) this task but no"
-                                    + " answer came, so it was not sent again. Check the Volcengine console;"
-                                    + " `jimeng retry " + id + " --resubmit` sends it again (billed again if the"
-                                    + " first one was accepted).");
+                                    + " answer came, so it was not sent again; check the Volcengine console");
                     return false;
                 }
                 boolean slotLimit = error.retry() == Retry.WAIT_FOR_SLOT;
@@ -245,11 +272,17 @@ final class JobRun implements Runnable {
                                 default -> error.hint();
                             };
                     fail(
+                            StopReason.NOT_ACCEPTED,
                             error.code(),
                             error.code() + ": " + error.message() + " — " + hint + " (the server did not take the task"
                                     + " in " + (slotLimit ? slotWaits : surelyFailed) + " tries; nothing was billed)");
                 } else {
-                    fail(error.code(), error.describe() + " (the server did not accept the task; nothing was billed)");
+                    fail(
+                            error.category() == ErrorCategory.CONTENT_REVIEW
+                                    ? StopReason.CONTENT_REJECTED
+                                    : StopReason.NOT_ACCEPTED,
+                            error.code(),
+                            error.describe() + " (the server did not accept the task; nothing was billed)");
                 }
                 return false;
             } finally {
@@ -267,7 +300,7 @@ final class JobRun implements Runnable {
         Duration wait = engine.backoff.delay(attempt);
         job = transition(
                 JobState.QUEUED,
-                JobChanges.error(
+                JobChanges.note(
                         error.code(),
                         why + " (" + error.code() + "); sending again in " + seconds(wait) + " — nothing was billed"));
         publish();
@@ -277,10 +310,10 @@ final class JobRun implements Runnable {
     private void submitOutcomeUnknownAfterStop() {
         end(
                 JobState.SUBMIT_UNKNOWN,
+                StopReason.SUBMIT_UNKNOWN,
                 "submit-interrupted",
                 "jimeng stopped while this submit was being sent, so it is unknown whether the server"
-                        + " accepted (and billed) it; it was not sent again. Check the Volcengine console;"
-                        + " `jimeng retry " + id + " --resubmit` sends it again.");
+                        + " accepted (and billed) it; it was not sent again. Check the Volcengine console");
     }
 
     // --- poll ---
@@ -314,10 +347,10 @@ final class JobRun implements Runnable {
             if (polls >= engine.settings.maxPollAttempts()) {
                 Duration waited = engine.settings.pollInterval().multipliedBy(polls);
                 fail(
+                        StopReason.POLL_GAVE_UP,
                         "poll-timeout",
                         "task " + job.taskId() + " was not done after " + polls + " polls (about " + seconds(waited)
-                                + "). It may still finish at the server: `jimeng retry " + id
-                                + "` polls it again without a new submit.");
+                                + "); it may still finish at the server");
                 return false;
             }
             engine.sleeper.sleep(engine.settings.pollInterval());
@@ -343,11 +376,17 @@ final class JobRun implements Runnable {
                 if (!isTransient(error)) {
                     // a failed content review is the task's final answer: polling again cannot help
                     boolean finalAnswer = error.category() == ErrorCategory.CONTENT_REVIEW;
-                    fail(error.code(), error.describe() + (finalAnswer ? "" : pollAgainHint()));
+                    fail(
+                            finalAnswer ? StopReason.CONTENT_REJECTED : StopReason.POLL_GAVE_UP,
+                            error.code(),
+                            error.describe() + (finalAnswer ? "" : MAY_STILL_FINISH));
                     return null;
                 }
                 if (++errors > engine.settings.maxTransientErrors()) {
-                    fail(error.code(), error.describe() + " (" + errors + " times in a row)" + pollAgainHint());
+                    fail(
+                            StopReason.POLL_GAVE_UP,
+                            error.code(),
+                            error.describe() + " (" + errors + " times in a row)" + MAY_STILL_FINISH);
                     return null;
                 }
                 engine.sleeper.sleep(engine.backoff.delay(errors));
@@ -355,13 +394,14 @@ final class JobRun implements Runnable {
         }
     }
 
-    private String pollAgainHint() {
-        return ". The task may still finish at the server: `jimeng retry " + id + "` asks again without a new submit.";
-    }
+    private static final String MAY_STILL_FINISH = "; the task may still finish at the server";
 
     private boolean takeVideoUrl(TaskResult result) {
         if (result.videoUrl() == null || result.videoUrl().isBlank()) {
-            fail("no-video-url", "the server says task " + job.taskId() + " is done but gave no video URL");
+            fail(
+                    StopReason.POLL_GAVE_UP,
+                    "no-video-url",
+                    "the server says task " + job.taskId() + " is done but gave no video URL");
             return false;
         }
         videoUrl = result.videoUrl();
@@ -420,9 +460,10 @@ final class JobRun implements Runnable {
                 }
                 if (fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
                     fail(
+                            StopReason.POLL_GAVE_UP,
                             "not-done",
                             "the server says task " + job.taskId() + " is "
-                                    + fresh.status().wire() + ", not done; `jimeng retry " + id + "` polls it again");
+                                    + fresh.status().wire() + ", not done");
                     return;
                 }
                 if (!takeVideoUrl(fresh)) {
@@ -438,21 +479,22 @@ final class JobRun implements Runnable {
                         videoUrl = null; // ask get-result for a fresh one (valid within 12 h of submit)
                         if (++refreshes > engine.settings.maxUrlRefreshes()) {
                             fail(
+                                    StopReason.DOWNLOAD_FAILED,
                                     "url-expired",
                                     "the video URL stopped working " + refreshes + " times in a row (" + e.getMessage()
-                                            + "); `jimeng redownload " + id + "` tries again");
+                                            + ")");
                             return;
                         }
                     }
                     case TRANSIENT -> {
                         if (++errors > engine.settings.maxTransientErrors()) {
-                            fail("download-failed", e.getMessage() + redownloadHint());
+                            fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
                             return;
                         }
                         engine.sleeper.sleep(engine.backoff.delay(errors));
                     }
                     case FATAL -> {
-                        fail("download-failed", e.getMessage() + redownloadHint());
+                        fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
                         return;
                     }
                 }
@@ -469,10 +511,6 @@ final class JobRun implements Runnable {
             }
             return;
         }
-    }
-
-    private String redownloadHint() {
-        return "; `jimeng redownload " + id + "` tries again (within 12 hours of the submit)";
     }
 
     private void progress(long soFar, long total) {
@@ -506,7 +544,7 @@ final class JobRun implements Runnable {
                 return Verdict.TRUNCATED;
             }
             if (!looksLikeMp4(target)) {
-                fail("not-mp4", "the downloaded file " + target + " is not an MP4 video");
+                fail(StopReason.DOWNLOAD_FAILED, "not-mp4", "the downloaded file " + target + " is not an MP4 video");
                 return Verdict.FAILED;
             }
             String sha256 = fetched.sha256() != null ? fetched.sha256() : sha256(target);
@@ -516,8 +554,9 @@ final class JobRun implements Runnable {
             return Verdict.OK;
         } catch (IOException e) {
             fail(
+                    StopReason.DOWNLOAD_FAILED,
                     "download-failed",
-                    "cannot read the downloaded file " + target + ": " + e.getMessage() + redownloadHint());
+                    "cannot read the downloaded file " + target + ": " + e.getMessage());
             return Verdict.FAILED;
         }
     }
@@ -552,19 +591,17 @@ final class JobRun implements Runnable {
         String when = submitted == null ? "" : " (submitted " + submitted + ")";
         String message = "expired".equals(why)
                 ? "the server says the result of task " + job.taskId() + " has expired" + when
-                        + "; only a new submit (`jimeng retry " + id + " --resubmit`, billed) can make it again"
                 : "the server no longer knows task " + job.taskId() + when + ": task ids can be queried for 12"
-                        + " hours after submit; only a new submit (`jimeng retry " + id + " --resubmit`, billed)"
-                        + " can make it again";
-        end(JobState.EXPIRED, why, message);
+                        + " hours after submit";
+        end(JobState.EXPIRED, StopReason.TASK_GONE, why, message);
     }
 
-    private void fail(String code, String message) {
-        end(JobState.FAILED, code, message);
+    private void fail(StopReason reason, String code, String message) {
+        end(JobState.FAILED, reason, code, message);
     }
 
-    private void end(JobState state, String code, String message) {
-        end(state, JobChanges.error(code, message));
+    private void end(JobState state, StopReason reason, String code, String message) {
+        end(state, JobChanges.stopped(reason, code, message));
     }
 
     private void end(JobState state, JobChanges changes) {
@@ -576,7 +613,7 @@ final class JobRun implements Runnable {
     private void failQuietly(RuntimeException cause) {
         try {
             if (job != null && !job.state().terminal() && owner.equals(job.leaseOwner())) {
-                fail("internal", "unexpected error: " + cause);
+                fail(StopReason.INTERNAL, "internal", "unexpected error: " + cause);
             }
         } catch (RuntimeException ignored) {
             // the journal itself failed; the job is resumed on the next start

@@ -2,6 +2,7 @@ package dev.jimeng.job;
 
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.Map;
@@ -12,7 +13,8 @@ import java.util.Map;
  *
  * @param id jimeng's own short job id
  * @param errorCode API or local error code when failed, else null
- * @param errorMessage one line: what happened and what to do
+ * @param errorMessage one line: what happened (the commands to act on it are the view's)
+ * @param stopReason why the job stopped short of done (the input of {@link NextSteps}), or null
  * @param stateTimes when the job entered each state it has been in
  * @param bytesTotal -1 when unknown
  */
@@ -30,9 +32,38 @@ public record JobSnapshot(
         String sha256,
         Instant videoUrlExpiresAt,
         String errorCode,
-        String errorMessage) {
+        String errorMessage,
+        StopReason stopReason) {
     public JobSnapshot {
         stateTimes = Map.copyOf(stateTimes);
+    }
+
+    /** When the server accepted the task (its 12-hour life starts then), or null before that. */
+    public Instant submittedAt() {
+        if (taskId == null) {
+            return null;
+        }
+        return stateTimes.getOrDefault(JobState.IN_QUEUE, stateTimes.getOrDefault(JobState.SUBMITTING, createdAt));
+    }
+
+    /** This snapshot with another output path. */
+    public JobSnapshot withOutputPath(Path output) {
+        return new JobSnapshot(
+                id,
+                request,
+                state,
+                taskId,
+                requestId,
+                createdAt,
+                stateTimes,
+                output,
+                bytesDownloaded,
+                bytesTotal,
+                sha256,
+                videoUrlExpiresAt,
+                errorCode,
+                errorMessage,
+                stopReason);
     }
 
     /** When the job entered its current state. */

@@ -2,8 +2,9 @@ package dev.jimeng.panel;
 
 import com.googlecode.lanterna.TerminalTextUtils;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextSteps;
 import dev.jimeng.store.JobState;
-import java.nio.file.Path;
+import dev.jimeng.view.JobGuide;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -35,6 +36,7 @@ final class JobText {
             case DONE -> "done";
             case FAILED -> "failed";
             case EXPIRED -> "expired";
+            case CANCELED -> job.stopReason() == dev.jimeng.store.StopReason.FORGOTTEN ? "forgotten" : "canceled";
         };
     }
 
@@ -96,7 +98,7 @@ final class JobText {
         return switch (job.state()) {
             case DONE, DOWNLOADING ->
                 job.outputPath() == null ? "" : job.outputPath().toString();
-            case FAILED, EXPIRED, SUBMIT_UNKNOWN -> error(job);
+            case FAILED, EXPIRED, SUBMIT_UNKNOWN, CANCELED -> error(job);
             default -> "";
         };
     }
@@ -112,33 +114,20 @@ final class JobText {
     }
 
     /**
-     * A fresh copy goes into the video's folder under a new name: jimeng never overwrites, so the
-     * saved file itself would be refused as --output.
+     * What {@code y} copies: the file when there is one, else the command of the most useful next
+     * step, else (the request itself must change) the prompt, to edit.
      */
-    static String downloadCommand(JobSnapshot job) {
-        Path out = job.outputPath();
-        Path folder = out == null ? null : out.toAbsolutePath().getParent();
-        return "jimeng download " + job.id() + " --output " + (folder == null ? "FILE.mp4" : quoted(folder + "/"));
-    }
-
-    static String retryCommand(JobSnapshot job) {
-        return "jimeng retry " + job.id();
-    }
-
-    /** What {@code y} copies: the file when there is one, else the command that moves the job on. */
-    static String copyText(JobSnapshot job) {
-        return switch (job.state()) {
-            case DONE ->
-                job.outputPath() == null
-                        ? downloadCommand(job)
-                        : job.outputPath().toString();
-            case FAILED, EXPIRED, SUBMIT_UNKNOWN -> retryCommand(job);
-            default -> downloadCommand(job);
-        };
-    }
-
-    private static String quoted(String path) {
-        return path.matches("[A-Za-z0-9_./:@%+=,-]+") ? path : "'" + path.replace("'", "'\\''") + "'";
+    static String copyText(JobSnapshot job, Instant now, boolean sandbox) {
+        if (job.state() == JobState.DONE && job.outputPath() != null) {
+            return job.outputPath().toString();
+        }
+        return NextSteps.of(job, now).stream()
+                .findFirst()
+                .map(step -> JobGuide.command(step, job, sandbox))
+                .orElse(
+                        job.request().prompt() == null
+                                ? job.id()
+                                : job.request().prompt());
     }
 
     /**

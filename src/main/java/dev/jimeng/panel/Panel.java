@@ -61,7 +61,7 @@ public final class Panel {
         this.clock = clock;
         this.sleeper = sleeper;
         this.controller = new PanelController(model, actions, clipboard, clock);
-        this.renderer = new PanelRenderer(eta, clock.getZone());
+        this.renderer = new PanelRenderer(eta, clock.getZone(), actions.sandbox());
     }
 
     /** Use ASCII for the spinner, arrows and lines (for terminals whose charset lacks them). */

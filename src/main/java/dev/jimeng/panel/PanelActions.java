@@ -25,6 +25,14 @@ public interface PanelActions {
      */
     void retry(String jobId, boolean resubmit);
 
+    /** Cancels a job that has not been sent yet (nothing is billed). */
+    void cancel(String jobId);
+
+    /** True when the jobs belong to the built-in sandbox (commands shown then carry --sandbox). */
+    default boolean sandbox() {
+        return false;
+    }
+
     /** One line for the re-submit confirmation, saying that and roughly how much it is billed. */
     default String billingNote(JobSnapshot job) {
         GenerationRequest request = job.request();

@@ -3,9 +3,13 @@ package dev.jimeng.panel;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextSteps;
+import dev.jimeng.job.NextSteps.Step;
 import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobGuide;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -39,12 +43,13 @@ public final class PanelController {
         Optional<PanelModel.Confirmation> pending = model.confirmation();
         if (pending.isPresent()) {
             model.clearConfirmation();
+            PanelModel.Confirmation question = pending.get();
             if (isChar(key, 'y') || isChar(key, 'Y') || key.getKeyType() == KeyType.Enter) {
-                if (run(now, "re-submit", () -> actions.retry(pending.get().jobId(), true))) {
-                    model.say("re-submitting " + pending.get().jobId() + " as a new task…", now);
+                if (run(now, "that", question.onYes())) {
+                    model.say(question.done(), now);
                 }
             } else {
-                model.say("re-submit cancelled", now);
+                model.say(question.declined(), now);
             }
             return true;
         }
@@ -82,6 +87,7 @@ public final class PanelController {
             case 'd' -> withSelected(now, this::download);
             case 'o' -> withSelected(now, this::open);
             case 'r' -> withSelected(now, this::retry);
+            case 'c' -> withSelected(now, this::cancel);
             case 'y' -> withSelected(now, this::copy);
             case '/' -> model.startFilter();
             case 's' -> {
@@ -130,16 +136,32 @@ public final class PanelController {
     private void download(JobSnapshot job, Instant now) {
         if (!job.state().terminal()) {
             model.say(job.id() + " is still " + job.state().label() + "; its video is saved when it is ready", now);
-        } else if (JobFacts.canDownload(job, now)) {
+        } else if (NextSteps.allows(job, now, Step.DOWNLOAD_AGAIN)) {
             String verb = job.state() == JobState.DONE ? "re-downloading " : "downloading ";
             if (run(now, "download", () -> actions.download(job.id()))) {
-                model.say(verb + job.id() + "…", now);
+                model.say(verb + job.id() + "… (not billed)", now);
             }
-        } else if (!JobFacts.videoProduced(job)) {
-            model.warn(job.id() + " has no video to download; r re-submits it", now);
         } else {
-            model.warn(job.id() + ": the server no longer keeps this task (12 h); r re-submits it", now);
+            boolean gone = job.taskId() != null && !NextSteps.taskStillKept(job, now);
+            model.warn(
+                    job.id()
+                            + (gone ? " has no video the server still keeps; " : " has no video to download; ")
+                            + whatElse(job, now),
+                    now);
         }
+    }
+
+    /** The panel key for the most useful step left, in words. */
+    private String whatElse(JobSnapshot job, Instant now) {
+        List<Step> steps = NextSteps.of(job, now);
+        if (steps.contains(Step.POLL_AGAIN)) {
+            return "r asks the server again (not billed)";
+        }
+        if (steps.contains(Step.RESUBMIT)) {
+            return "r re-submits it (asks first: billed)";
+        }
+        String hint = JobGuide.hint(job, now, actions.sandbox());
+        return hint.isEmpty() ? "nothing more can be done with it" : hint;
     }
 
     private void open(JobSnapshot job, Instant now) {
@@ -151,21 +173,49 @@ public final class PanelController {
     }
 
     private void retry(JobSnapshot job, Instant now) {
+        List<Step> steps = NextSteps.of(job, now);
         if (!job.state().terminal()) {
             model.say(job.id() + " is still " + job.state().label(), now);
-        } else if (JobFacts.canRetryWithoutResubmit(job, now)) {
+        } else if (steps.contains(Step.POLL_AGAIN) || steps.contains(Step.DOWNLOAD_AGAIN)) {
+            String what = steps.contains(Step.POLL_AGAIN) ? "asking the server again" : "download only";
             if (run(now, "retry", () -> actions.retry(job.id(), false))) {
-                model.say("retrying " + job.id() + " (download only, not billed)…", now);
+                model.say("retrying " + job.id() + " (" + what + ", not billed)…", now);
             }
-        } else {
+        } else if (steps.contains(Step.RESUBMIT)) {
+            String id = job.id();
             model.ask(new PanelModel.Confirmation(
-                    job.id(),
-                    "Re-submit " + job.id() + " as a new task? It is " + actions.billingNote(job) + ". [y/N]"));
+                    id,
+                    "Re-submit " + id + " as a new task? It is " + actions.billingNote(job) + ". [y/N]",
+                    () -> actions.retry(id, true),
+                    "re-submitting " + id + " as a new task…",
+                    "re-submit cancelled"));
+        } else {
+            model.warn(job.id() + ": " + JobGuide.hint(job, now, actions.sandbox()), now);
+        }
+    }
+
+    private void cancel(JobSnapshot job, Instant now) {
+        String id = job.id();
+        if (NextSteps.allows(job, now, Step.CANCEL)) {
+            model.ask(new PanelModel.Confirmation(
+                    id,
+                    "Cancel " + id + "? It has not been sent: nothing is billed. [y/N]",
+                    () -> actions.cancel(id),
+                    id + " canceled; nothing was billed",
+                    id + " kept"));
+        } else if (NextSteps.allows(job, now, Step.FORGET)) {
+            model.warn(
+                    id + " is at the server " + (actions.sandbox() ? "(sandbox, not billed)" : "and billed")
+                            + "; it cannot be stopped. To stop tracking it: "
+                            + JobGuide.command(Step.FORGET, job, actions.sandbox()),
+                    now);
+        } else {
+            model.say(id + " is " + job.state().label() + "; only a job not sent yet can be canceled", now);
         }
     }
 
     private void copy(JobSnapshot job, Instant now) {
-        String text = JobText.copyText(job);
+        String text = JobText.copyText(job, now, actions.sandbox());
         if (run(now, "copy", () -> clipboard.copy(text))) {
             model.say("copied: " + text, now);
         }

@@ -22,7 +22,14 @@ public final class PanelModel {
     static final Duration MESSAGE_TTL = Duration.ofSeconds(5);
 
     /** A question waiting for y/n before a billed re-submit. */
-    public record Confirmation(String jobId, String question) {}
+    /**
+     * A yes/no question about one job.
+     *
+     * @param onYes what yes does (it may throw; the failure becomes the message line)
+     * @param done the message after yes
+     * @param declined the message after anything else
+     */
+    public record Confirmation(String jobId, String question, Runnable onYes, String done, String declined) {}
 
     /** A line for the user, shown until {@code until}. */
     public record Message(String text, boolean error, Instant until) {}
@@ -100,7 +107,7 @@ public final class PanelModel {
             int running = 0, done = 0, failed = 0, queued = 0, expired = 0, unknown = 0;
             for (JobSnapshot j : jobs.values()) {
                 JobState s = j.state();
-                if (JobFacts.running(s)) {
+                if (s.holdsServerSlot() || s == JobState.DOWNLOADING) {
                     running++;
                 } else if (s == JobState.DONE) {
                     done++;

@@ -5,7 +5,9 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextSteps;
 import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobGuide;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -27,7 +29,7 @@ public final class PanelRenderer {
     static final int MIN_COLUMNS = 40;
     static final int MIN_ROWS = 8;
     private static final String LEGEND =
-            "↑↓/jk move  Enter details  d download  o open  r retry  y copy  / filter  s sort  ? help  q quit";
+            "↑↓ move  Enter details  d download  o open  r retry  c cancel  y copy  / filter  ? help  q quit";
     private static final String ASCII_LEGEND = LEGEND.replace("↑↓", "Up/Down");
     private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
@@ -38,6 +40,7 @@ public final class PanelRenderer {
             "o            open the saved file",
             "r            retry: download only when the server still has the",
             "             video, else re-submit (asks first: that is billed)",
+            "c            cancel a job not sent yet (asks first; not billed)",
             "y            copy the file path or the command (OSC 52)",
             "/            filter by id, mode, prompt, status or error",
             "s            sort: newest, oldest, status, mode",
@@ -47,12 +50,19 @@ public final class PanelRenderer {
 
     private final EtaEstimate eta;
     private final ZoneId zone;
+    private final boolean sandbox;
     private boolean unicode = true;
     private BitSet drawn = new BitSet();
 
     public PanelRenderer(EtaEstimate eta, ZoneId zone) {
+        this(eta, zone, false);
+    }
+
+    /** @param sandbox the jobs belong to the built-in sandbox: commands shown carry --sandbox */
+    public PanelRenderer(EtaEstimate eta, ZoneId zone, boolean sandbox) {
         this.eta = eta;
         this.zone = zone;
+        this.sandbox = sandbox;
     }
 
     /** Use ASCII for the spinner, arrows and box lines when the terminal's charset lacks them. */
@@ -233,7 +243,7 @@ public final class PanelRenderer {
 
     static TextColor statusColor(JobState state) {
         return switch (state) {
-            case QUEUED -> TextColor.ANSI.BLACK_BRIGHT;
+            case QUEUED, CANCELED -> TextColor.ANSI.BLACK_BRIGHT;
             case SUBMITTING, IN_QUEUE, GENERATING -> TextColor.ANSI.CYAN;
             case DOWNLOADING -> TextColor.ANSI.BLUE_BRIGHT;
             case DONE -> TextColor.ANSI.GREEN;
@@ -295,8 +305,9 @@ public final class PanelRenderer {
             wrap(out, "Error: ", JobText.oneLine(error), width);
         }
         out.add("Video URL: " + urlValidity(job, now));
-        wrap(out, "Download: ", JobText.downloadCommand(job), width);
-        wrap(out, "Retry: ", JobText.retryCommand(job), width);
+        for (String next : JobGuide.suggestions(job, now, sandbox)) {
+            wrap(out, "Next: ", next, width);
+        }
         if (job.outputPath() != null && job.state() == JobState.DONE) {
             wrap(out, "Open: ", job.outputPath().toString(), width);
         }
@@ -346,7 +357,7 @@ public final class PanelRenderer {
             return "valid for " + JobText.duration(Duration.between(now, expires)) + " more (until " + until + ")";
         }
         return "expired " + JobText.duration(Duration.between(expires, now)) + " ago (at " + until + ")"
-                + (JobFacts.taskStillKept(job, now) ? "; d fetches a fresh one" : "");
+                + (NextSteps.taskStillKept(job, now) ? "; d fetches a fresh one" : "");
     }
 
     /** Image URLs may carry signed query tokens: show them without the query. */

@@ -3,6 +3,7 @@ package dev.jimeng.panel;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobSource;
 import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobGuide;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,8 +32,15 @@ public final class PlainWatch {
     private final JobSource source;
     private final Clock clock;
     private final PrintWriter out;
+    private final boolean sandbox;
 
     public PlainWatch(JobSource source, Clock clock, PrintWriter out) {
+        this(source, clock, out, false);
+    }
+
+    /** @param sandbox the jobs belong to the built-in sandbox: commands shown carry --sandbox */
+    public PlainWatch(JobSource source, Clock clock, PrintWriter out, boolean sandbox) {
+        this.sandbox = sandbox;
         this.source = source;
         this.clock = clock;
         this.out = out;
@@ -120,12 +128,13 @@ public final class PlainWatch {
                 b.append(' ')
                         .append(JobText.duration(JobText.elapsed(job, now)))
                         .append(job.outputPath() == null ? "" : " → " + job.outputPath());
-            case FAILED, EXPIRED, SUBMIT_UNKNOWN ->
-                b.append(": ")
-                        .append(JobText.oneLine(JobText.error(job)))
-                        .append(" (")
-                        .append(JobText.retryCommand(job))
-                        .append(')');
+            case FAILED, EXPIRED, SUBMIT_UNKNOWN, CANCELED -> {
+                b.append(": ").append(JobText.oneLine(JobText.error(job)));
+                String hint = JobGuide.hint(job, now, sandbox);
+                if (!hint.isEmpty()) {
+                    b.append(" (").append(JobText.oneLine(hint)).append(')');
+                }
+            }
             case QUEUED, SUBMITTING ->
                 b.append(" \"")
                         .append(JobText.fit(JobText.oneLine(job.request().prompt()), PROMPT_COLUMNS))

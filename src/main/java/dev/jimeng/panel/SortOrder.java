@@ -44,6 +44,7 @@ public enum SortOrder {
             case FAILED -> 6;
             case EXPIRED -> 7;
             case DONE -> 8;
+            case CANCELED -> 9;
         };
     }
 }

@@ -171,7 +171,7 @@ final class InteractiveSession extends Session {
     @Override
     protected void onJob(JobSnapshot job) {
         if (jobs.recordAndCheckEnded(job)) {
-            notice(Notices.finished(job));
+            notice(Notices.finished(job, java.time.Instant.now(), app().jobs().sandbox()));
             signal(job);
         }
         refreshStatus();

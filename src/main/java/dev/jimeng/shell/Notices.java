@@ -2,6 +2,8 @@ package dev.jimeng.shell;
 
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobGuide;
+import java.time.Instant;
 
 /** The short blocks printed above the prompt when a background job ends. Pure formatting. */
 public final class Notices {
@@ -9,13 +11,15 @@ public final class Notices {
 
     private Notices() {}
 
-    public static String finished(JobSnapshot job) {
+    /** @param sandbox the job belongs to the built-in sandbox (commands shown carry --sandbox) */
+    public static String finished(JobSnapshot job, Instant now, boolean sandbox) {
         String head =
                 switch (job.state()) {
                             case DONE -> "✔ " + job.id() + " done";
                             case FAILED -> "✘ " + job.id() + " failed";
                             case EXPIRED -> "✘ " + job.id() + " expired";
                             case SUBMIT_UNKNOWN -> "? " + job.id() + " submit outcome unknown";
+                            case CANCELED -> "⊘ " + job.id() + " canceled";
                             default -> "· " + job.id() + " " + job.state().label();
                         }
                         + " · " + job.request().mode() + " · " + job.request().durationSeconds() + " s · \""
@@ -23,12 +27,10 @@ public final class Notices {
         String detail =
                 switch (job.state()) {
                     case DONE -> "  saved " + job.outputPath();
-                    case SUBMIT_UNKNOWN ->
-                        "  " + nullToEmpty(job.errorMessage())
-                                + "\n  the server may have accepted it: 'jimeng show " + job.id()
-                                + "'; re-submit only with 'retry " + job.id() + "' (billed again)";
-                    case FAILED, EXPIRED ->
-                        "  " + nullToEmpty(job.errorMessage()) + "\n  'retry " + job.id() + "' to try again";
+                    case SUBMIT_UNKNOWN, FAILED, EXPIRED, CANCELED -> {
+                        String hint = JobGuide.hint(job, now, sandbox);
+                        yield "  " + nullToEmpty(job.errorMessage()) + (hint.isEmpty() ? "" : "\n  " + hint);
+                    }
                     default -> "";
                 };
         return detail.isEmpty() ? head : head + "\n" + detail;

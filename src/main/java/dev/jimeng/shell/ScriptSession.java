@@ -43,7 +43,7 @@ final class ScriptSession extends Session {
                     lastFailure = code;
                 }
             }
-            app().awaitAll(jobs.ids());
+            app().jobs().awaitAll(jobs.ids());
             return lastFailure != 0 ? lastFailure : worstJobExit();
         } catch (IOException e) {
             throw e;
@@ -60,9 +60,9 @@ final class ScriptSession extends Session {
             return 0;
         }
         return jobs.ids().stream()
-                .map(id -> app().jobs().job(id))
+                .map(id -> app().jobs().find(id))
                 .flatMap(java.util.Optional::stream)
-                .map(app()::exitCodeOf)
+                .map(app().jobs()::exitCodeOf)
                 .filter(code -> code != ExitCode.OK)
                 .findFirst()
                 .map(ExitCode::code)
@@ -72,7 +72,10 @@ final class ScriptSession extends Session {
     @Override
     protected void onJob(JobSnapshot job) {
         if (jobs.recordAndCheckEnded(job)) {
-            out.println(Notices.finished(job)); // PrintWriter.println is atomic: never splits a command's line
+            out.println(Notices.finished(
+                    job,
+                    java.time.Instant.now(),
+                    app().jobs().sandbox())); // PrintWriter.println is atomic: never splits a command's line
         }
     }
 

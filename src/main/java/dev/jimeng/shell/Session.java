@@ -45,7 +45,7 @@ abstract class Session implements ShellControl {
     protected AutoCloseable startEngine(PrintWriter err) {
         AutoCloseable subscription = app().jobs().subscribe(this::onJob);
         try {
-            app().resumeAll().forEach(jobs::track);
+            app().jobs().resumeAll().forEach(jobs::track);
             app().connect(); // say once, at the start, when credentials are missing
             return subscription;
         } catch (UserError e) {
@@ -53,6 +53,12 @@ abstract class Session implements ShellControl {
             err.flush();
             return subscription;
         }
+    }
+
+    /** A line about a job a command just started. */
+    public void announce(String line) {
+        commands.getOut().println(line);
+        commands.getOut().flush();
     }
 
     /** Runs one line as a command. Never throws: a failure is one line on the command's error stream. */
@@ -64,6 +70,20 @@ abstract class Session implements ShellControl {
             commands.getErr().println("jimeng: " + e.getMessage());
             commands.getErr().flush();
             return ExitCode.BAD_INPUT.code();
+        }
+        if (!words.isEmpty() && words.get(0).equals("jimeng")) {
+            // a command pasted from jimeng's own output ("jimeng --sandbox wait ID") runs as typed
+            words = words.subList(1, words.size());
+            if (!words.isEmpty() && words.get(0).equals("--sandbox")) {
+                if (!app().jobs().sandbox()) {
+                    commands.getErr()
+                            .println("jimeng: this shell runs against the real API; start 'jimeng --sandbox'"
+                                    + " for the sandbox's jobs");
+                    commands.getErr().flush();
+                    return ExitCode.BAD_INPUT.code();
+                }
+                words = words.subList(1, words.size());
+            }
         }
         if (words.isEmpty()) {
             return ExitCode.OK.code();

@@ -11,6 +11,7 @@ import java.util.Map;
  * @param reqKey the API req_key the task was submitted with (needed to poll it); null before submit
  * @param seed the seed sent (or asked for); null when not yet known
  * @param stateTimes when the job last entered each state it has been in
+ * @param stopReason why the job stopped short of done, or null
  * @param bytes size of the verified output file, -1 when none
  * @param retryOf id of the job this one re-submits, or null
  */
@@ -24,6 +25,7 @@ public record JobRecord(
         JobState state,
         String taskId,
         String requestId,
+        StopReason stopReason,
         String errorCode,
         String errorMessage,
         Path outputPath,

@@ -16,7 +16,12 @@ public enum JobState {
     DONE("done"),
     FAILED("failed"),
     /** The server no longer knows the task (older than 12 hours, or its result expired). */
-    EXPIRED("expired");
+    EXPIRED("expired"),
+    /**
+     * Ended by the user: canceled before it was sent (never billed, never sent by a later start), or
+     * a task at the server the user stopped tracking.
+     */
+    CANCELED("canceled");
 
     private final String label;
 
@@ -29,7 +34,7 @@ public enum JobState {
     }
 
     public boolean terminal() {
-        return this == DONE || this == FAILED || this == EXPIRED || this == SUBMIT_UNKNOWN;
+        return this == DONE || this == FAILED || this == EXPIRED || this == SUBMIT_UNKNOWN || this == CANCELED;
     }
 
     /** True while the task occupies one of the server's concurrency slots. */

@@ -36,8 +36,13 @@ public final class JobStore implements AutoCloseable {
 
     private static final TypeReference<Map<String, Long>> TIMES = new TypeReference<>() {};
     private static final String COLUMNS = "id, created_at, updated_at, mode, prompt, seed, request_json, req_key,"
-            + " state, state_times, task_id, request_id, error_code, error_message, output_path, bytes,"
+            + " state, state_times, task_id, request_id, stop_reason, error_code, error_message, output_path, bytes,"
             + " sha256, submit_attempts, download_attempts, retry_of, lease_owner, lease_expires_at";
+
+    private static final String TERMINAL_PLACEHOLDERS = java.util.Arrays.stream(JobState.values())
+            .filter(JobState::terminal)
+            .map(s -> "?")
+            .collect(java.util.stream.Collectors.joining(","));
 
     private final Path file;
     private final Connection connection;
@@ -183,11 +188,15 @@ public final class JobStore implements AutoCloseable {
     /**
      * Journals that the submit is about to be sent (state SUBMITTING, one more attempt, the req_key
      * and seed). Committed before the request leaves, so a crash during the submit is found later as
-     * SUBMITTING and never sent again blindly.
+     * SUBMITTING and never sent again blindly. Only a job still QUEUED is marked: one canceled
+     * meanwhile (by any process) is returned as it is, and must not be sent.
      */
     public JobRecord markSubmitting(String id, String owner, Instant now, String reqKey, Long seed) {
         return durableWrite(() -> {
             JobRecord job = requireOwned(id, owner);
+            if (job.state() != JobState.QUEUED) {
+                return job;
+            }
             try (PreparedStatement ps = connection.prepareStatement(
                     "UPDATE jobs SET req_key = ?, seed = ?," + " submit_attempts = submit_attempts + 1 WHERE id = ?")) {
                 ps.setString(1, reqKey);
@@ -226,6 +235,43 @@ public final class JobStore implements AutoCloseable {
         });
     }
 
+    /**
+     * Ends a job for the user, whoever holds its lease: one still QUEUED (never sent: it can then
+     * never be sent by any process, see {@link #markSubmitting}), or, with {@code forget}, one whose
+     * task is at the server and not yet saved. The check and the write are one transaction, and the
+     * lease is cleared with it, so whichever process drove the job loses it at its next write.
+     *
+     * @return the job as it is now: CANCELED when this call ended it, else untouched
+     */
+    public JobRecord cancel(String id, Instant now, boolean forget) {
+        return durableWrite(() -> {
+            JobRecord job = require(id);
+            boolean unsent = job.state() == JobState.QUEUED;
+            boolean tracked = forget
+                    && job.taskId() != null
+                    && switch (job.state()) {
+                        case IN_QUEUE, GENERATING, DOWNLOADING -> true;
+                        default -> false;
+                    };
+            if (!unsent && !tracked) {
+                return job;
+            }
+            JobRecord ended = changeState(
+                    job,
+                    JobState.CANCELED,
+                    now,
+                    unsent
+                            ? JobChanges.stopped(StopReason.CANCELED, null, "canceled before it was sent")
+                            : JobChanges.stopped(StopReason.FORGOTTEN, null, "no longer tracked; the task was billed"));
+            try (PreparedStatement ps = connection.prepareStatement(
+                    "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?")) {
+                ps.setString(1, id);
+                ps.executeUpdate();
+            }
+            return require(id);
+        });
+    }
+
     private JobRecord changeState(JobRecord job, JobState state, Instant now, JobChanges changes) throws SQLException {
         Map<String, Long> times = new LinkedHashMap<>();
         job.stateTimes().forEach((s, at) -> times.put(s.label(), at.toEpochMilli()));
@@ -234,7 +280,7 @@ public final class JobStore implements AutoCloseable {
                 + " updated_at = ?, error_code = ?, error_message = ?,"
                 + " output_path = COALESCE(?, output_path),"
                 + " bytes = CASE WHEN ? >= 0 THEN ? ELSE bytes END, sha256 = COALESCE(?, sha256),"
-                + " download_attempts = download_attempts + ? WHERE id = ?")) {
+                + " download_attempts = download_attempts + ?, stop_reason = ? WHERE id = ?")) {
             ps.setString(1, state.label());
             ps.setString(2, toJson(times));
             ps.setLong(3, now.toEpochMilli());
@@ -247,7 +293,10 @@ public final class JobStore implements AutoCloseable {
             ps.setLong(8, changes.bytes());
             ps.setString(9, changes.sha256());
             ps.setInt(10, state == JobState.DOWNLOADING ? 1 : 0);
-            ps.setString(11, job.id());
+            ps.setString(
+                    11,
+                    changes.stopReason() == null ? null : changes.stopReason().label());
+            ps.setString(12, job.id());
             ps.executeUpdate();
         }
         addTransition(job.id(), state, now, changes.errorMessage());
@@ -337,8 +386,9 @@ public final class JobStore implements AutoCloseable {
     /** Every job not yet in a terminal state, oldest first (the order to resume them in). */
     public List<JobRecord> unfinished() {
         return locked(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT " + COLUMNS + " FROM jobs WHERE state NOT IN (?,?,?,?) ORDER BY created_at, rowid")) {
+            try (PreparedStatement ps =
+                    connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE state NOT IN ("
+                            + TERMINAL_PLACEHOLDERS + ")" + " ORDER BY created_at, rowid")) {
                 int i = 1;
                 for (JobState s : JobState.values()) {
                     if (s.terminal()) {
@@ -597,6 +647,7 @@ public final class JobStore implements AutoCloseable {
                 JobState.fromLabel(rs.getString("state")),
                 rs.getString("task_id"),
                 rs.getString("request_id"),
+                StopReason.fromLabel(rs.getString("stop_reason")),
                 rs.getString("error_code"),
                 rs.getString("error_message"),
                 output == null ? null : Path.of(output),

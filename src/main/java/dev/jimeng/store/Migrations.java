@@ -50,6 +50,21 @@ final class Migrations {
             CREATE INDEX jobs_by_created ON jobs(created_at);
             INSERT INTO transitions(job_id, state, at)
               SELECT jobs.id, t.key, t.value FROM jobs, json_each(jobs.state_times) AS t ORDER BY t.value;
+            """,
+            // 3: why a job stopped (StopReason), the one input of what may be done next; older rows
+            // get the reason their state and error code imply.
+            """
+            ALTER TABLE jobs ADD COLUMN stop_reason TEXT;
+            UPDATE jobs SET stop_reason = CASE
+              WHEN state = 'expired' THEN 'task_gone'
+              WHEN state = 'submit_unknown' THEN 'submit_unknown'
+              WHEN state <> 'failed' THEN NULL
+              WHEN error_code IN ('50411', '50412', '50413', '50511', '50512', '50516') THEN 'content_rejected'
+              WHEN error_code = 'invalid-request' THEN 'invalid_request'
+              WHEN task_id IS NULL THEN 'not_accepted'
+              WHEN error_code IN ('download-failed', 'url-expired', 'not-mp4') THEN 'download_failed'
+              WHEN error_code IN ('poll-timeout', 'not-done', 'connection', 'timeout', 'internal') THEN 'poll_gave_up'
+              ELSE 'task_failed' END;
             """);
 
     private Migrations() {}

@@ -71,7 +71,7 @@ public final class JobsView {
     }
 
     /** Every parameter and timestamp of a job, and the exact commands to act on it. */
-    public static String details(JobSnapshot j, Clock clock) {
+    public static String details(JobSnapshot j, Clock clock, boolean sandbox) {
         GenerationRequest r = j.request();
         StringBuilder s = new StringBuilder();
         line(s, "job", j.id());
@@ -109,27 +109,15 @@ public final class JobsView {
             line(s, "size", j.bytesDownloaded() + " bytes");
             line(s, "sha-256", j.sha256());
         }
-        line(s, "error", j.errorCode() == null ? null : j.errorCode() + ": " + j.errorMessage());
-        s.append('\n');
-        for (String command : commands(j)) {
-            s.append("  ").append(command).append('\n');
+        line(s, "error", j.errorCode() == null ? j.errorMessage() : j.errorCode() + ": " + j.errorMessage());
+        List<String> next = JobGuide.suggestions(j, clock.instant(), sandbox);
+        if (!next.isEmpty()) {
+            s.append('\n');
+            for (String command : next) {
+                s.append("  ").append(command).append('\n');
+            }
         }
         return s.toString();
-    }
-
-    /** The commands that make sense for this job now. */
-    public static List<String> commands(JobSnapshot j) {
-        return switch (j.state()) {
-            case DONE ->
-                List.of(
-                        "jimeng download " + j.id() + " --output "
-                                + (j.outputPath() == null ? "FILE.mp4" : j.outputPath()),
-                        "open " + j.outputPath());
-            case FAILED, EXPIRED ->
-                List.of("jimeng retry " + j.id(), "jimeng retry " + j.id() + " --resubmit   (billed again)");
-            case SUBMIT_UNKNOWN -> List.of("jimeng retry " + j.id() + " --resubmit   (may bill twice)");
-            default -> List.of("jimeng wait " + j.id());
-        };
     }
 
     public static String age(Duration d) {

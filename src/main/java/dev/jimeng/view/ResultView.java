@@ -2,8 +2,10 @@ package dev.jimeng.view;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextSteps;
 import dev.jimeng.json.Json;
 import dev.jimeng.request.GenerationRequest;
+import java.time.Instant;
 import java.util.Map;
 
 /**
@@ -40,7 +42,7 @@ public final class ResultView {
     }
 
     /** One JSON document describing the job; README documents its fields. */
-    public static String json(JobSnapshot job) {
+    public static String json(JobSnapshot job, Instant now, boolean sandbox) {
         GenerationRequest r = job.request();
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("job_id", job.id());
@@ -80,6 +82,17 @@ public final class ResultView {
         } else {
             root.putNull("error");
         }
+        root.put(
+                "stop_reason",
+                job.stopReason() == null ? null : job.stopReason().label());
+        var next = root.putArray("next");
+        for (NextSteps.Step step : NextSteps.of(job, now)) {
+            ObjectNode n = next.addObject();
+            n.put("action", step.name().toLowerCase(java.util.Locale.ROOT));
+            n.put("command", JobGuide.command(step, job, sandbox));
+            n.put("billed", step.billed() && !sandbox);
+            n.put("effect", JobGuide.effect(step, job, sandbox));
+        }
         try {
             return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
@@ -91,7 +104,7 @@ public final class ResultView {
      * The one stderr line for a job that did not end done: its id, how it ended, the error code,
      * and the message (which says what to do).
      */
-    public static String failureLine(JobSnapshot job) {
+    public static String failureLine(JobSnapshot job, Instant now, boolean sandbox) {
         String code = job.errorCode();
         String message = oneLine(job.errorMessage());
         String what;
@@ -104,7 +117,8 @@ public final class ResultView {
         } else {
             what = code + (message.isEmpty() ? "" : ": " + message);
         }
-        return job.id() + " " + job.state().label() + ": " + what;
+        String hint = JobGuide.hint(job, now, sandbox);
+        return job.id() + " " + job.state().label() + ": " + what + (hint.isEmpty() ? "" : "; " + hint);
     }
 
     private static String oneLine(String s) {

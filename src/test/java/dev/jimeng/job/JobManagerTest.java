@@ -12,6 +12,7 @@ import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.store.JobTransition;
+import dev.jimeng.store.StopReason;
 import dev.jimeng.time.ManualClock;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -227,8 +228,9 @@ class JobManagerTest {
         JobManager later = manager(store, server.client(clock), clock, settings("p2"));
         assertThat(later.resumeAll()).isEmpty();
         assertThatThrownBy(() -> later.retry(id, false))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("--resubmit");
+                .isInstanceOfSatisfying(
+                        JobRefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.OUTCOME_UNKNOWN));
+        assertThat(NextSteps.of(later.job(id).orElseThrow(), clock.instant())).containsExactly(NextSteps.Step.RESUBMIT);
         assertThat(server.submitCalls()).isEqualTo(1);
 
         // only the explicit word re-submits, as a new job linked to the old one
@@ -417,7 +419,9 @@ class JobManagerTest {
         JobSnapshot failed = await(manager, id);
         assertThat(failed.state()).isEqualTo(JobState.FAILED);
         assertThat(failed.errorCode()).isEqualTo("50500");
-        assertThat(failed.errorMessage()).contains("4 times in a row").contains("retry " + id);
+        assertThat(failed.errorMessage()).contains("4 times in a row").doesNotContain("jimeng");
+        assertThat(failed.stopReason()).isEqualTo(StopReason.POLL_GAVE_UP);
+        assertThat(NextSteps.of(failed, clock.instant())).startsWith(NextSteps.Step.POLL_AGAIN);
 
         assertThat(manager.retry(id, false)).isEqualTo(id);
         JobSnapshot done = await(manager, id);
@@ -446,7 +450,13 @@ class JobManagerTest {
         assertThat(failed.errorCode()).isEqualTo("50516");
         assertThat(failed.errorMessage()).contains("output video failed review");
         assertThat(server.polls(failed.taskId())).isEqualTo(2);
-        assertThatThrownBy(() -> manager.retry(id, false)).hasMessageContaining("--resubmit");
+        assertThat(failed.stopReason()).isEqualTo(StopReason.CONTENT_REJECTED);
+        // the same prompt meets the same review: neither a free retry nor a billed re-submit is offered
+        assertThat(NextSteps.of(failed, clock.instant())).isEmpty();
+        assertThatThrownBy(() -> manager.retry(id, false))
+                .isInstanceOfSatisfying(
+                        JobRefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.CHANGE_THE_REQUEST));
+        assertThatThrownBy(() -> manager.retry(id, true)).isInstanceOf(JobRefusedException.class);
         assertThat(server.submitCalls()).isEqualTo(1);
     }
 
@@ -460,7 +470,9 @@ class JobManagerTest {
 
         assertThat(expired.state()).isEqualTo(JobState.EXPIRED);
         assertThat(expired.errorCode()).isEqualTo("not_found");
-        assertThat(expired.errorMessage()).contains("12 hours").contains("--resubmit");
+        assertThat(expired.errorMessage()).contains("12 hours");
+        assertThat(expired.stopReason()).isEqualTo(StopReason.TASK_GONE);
+        assertThat(NextSteps.of(expired, clock.instant())).containsExactly(NextSteps.Step.RESUBMIT);
         assertThat(server.polls(expired.taskId())).isEqualTo(1);
     }
 
@@ -475,7 +487,8 @@ class JobManagerTest {
 
         assertThat(gaveUp.state()).isEqualTo(JobState.FAILED);
         assertThat(gaveUp.errorCode()).isEqualTo("poll-timeout");
-        assertThat(gaveUp.errorMessage()).contains("4 polls").contains("retry " + id);
+        assertThat(gaveUp.errorMessage()).contains("4 polls").contains("may still finish");
+        assertThat(gaveUp.stopReason()).isEqualTo(StopReason.POLL_GAVE_UP);
         assertThat(server.polls(gaveUp.taskId())).isEqualTo(4);
         assertThat(clock.sleeps()).containsOnly(Duration.ofSeconds(5));
     }
@@ -507,8 +520,8 @@ class JobManagerTest {
 
         clock.advance(Duration.ofHours(13));
         assertThatThrownBy(() -> manager.redownload(id))
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("more than 12 hours ago");
+                .isInstanceOfSatisfying(
+                        JobRefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.TASK_GONE));
         assertThat(server.submitCalls()).isEqualTo(1);
     }
 

@@ -50,17 +50,6 @@ class JobTextTest {
     }
 
     @Test
-    void downloadCommandQuotesPathsWithSpaces() {
-        var done = job("d4e5f6a777")
-                .state(JobState.DONE, Duration.ofSeconds(5))
-                .output("/home/me/it's videos/a.mp4")
-                .build();
-
-        assertThat(JobText.downloadCommand(done))
-                .isEqualTo("jimeng download d4e5f6a777 --output '/home/me/it'\\''s videos/'");
-    }
-
-    @Test
     void downloadingShowsPercentOrBytes() {
         var known = job("a").state(JobState.DOWNLOADING, Duration.ofSeconds(5))
                 .bytes(420, 1000)

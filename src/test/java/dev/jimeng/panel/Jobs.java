@@ -3,6 +3,7 @@ package dev.jimeng.panel;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,6 +40,7 @@ final class Jobs {
     private Instant urlExpires;
     private String errorCode;
     private String errorMessage;
+    private StopReason reason;
 
     private Jobs(String id) {
         this.id = id;
@@ -139,6 +141,11 @@ final class Jobs {
         return this;
     }
 
+    Jobs reason(StopReason r) {
+        reason = r;
+        return this;
+    }
+
     Jobs error(String code, String message) {
         errorCode = code;
         errorMessage = message;
@@ -161,6 +168,7 @@ final class Jobs {
                 sha,
                 urlExpires,
                 errorCode,
-                errorMessage);
+                errorMessage,
+                reason != null || !state.terminal() || state == JobState.DONE ? reason : StopReason.TASK_FAILED);
     }
 }

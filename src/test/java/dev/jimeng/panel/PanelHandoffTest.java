@@ -53,7 +53,7 @@ class PanelHandoffTest {
             assertThat(panel.model().details())
                     .as("Enter, a lone CR in JLine's raw mode")
                     .isTrue();
-            assertThat(actions.calls).containsExactly("copy jimeng download b81d2e4455 --output FILE.mp4");
+            assertThat(actions.calls).containsExactly("copy jimeng wait b81d2e4455");
             assertRestored(terminal, before);
         }
     }

@@ -8,6 +8,7 @@ import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.input.KeyType;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -63,7 +64,7 @@ class PanelKeysTest {
         select("d4e5f6a777").press('d');
 
         assertThat(h.actions.calls).containsExactly("download d4e5f6a777");
-        assertThat(h.row(17)).isEqualTo("re-downloading d4e5f6a777…");
+        assertThat(h.row(17)).isEqualTo("re-downloading d4e5f6a777… (not billed)");
     }
 
     @Test
@@ -79,7 +80,7 @@ class PanelKeysTest {
         select("e1f2a3b488").press('d');
 
         assertThat(h.actions.calls).isEmpty();
-        assertThat(h.row(17)).isEqualTo("e1f2a3b488 has no video to download; r re-submits it");
+        assertThat(h.row(17)).isEqualTo("e1f2a3b488 has no video to download; r re-submits it (asks first: billed)");
         assertThat(h.terminal.getCharacter(0, 17).getForegroundColor()).isEqualTo(TextColor.ANSI.RED);
     }
 
@@ -150,7 +151,7 @@ class PanelKeysTest {
     }
 
     @Test
-    void yCopiesThePathOfAFinishedJobAndTheRetryCommandOfAFailedOne() {
+    void yCopiesThePathOfAFinishedJobAndTheCommandOfTheNextStepOfOthers() {
         select("d4e5f6a777").press('y');
         select("e1f2a3b488").press('y');
         select("c09a5b7d66").press('y');
@@ -158,9 +159,9 @@ class PanelKeysTest {
         assertThat(h.actions.calls)
                 .containsExactly(
                         "copy /home/me/videos/d4e5f6a7.mp4",
-                        "copy jimeng retry e1f2a3b488",
-                        "copy jimeng download c09a5b7d66 --output /home/me/videos/");
-        assertThat(h.row(17)).isEqualTo("copied: jimeng download c09a5b7d66 --output /home/me/videos/");
+                        "copy jimeng retry e1f2a3b488 --resubmit",
+                        "copy jimeng wait c09a5b7d66");
+        assertThat(h.row(17)).isEqualTo("copied: jimeng wait c09a5b7d66");
     }
 
     @Test
@@ -325,6 +326,7 @@ class PanelKeysTest {
                 .times(times)
                 .urlExpires(Jobs.NOW.plusSeconds(3000))
                 .error("download", "connection reset while downloading")
+                .reason(StopReason.DOWNLOAD_FAILED)
                 .failed()
                 .build();
     }

@@ -126,7 +126,7 @@ class PanelLoopTest {
         h.terminal.setTerminalSize(new TerminalSize(130, 30));
         h.step();
 
-        assertThat(h.row(29)).startsWith("↑↓/jk move");
+        assertThat(h.row(29)).startsWith("↑↓ move");
         assertThat(h.row(28)).isEqualTo("3 running · 1 done · 1 failed · 1 queued · 1 expired");
         assertThat(h.row(5)).contains("/home/me/videos/c09a5b7d.mp4"); // room for the whole path now
         assertThat(h.row(7)).contains("50412: the prompt was blocke…");
@@ -134,7 +134,7 @@ class PanelLoopTest {
         h.terminal.setTerminalSize(new TerminalSize(70, 12));
         h.step();
 
-        assertThat(h.row(11)).startsWith("↑↓/jk move");
+        assertThat(h.row(11)).startsWith("↑↓ move");
         assertThat(h.row(1)).doesNotContain("FILE / ERROR"); // narrow: the file column goes
         assertThat(h.row(0)).isEqualTo(" jimeng jobs · 1–7 of 7 · sort: newest");
 

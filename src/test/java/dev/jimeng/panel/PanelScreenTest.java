@@ -35,7 +35,7 @@ class PanelScreenTest {
 
 
             3 running · 1 done · 1 failed · 1 queued · 1 expired
-            ↑↓/jk move  Enter details  d download  o open  r retry  y copy  / filter  s sort  ? help  q quit""";
+            ↑↓ move  Enter details  d download  o open  r retry  c cancel  y copy  / filter  ? help  q quit""";
 
     private static final String DETAILS =
             """
@@ -45,8 +45,8 @@ class PanelScreenTest {
              Params: duration 5 s · fps 24 · aspect 16:9 · seed 42 · 0 images
              File: /home/me/videos/d4e5f6a7.mp4 · 3.1M · sha256 9f86d081884c…
              Video URL: expired 8m00s ago (at 11:52:00); d fetches a fresh one
-             Download: jimeng download d4e5f6a777 --output /home/me/videos/
-             Retry: jimeng retry d4e5f6a777
+             Next: jimeng download d4e5f6a777   # saves a fresh copy next to the old one; not billed
+             Next: jimeng retry d4e5f6a777 --resubmit   # sends it again as a new task; billed again
              Open: /home/me/videos/d4e5f6a7.mp4
              … (taller terminal shows more)""";
 
@@ -66,7 +66,7 @@ class PanelScreenTest {
         List<String> lines = h.text().lines().toList();
         assertThat(lines.get(0)).isEqualTo(" jimeng jobs · 1–5 of 7 · sort: newest");
         assertThat(String.join("\n", lines.subList(7, 17))).isEqualTo(DETAILS);
-        assertThat(lines.get(19)).startsWith("↑↓/jk move");
+        assertThat(lines.get(19)).startsWith("↑↓ move");
     }
 
     @Test
@@ -79,7 +79,8 @@ class PanelScreenTest {
                 .contains(" c09a5b7d66 · i2v_first_720p · downloading · 2m00s")
                 .contains(" Images: /home/me/face.png")
                 .contains(" Video URL: valid for 58m00s more (until 12:58:00)")
-                .contains(" Download: jimeng download c09a5b7d66 --output /home/me/videos/")
+                .contains(" Next: jimeng wait c09a5b7d66   # waits for it and saves the video")
+                .contains(" Next: jimeng cancel c09a5b7d66 --forget   # stops tracking it; its video is not saved")
                 .contains(" Task id: 7392616336519610409 · request id: 20250101115900A1B2C3")
                 .contains(
                         " Times: created 2025-01-01 11:58:00 · submitting 11:58:20 · in_queue 11:58:40 · generating 11:59:00");

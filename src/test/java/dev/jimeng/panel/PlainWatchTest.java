@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
 import dev.jimeng.time.ManualClock;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -59,6 +60,7 @@ class PlainWatchTest {
                 .replayOnSubscribe(List.of(job("e1f2a3b488")
                         .state(JobState.FAILED, s10)
                         .error("50412", "blocked by review")
+                        .reason(StopReason.CONTENT_REJECTED)
                         .build()));
 
         new PlainWatch(source, clock, out).run(Set.of("e1f2a3b488"));
@@ -67,7 +69,7 @@ class PlainWatchTest {
                 .isEqualTo(
                         """
                         12:00:00 e1f2a3b4 t2v_720p queued "neon city [31m at night"
-                        12:00:00 e1f2a3b4 t2v_720p failed: 50412: blocked by review (jimeng retry e1f2a3b488)
+                        12:00:00 e1f2a3b4 t2v_720p failed: 50412: blocked by review (the same prompt and images meet the same review: change them and generate again)
                         all watched jobs finished: 0 done, 1 not
                         """)
                 .doesNotContain("\u001b");

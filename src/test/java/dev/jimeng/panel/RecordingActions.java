@@ -24,6 +24,11 @@ class RecordingActions implements PanelActions, Clipboard {
     }
 
     @Override
+    public void cancel(String jobId) {
+        calls.add("cancel " + jobId);
+    }
+
+    @Override
     public void copy(String text) {
         calls.add("copy " + text);
     }

@@ -42,15 +42,19 @@ class SessionJobsTest {
 
     @Test
     void aDoneNoticeNamesTheJobItsPromptModeDurationAndFile() {
-        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.DONE));
+        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, false);
 
         assertThat(notice).isEqualTo("✔ ab12cd34 done · t2v_720p · 5 s · \"a red fox\"\n  saved /videos/fox.mp4");
     }
 
     @Test
     void aFailedNoticeSaysWhatHappenedAndWhatToDo() {
-        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.FAILED));
+        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.FAILED), Snapshots.NOW, false);
 
-        assertThat(notice).startsWith("✘ ab12cd34 failed").contains("the server said no", "'retry ab12cd34'");
+        assertThat(notice)
+                .startsWith("✘ ab12cd34 failed")
+                .contains(
+                        "the server said no",
+                        "next: jimeng retry ab12cd34 --resubmit (sends it again as a new task; billed again)");
     }
 }

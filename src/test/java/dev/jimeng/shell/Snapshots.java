@@ -10,6 +10,8 @@ import java.util.Map;
 
 /** Hand-made job snapshots for formatting tests. */
 final class Snapshots {
+    static final Instant NOW = Instant.parse("2026-01-01T00:10:00Z");
+
     private Snapshots() {}
 
     static JobSnapshot of(String id, JobState state) {
@@ -28,6 +30,7 @@ final class Snapshots {
                 null,
                 null,
                 failed ? "50500" : null,
-                failed ? "the server said no" : null);
+                failed ? "the server said no" : null,
+                failed ? dev.jimeng.store.StopReason.TASK_FAILED : null);
     }
 }

@@ -215,7 +215,12 @@ class JobStoreTest {
             JobRecord dog = create(store, "a dog in 100% sun", "me");
             clock.advance(Duration.ofSeconds(1));
             JobRecord bigCat = create(store, "A CAT in snow", "me");
-            store.transition(dog.id(), "me", JobState.FAILED, clock.instant(), JobChanges.error("50412", "no"));
+            store.transition(
+                    dog.id(),
+                    "me",
+                    JobState.FAILED,
+                    clock.instant(),
+                    JobChanges.stopped(StopReason.CONTENT_REJECTED, "50412", "no"));
 
             assertThat(store.list(JobQuery.newest(10)))
                     .extracting(JobRecord::id)

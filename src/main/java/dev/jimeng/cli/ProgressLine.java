@@ -1,4 +1,4 @@
-package dev.jimeng.app;
+package dev.jimeng.cli;
 
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;

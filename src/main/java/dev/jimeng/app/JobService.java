@@ -1,0 +1,204 @@
+package dev.jimeng.app;
+
+import dev.jimeng.api.ErrorCatalog;
+import dev.jimeng.job.JobManager;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.JobSource;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.store.JobQuery;
+import dev.jimeng.store.JobState;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The use cases below every verb, screen and session: submit, cancel, retry, download, wait and
+ * list jobs. It decides nothing a job allows by itself (the engine enforces {@code NextSteps}),
+ * prints nothing and knows no terminal; refusals are exceptions the caller turns into words.
+ */
+public final class JobService implements JobSource {
+    private final Supplier<JobManager> engine;
+    private final Runnable connect;
+    private final Function<GenerationRequest, ValidatedRequest> validator;
+    private final Supplier<Path> outputDirectory;
+    private final Clock clock;
+    private final boolean sandbox;
+
+    JobService(
+            Supplier<JobManager> engine,
+            Runnable connect,
+            Function<GenerationRequest, ValidatedRequest> validator,
+            Supplier<Path> outputDirectory,
+            Clock clock,
+            boolean sandbox) {
+        this.engine = engine;
+        this.connect = connect;
+        this.validator = validator;
+        this.outputDirectory = outputDirectory;
+        this.clock = clock;
+        this.sandbox = sandbox;
+    }
+
+    /** True when the jobs belong to the built-in sandbox: nothing is billed, commands need --sandbox. */
+    public boolean sandbox() {
+        return sandbox;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /** Fills what the line did not say from the settings, then validates. Sends nothing. */
+    public ValidatedRequest validate(GenerationRequest typed) {
+        return validator.apply(typed);
+    }
+
+    /** Journals a validated job and starts it; returns its id at once. */
+    public String submit(ValidatedRequest validated, Destination destination) {
+        connect.run();
+        return engine.get().submit(validated.request(), requestedOutput(destination));
+    }
+
+    /** Polls or downloads a job again for free, or re-submits it (billed); see {@link JobManager#retry}. */
+    public String retry(String id, boolean resubmit) {
+        connect.run();
+        return engine.get().retry(id, resubmit);
+    }
+
+    /** Downloads a finished task's video again (never billed). */
+    public String download(String id, Destination destination) {
+        connect.run();
+        Path target = requestedOutput(destination);
+        return target == null ? engine.get().redownload(id) : engine.get().redownload(id, target);
+    }
+
+    /** Cancels a job not sent yet, or with {@code forget} stops tracking one at the server. */
+    public JobSnapshot cancel(String id, boolean forget) {
+        return engine.get().cancel(id, forget);
+    }
+
+    /** Jobs journaled but not sent yet (they would be sent by the next start). */
+    public List<JobSnapshot> unsent() {
+        return engine.get().list(new JobQuery(EnumSet.of(JobState.QUEUED), null, 10_000));
+    }
+
+    /** Re-attaches every unfinished job; credentials are needed only when there is one. */
+    public List<String> resumeAll() {
+        Set<JobState> unfinished = EnumSet.allOf(JobState.class);
+        unfinished.removeIf(JobState::terminal);
+        if (engine.get().list(new JobQuery(unfinished, null, 1)).isEmpty()) {
+            return List.of();
+        }
+        connect.run();
+        return engine.get().resumeAll();
+    }
+
+    public List<JobSnapshot> list(JobQuery query) {
+        return engine.get().list(query);
+    }
+
+    /** The job with this id or unique prefix, as it is now. */
+    public Optional<JobSnapshot> find(String idOrPrefix) {
+        return engine.get().job(idOrPrefix);
+    }
+
+    @Override
+    public List<JobSnapshot> jobs() {
+        return engine.get().jobs();
+    }
+
+    @Override
+    public AutoCloseable subscribe(Consumer<JobSnapshot> listener) {
+        return engine.get().subscribe(listener);
+    }
+
+    public Optional<Duration> typicalGenerationTime(String mode) {
+        return engine.get().typicalGenerationTime(mode);
+    }
+
+    /** Blocks until the job has ended; CancellationException when jimeng shuts down. */
+    public JobSnapshot awaitTerminal(String id) throws InterruptedException {
+        return engine.get().awaitTerminal(id);
+    }
+
+    /** Blocks until the server has accepted the job (task id journaled) or it ended. */
+    public JobSnapshot awaitAccepted(String id) throws InterruptedException {
+        CompletableFuture<JobSnapshot> accepted = new CompletableFuture<>();
+        try (AutoCloseable sub = subscribe(s -> {
+            if (s.id().equals(id) && (s.taskId() != null || s.state().terminal())) {
+                accepted.complete(s);
+            }
+        })) {
+            find(id).filter(s -> s.taskId() != null || s.state().terminal()).ifPresent(accepted::complete);
+            return accepted.get();
+        } catch (InterruptedException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Blocks until every one of these jobs has ended. */
+    public void awaitAll(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        CompletableFuture.allOf(ids.stream().map(engine.get()::whenTerminal).toArray(CompletableFuture[]::new))
+                .join();
+    }
+
+    /** The process exit code a finished job stands for. */
+    public ExitCode exitCodeOf(JobSnapshot job) {
+        if (job.state() == JobState.DONE) {
+            return ExitCode.OK;
+        }
+        if (job.state() == JobState.CANCELED) {
+            return ExitCode.CANCELED;
+        }
+        if (job.errorCode() == null || job.state() == JobState.SUBMIT_UNKNOWN) {
+            return ExitCode.TASK_FAILED; // the outcome at the server is unknown
+        }
+        // codes made by the client, not the server: ErrorCatalog.connectFailed and .timeout
+        return switch (job.errorCode()) {
+            case "connection" -> ExitCode.NETWORK;
+            case "timeout" -> ExitCode.RATE_OR_TIMEOUT;
+            default ->
+                ErrorCatalog.find(job.errorCode())
+                        .map(entry -> ExitCode.of(entry.category()))
+                        .orElse(ExitCode.TASK_FAILED);
+        };
+    }
+
+    /** What the journal keeps: the user's file, the user's folder (made now), or null for the default. */
+    private Path requestedOutput(Destination destination) {
+        if (destination == null) {
+            return null;
+        }
+        if (destination.file() != null) {
+            return destination.file();
+        }
+        if (destination
+                .directory()
+                .equals(outputDirectory.get().toAbsolutePath().normalize())) {
+            return null; // the output-dir setting at download time decides
+        }
+        try {
+            Files.createDirectories(destination.directory());
+        } catch (java.io.IOException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT, "cannot create folder " + destination.directory() + ": " + e.getMessage());
+        }
+        return destination.directory();
+    }
+}

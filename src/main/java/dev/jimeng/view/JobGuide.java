@@ -1,0 +1,127 @@
+package dev.jimeng.view;
+
+import dev.jimeng.job.JobRefusedException;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextSteps;
+import dev.jimeng.job.NextSteps.Step;
+import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The one place where what can be done with a job ({@link NextSteps}) and why the engine refused
+ * something become words and {@code jimeng …} command lines. Commands for jobs of the built-in
+ * sandbox carry {@code --sandbox}, so pasting them finds the job.
+ */
+public final class JobGuide {
+    private JobGuide() {}
+
+    /** The command line that takes {@code step} for {@code job}. */
+    public static String command(Step step, JobSnapshot job, boolean sandbox) {
+        String jimeng = sandbox ? "jimeng --sandbox " : "jimeng ";
+        String id = job.id();
+        return jimeng
+                + switch (step) {
+                    case WAIT -> "wait " + id;
+                    case CANCEL -> "cancel " + id;
+                    case FORGET -> "cancel " + id + " --forget";
+                    case POLL_AGAIN -> "retry " + id;
+                    case DOWNLOAD_AGAIN -> "download " + id;
+                    case RESUBMIT -> "retry " + id + " --resubmit";
+                };
+    }
+
+    /** What the step does, with its honest billing word. */
+    public static String effect(Step step, JobSnapshot job, boolean sandbox) {
+        return switch (step) {
+            case WAIT -> "waits for it and saves the video";
+            case CANCEL -> "drops it before it is sent; nothing is billed";
+            case FORGET ->
+                "stops tracking it; its video is not saved"
+                        + (sandbox ? " (sandbox, not billed)" : " (the task is billed all the same)");
+            case POLL_AGAIN -> "asks the server again; not billed";
+            case DOWNLOAD_AGAIN -> "saves a fresh copy next to the old one; not billed";
+            case RESUBMIT ->
+                "sends it again as a new task; "
+                        + (sandbox
+                                ? "sandbox, not billed"
+                                : NextSteps.resubmitMayBillTwice(job)
+                                        ? "billed again if the first was accepted (may bill twice)"
+                                        : job.taskId() == null ? "billed" : "billed again");
+        };
+    }
+
+    /** One line per step that makes sense now: the command, then what it does. */
+    public static List<String> suggestions(JobSnapshot job, Instant now, boolean sandbox) {
+        List<String> lines = NextSteps.of(job, now).stream()
+                .map(step -> command(step, job, sandbox) + "   # " + effect(step, job, sandbox))
+                .toList();
+        String advice = advice(job);
+        return advice == null
+                ? lines
+                : java.util.stream.Stream.concat(lines.stream(), java.util.stream.Stream.of(advice))
+                        .toList();
+    }
+
+    /** The one most useful next step as a short line ("next: …"), or advice when no command helps; "" for none. */
+    public static String hint(JobSnapshot job, Instant now, boolean sandbox) {
+        if (job.state() == JobState.DONE) {
+            return "";
+        }
+        List<Step> steps = NextSteps.of(job, now);
+        if (!steps.isEmpty()) {
+            Step step = steps.get(0);
+            return "next: " + command(step, job, sandbox) + " (" + effect(step, job, sandbox) + ")";
+        }
+        String advice = advice(job);
+        return advice == null ? "" : advice;
+    }
+
+    /** What to do when no command can help: the request itself must change. */
+    private static String advice(JobSnapshot job) {
+        if (job.stopReason() == StopReason.CONTENT_REJECTED) {
+            return "the same prompt and images meet the same review: change them and generate again";
+        }
+        if (job.stopReason() == StopReason.INVALID_REQUEST) {
+            return "fix the input (an image may have moved or changed) and generate again";
+        }
+        return null;
+    }
+
+    /** One line for a refusal: what is wrong, then the next step that does make sense. */
+    public static String refusal(JobRefusedException e, Instant now, boolean sandbox) {
+        JobSnapshot job = e.job();
+        String id = job.id();
+        String task = job.taskId() == null ? "" : "task " + job.taskId() + " of ";
+        String words =
+                switch (e.refusal()) {
+                    case STILL_RUNNING ->
+                        "job " + id + " is still " + job.state().label() + "; it needs no retry yet";
+                    case BEING_SENT ->
+                        "job " + id + " is being sent right now (it may be billed) and can no longer be canceled";
+                    case AT_SERVER ->
+                        task + "job " + id + " is at the server " + (sandbox ? "(sandbox, not billed)" : "and billed")
+                                + "; this API cannot stop it. To stop tracking it (its video is then not saved): "
+                                + command(Step.FORGET, job, sandbox);
+                    case ALREADY_ENDED ->
+                        "job " + id + " has already ended (" + job.state().label() + "); nothing to cancel";
+                    case NEVER_SENT ->
+                        "job " + id + " never reached the server: there is nothing to ask it or download";
+                    case OUTCOME_UNKNOWN ->
+                        "it is unknown whether the server took job " + id + "; only a new submit can be tried";
+                    case SAME_ANSWER ->
+                        task + "job " + id + " ended at the server"
+                                + (job.errorCode() == null ? "" : " (" + job.errorCode() + ")")
+                                + "; asking again gives the same answer";
+                    case TASK_GONE -> "the server no longer keeps " + task + "job " + id + " (12 hours after submit)";
+                    case CHANGE_THE_REQUEST -> "job " + id + " cannot be sent again as it is";
+                    case BUSY -> "job " + id + " is being worked on right now (by this or another jimeng process)";
+                };
+        if (e.refusal() == dev.jimeng.job.Refusal.AT_SERVER) {
+            return words;
+        }
+        String next = hint(job, now, sandbox);
+        return next.isEmpty() ? words : words + "; " + next;
+    }
+}
