@@ -94,6 +94,33 @@ public abstract class BaseCommand implements Callable<Integer> {
         return jobs().exitCodeOf(done);
     }
 
+    /**
+     * Waits in the shell's foreground. Ctrl-C stops the wait, never the job; a job not sent yet may
+     * be canceled then, on the user's word.
+     */
+    protected ExitCode awaitInShell(String id, java.util.function.Function<JobSnapshot, ExitCode> report)
+            throws InterruptedException {
+        try {
+            return report.apply(jobs().awaitTerminal(id));
+        } catch (InterruptedException e) {
+            JobSnapshot job = jobs().find(id).orElseThrow();
+            var cancel = dev.jimeng.job.NextSteps.Step.CANCEL;
+            if (dev.jimeng.job.NextSteps.allows(job, jobs().clock().instant(), cancel)
+                    && confirm("job " + id + " not sent yet: cancel it? [y/N] ")) {
+                engine(() -> jobs().cancel(id, false));
+                err().println(id + " canceled; nothing was billed");
+            } else {
+                err().println("stopped waiting; " + id + " carries on ("
+                        + job.state().label() + "); '"
+                        + JobGuide.command(dev.jimeng.job.NextSteps.Step.WAIT, job, jobs().sandbox())
+                                .substring("jimeng ".length())
+                        + "' picks it up");
+            }
+            err().flush();
+            return ExitCode.INTERRUPTED;
+        }
+    }
+
     /** A yes/no question, asked where the session can (the shell owns the input when inside one). */
     protected boolean confirm(String question) {
         return session().confirm(question);

@@ -28,6 +28,12 @@ public final class GenerateCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON document instead of the Markdown block.")
     boolean json;
 
+    @Option(
+            names = "--wait",
+            description =
+                    "In the shell: wait for the video in the foreground (Ctrl-C asks to cancel it if not sent yet).")
+    boolean waitHere;
+
     @Override
     protected ExitCode doCall() throws Exception {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
@@ -39,6 +45,9 @@ public final class GenerateCommand extends BaseCommand {
                 : String.format(java.util.Locale.ROOT, "≈%.2f CNY", validated.estimatedCostCny());
         String queued = id + " queued · " + validated.request().mode() + " · "
                 + validated.request().durationSeconds() + " s · " + cost + " · you will be told when it is done";
+        if (waitHere && root().interactive()) {
+            return awaitInShell(id, done -> report(done, json));
+        }
         return session().follow(id, queued, done -> report(done, json));
     }
 }

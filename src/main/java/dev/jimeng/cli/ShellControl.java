@@ -4,7 +4,8 @@ import org.jline.terminal.Terminal;
 
 /** What shell-only commands (exit, clear, watch, generate in the background) ask of the shell. */
 public interface ShellControl extends SessionPort {
-    void requestExit();
+    /** @param keepUnsent keep jobs not sent yet for the next start without asking (and say so) */
+    void requestExit(boolean keepUnsent);
 
     void clearScreen();
 

@@ -1,7 +1,6 @@
 package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
-import dev.jimeng.job.JobSnapshot;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -35,8 +34,9 @@ public final class WaitCommand extends BaseCommand {
         boolean lines = !stdoutIsTerminal() && !json;
         try (AutoCloseable changes = lines ? OneShotSession.printStateChanges(app(), out(), resolved) : () -> {}) {
             for (String id : resolved) {
-                ExitCode code =
-                        root().interactive() ? waitInShell(id) : session().follow(id, "", done -> report(done, json));
+                ExitCode code = root().interactive()
+                        ? awaitInShell(id, done -> report(done, json))
+                        : session().follow(id, "", done -> report(done, json));
                 if (code == ExitCode.INTERRUPTED) {
                     return code;
                 }
@@ -46,23 +46,5 @@ public final class WaitCommand extends BaseCommand {
             }
         }
         return worst;
-    }
-
-    /** In the shell, wait is the one foreground command: Ctrl-C stops the wait, never the job. */
-    private ExitCode waitInShell(String id) throws InterruptedException {
-        try {
-            return report(jobs().awaitTerminal(id), json);
-        } catch (InterruptedException e) {
-            JobSnapshot job = jobs().find(id).orElseThrow();
-            if (dev.jimeng.job.NextSteps.allows(job, jobs().clock().instant(), dev.jimeng.job.NextSteps.Step.CANCEL)
-                    && confirm("job " + id + " not sent yet: cancel it? [y/N] ")) {
-                engine(() -> jobs().cancel(id, false));
-                err().println(id + " canceled; nothing was billed");
-            } else {
-                err().println("stopped waiting; " + id + " carries on ("
-                        + job.state().label() + ")");
-            }
-            return ExitCode.INTERRUPTED;
-        }
     }
 }

@@ -32,6 +32,7 @@ final class InteractiveSession extends Session {
     private LineReader reader;
     private Status status;
     private volatile Thread foreground;
+    private boolean keepUnsent;
 
     /** Guards "may we draw now (panel closed, reader reading)?" against engine threads. */
     private final Object screen = new Object();
@@ -123,6 +124,7 @@ final class InteractiveSession extends Session {
                 Thread.interrupted(); // a Ctrl-C aimed at the finished command must not hit the next one
             }
         }
+        settleUnsent();
         long running = jobs.active();
         if (running > 0) {
             terminal.writer()
@@ -130,6 +132,49 @@ final class InteractiveSession extends Session {
                             "jimeng: " + running + " job(s) still running; they resume the next time you start jimeng");
         }
         terminal.writer().flush();
+    }
+
+    /**
+     * Jobs not sent yet would be sent (and billed) by the next start of jimeng: the user says whether
+     * to keep them or cancel them; {@code exit --yes} keeps them, and says so.
+     */
+    private void settleUnsent() {
+        if (root.existingApp() == null) {
+            return;
+        }
+        List<JobSnapshot> unsent = app().jobs().unsent();
+        if (unsent.isEmpty()) {
+            return;
+        }
+        String count = unsent.size() == 1 ? "1 job" : unsent.size() + " jobs";
+        String jimeng = app().jobs().sandbox() ? "jimeng --sandbox " : "jimeng ";
+        boolean cancel = false;
+        if (!keepUnsent) {
+            try {
+                String answer = ask(count + " not sent yet: keep them for next time or cancel them? [k/c] ");
+                cancel = answer != null
+                        && answer.strip().toLowerCase(java.util.Locale.ROOT).startsWith("c");
+            } catch (UserInterruptException | EndOfFileException e) {
+                cancel = false;
+            }
+        }
+        PrintWriter out = terminal.writer();
+        if (!cancel) {
+            out.println("jimeng: kept " + count + " not sent yet; the next start of jimeng sends them ('" + jimeng
+                    + "cancel --all-queued' drops them)");
+            return;
+        }
+        int canceled = 0;
+        for (JobSnapshot job : unsent) {
+            try {
+                app().jobs().cancel(job.id(), false);
+                canceled++;
+            } catch (dev.jimeng.job.JobRefusedException e) {
+                out.println("jimeng: " + job.id() + " was sent meanwhile; it goes on ('" + jimeng + "wait " + job.id()
+                        + "')");
+            }
+        }
+        out.println("jimeng: canceled " + canceled + " job(s) not sent yet; nothing was billed");
     }
 
     String prompt() {
@@ -257,7 +302,8 @@ final class InteractiveSession extends Session {
     // --- ShellControl ---
 
     @Override
-    public void requestExit() {
+    public void requestExit(boolean keepUnsent) {
+        this.keepUnsent = keepUnsent;
         if (confirmQuit()) {
             markExit();
         }

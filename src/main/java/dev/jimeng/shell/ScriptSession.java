@@ -80,7 +80,7 @@ final class ScriptSession extends Session {
     }
 
     @Override
-    public void requestExit() {
+    public void requestExit(boolean keepUnsent) {
         markExit();
     }
 

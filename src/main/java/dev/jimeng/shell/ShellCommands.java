@@ -124,8 +124,16 @@ final class ShellCommands {
         }
     }
 
-    @Command(name = "exit", aliases = "quit", description = "Leave the shell (running jobs resume next time).")
+    @Command(
+            name = "exit",
+            aliases = "quit",
+            description = "Leave the shell (running jobs resume next time; asks about jobs not sent yet).")
     static final class ExitCommand extends BaseCommand {
+        @picocli.CommandLine.Option(
+                names = {"-y", "--yes"},
+                description = "Keep jobs not sent yet for the next start without asking.")
+        boolean yes;
+
         private final ShellControl shell;
 
         ExitCommand(ShellControl shell) {
@@ -134,7 +142,7 @@ final class ShellCommands {
 
         @Override
         protected ExitCode doCall() {
-            shell.requestExit();
+            shell.requestExit(yes);
             return ExitCode.OK;
         }
     }
