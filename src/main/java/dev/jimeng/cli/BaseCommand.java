@@ -110,10 +110,9 @@ public abstract class BaseCommand implements Callable<Integer> {
                 engine(() -> jobs().cancel(id, false));
                 err().println(id + " canceled; nothing was billed");
             } else {
-                err().println("stopped waiting; " + id + " carries on ("
+                err().println("interrupted (background jobs keep running): " + id + " carries on ("
                         + job.state().label() + "); '"
                         + JobGuide.command(dev.jimeng.job.NextSteps.Step.WAIT, job, jobs().sandbox())
-                                .substring("jimeng ".length())
                         + "' picks it up");
             }
             err().flush();

@@ -50,7 +50,7 @@ class PanelIT {
             tmux.keys("Enter");
             String details =
                     tmux.await("the details pane", s -> s.contains("details") && s.contains("Prompt: a red fox"), STEP);
-            assertThat(details).contains("jimeng retry " + id);
+            assertThat(details).contains("jimeng --sandbox download " + id);
 
             tmux.keys("q");
             tmux.await(
