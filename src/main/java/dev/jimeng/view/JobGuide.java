@@ -32,6 +32,11 @@ public final class JobGuide {
                 };
     }
 
+    /** The command that shows everything about a job. */
+    public static String show(JobSnapshot job, boolean sandbox) {
+        return (sandbox ? "jimeng --sandbox " : "jimeng ") + "show " + job.id();
+    }
+
     /** What the step does, with its honest billing word. */
     public static String effect(Step step, JobSnapshot job, boolean sandbox) {
         return switch (step) {
@@ -116,7 +121,7 @@ public final class JobGuide {
                                 + "; asking again gives the same answer";
                     case TASK_GONE -> "the server no longer keeps " + task + "job " + id + " (12 hours after submit)";
                     case CHANGE_THE_REQUEST -> "job " + id + " cannot be sent again as it is";
-                    case BUSY -> "job " + id + " is being worked on right now (by this or another jimeng process)";
+                    case BUSY -> "job " + id + " is being worked on right now (in this or another process)";
                 };
         if (e.refusal() == dev.jimeng.job.Refusal.AT_SERVER) {
             return words;

@@ -110,7 +110,7 @@ public final class ResultView {
         String what;
         if (code == null) {
             what = message.isEmpty()
-                    ? "no error was recorded; 'jimeng show " + job.id() + "' has the details"
+                    ? "no error was recorded; '" + JobGuide.show(job, sandbox) + "' has the details"
                     : message;
         } else if (message.startsWith(code + ":")) {
             what = message;

@@ -1,0 +1,148 @@
+package dev.jimeng.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import dev.jimeng.job.JobRefusedException;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.Refusal;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.shell.Notices;
+import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
+import dev.jimeng.view.JobGuide;
+import dev.jimeng.view.JobsView;
+import dev.jimeng.view.ResultView;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+/**
+ * Every {@code jimeng …} command any view can suggest, for jobs in every state and with every stop
+ * reason, early and late in a task's life, for real and sandbox jobs, is a command the real parser
+ * accepts, names the job, and carries --sandbox exactly when the job is the sandbox's.
+ */
+class SuggestedCommandsParseTest {
+    private static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
+    /** A command as printed: "jimeng", maybe --sandbox, then words up to a comment, quote or bracket. */
+    private static final Pattern COMMAND = Pattern.compile("(?<![\\w-])jimeng((?: [A-Za-z0-9_.:/@%+=,-]+)+)");
+
+    @Test
+    void everySuggestedCommandParsesNamesItsJobAndCarriesSandboxOnlyForTheSandbox() {
+        Set<String> seen = new LinkedHashSet<>();
+        CommandLine parser = parser();
+        for (boolean sandbox : new boolean[] {false, true}) {
+            for (JobSnapshot job : everyKindOfJob()) {
+                for (Instant now : List.of(SUBMITTED.plusSeconds(600), SUBMITTED.plus(Duration.ofHours(13)))) {
+                    for (String text : everythingShownFor(job, now, sandbox)) {
+                        Matcher m = COMMAND.matcher(text);
+                        while (m.find()) {
+                            String command = m.group().strip();
+                            seen.add(command.replace(job.id(), "ID"));
+                            List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
+                            args.removeFirst();
+                            assertThatCode(() -> parser.parseArgs(args.toArray(String[]::new)))
+                                    .as("%s (shown for a %s job, reason %s)", command, job.state(), job.stopReason())
+                                    .doesNotThrowAnyException();
+                            assertThat(args).as(command).contains(job.id());
+                            assertThat(args.contains("--sandbox")).as(command).isEqualTo(sandbox);
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(seen)
+                .as("the views suggest every kind of step")
+                .contains(
+                        "jimeng wait ID",
+                        "jimeng cancel ID",
+                        "jimeng cancel ID --forget",
+                        "jimeng retry ID",
+                        "jimeng download ID",
+                        "jimeng retry ID --resubmit",
+                        "jimeng --sandbox wait ID")
+                .noneMatch(c -> c.contains("redownload"));
+    }
+
+    /** show, --json, notices, the failure line, hints, suggestions and every refusal. */
+    private static List<String> everythingShownFor(JobSnapshot job, Instant now, boolean sandbox) {
+        List<String> texts = new ArrayList<>();
+        Clock clock = Clock.fixed(now, ZoneOffset.UTC);
+        texts.add(JobsView.details(job, clock, sandbox));
+        texts.add(ResultView.json(job, now, sandbox));
+        texts.add(Notices.finished(job, now, sandbox));
+        texts.add(ResultView.failureLine(job, now, sandbox));
+        texts.add(JobGuide.hint(job, now, sandbox));
+        texts.addAll(JobGuide.suggestions(job, now, sandbox));
+        for (Refusal refusal : Refusal.values()) {
+            texts.add(JobGuide.refusal(new JobRefusedException(job, refusal), now, sandbox));
+        }
+        return texts;
+    }
+
+    private static List<JobSnapshot> everyKindOfJob() {
+        List<JobSnapshot> jobs = new ArrayList<>();
+        for (JobState state : JobState.values()) {
+            for (boolean hasTask : new boolean[] {false, true}) {
+                if (!state.terminal() || state == JobState.DONE) {
+                    jobs.add(job(state, null, hasTask));
+                } else {
+                    for (StopReason reason : StopReason.values()) {
+                        jobs.add(job(state, reason, hasTask));
+                    }
+                }
+            }
+        }
+        return jobs;
+    }
+
+    private static JobSnapshot job(JobState state, StopReason reason, boolean hasTask) {
+        Map<JobState, Instant> times = new EnumMap<>(JobState.class);
+        times.put(JobState.QUEUED, SUBMITTED.minusSeconds(1));
+        if (hasTask) {
+            times.put(JobState.IN_QUEUE, SUBMITTED);
+        }
+        times.put(state, SUBMITTED.plusSeconds(60));
+        boolean done = state == JobState.DONE;
+        return new JobSnapshot(
+                "k3f9a2b1",
+                new GenerationRequest("t2v_720p", "a red fox", 5, 24, "16:9", List.of(), -1L, null, null),
+                state,
+                hasTask ? "7392616336519610409" : null,
+                null,
+                SUBMITTED.minusSeconds(1),
+                times,
+                done ? Path.of("/videos/it's a fox.mp4") : null,
+                done ? 1000 : -1,
+                done ? 1000 : -1,
+                done ? "ab".repeat(32) : null,
+                null,
+                reason == null ? null : "50500",
+                reason == null ? null : "what happened",
+                reason);
+    }
+
+    private static CommandLine parser() {
+        JimengCommand root = new JimengCommand(
+                r -> {
+                    throw new AssertionError("parsing must not build the app");
+                },
+                r -> 0);
+        return Cli.commandLine(root, new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter()));
+    }
+}
