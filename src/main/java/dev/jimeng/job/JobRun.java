@@ -243,6 +243,7 @@ final class JobRun implements Runnable {
             try {
                 accepted = engine.api.submit(body);
             } catch (ApiException e) {
+                inSubmitCall = false; // the answer is in: the back-off below may be interrupted
                 ApiError error = e.error();
                 if (error.mayHaveReachedServer()) {
                     end(
