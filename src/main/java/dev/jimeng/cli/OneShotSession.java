@@ -42,12 +42,16 @@ final class OneShotSession implements SessionPort {
     @Override
     public ExitCode follow(String jobId, String announcement, Function<JobSnapshot, ExitCode> report)
             throws InterruptedException {
+        JobSnapshot done;
         try (InterruptSignal.Handle ignored = interrupts.interruptOnCtrlC(Thread.currentThread())) {
-            return report.apply(awaitWithProgress(jobId));
+            done = awaitWithProgress(jobId);
         } catch (InterruptedException e) {
             Thread.interrupted();
             return interrupted(jobId);
+        } finally {
+            Thread.interrupted(); // a Ctrl-C just as the job ended must not stop what comes next
         }
+        return report.apply(done);
     }
 
     /** Ctrl-C: the job is the user's to keep or drop when it has not been sent; else it goes on. */

@@ -19,6 +19,9 @@ final class CliHarness {
     private final Path cwd;
     private final Path home;
     private boolean stderrIsTerminal;
+    private String stdin = "";
+    private boolean stdinIsTerminal;
+    private InterruptSignal interrupts = InterruptSignal.NONE;
 
     private CliHarness(Path cwd, Path home) {
         this.cwd = cwd;
@@ -58,6 +61,19 @@ final class CliHarness {
         return this;
     }
 
+    /** What the user types at a terminal on stdin (answers to questions). */
+    CliHarness typing(String text) {
+        stdin = text;
+        stdinIsTerminal = true;
+        return this;
+    }
+
+    /** Stands in for Ctrl-C: what interrupts a one-shot command while it waits. */
+    CliHarness interrupts(InterruptSignal signal) {
+        interrupts = signal;
+        return this;
+    }
+
     Path cwd() {
         return cwd;
     }
@@ -69,15 +85,19 @@ final class CliHarness {
                 Map.copyOf(variables),
                 cwd,
                 home,
-                new ByteArrayInputStream(new byte[0]),
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
-                false,
+                stdinIsTerminal,
                 false,
                 stderrIsTerminal);
-        int code = Cli.run(args, env, root -> {
-            throw new AssertionError("the shell must not open in a one-shot run");
-        });
+        int code = Cli.run(
+                args,
+                env,
+                root -> {
+                    throw new AssertionError("the shell must not open in a one-shot run");
+                },
+                interrupts);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

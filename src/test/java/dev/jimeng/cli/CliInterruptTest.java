@@ -1,0 +1,119 @@
+package dev.jimeng.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.e2e.SandboxLog;
+import dev.jimeng.json.Json;
+import dev.jimeng.sandbox.SandboxConfig;
+import dev.jimeng.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Ctrl-C on a one-shot generate: a job not sent yet is canceled on the user's word (and never sent
+ * by a later start) or kept on theirs; a task already at the server goes on, and the user is told
+ * how to pick it up.
+ */
+class CliInterruptTest {
+    private SandboxServer server;
+    private CliHarness jimeng;
+
+    @TempDir
+    Path cwd;
+
+    @TempDir
+    Path home;
+
+    @BeforeEach
+    void start() throws Exception {
+        // one task at a time, and it takes a while: a second submit is refused (50430) and waits locally
+        server = SandboxServer.start(SandboxConfig.builder()
+                .queueDuration(Duration.ofMillis(100))
+                .generateDuration(Duration.ofSeconds(30))
+                .concurrencyLimit(1)
+                .qpsLimit(1000)
+                .build());
+        jimeng = CliHarness.against(server, cwd, home).with("JIMENG_VIDEO_RETRY_BACKOFF", "30");
+        CliRun holder = jimeng.run("submit", "a fox holding the only slot");
+        assertThat(holder.exitCode()).as(holder.toString()).isZero();
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    @Test
+    void ctrlCBeforeTheJobIsSentAsksAndCancelsItSoNoLaterStartSendsIt() throws Exception {
+        CliRun run = jimeng.typing("\n") // Enter: the default answer, yes
+                .interrupts(ctrlCWhen(() -> SandboxLog.answersWithCode(server, 50430) >= 1))
+                .run("generate", "a fox that is never sent");
+        jimeng.interrupts(InterruptSignal.NONE);
+
+        assertThat(run.exitCode()).isEqualTo(130);
+        assertThat(run.stderr()).contains("not sent yet: cancel it? [Y/n]", "canceled; nothing was billed");
+        JsonNode job = onlyJobWithPrompt("a fox that is never sent");
+        assertThat(job.path("status").asText()).isEqualTo("canceled");
+        assertThat(jimeng.run("wait", job.path("job_id").asText()).exitCode()).isEqualTo(8);
+        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
+    }
+
+    @Test
+    void ctrlCBeforeTheJobIsSentKeepsItWhenTheUserSaysNo() throws Exception {
+        CliRun run = jimeng.typing("n\n")
+                .interrupts(ctrlCWhen(() -> SandboxLog.answersWithCode(server, 50430) >= 1))
+                .run("generate", "a fox kept for later");
+        jimeng.interrupts(InterruptSignal.NONE);
+
+        assertThat(run.exitCode()).isEqualTo(130);
+        assertThat(run.stderr()).contains("kept: the next jimeng start sends it", "jimeng wait ");
+        assertThat(onlyJobWithPrompt("a fox kept for later").path("status").asText())
+                .isEqualTo("queued");
+    }
+
+    @Test
+    void ctrlCOnceTheTaskIsAtTheServerSaysItGoesOnAndHowToPickItUp() throws Exception {
+        SandboxServer roomy = SandboxServer.start(SandboxConfig.builder()
+                .queueDuration(Duration.ofMillis(100))
+                .generateDuration(Duration.ofSeconds(30))
+                .build());
+        try {
+            CliRun run = CliHarness.against(roomy, cwd, home.resolve("roomy"))
+                    .typing("")
+                    .interrupts(ctrlCWhen(() -> SandboxLog.acceptedSubmits(roomy) >= 1))
+                    .run("generate", "a fox at the server");
+
+            assertThat(run.exitCode()).isEqualTo(130);
+            assertThat(run.stderr())
+                    .contains("goes on at the server (it is billed)", "jimeng wait ")
+                    .doesNotContain("cancel it?");
+        } finally {
+            roomy.close();
+        }
+    }
+
+    /** A Ctrl-C that comes once {@code condition} holds, while the command waits. */
+    private static InterruptSignal ctrlCWhen(BooleanSupplier condition) {
+        return waiter -> {
+            Thread presser = Thread.ofVirtual().start(() -> {
+                await().atMost(Duration.ofSeconds(20)).until(condition::getAsBoolean);
+                waiter.interrupt();
+            });
+            return presser::interrupt;
+        };
+    }
+
+    private JsonNode onlyJobWithPrompt(String prompt) throws Exception {
+        CliRun jobs = jimeng.run("jobs", "--json", "--search", prompt);
+        JsonNode array = Json.MAPPER.readTree(jobs.stdout());
+        assertThat(array).hasSize(1);
+        return array.get(0);
+    }
+}
