@@ -3,6 +3,8 @@ package dev.jimeng.panel;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobSource;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.Durations;
+import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,7 +120,7 @@ public final class PlainWatch {
         switch (job.state()) {
             case DONE ->
                 b.append(' ')
-                        .append(JobText.duration(JobText.elapsed(job, now)))
+                        .append(Durations.compact(JobText.elapsed(job, now)))
                         .append(job.outputPath() == null ? "" : " → " + job.outputPath());
             case FAILED, EXPIRED, SUBMIT_UNKNOWN ->
                 b.append(": ")
@@ -128,7 +130,7 @@ public final class PlainWatch {
                         .append(')');
             case QUEUED, SUBMITTING ->
                 b.append(" \"")
-                        .append(JobText.fit(JobText.oneLine(job.request().prompt()), PROMPT_COLUMNS))
+                        .append(TerminalText.fit(JobText.oneLine(job.request().prompt()), PROMPT_COLUMNS))
                         .append('"');
             default -> {}
         }

@@ -2,10 +2,11 @@ package dev.jimeng.shell;
 
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
 
 /** The short blocks printed above the prompt when a background job ends. Pure formatting. */
 public final class Notices {
-    private static final int PROMPT_CHARS = 60;
+    private static final int PROMPT_CHARS = 60; // terminal columns
 
     private Notices() {}
 
@@ -48,13 +49,7 @@ public final class Notices {
     }
 
     static String shorten(String prompt) {
-        if (prompt == null) {
-            return "";
-        }
-        String oneLine = prompt.replaceAll("\\s+", " ").strip();
-        return oneLine.codePointCount(0, oneLine.length()) <= PROMPT_CHARS
-                ? oneLine
-                : oneLine.substring(0, oneLine.offsetByCodePoints(0, PROMPT_CHARS - 1)) + "…";
+        return TerminalText.fit(TerminalText.oneLine(prompt), PROMPT_CHARS);
     }
 
     private static String nullToEmpty(String s) {
