@@ -34,11 +34,4 @@ final class JobFacts {
     static boolean canRetryWithoutResubmit(JobSnapshot job, Instant now) {
         return job.state() == JobState.FAILED && canDownload(job, now);
     }
-
-    static boolean running(JobState state) {
-        return switch (state) {
-            case SUBMITTING, IN_QUEUE, GENERATING, DOWNLOADING -> true;
-            default -> false;
-        };
-    }
 }

@@ -1,7 +1,7 @@
 package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -97,24 +97,8 @@ public final class PanelModel {
 
     public Summary summary() {
         if (summary == null) {
-            int running = 0, done = 0, failed = 0, queued = 0, expired = 0, unknown = 0;
-            for (JobSnapshot j : jobs.values()) {
-                JobState s = j.state();
-                if (JobFacts.running(s)) {
-                    running++;
-                } else if (s == JobState.DONE) {
-                    done++;
-                } else if (s == JobState.FAILED) {
-                    failed++;
-                } else if (s == JobState.QUEUED) {
-                    queued++;
-                } else if (s == JobState.EXPIRED) {
-                    expired++;
-                } else {
-                    unknown++;
-                }
-            }
-            summary = new Summary(running, done, failed, queued, expired, unknown);
+            JobCounts c = JobCounts.of(jobs.values());
+            summary = new Summary(c.running(), c.done(), c.failed(), c.queued(), c.expired(), c.unknown());
         }
         return summary;
     }

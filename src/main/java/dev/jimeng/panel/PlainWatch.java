@@ -5,6 +5,7 @@ import dev.jimeng.job.JobSource;
 import dev.jimeng.store.JobState;
 import dev.jimeng.text.Durations;
 import dev.jimeng.text.TerminalText;
+import dev.jimeng.view.JobCounts;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Instant;
@@ -138,7 +139,7 @@ public final class PlainWatch {
     }
 
     private static String summary(Map<String, JobState> states) {
-        long done = states.values().stream().filter(s -> s == JobState.DONE).count();
+        int done = JobCounts.ofStates(states.values()).done();
         return "all watched jobs finished: " + done + " done, " + (states.size() - done) + " not";
     }
 }
