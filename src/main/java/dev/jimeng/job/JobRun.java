@@ -21,7 +21,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -524,8 +523,7 @@ final class JobRun implements Runnable {
 
     private static boolean looksLikeMp4(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(8);
-            return head.length == 8 && Arrays.equals(Arrays.copyOfRange(head, 4, 8), "ftyp".getBytes());
+            return Mp4Signature.problem(in.readNBytes(Mp4Signature.HEAD_BYTES), Files.size(file)) == null;
         }
     }
 
