@@ -2,10 +2,10 @@ package dev.jimeng.config;
 
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
+import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -174,8 +174,7 @@ public final class Settings {
     }
 
     public Duration pollInterval() {
-        BigDecimal seconds = new BigDecimal(get(Setting.POLL_INTERVAL).value());
-        return Duration.ofMillis(seconds.movePointRight(3).longValue());
+        return Seconds.parse(get(Setting.POLL_INTERVAL).value());
     }
 
     public NotifyStyle notifyStyle() {

@@ -12,6 +12,7 @@ import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
+import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -268,7 +269,8 @@ final class JobRun implements Runnable {
                 JobState.QUEUED,
                 JobChanges.error(
                         error.code(),
-                        why + " (" + error.code() + "); sending again in " + seconds(wait) + " — nothing was billed"));
+                        why + " (" + error.code() + "); sending again in " + Seconds.format(wait)
+                                + " s — nothing was billed"));
         publish();
         engine.sleeper.sleep(wait);
     }
@@ -314,7 +316,8 @@ final class JobRun implements Runnable {
                 Duration waited = engine.settings.pollInterval().multipliedBy(polls);
                 fail(
                         "poll-timeout",
-                        "task " + job.taskId() + " was not done after " + polls + " polls (about " + seconds(waited)
+                        "task " + job.taskId() + " was not done after " + polls + " polls (about "
+                                + Seconds.format(waited) + " s"
                                 + "). It may still finish at the server: `jimeng retry " + id
                                 + "` polls it again without a new submit.");
                 return false;
@@ -640,10 +643,5 @@ final class JobRun implements Runnable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String seconds(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.format(java.util.Locale.ROOT, "%.1f", s)) + " s";
     }
 }
