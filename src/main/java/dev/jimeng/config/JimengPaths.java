@@ -47,11 +47,6 @@ public final class JimengPaths {
         return new JimengPaths(config, state, home, work);
     }
 
-    /** The directories for this process: {@code System.getenv()}, {@code user.home}, {@code user.dir}. */
-    public static JimengPaths fromSystem() {
-        return resolve(System.getenv(), Path.of(System.getProperty("user.home")), Path.of(""));
-    }
-
     public Path configDir() {
         return configDir;
     }

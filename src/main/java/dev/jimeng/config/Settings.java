@@ -1,7 +1,5 @@
 package dev.jimeng.config;
 
-import dev.jimeng.mode.Capabilities;
-import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
@@ -98,11 +96,6 @@ public final class Settings {
         return get(setting);
     }
 
-    /** True when the session has changed something {@link #save()} would write. */
-    public synchronized boolean hasSessionValues() {
-        return !session.isEmpty();
-    }
-
     /**
      * Writes the session values into the config file, keeping its other keys, through a temporary file
      * moved into place (a crash never leaves half a file). Session values stay in effect.
@@ -142,10 +135,6 @@ public final class Settings {
 
     public String mode() {
         return get(Setting.MODE).value();
-    }
-
-    public ModeSpec modeSpec() {
-        return Capabilities.mode(mode()).orElseThrow();
     }
 
     public int durationSeconds() {

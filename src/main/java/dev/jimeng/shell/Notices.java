@@ -1,7 +1,6 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.store.JobState;
 import dev.jimeng.text.TerminalText;
 
 /** The short blocks printed above the prompt when a background job ends. Pure formatting. */
@@ -33,19 +32,6 @@ public final class Notices {
                     default -> "";
                 };
         return detail.isEmpty() ? head : head + "\n" + detail;
-    }
-
-    /** One line for a state change, for pipes and dumb terminals. */
-    public static String stateLine(JobSnapshot job) {
-        StringBuilder line =
-                new StringBuilder(job.id()).append(' ').append(job.state().label());
-        if (job.state() == JobState.DONE && job.outputPath() != null) {
-            line.append(' ').append(job.outputPath());
-        }
-        if (job.errorMessage() != null && job.state().terminal() && job.state() != JobState.DONE) {
-            line.append(' ').append(job.errorMessage());
-        }
-        return line.toString();
     }
 
     static String shorten(String prompt) {
