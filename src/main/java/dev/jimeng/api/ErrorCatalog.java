@@ -1,5 +1,6 @@
 package dev.jimeng.api;
 
+import dev.jimeng.time.Seconds;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -268,7 +269,7 @@ public final class ErrorCatalog {
                 0,
                 ErrorCategory.TIMEOUT,
                 Retry.BACKOFF,
-                "no answer within " + seconds(timeout) + " s",
+                "no answer within " + Seconds.format(timeout) + " s",
                 "increase JIMENG_VIDEO_API_TIMEOUT (seconds), or check the network",
                 null,
                 submit);
@@ -424,11 +425,5 @@ public final class ErrorCatalog {
     private static String detail(String detail) {
         String d = oneLine(detail, 120);
         return d.isEmpty() ? "" : " (" + d + ")";
-    }
-
-    private static String seconds(Duration d) {
-        return java.math.BigDecimal.valueOf(d.toMillis(), 3)
-                .stripTrailingZeros()
-                .toPlainString();
     }
 }

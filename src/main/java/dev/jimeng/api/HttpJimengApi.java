@@ -5,9 +5,8 @@ import dev.jimeng.json.Json;
 import dev.jimeng.sign.Credentials;
 import dev.jimeng.sign.SigningRequest;
 import dev.jimeng.sign.V4Signer;
+import dev.jimeng.time.Seconds;
 import java.io.IOException;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -281,14 +280,12 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         String problem = "JIMENG_VIDEO_API_TIMEOUT must be a positive number of seconds (e.g. 300 or 0.5), got '"
                 + value + "': fix it or unset it to use " + DEFAULT_TIMEOUT.toSeconds();
         try {
-            BigDecimal seconds = new BigDecimal(value);
-            if (seconds.signum() <= 0 || seconds.compareTo(BigDecimal.valueOf(86_400L * 365)) > 0) {
+            Duration timeout = Seconds.parse(value);
+            if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofDays(365)) > 0) {
                 throw new IllegalArgumentException(problem);
             }
-            long millis =
-                    seconds.movePointRight(3).setScale(0, RoundingMode.CEILING).longValueExact();
-            return Duration.ofMillis(millis);
-        } catch (NumberFormatException | ArithmeticException e) {
+            return timeout;
+        } catch (NumberFormatException e) {
             throw new IllegalArgumentException(problem, e);
         }
     }

@@ -17,6 +17,7 @@ import dev.jimeng.request.RequestValidator;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobStore;
+import dev.jimeng.time.Seconds;
 import dev.jimeng.time.Sleeper;
 import java.net.URI;
 import java.nio.file.Path;
@@ -134,11 +135,11 @@ public final class App implements AutoCloseable {
     private Duration sandboxSeconds(String variable, double fallback) {
         String value = env.get(variable);
         try {
-            double seconds = value == null ? fallback : Double.parseDouble(value);
-            if (seconds < 0 || seconds > 3600) {
+            Duration seconds = value == null ? Duration.ofMillis(Math.round(fallback * 1000)) : Seconds.parse(value);
+            if (seconds.isNegative() || seconds.compareTo(Duration.ofHours(1)) > 0) {
                 throw new NumberFormatException();
             }
-            return Duration.ofMillis(Math.round(seconds * 1000));
+            return seconds;
         } catch (NumberFormatException e) {
             throw new UserError(
                     ExitCode.BAD_INPUT, variable + " must be a number of seconds from 0 to 3600, got '" + value + "'");
@@ -186,8 +187,7 @@ public final class App implements AutoCloseable {
         String backoff = env.get("JIMENG_VIDEO_RETRY_BACKOFF");
         if (backoff != null) {
             try {
-                double seconds = Double.parseDouble(backoff);
-                Duration base = EngineSettings.seconds(seconds);
+                Duration base = Seconds.parse(backoff);
                 s = s.withBackoff(
                         base, s.backoffMax().compareTo(base) < 0 ? base : s.backoffMax(), s.maxTransientErrors());
             } catch (IllegalArgumentException e) {

@@ -2,18 +2,18 @@ package dev.jimeng.app;
 
 import dev.jimeng.api.ErrorCategory;
 
-/** jimeng's exit codes, named; README lists them. */
+/** jimeng's exit codes, named; {@code jimeng --help} and README's table list them with these meanings. */
 public enum ExitCode {
     OK(0, "the video is on disk (or the command did what it said)"),
     INTERNAL(1, "a bug in jimeng or an unexpected server answer; run again with --verbose"),
-    BAD_INPUT(2, "the command line or a setting is wrong; nothing was sent"),
+    BAD_INPUT(2, "the command line, an image or a setting is wrong, or credentials are missing; nothing was sent"),
     CONTENT_REJECTED(3, "the prompt, an image or the output failed the API's content review"),
-    AUTH(4, "credentials missing or refused, or the clock is off"),
-    RATE_OR_TIMEOUT(5, "rate or concurrency limit, or a timeout; try again later"),
+    AUTH(4, "credentials refused (wrong key, bad signature) or the clock is off"),
+    RATE_OR_TIMEOUT(5, "QPS or concurrency limit, or a timeout"),
     NETWORK(6, "the API could not be reached"),
-    TASK_FAILED(7, "the task failed at the server, expired, or its outcome is unknown"),
+    TASK_FAILED(7, "the task failed at the server, expired, or its submit outcome is unknown"),
     CANCELED(8, "the job was canceled (or is no longer tracked) at the user's word"),
-    INTERRUPTED(130, "stopped by Ctrl-C; jobs sent go on at the server and are picked up by 'jimeng wait'");
+    INTERRUPTED(130, "stopped by Ctrl-C; a job already sent goes on at the server, and jimeng wait picks it up");
 
     private final int code;
     private final String meaning;

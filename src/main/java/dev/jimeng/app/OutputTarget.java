@@ -1,5 +1,6 @@
 package dev.jimeng.app;
 
+import dev.jimeng.config.JimengPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,7 +16,7 @@ public final class OutputTarget {
         if (output == null) {
             return Destination.inDirectory(defaultDirectory);
         }
-        Path path = workingDirectory.resolve(expandHome(output)).normalize();
+        Path path = JimengPaths.expand(output.toString(), Path.of(System.getProperty("user.home")), workingDirectory);
         if (Files.isDirectory(path) || output.toString().endsWith("/")) {
             return Destination.inDirectory(path);
         }
@@ -33,13 +34,5 @@ public final class OutputTarget {
             throw new UserError(ExitCode.BAD_INPUT, "--output " + output + ": " + parent + " is not a folder");
         }
         return Destination.file(path);
-    }
-
-    private static Path expandHome(Path p) {
-        String s = p.toString();
-        if (s.equals("~") || s.startsWith("~/")) {
-            return Path.of(System.getProperty("user.home") + s.substring(1));
-        }
-        return p;
     }
 }

@@ -42,6 +42,14 @@ public final class Cli {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorHandler(root::verbose));
+        java.util.Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
+        for (ExitCode code : ExitCode.values()) {
+            exitCodes.put(Integer.toString(code.code()), code.meaning());
+        }
+        cl.getCommandSpec()
+                .usageMessage()
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(exitCodes);
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine failed = ex.getCommandLine();
             String suggestion = "";

@@ -58,7 +58,7 @@ public final class JobsCommand extends BaseCommand {
             }
             out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
         } else {
-            out().print(JobsView.table(jobs, Clock.systemUTC(), 120));
+            out().print(JobsView.table(jobs, Clock.systemUTC(), terminalColumns()));
         }
         return ExitCode.OK;
     }

@@ -47,11 +47,6 @@ public final class JimengPaths {
         return new JimengPaths(config, state, home, work);
     }
 
-    /** The directories for this process: {@code System.getenv()}, {@code user.home}, {@code user.dir}. */
-    public static JimengPaths fromSystem() {
-        return resolve(System.getenv(), Path.of(System.getProperty("user.home")), Path.of(""));
-    }
-
     public Path configDir() {
         return configDir;
     }
@@ -87,11 +82,16 @@ public final class JimengPaths {
 
     /** A path as a user types it: {@code ~} and {@code ~/x} mean the home, relative means from the cwd. */
     public Path userPath(String typed) {
-        return expand(typed, userHome, cwd);
+        return expand(typed.strip(), userHome, cwd);
     }
 
-    static Path expand(String typed, Path home, Path cwd) {
-        String t = typed.strip();
+    /**
+     * The one expansion of a typed path, for settings, --output, image files and completion: {@code ~}
+     * and {@code ~/x} mean {@code home}, anything else relative is taken from {@code cwd}; the result
+     * is absolute and normalised.
+     */
+    public static Path expand(String typed, Path home, Path cwd) {
+        String t = typed;
         Path p;
         if (t.equals("~")) {
             p = home;

@@ -1,11 +1,9 @@
 package dev.jimeng.config;
 
-import dev.jimeng.mode.Capabilities;
-import dev.jimeng.mode.ModeSpec;
+import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.math.BigDecimal;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -98,11 +96,6 @@ public final class Settings {
         return get(setting);
     }
 
-    /** True when the session has changed something {@link #save()} would write. */
-    public synchronized boolean hasSessionValues() {
-        return !session.isEmpty();
-    }
-
     /**
      * Writes the session values into the config file, keeping its other keys, through a temporary file
      * moved into place (a crash never leaves half a file). Session values stay in effect.
@@ -144,10 +137,6 @@ public final class Settings {
         return get(Setting.MODE).value();
     }
 
-    public ModeSpec modeSpec() {
-        return Capabilities.mode(mode()).orElseThrow();
-    }
-
     public int durationSeconds() {
         return Integer.parseInt(get(Setting.DURATION).value());
     }
@@ -174,8 +163,7 @@ public final class Settings {
     }
 
     public Duration pollInterval() {
-        BigDecimal seconds = new BigDecimal(get(Setting.POLL_INTERVAL).value());
-        return Duration.ofMillis(seconds.movePointRight(3).longValue());
+        return Seconds.parse(get(Setting.POLL_INTERVAL).value());
     }
 
     public NotifyStyle notifyStyle() {

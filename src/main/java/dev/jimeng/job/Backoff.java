@@ -5,28 +5,28 @@ import java.util.random.RandomGenerator;
 
 /**
  * Exponential back-off with "equal jitter": the n-th wait is between half and all of
- * min(max, base·2^(n-1)), so waits grow, stay bounded, and many clients do not retry in step.
+ * min(max, base·2^(n-1)), so waits grow, stay bounded, and many clients do not retry in step. The
+ * one back-off of the engine's polls and submits and of the downloader's attempts.
  */
-final class Backoff {
+public final class Backoff {
     private final Duration base;
     private final Duration max;
     private final RandomGenerator random;
 
-    Backoff(Duration base, Duration max, RandomGenerator random) {
+    public Backoff(Duration base, Duration max, RandomGenerator random) {
         this.base = base;
         this.max = max;
         this.random = random;
     }
 
-    /** The wait before retry number {@code attempt} (1 = first retry). */
-    Duration delay(int attempt) {
+    /** The wait before retry number {@code attempt} (1 = first retry): the ceiling less up to half of it. */
+    public Duration delay(int attempt) {
         long ceiling = ceilingNanos(attempt);
-        long half = ceiling / 2;
-        return Duration.ofNanos(half + (half == 0 ? 0 : random.nextLong(half + 1)));
+        return Duration.ofNanos(ceiling - (long) (random.nextDouble() * (ceiling / 2)));
     }
 
     /** The upper bound of {@link #delay}. */
-    Duration ceiling(int attempt) {
+    public Duration ceiling(int attempt) {
         return Duration.ofNanos(ceilingNanos(attempt));
     }
 

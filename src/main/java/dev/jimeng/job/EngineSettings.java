@@ -80,10 +80,6 @@ public record EngineSettings(
         return "pid" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
     }
 
-    public static Duration seconds(double seconds) {
-        return Duration.ofNanos(Math.round(seconds * 1_000_000_000d));
-    }
-
     public EngineSettings withServerConcurrency(int value) {
         return new EngineSettings(
                 value,

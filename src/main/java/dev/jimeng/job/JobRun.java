@@ -13,6 +13,7 @@ import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
 import dev.jimeng.store.StopReason;
+import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -22,7 +23,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
@@ -303,7 +303,8 @@ final class JobRun implements Runnable {
                 JobState.QUEUED,
                 JobChanges.note(
                         error.code(),
-                        why + " (" + error.code() + "); sending again in " + seconds(wait) + " — nothing was billed"));
+                        why + " (" + error.code() + "); sending again in " + Seconds.format(wait)
+                                + " s — nothing was billed"));
         publish();
         engine.sleeper.sleep(wait);
     }
@@ -350,8 +351,8 @@ final class JobRun implements Runnable {
                 fail(
                         StopReason.POLL_GAVE_UP,
                         "poll-timeout",
-                        "task " + job.taskId() + " was not done after " + polls + " polls (about " + seconds(waited)
-                                + "); it may still finish at the server");
+                        "task " + job.taskId() + " was not done after " + polls + " polls (about "
+                                + Seconds.format(waited) + " s); it may still finish at the server");
                 return false;
             }
             engine.sleeper.sleep(engine.settings.pollInterval());
@@ -564,8 +565,7 @@ final class JobRun implements Runnable {
 
     private static boolean looksLikeMp4(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
-            byte[] head = in.readNBytes(8);
-            return head.length == 8 && Arrays.equals(Arrays.copyOfRange(head, 4, 8), "ftyp".getBytes());
+            return Mp4Signature.problem(in.readNBytes(Mp4Signature.HEAD_BYTES), Files.size(file)) == null;
         }
     }
 
@@ -680,10 +680,5 @@ final class JobRun implements Runnable {
 
     private static Duration min(Duration a, Duration b) {
         return a.compareTo(b) <= 0 ? a : b;
-    }
-
-    private static String seconds(Duration d) {
-        double s = d.toMillis() / 1000.0;
-        return (s == Math.rint(s) ? String.valueOf((long) s) : String.format(java.util.Locale.ROOT, "%.1f", s)) + " s";
     }
 }

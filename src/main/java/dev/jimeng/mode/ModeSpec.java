@@ -32,10 +32,6 @@ public record ModeSpec(
         List<Integer> fps,
         boolean camera) {
 
-    public boolean takesImages() {
-        return maxImages > 0;
-    }
-
     public boolean takesAspectRatio(int imageCount) {
         return !aspectRatios.isEmpty() && !(aspectRatioOnlyWithoutImage && imageCount > 0);
     }

@@ -1,9 +1,10 @@
 package dev.jimeng.panel;
 
-import com.googlecode.lanterna.TerminalTextUtils;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.Durations;
+import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.JobGuide;
 import java.time.Duration;
 import java.time.Instant;
@@ -66,31 +67,13 @@ final class JobText {
         return d.isNegative() ? Duration.ZERO : d;
     }
 
-    /** {@code 42s}, {@code 3m05s}, {@code 1h02m}, {@code 3d04h}, {@code 693d}. */
-    static String duration(Duration d) {
-        long s = Math.max(0, d.getSeconds());
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60);
-        }
-        if (s < 86_400) {
-            return String.format(Locale.ROOT, "%dh%02dm", s / 3600, (s % 3600) / 60);
-        }
-        if (s < 10 * 86_400) {
-            return String.format(Locale.ROOT, "%dd%02dh", s / 86_400, (s % 86_400) / 3600);
-        }
-        return s / 86_400 + "d";
-    }
-
     /** "~2m10s" left by the typical duration of the mode, "soon" when past it, "" when unknown or done. */
     static String eta(JobSnapshot job, Instant now, Optional<Duration> typical) {
         if (job.state().terminal() || typical.isEmpty()) {
             return "";
         }
         Duration left = typical.get().minus(elapsed(job, now));
-        return left.getSeconds() <= 0 ? "soon" : "~" + duration(left);
+        return left.getSeconds() <= 0 ? "soon" : "~" + Durations.compact(left);
     }
 
     /** The saved file for a finished job, the error for a failed one, the target while downloading. */
@@ -131,84 +114,10 @@ final class JobText {
     }
 
     /**
-     * Makes user text safe and one line for a cell: control characters (which could carry escape
-     * sequences) become spaces, and characters outside the BMP, whose width terminals disagree on,
-     * become '?'.
+     * User text as one safe line for a cell ({@link TerminalText#oneLine}), with characters outside
+     * the BMP, which Lanterna draws one char at a time, shown as '?'.
      */
     static String oneLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        StringBuilder b = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                b.append('?');
-                i++;
-            } else if (Character.isSurrogate(c)) {
-                b.append('?');
-            } else if (c < 0x20 || (c >= 0x7f && c < 0xa0)) {
-                b.append(' ');
-            } else {
-                b.append(c);
-            }
-        }
-        return b.toString();
-    }
-
-    /** Display width in terminal columns (CJK characters take two). */
-    static int width(String s) {
-        return TerminalTextUtils.getColumnWidth(s);
-    }
-
-    /** Cuts {@code s} to at most {@code columns} columns, ending with '…' when something was cut. */
-    static String fit(String s, int columns) {
-        if (columns <= 0) {
-            return "";
-        }
-        if (width(s) <= columns) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder();
-        int used = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            int w = TerminalTextUtils.isCharDoubleWidth(c) ? 2 : 1;
-            if (used + w > columns - 1) {
-                break;
-            }
-            b.append(c);
-            used += w;
-        }
-        return b.append('…').toString();
-    }
-
-    /** Cuts from the left, keeping the end (file names matter more than their folders). */
-    static String fitLeft(String s, int columns) {
-        if (columns <= 0) {
-            return "";
-        }
-        if (width(s) <= columns) {
-            return s;
-        }
-        StringBuilder b = new StringBuilder();
-        int used = 0;
-        for (int i = s.length() - 1; i >= 0; i--) {
-            char c = s.charAt(i);
-            int w = TerminalTextUtils.isCharDoubleWidth(c) ? 2 : 1;
-            if (used + w > columns - 1) {
-                break;
-            }
-            b.append(c);
-            used += w;
-        }
-        return "…" + b.reverse();
-    }
-
-    /** Pads with spaces to exactly {@code columns} columns (after fitting). */
-    static String pad(String s, int columns) {
-        String fitted = fit(s, columns);
-        int w = width(fitted);
-        return w >= columns ? fitted : fitted + " ".repeat(columns - w);
+        return TerminalText.oneLine(s).replaceAll("[\\x{10000}-\\x{10FFFF}]", "?");
     }
 }

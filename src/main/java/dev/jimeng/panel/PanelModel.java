@@ -1,7 +1,7 @@
 package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobCounts;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,7 +35,7 @@ public final class PanelModel {
     public record Message(String text, boolean error, Instant until) {}
 
     /** Counts for the summary line. */
-    public record Summary(int running, int done, int failed, int queued, int expired, int unknown) {
+    public record Summary(int running, int done, int failed, int queued, int expired, int unknown, int canceled) {
         public String line() {
             StringBuilder b = new StringBuilder()
                     .append(running)
@@ -51,6 +51,9 @@ public final class PanelModel {
             }
             if (unknown > 0) {
                 b.append(" · ").append(unknown).append(" unknown");
+            }
+            if (canceled > 0) {
+                b.append(" · ").append(canceled).append(" canceled");
             }
             return b.toString();
         }
@@ -104,24 +107,9 @@ public final class PanelModel {
 
     public Summary summary() {
         if (summary == null) {
-            int running = 0, done = 0, failed = 0, queued = 0, expired = 0, unknown = 0;
-            for (JobSnapshot j : jobs.values()) {
-                JobState s = j.state();
-                if (s.holdsServerSlot() || s == JobState.DOWNLOADING) {
-                    running++;
-                } else if (s == JobState.DONE) {
-                    done++;
-                } else if (s == JobState.FAILED) {
-                    failed++;
-                } else if (s == JobState.QUEUED) {
-                    queued++;
-                } else if (s == JobState.EXPIRED) {
-                    expired++;
-                } else {
-                    unknown++;
-                }
-            }
-            summary = new Summary(running, done, failed, queued, expired, unknown);
+            JobCounts c = JobCounts.of(jobs.values());
+            summary =
+                    new Summary(c.running(), c.done(), c.failed(), c.queued(), c.expired(), c.unknown(), c.canceled());
         }
         return summary;
     }

@@ -7,6 +7,8 @@ import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.Durations;
+import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.JobGuide;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,7 +97,7 @@ public final class PanelRenderer {
         reset(g);
         if (width < MIN_COLUMNS || height < MIN_ROWS) {
             g.fill(' ');
-            g.putString(0, 0, JobText.fit("terminal too small for the panel (q quits)", width));
+            g.putString(0, 0, TerminalText.fit("terminal too small for the panel (q quits)", width));
             return;
         }
         // Every row is written at full width (or blanked below) instead of clearing the screen
@@ -171,21 +173,16 @@ public final class PanelRenderer {
             String eta,
             String outcome) {
         StringBuilder b = new StringBuilder(256);
-        b.append(JobText.pad(id, Columns.ID)).append(' ');
-        b.append(JobText.pad(mode, c.mode())).append(' ');
-        b.append(JobText.pad(prompt, c.prompt())).append(' ');
-        b.append(JobText.pad(status, c.status())).append(' ');
-        b.append(leftPad(elapsed, c.elapsed())).append(' ');
-        b.append(JobText.pad(eta, c.eta()));
+        b.append(TerminalText.pad(id, Columns.ID)).append(' ');
+        b.append(TerminalText.pad(mode, c.mode())).append(' ');
+        b.append(TerminalText.pad(prompt, c.prompt())).append(' ');
+        b.append(TerminalText.pad(status, c.status())).append(' ');
+        b.append(TerminalText.padLeft(elapsed, c.elapsed())).append(' ');
+        b.append(TerminalText.pad(eta, c.eta()));
         if (c.outcome() > 0) {
             b.append(' ').append(outcome);
         }
         return b.toString();
-    }
-
-    private static String leftPad(String s, int columns) {
-        String f = JobText.fit(s, columns);
-        return " ".repeat(Math.max(0, columns - JobText.width(f))) + f;
     }
 
     private void table(
@@ -213,8 +210,8 @@ public final class PanelRenderer {
             JobSnapshot job = rows.get(offset + r);
             String status = JobText.status(job, now, unicode);
             String outcome = job.state() == JobState.DONE || job.state() == JobState.DOWNLOADING
-                    ? JobText.fitLeft(JobText.oneLine(JobText.outcome(job)), c.outcome())
-                    : JobText.fit(JobText.oneLine(JobText.outcome(job)), c.outcome());
+                    ? TerminalText.fitLeft(JobText.oneLine(JobText.outcome(job)), c.outcome())
+                    : TerminalText.fit(JobText.oneLine(JobText.outcome(job)), c.outcome());
             String etaText =
                     JobText.eta(job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
             String line = rowText(
@@ -223,7 +220,7 @@ public final class PanelRenderer {
                     job.request().mode(),
                     JobText.oneLine(job.request().prompt()),
                     status,
-                    JobText.duration(JobText.elapsed(job, now)),
+                    Durations.compact(JobText.elapsed(job, now)),
                     etaText,
                     outcome);
             int y = 2 + r;
@@ -233,7 +230,7 @@ public final class PanelRenderer {
             }
             line(g, y, line, width);
             g.setForegroundColor(statusColor(job.state()));
-            g.putString(statusX, y, JobText.pad(status, Columns.STATUS));
+            g.putString(statusX, y, TerminalText.pad(status, Columns.STATUS));
             if (c.outcome() > 0 && (job.state() == JobState.FAILED || job.state() == JobState.EXPIRED)) {
                 g.putString(statusX + Columns.STATUS + 1 + Columns.ELAPSED + 1 + Columns.ETA + 1, y, outcome);
             }
@@ -277,7 +274,7 @@ public final class PanelRenderer {
         List<String> out = new ArrayList<>();
         String etaText = JobText.eta(job, now, eta.typicalDuration(job.request().mode()));
         out.add(job.id() + " · " + job.request().mode() + " · " + job.state().label() + " · "
-                + JobText.duration(JobText.elapsed(job, now)) + (etaText.isEmpty() ? "" : " · ETA " + etaText));
+                + Durations.compact(JobText.elapsed(job, now)) + (etaText.isEmpty() ? "" : " · ETA " + etaText));
         wrap(out, "Prompt: ", JobText.oneLine(job.request().prompt()), width);
         wrap(out, "Params: ", params(job), width);
         if (!job.request().images().isEmpty()) {
@@ -354,9 +351,9 @@ public final class PanelRenderer {
         }
         String until = TIME.format(expires.atZone(zone));
         if (now.isBefore(expires)) {
-            return "valid for " + JobText.duration(Duration.between(now, expires)) + " more (until " + until + ")";
+            return "valid for " + Durations.compact(Duration.between(now, expires)) + " more (until " + until + ")";
         }
-        return "expired " + JobText.duration(Duration.between(expires, now)) + " ago (at " + until + ")"
+        return "expired " + Durations.compact(Duration.between(expires, now)) + " ago (at " + until + ")"
                 + (NextSteps.taskStillKept(job, now) ? "; d fetches a fresh one" : "");
     }
 
@@ -380,7 +377,7 @@ public final class PanelRenderer {
         StringBuilder current = new StringBuilder(label);
         int used = 0;
         for (String word : text.split(" ", -1)) {
-            int w = JobText.width(word);
+            int w = TerminalText.width(word);
             if (used > 0 && used + 1 + w > room) {
                 out.add(current.toString());
                 current = new StringBuilder(indent);
@@ -390,12 +387,12 @@ public final class PanelRenderer {
                 used++;
             }
             while (w > room) { // hard-break a word that fits no line
-                String head = JobText.fit(word, room + 1);
+                String head = TerminalText.fit(word, room + 1);
                 head = head.substring(0, head.length() - 1);
                 out.add(current.append(head).toString());
                 current = new StringBuilder(indent);
                 word = word.substring(head.length());
-                w = JobText.width(word);
+                w = TerminalText.width(word);
             }
             current.append(word);
             used += w;
@@ -413,7 +410,8 @@ public final class PanelRenderer {
             line(
                     g,
                     y,
-                    JobText.fitLeft("/" + JobText.oneLine(model.filter()) + "_   (Enter keeps, Esc clears)", width),
+                    TerminalText.fitLeft(
+                            "/" + JobText.oneLine(model.filter()) + "_   (Enter keeps, Esc clears)", width),
                     width);
         } else {
             model.message(now).ifPresent(m -> {
@@ -427,7 +425,7 @@ public final class PanelRenderer {
     private void help(TextGraphics g, TerminalSize size) {
         int inner = 0;
         for (String line : HELP) {
-            inner = Math.max(inner, JobText.width(line));
+            inner = Math.max(inner, TerminalText.width(line));
         }
         int boxWidth = Math.min(size.getColumns(), inner + 4);
         int boxHeight = Math.min(size.getRows(), HELP.size() + 2);
@@ -446,7 +444,7 @@ public final class PanelRenderer {
         g.putString(x, y, top);
         for (int i = 0; i < boxHeight - 2; i++) {
             String line = unicode ? HELP.get(i) : HELP.get(i).replace("↑/↓", "Up/Dn");
-            g.putString(x, y + 1 + i, v + " " + JobText.pad(line, boxWidth - 4) + " " + v);
+            g.putString(x, y + 1 + i, v + " " + TerminalText.pad(line, boxWidth - 4) + " " + v);
         }
         g.putString(x, y + boxHeight - 1, bottom);
         reset(g);
@@ -454,7 +452,7 @@ public final class PanelRenderer {
 
     /** Writes one whole row, padded to the screen's width, and remembers it was drawn. */
     private void line(TextGraphics g, int y, String text, int width) {
-        g.putString(0, y, JobText.pad(text, width));
+        g.putString(0, y, TerminalText.pad(text, width));
         drawn.set(y);
     }
 

@@ -3,6 +3,9 @@ package dev.jimeng.panel;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobSource;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.Durations;
+import dev.jimeng.text.TerminalText;
+import dev.jimeng.view.JobCounts;
 import dev.jimeng.view.JobGuide;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -126,7 +129,7 @@ public final class PlainWatch {
         switch (job.state()) {
             case DONE ->
                 b.append(' ')
-                        .append(JobText.duration(JobText.elapsed(job, now)))
+                        .append(Durations.compact(JobText.elapsed(job, now)))
                         .append(job.outputPath() == null ? "" : " → " + job.outputPath());
             case FAILED, EXPIRED, SUBMIT_UNKNOWN, CANCELED -> {
                 b.append(": ").append(JobText.oneLine(JobText.error(job)));
@@ -137,7 +140,7 @@ public final class PlainWatch {
             }
             case QUEUED, SUBMITTING ->
                 b.append(" \"")
-                        .append(JobText.fit(JobText.oneLine(job.request().prompt()), PROMPT_COLUMNS))
+                        .append(TerminalText.fit(JobText.oneLine(job.request().prompt()), PROMPT_COLUMNS))
                         .append('"');
             default -> {}
         }
@@ -145,7 +148,7 @@ public final class PlainWatch {
     }
 
     private static String summary(Map<String, JobState> states) {
-        long done = states.values().stream().filter(s -> s == JobState.DONE).count();
+        int done = JobCounts.ofStates(states.values()).done();
         return "all watched jobs finished: " + done + " done, " + (states.size() - done) + " not";
     }
 }

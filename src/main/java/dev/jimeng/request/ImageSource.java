@@ -1,5 +1,6 @@
 package dev.jimeng.request;
 
+import dev.jimeng.config.JimengPaths;
 import java.net.URI;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -43,10 +44,8 @@ sealed interface ImageSource {
             return url(text, option, field);
         }
         try {
-            Path path = text.equals("~") || text.startsWith("~/")
-                    ? Path.of(System.getProperty("user.home")).resolve(text.substring(Math.min(2, text.length())))
-                    : workingDirectory.resolve(text);
-            return new LocalFile(text, path.toAbsolutePath().normalize());
+            Path path = JimengPaths.expand(text, Path.of(System.getProperty("user.home")), workingDirectory);
+            return new LocalFile(text, path);
         } catch (InvalidPathException e) {
             throw new InvalidRequestException(
                     field, option + " " + text + " is not a valid file path; give an http(s) URL or a file path");

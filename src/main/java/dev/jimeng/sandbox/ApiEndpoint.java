@@ -3,7 +3,6 @@ package dev.jimeng.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
-import dev.jimeng.api.TaskStatus;
 import dev.jimeng.json.Json;
 import dev.jimeng.sandbox.BusinessError.BusinessException;
 import dev.jimeng.sandbox.GatewayError.GatewayException;
@@ -129,15 +128,15 @@ final class ApiEndpoint {
         boolean aigcMeta = wantsAigcMeta(json.get("req_json"));
         Optional<SandboxTask> found = tasks.find(taskId);
         if (found.isEmpty()) {
-            return Reply.success(resultData(TaskStatus.NOT_FOUND, "", false), requestId, startedNanos);
+            return Reply.success(resultData(ServedStatus.NOT_FOUND, "", false), requestId, startedNanos);
         }
         SandboxTask task = found.get();
         if (!task.reqKey().equals(reqKey)) {
             throw BusinessError.invalidParameter("req_key " + reqKey + " does not match the task's")
                     .exception();
         }
-        TaskStatus status = tasks.status(task, now);
-        if (status != TaskStatus.DONE) {
+        ServedStatus status = tasks.status(task, now);
+        if (status != ServedStatus.DONE) {
             return Reply.success(resultData(status, "", false), requestId, startedNanos);
         }
         if (task.failsOutputReview()) {
@@ -146,16 +145,16 @@ final class ApiEndpoint {
             return Reply.business(
                     review.httpStatus(),
                     review.code(),
-                    resultData(TaskStatus.DONE, "", false),
+                    resultData(ServedStatus.DONE, "", false),
                     review.message(),
                     requestId,
                     startedNanos);
         }
         String url = urls.url(baseUrl, taskId, now.plus(faults.videoUrlLifetime()));
-        return Reply.success(resultData(TaskStatus.DONE, url, aigcMeta), requestId, startedNanos);
+        return Reply.success(resultData(ServedStatus.DONE, url, aigcMeta), requestId, startedNanos);
     }
 
-    private static ObjectNode resultData(TaskStatus status, String videoUrl, boolean aigcMetaTagged) {
+    private static ObjectNode resultData(ServedStatus status, String videoUrl, boolean aigcMetaTagged) {
         return Json.MAPPER
                 .createObjectNode()
                 .put("status", status.wire())

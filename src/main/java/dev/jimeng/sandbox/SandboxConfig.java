@@ -92,10 +92,6 @@ public record SandboxConfig(
         return new Builder();
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
     public static Path defaultCacheDir() {
         return Path.of(System.getProperty("java.io.tmpdir"), "jimeng-sandbox-cache");
     }

@@ -1,5 +1,6 @@
 package dev.jimeng.sandbox;
 
+import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -33,7 +34,7 @@ public final class SandboxMain {
         List<String> lines = new ArrayList<>();
         lines.add("Jimeng sandbox listening on " + server.baseUrl());
         lines.add("Access key: " + server.credentials().accessKeyId() + " (valid only for this sandbox)");
-        lines.add("Jobs take " + seconds(c.queueDuration().plus(c.generateDuration())) + " s; at most "
+        lines.add("Jobs take " + Seconds.format(c.queueDuration().plus(c.generateDuration())) + " s; at most "
                 + c.concurrencyLimit() + " at once, " + c.qpsLimit() + " calls per second.");
         if (c.rejectWord() != null && !c.rejectWord().isBlank()) {
             lines.add("Prompts containing \"" + c.rejectWord() + "\" fail input review (50412).");
@@ -43,11 +44,5 @@ public final class SandboxMain {
         lines.add("  export VOLC_ACCESSKEY=" + server.credentials().accessKeyId());
         lines.add("  export VOLC_SECRETKEY=" + server.credentials().secretAccessKey());
         return String.join("\n", lines) + "\n";
-    }
-
-    private static String seconds(java.time.Duration d) {
-        return d.toMillis() % 1000 == 0
-                ? Long.toString(d.toSeconds())
-                : String.format(java.util.Locale.ROOT, "%.1f", d.toMillis() / 1000.0);
     }
 }

@@ -1,6 +1,5 @@
 package dev.jimeng.sandbox;
 
-import dev.jimeng.api.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -10,17 +9,17 @@ import java.time.Instant;
  */
 record SandboxTask(String taskId, String reqKey, Instant submittedAt, VideoSpec video, boolean failsOutputReview) {
 
-    TaskStatus statusAt(Instant now, Duration queue, Duration generate, Duration lifetime) {
+    ServedStatus statusAt(Instant now, Duration queue, Duration generate, Duration lifetime) {
         Duration age = Duration.between(submittedAt, now);
         if (age.compareTo(lifetime) >= 0) {
-            return TaskStatus.EXPIRED;
+            return ServedStatus.EXPIRED;
         }
         if (age.compareTo(queue) < 0) {
-            return TaskStatus.IN_QUEUE;
+            return ServedStatus.IN_QUEUE;
         }
         if (age.compareTo(queue.plus(generate)) < 0) {
-            return TaskStatus.GENERATING;
+            return ServedStatus.GENERATING;
         }
-        return TaskStatus.DONE;
+        return ServedStatus.DONE;
     }
 }

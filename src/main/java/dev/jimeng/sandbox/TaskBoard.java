@@ -1,6 +1,5 @@
 package dev.jimeng.sandbox;
 
-import dev.jimeng.api.TaskStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -50,7 +49,7 @@ final class TaskBoard {
         return Optional.ofNullable(tasks.get(taskId));
     }
 
-    TaskStatus status(SandboxTask task, Instant now) {
+    ServedStatus status(SandboxTask task, Instant now) {
         return task.statusAt(now, queue, generate, lifetime);
     }
 

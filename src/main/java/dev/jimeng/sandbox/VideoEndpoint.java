@@ -1,7 +1,6 @@
 package dev.jimeng.sandbox;
 
 import com.sun.net.httpserver.HttpExchange;
-import dev.jimeng.api.TaskStatus;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
@@ -67,7 +66,7 @@ final class VideoEndpoint {
             return xmlError(exchange, 403, "AccessDenied", "Request has expired");
         }
         Optional<SandboxTask> task = tasks.find(taskId);
-        if (task.isEmpty() || task.get().failsOutputReview() || tasks.status(task.get(), now) != TaskStatus.DONE) {
+        if (task.isEmpty() || task.get().failsOutputReview() || tasks.status(task.get(), now) != ServedStatus.DONE) {
             return xmlError(exchange, 404, "NoSuchKey", "The specified key does not exist.");
         }
         Path file = videos.await(task.get().video());

@@ -4,6 +4,7 @@ import dev.jimeng.cli.JimengCommand;
 import dev.jimeng.config.NotifyStyle;
 import dev.jimeng.config.Setting;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.view.JobCounts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,13 +1,13 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.JobGuide;
 import java.time.Instant;
 
 /** The short blocks printed above the prompt when a background job ends. Pure formatting. */
 public final class Notices {
-    private static final int PROMPT_CHARS = 60;
+    private static final int PROMPT_CHARS = 60; // terminal columns
 
     private Notices() {}
 
@@ -36,27 +36,8 @@ public final class Notices {
         return detail.isEmpty() ? head : head + "\n" + detail;
     }
 
-    /** One line for a state change, for pipes and dumb terminals. */
-    public static String stateLine(JobSnapshot job) {
-        StringBuilder line =
-                new StringBuilder(job.id()).append(' ').append(job.state().label());
-        if (job.state() == JobState.DONE && job.outputPath() != null) {
-            line.append(' ').append(job.outputPath());
-        }
-        if (job.errorMessage() != null && job.state().terminal() && job.state() != JobState.DONE) {
-            line.append(' ').append(job.errorMessage());
-        }
-        return line.toString();
-    }
-
     static String shorten(String prompt) {
-        if (prompt == null) {
-            return "";
-        }
-        String oneLine = prompt.replaceAll("\\s+", " ").strip();
-        return oneLine.codePointCount(0, oneLine.length()) <= PROMPT_CHARS
-                ? oneLine
-                : oneLine.substring(0, oneLine.offsetByCodePoints(0, PROMPT_CHARS - 1)) + "…";
+        return TerminalText.fit(TerminalText.oneLine(prompt), PROMPT_CHARS);
     }
 
     private static String nullToEmpty(String s) {

@@ -3,6 +3,8 @@ package dev.jimeng.view;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.Durations;
+import dev.jimeng.text.TerminalText;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -19,7 +21,7 @@ public final class JobsView {
             return "no jobs yet: try  generate \"a red fox in the snow\"\n";
         }
         StringBuilder out = new StringBuilder();
-        int promptWidth = Math.max(10, width - 8 - 1 - 20 - 1 - 14 - 1 - 7 - 4);
+        int promptWidth = Math.max(10, width - 8 - 1 - 20 - 1 - 14 - 1 - 7 - 2);
         out.append(String.format("%-8s %-20s %-14s %7s  %s%n", "ID", "MODE", "STATUS", "AGE", "PROMPT"));
         for (JobSnapshot j : jobs) {
             out.append(String.format(
@@ -27,8 +29,8 @@ public final class JobsView {
                     j.id(),
                     j.request().mode(),
                     j.state().label(),
-                    age(Duration.between(j.createdAt(), clock.instant())),
-                    truncate(oneLine(j.request().prompt()), promptWidth)));
+                    Durations.compact(Duration.between(j.createdAt(), clock.instant())),
+                    TerminalText.fit(TerminalText.oneLine(j.request().prompt()), promptWidth)));
         }
         return out.toString();
     }
@@ -36,7 +38,7 @@ public final class JobsView {
     public static String statusLine(JobSnapshot j, Clock clock) {
         StringBuilder s = new StringBuilder(j.id() + "  " + j.state().label());
         s.append("  ")
-                .append(age(Duration.between(j.stateSince(), clock.instant())))
+                .append(Durations.compact(Duration.between(j.stateSince(), clock.instant())))
                 .append(" in this state");
         if (j.taskId() != null) {
             s.append("  task ").append(j.taskId());
@@ -102,7 +104,7 @@ public final class JobsView {
                     "video url",
                     left.isNegative()
                             ? "expired (a download fetches a fresh one within 12 h)"
-                            : "valid for " + age(left));
+                            : "valid for " + Durations.compact(left));
         }
         line(s, "file", j.outputPath() == null ? null : j.outputPath().toString());
         if (j.sha256() != null) {
@@ -118,31 +120,6 @@ public final class JobsView {
             }
         }
         return s.toString();
-    }
-
-    public static String age(Duration d) {
-        long s = Math.max(0, d.toSeconds());
-        if (s < 60) {
-            return s + "s";
-        }
-        if (s < 3600) {
-            return (s / 60) + "m" + String.format("%02d", s % 60) + "s";
-        }
-        if (s < 86400) {
-            return (s / 3600) + "h" + String.format("%02d", (s % 3600) / 60) + "m";
-        }
-        return (s / 86400) + "d";
-    }
-
-    static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s+", " ").strip();
-    }
-
-    static String truncate(String s, int max) {
-        if (s.codePointCount(0, s.length()) <= max) {
-            return s;
-        }
-        return s.substring(0, s.offsetByCodePoints(0, max - 1)) + "…";
     }
 
     private static void line(StringBuilder s, String label, String value) {

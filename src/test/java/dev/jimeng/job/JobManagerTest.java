@@ -436,13 +436,13 @@ class JobManagerTest {
         api.beforeSubmit = () -> {};
         server.pollsUntilDone = 5;
         JobManager manager = manager(api);
-        String id = manager.submit(request("reviewed"));
-        // fail the task on its second poll
+        // fail the task on its second poll (set before the submit: the job polls as soon as it can)
         api.beforePoll = () -> server.tasks.values().forEach(t -> {
             if (t.polls == 1) {
                 t.failure = Errors.videoReview();
             }
         });
+        String id = manager.submit(request("reviewed"));
 
         JobSnapshot failed = await(manager, id);
 

@@ -10,28 +10,6 @@ import org.junit.jupiter.api.Test;
 
 class JobTextTest {
     @Test
-    void fitCutsWithAnEllipsisAndCountsWideCharactersAsTwoColumns() {
-        assertThat(JobText.fit("a lighthouse", 20)).isEqualTo("a lighthouse");
-        assertThat(JobText.fit("a lighthouse", 6)).isEqualTo("a lig…");
-        assertThat(JobText.fit("一只橘猫在窗台", 7)).isEqualTo("一只橘…");
-        assertThat(JobText.width(JobText.pad("一只橘猫在窗台", 8))).isEqualTo(8);
-    }
-
-    @Test
-    void fitLeftKeepsTheFileName() {
-        assertThat(JobText.fitLeft("/home/me/videos/d4e5f6a7.mp4", 14)).isEqualTo("…/d4e5f6a7.mp4");
-    }
-
-    @Test
-    void durationsAreShortAndReadable() {
-        assertThat(JobText.duration(Duration.ofSeconds(42))).isEqualTo("42s");
-        assertThat(JobText.duration(Duration.ofSeconds(185))).isEqualTo("3m05s");
-        assertThat(JobText.duration(Duration.ofMinutes(62))).isEqualTo("1h02m");
-        assertThat(JobText.duration(Duration.ofHours(76))).isEqualTo("3d04h");
-        assertThat(JobText.duration(Duration.ofDays(693).plusHours(5))).isEqualTo("693d");
-    }
-
-    @Test
     void oneLineRemovesControlCharactersThatCouldCarryEscapeSequences() {
         assertThat(JobText.oneLine("a\u001b]52;c;x\u0007b\nc\td\uD83D\uDE00")).isEqualTo("a ]52;c;x b c d?");
     }

@@ -2,6 +2,7 @@ package dev.jimeng.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jimeng.api.TaskStatus;
 import dev.jimeng.time.ManualClock;
 import java.time.Duration;
 import java.util.Base64;
@@ -265,5 +266,12 @@ class SandboxTaskTest {
         assertThat(withImage.body().path("binary_data_base64").get(0).asText())
                 .isEqualTo("<" + png.length() + " base64 chars>");
         assertThat(withImage.toString()).doesNotContain(png);
+    }
+
+    @Test
+    void everyStatusTheSandboxServesIsOneTheClientParses() {
+        for (ServedStatus served : ServedStatus.values()) {
+            assertThat(TaskStatus.fromWire(served.wire()).name()).isEqualTo(served.name());
+        }
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * How long a cold sandbox takes to make its largest common videos, written to
  * target/sandbox-video-benchmark.txt. Excluded from the default build; run with
- * {@code ./mvnw test -Dtest=VideoEncodingBenchmark -DexcludedGroups=}.
+ * {@code ./mvnw test -Dtest=VideoEncodingBenchmark -DexcludedGroups=}, or with the other benchmarks by bench/run.
  */
 @Tag("benchmark")
 class VideoEncodingBenchmark {

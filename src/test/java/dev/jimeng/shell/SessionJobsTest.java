@@ -3,6 +3,7 @@ package dev.jimeng.shell;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.store.JobState;
+import dev.jimeng.view.JobCounts;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

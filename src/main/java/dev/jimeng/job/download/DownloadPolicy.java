@@ -1,5 +1,6 @@
 package dev.jimeng.job.download;
 
+import dev.jimeng.job.Backoff;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Random;
@@ -53,11 +54,6 @@ public record DownloadPolicy(
      * a random part of up to half of it ("equal jitter"), so clients that failed together spread out.
      */
     public Duration backoffAfter(int failedAttempts) {
-        long base = backoffBase.toMillis();
-        long cap = backoffCap.toMillis();
-        double exponential = base * Math.pow(2, Math.max(0, failedAttempts - 1));
-        long nominal = exponential >= cap ? cap : (long) exponential;
-        long jittered = nominal - (long) (jitter.nextDouble() * (nominal / 2.0));
-        return Duration.ofMillis(jittered);
+        return new Backoff(backoffBase, backoffCap, jitter).delay(failedAttempts);
     }
 }

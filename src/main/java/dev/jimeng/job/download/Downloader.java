@@ -1,5 +1,6 @@
 package dev.jimeng.job.download;
 
+import dev.jimeng.job.Mp4Signature;
 import dev.jimeng.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;

@@ -1,5 +1,6 @@
 package dev.jimeng.shell.complete;
 
+import dev.jimeng.config.JimengPaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -63,8 +64,7 @@ final class PathCandidates {
 
     private Path folderOf(String folderPart) {
         if (folderPart.isEmpty()) return cwd;
-        if (folderPart.startsWith("~/")) return home.resolve(folderPart.substring(2));
-        return cwd.resolve(folderPart); // an absolute folderPart replaces cwd
+        return JimengPaths.expand(folderPart, home, cwd); // an absolute folderPart replaces cwd
     }
 
     private static Candidate folder(String value, String display) {

@@ -1,0 +1,49 @@
+package dev.jimeng.text;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class TerminalTextTest {
+    @Test
+    void widthCountsCjkAndEmojiAsTwoColumnsAndMarksAsNone() {
+        assertThat(TerminalText.width("a fox")).isEqualTo(5);
+        assertThat(TerminalText.width("千军万马")).isEqualTo(8);
+        assertThat(TerminalText.width("，")).as("fullwidth comma").isEqualTo(2);
+        assertThat(TerminalText.width("한국")).isEqualTo(4);
+        assertThat(TerminalText.width("🦊")).isEqualTo(2);
+        assertThat(TerminalText.width("✅⭐")).isEqualTo(4);
+        assertThat(TerminalText.width("🏔️"))
+                .as("mountain + variation selector")
+                .isEqualTo(2);
+        assertThat(TerminalText.width("e\u0301")).as("e + combining acute").isEqualTo(1);
+        assertThat(TerminalText.width("…✔·")).as("narrow symbols").isEqualTo(3);
+    }
+
+    @Test
+    void fitCutsWithAnEllipsisAndCountsWideCharactersAsTwoColumns() {
+        assertThat(TerminalText.fit("a lighthouse", 20)).isEqualTo("a lighthouse");
+        assertThat(TerminalText.fit("a lighthouse", 6)).isEqualTo("a lig…");
+        assertThat(TerminalText.fit("一只橘猫在窗台", 7)).isEqualTo("一只橘…");
+        assertThat(TerminalText.fit("一只橘猫在窗台", 6)).isEqualTo("一只…");
+        assertThat(TerminalText.fit("🦊🦊🦊", 4))
+                .as("never splits a surrogate pair")
+                .isEqualTo("🦊…");
+        assertThat(TerminalText.width(TerminalText.pad("一只橘猫在窗台", 8))).isEqualTo(8);
+        assertThat(TerminalText.padLeft("42%", 5)).isEqualTo("  42%");
+    }
+
+    @Test
+    void fitLeftKeepsTheFileName() {
+        assertThat(TerminalText.fitLeft("/home/me/videos/d4e5f6a7.mp4", 14)).isEqualTo("…/d4e5f6a7.mp4");
+        assertThat(TerminalText.fitLeft("/视频/狐狸.mp4", 9)).isEqualTo("…狐狸.mp4");
+    }
+
+    @Test
+    void oneLineTurnsControlsAndLineBreaksIntoSingleSpaces() {
+        assertThat(TerminalText.oneLine("a\u001b]52;c;x\u0007b\n\nc\td  ")).isEqualTo("a ]52;c;x b c d");
+        assertThat(TerminalText.oneLine("  一只\n橘猫 🦊 ")).isEqualTo("一只 橘猫 🦊");
+        assertThat(TerminalText.oneLine("bad \uD800 half")).isEqualTo("bad ? half");
+        assertThat(TerminalText.oneLine(null)).isEmpty();
+    }
+}

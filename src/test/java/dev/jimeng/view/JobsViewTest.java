@@ -1,0 +1,82 @@
+package dev.jimeng.view;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class JobsViewTest {
+    private static final Instant NOW = Instant.parse("2026-01-01T12:00:00Z");
+    private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
+
+    private static JobSnapshot job(String id, JobState state, String prompt) {
+        return new JobSnapshot(
+                id,
+                new GenerationRequest("t2v_720p", prompt, 5, 24, "16:9", List.of(), null, null, null),
+                state,
+                null,
+                null,
+                NOW.minusSeconds(185),
+                Map.of(),
+                null,
+                0,
+                -1,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    @Test
+    void tableFitsTheTerminalWidthAndKeepsItsColumnsWithWidePrompts() {
+        List<JobSnapshot> jobs = List.of(
+                job("a1b2c3d4", JobState.DONE, "千军万马奔腾在草原上，夕阳西下，金色的光芒洒满大地"),
+                job(
+                        "e5f6a7b8",
+                        JobState.GENERATING,
+                        "🦊🦊 a fox 🌅 at sunset, 🎬 slow pan across the snowy hills 🏔️🏔️🏔️"),
+                job("c9d0e1f2", JobState.FAILED, "a red fox\nrunning\tthrough snow"));
+
+        String table = JobsView.table(jobs, CLOCK, 80);
+
+        List<String> lines = table.lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines).allSatisfy(line -> assertThat(TerminalText.width(line))
+                .as("columns of %s", line)
+                .isLessThanOrEqualTo(80));
+        int statusColumn = statusColumn(lines.get(0), "STATUS");
+        assertThat(statusColumn(lines.get(1), JobState.DONE.label())).isEqualTo(statusColumn);
+        assertThat(statusColumn(lines.get(2), JobState.GENERATING.label())).isEqualTo(statusColumn);
+        assertThat(statusColumn(lines.get(3), JobState.FAILED.label())).isEqualTo(statusColumn);
+        assertThat(lines.get(1)).contains("千军万马").endsWith("…");
+        assertThat(lines.get(3)).endsWith("a red fox running through…");
+        assertThat(TerminalText.width(lines.get(1)))
+                .as("the prompt takes the columns left")
+                .isBetween(79, 80);
+    }
+
+    @Test
+    void aWideTerminalShowsTheWholePrompt() {
+        String prompt = "千军万马奔腾在草原上，夕阳西下，金色的光芒洒满大地";
+
+        String table = JobsView.table(List.of(job("a1b2c3d4", JobState.DONE, prompt)), CLOCK, 200);
+
+        assertThat(table.lines().toList().get(1)).endsWith(prompt);
+    }
+
+    /** The display column at which {@code text} starts, after the ID and MODE columns. */
+    private static int statusColumn(String line, String text) {
+        int at = line.indexOf(" " + text + " ", 8) + 1;
+        assertThat(at).as("%s in %s", text, line).isPositive();
+        return TerminalText.width(line.substring(0, at));
+    }
+}
