@@ -131,9 +131,8 @@ class JobEngineFaultsIT {
         assertThat(end.taskId()).isNull();
         assertThat(sandbox.submitCount()).isEqualTo(1);
         assertThatThrownBy(() -> engine.jobs.retry(lost, false))
-                .isInstanceOfSatisfying(
-                        dev.jimeng.job.JobRefusedException.class,
-                        e -> assertThat(e.refusal()).isEqualTo(dev.jimeng.job.Refusal.OUTCOME_UNKNOWN));
+                .isInstanceOfSatisfying(dev.jimeng.job.JobRefusedException.class, e -> assertThat(e.refusal())
+                        .isEqualTo(dev.jimeng.job.Refusal.OUTCOME_UNKNOWN));
 
         // the engine carries on with other work, and still never re-sends the lost one
         String next = engine.jobs.submit(SandboxEngine.request("the next one"));
