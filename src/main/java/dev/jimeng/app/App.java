@@ -111,6 +111,16 @@ public final class App implements AutoCloseable {
                 r.cameraStrength());
     }
 
+    /**
+     * Applies changed settings to an engine already running (the shell's {@code set} and {@code
+     * unset}): the concurrency holds for the jobs not sent yet. Settings read per job need nothing.
+     */
+    public synchronized void settingsChanged() {
+        if (manager != null) {
+            manager.setServerConcurrency(settings.concurrency());
+        }
+    }
+
     /** The job engine, started on first use (journal opened; the API client is built when a call needs it). */
     private synchronized JobManager engine() {
         if (manager == null) {

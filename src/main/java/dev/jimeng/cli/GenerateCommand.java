@@ -43,11 +43,14 @@ public final class GenerateCommand extends BaseCommand {
         String cost = jobs().sandbox()
                 ? "sandbox, not billed"
                 : String.format(java.util.Locale.ROOT, "≈%.2f CNY", validated.estimatedCostCny());
-        String queued = id + " queued · " + validated.request().mode() + " · "
-                + validated.request().durationSeconds() + " s · " + cost + " · you will be told when it is done";
+        String head = id + " queued · " + validated.request().mode() + " · "
+                + validated.request().durationSeconds() + " s · " + cost;
         if (waitHere && root().interactive()) {
+            // the id, before the wait: the user sees which job Ctrl-C would ask about
+            err().println(head + " · waiting here (Ctrl-C stops waiting; a job not sent yet may be canceled)");
+            err().flush();
             return awaitInShell(id, done -> report(done, json));
         }
-        return session().follow(id, queued, done -> report(done, json));
+        return session().follow(id, head + " · you will be told when it is done", done -> report(done, json));
     }
 }

@@ -334,6 +334,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         return slots.inUse();
     }
 
+    /** How many of our tasks may be at the server at once from now on (jobs not sent yet follow it). */
+    public void setServerConcurrency(int value) {
+        slots.setLimit(value);
+    }
+
     public int tasksWaitingForSlot() {
         return slots.waiting();
     }

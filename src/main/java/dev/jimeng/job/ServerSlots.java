@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * slot without waiting, even beyond the limit (it is at the server whether we like it or not).
  */
 final class ServerSlots {
-    private final int limit;
+    private int limit;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
     private final Deque<Object> waiting = new ArrayDeque<>();
@@ -28,7 +28,7 @@ final class ServerSlots {
         try {
             waiting.addLast(ticket);
             try {
-                while (waiting.peekFirst() != ticket || inUse >= limit) {
+                while (waiting.peekFirst() != ticket || inUse >= limit) { // limit read under the lock
                     changed.await();
                 }
             } catch (InterruptedException e) {
@@ -38,6 +38,23 @@ final class ServerSlots {
             }
             waiting.removeFirst();
             inUse++;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Changes the limit while tasks run (the shell's {@code set concurrency}). Tasks already at the
+     * server keep their slots; a lower limit only holds back the next ones.
+     */
+    void setLimit(int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException("server concurrency must be at least 1: " + value);
+        }
+        lock.lock();
+        try {
+            limit = value;
             changed.signalAll();
         } finally {
             lock.unlock();

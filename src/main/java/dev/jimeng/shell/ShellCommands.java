@@ -60,6 +60,7 @@ final class ShellCommands {
             try {
                 if (value != null) {
                     ResolvedSetting r = app().settings().set(key, value);
+                    app().settingsChanged();
                     out().println(r.key() + " = " + r.value());
                 }
                 if (save) {
@@ -82,6 +83,7 @@ final class ShellCommands {
         protected ExitCode doCall() {
             try {
                 ResolvedSetting r = app().settings().unset(key);
+                app().settingsChanged();
                 out().println(r.key() + " = " + r.value() + "  (" + r.origin().describe() + ")");
             } catch (InvalidSettingException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
