@@ -1,10 +1,8 @@
 package dev.jimeng.app;
 
-import dev.jimeng.api.HttpJimengApi;
 import dev.jimeng.api.JimengApi;
 import dev.jimeng.config.JimengPaths;
 import dev.jimeng.config.Settings;
-import dev.jimeng.job.EngineSettings;
 import dev.jimeng.job.JobManager;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.download.DownloadPolicy;
@@ -14,33 +12,24 @@ import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.RequestValidator;
-import dev.jimeng.sandbox.SandboxConfig;
-import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobStore;
-import dev.jimeng.time.Seconds;
 import dev.jimeng.time.Sleeper;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 
 /**
  * The composition root: settings, journal, API client (real or sandbox) and job engine, each
  * built on first use so that validation errors and --help cost nothing.
  */
 public final class App implements AutoCloseable {
-    private static final Duration SANDBOX_POLL_INTERVAL = Duration.ofMillis(500);
-
     private final Environment env;
     private final boolean sandboxMode;
-    private final boolean verbose;
     private final JimengPaths paths;
     private final Settings settings;
     private final RequestValidator validator;
     private final Clock clock = Clock.systemUTC();
 
-    private SandboxServer sandbox;
-    private JimengApi api;
+    private final ApiConnection connection;
     private JobStore store;
     private JobManager manager;
     private JobService service;
@@ -48,10 +37,10 @@ public final class App implements AutoCloseable {
     private App(Environment env, boolean sandboxMode, boolean verbose) {
         this.env = env;
         this.sandboxMode = sandboxMode;
-        this.verbose = verbose;
         this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
         this.settings = Settings.load(paths, env.variables());
         this.validator = new RequestValidator(env.workingDirectory());
+        this.connection = new ApiConnection(env, clock, verbose, sandboxMode ? sandboxJournalDir() : null);
     }
 
     public static App create(Environment env, boolean sandbox, boolean verbose) {
@@ -125,7 +114,7 @@ public final class App implements AutoCloseable {
     private synchronized JobManager engine() {
         if (manager == null) {
             // listing and showing jobs needs no credentials: the client is built when a call needs it
-            JimengApi api = new DeferredApi(this::api);
+            JimengApi api = new DeferredApi(connection::api);
             store = JobStore.open(sandboxMode ? sandboxJournalDir() : paths.stateDir());
             manager = new JobManager(
                     store,
@@ -136,24 +125,9 @@ public final class App implements AutoCloseable {
                     this::outputFor,
                     clock,
                     Sleeper.SYSTEM,
-                    engineSettings());
+                    EngineConfig.of(env, settings, sandboxMode));
         }
         return manager;
-    }
-
-    /** How long the built-in sandbox keeps a task in a state; demos and tests may change it. */
-    private Duration sandboxSeconds(String variable, double fallback) {
-        String value = env.get(variable);
-        try {
-            Duration seconds = value == null ? Duration.ofMillis(Math.round(fallback * 1000)) : Seconds.parse(value);
-            if (seconds.isNegative() || seconds.compareTo(Duration.ofHours(1)) > 0) {
-                throw new NumberFormatException();
-            }
-            return seconds;
-        } catch (NumberFormatException e) {
-            throw new UserError(
-                    ExitCode.BAD_INPUT, variable + " must be a number of seconds from 0 to 3600, got '" + value + "'");
-        }
     }
 
     /** Sandbox jobs live apart from real ones: they can never be resumed against the real API. */
@@ -172,77 +146,6 @@ public final class App implements AutoCloseable {
         return Destination.inDirectory(dir).pathFor(job.taskId(), job.request().prompt());
     }
 
-    /** The sandbox finishes a job in seconds: poll it faster unless the user chose an interval. */
-    private Duration pollInterval() {
-        boolean chosen = !(settings.get(dev.jimeng.config.Setting.POLL_INTERVAL).origin()
-                instanceof dev.jimeng.config.Origin.Default);
-        return sandboxMode && !chosen ? SANDBOX_POLL_INTERVAL : settings.pollInterval();
-    }
-
-    private EngineSettings engineSettings() {
-        EngineSettings s = EngineSettings.defaults()
-                .withServerConcurrency(settings.concurrency())
-                .withPollInterval(pollInterval());
-        String attempts = env.get("JIMENG_VIDEO_MAX_POLL_ATTEMPTS");
-        if (attempts != null) {
-            try {
-                s = s.withMaxPollAttempts(Integer.parseInt(attempts));
-            } catch (IllegalArgumentException e) {
-                throw new UserError(
-                        ExitCode.BAD_INPUT,
-                        "JIMENG_VIDEO_MAX_POLL_ATTEMPTS must be a whole number of at least 1, got '" + attempts + "'");
-            }
-        }
-        // the first back-off after a transient error (doubling up to backoffMax); tests shorten it
-        String backoff = env.get("JIMENG_VIDEO_RETRY_BACKOFF");
-        if (backoff != null) {
-            try {
-                Duration base = Seconds.parse(backoff);
-                s = s.withBackoff(
-                        base, s.backoffMax().compareTo(base) < 0 ? base : s.backoffMax(), s.maxTransientErrors());
-            } catch (IllegalArgumentException e) {
-                throw new UserError(
-                        ExitCode.BAD_INPUT,
-                        "JIMENG_VIDEO_RETRY_BACKOFF must be a positive number of seconds, got '" + backoff + "'");
-            }
-        }
-        return s;
-    }
-
-    /**
-     * The API client, built on first need. Commands that make the engine call the API ask for it
-     * before journaling anything, so missing credentials are a one-line error with nothing sent.
-     */
-    private synchronized JimengApi api() {
-        if (api == null) {
-            api = newApi();
-        }
-        return api;
-    }
-
-    private JimengApi newApi() {
-        if (sandboxMode) {
-            try {
-                // Tasks survive a restart, so resuming after a crash works against the sandbox too.
-                sandbox = SandboxServer.start(SandboxConfig.builder()
-                        .taskJournal(sandboxJournalDir().resolve("sandbox-tasks.jsonl"))
-                        .queueDuration(sandboxSeconds("JIMENG_SANDBOX_QUEUE_SECONDS", 1))
-                        .generateDuration(sandboxSeconds("JIMENG_SANDBOX_GENERATE_SECONDS", 2))
-                        .build());
-            } catch (java.io.IOException e) {
-                throw new UserError(ExitCode.NETWORK, "could not start the sandbox on 127.0.0.1: " + e.getMessage());
-            }
-            return new HttpJimengApi(
-                    URI.create(sandbox.baseUrl()), sandbox.credentials(), clock, Duration.ofSeconds(30));
-        }
-        try {
-            HttpJimengApi api = HttpJimengApi.fromEnvironment(env.variables(), clock);
-            return verbose ? api.withRequestLog(line -> env.err().println("jimeng: api " + line)) : api;
-        } catch (IllegalArgumentException e) {
-            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-        }
-    }
-
     /**
      * Builds the API client now (starting the built-in sandbox if asked for), so that missing
      * credentials are reported when a session starts rather than at its first command.
@@ -250,7 +153,7 @@ public final class App implements AutoCloseable {
      * @throws UserError naming what is missing and the fix
      */
     public void connect() {
-        api();
+        connection.api();
     }
 
     @Override
@@ -263,9 +166,7 @@ public final class App implements AutoCloseable {
             if (store != null) {
                 store.close();
             }
-            if (sandbox != null) {
-                sandbox.close();
-            }
+            connection.close();
         }
     }
 }
