@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextStepsTest;
 import dev.jimeng.job.Refusal;
-import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.shell.Notices;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
@@ -22,10 +22,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +36,7 @@ import picocli.CommandLine;
  * accepts, names the job, and carries --sandbox exactly when the job is the sandbox's.
  */
 class SuggestedCommandsParseTest {
-    private static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
+    private static final Instant SUBMITTED = NextStepsTest.SUBMITTED;
     /** A command as printed: "jimeng", maybe --sandbox, then words up to a comment, quote or bracket. */
     private static final Pattern COMMAND = Pattern.compile("(?<![\\w-])jimeng((?: [A-Za-z0-9_.:/@%+=,-]+)+)");
 
@@ -112,29 +110,9 @@ class SuggestedCommandsParseTest {
     }
 
     private static JobSnapshot job(JobState state, StopReason reason, boolean hasTask) {
-        Map<JobState, Instant> times = new EnumMap<>(JobState.class);
-        times.put(JobState.QUEUED, SUBMITTED.minusSeconds(1));
-        if (hasTask) {
-            times.put(JobState.IN_QUEUE, SUBMITTED);
-        }
-        times.put(state, SUBMITTED.plusSeconds(60));
+        JobSnapshot job = NextStepsTest.job(state, reason, hasTask);
         boolean done = state == JobState.DONE;
-        return new JobSnapshot(
-                "k3f9a2b1",
-                new GenerationRequest("t2v_720p", "a red fox", 5, 24, "16:9", List.of(), -1L, null, null),
-                state,
-                hasTask ? "7392616336519610409" : null,
-                null,
-                SUBMITTED.minusSeconds(1),
-                times,
-                done ? Path.of("/videos/it's a fox.mp4") : null,
-                done ? 1000 : -1,
-                done ? 1000 : -1,
-                done ? "ab".repeat(32) : null,
-                null,
-                reason == null ? null : "50500",
-                reason == null ? null : "what happened",
-                reason);
+        return done ? job.withOutputPath(Path.of("/videos/it's a fox.mp4")) : job;
     }
 
     private static CommandLine parser() {

@@ -37,12 +37,7 @@ class SuggestedCommandsRunTest {
 
     @BeforeEach
     void start() throws Exception {
-        server = SandboxServer.start(SandboxConfig.builder()
-                .queueDuration(Duration.ofMillis(100))
-                .generateDuration(Duration.ofMillis(300))
-                .qpsLimit(1000)
-                .concurrencyLimit(100)
-                .build());
+        server = CliSandbox.start();
         jimeng = CliHarness.against(server, cwd, home);
     }
 

@@ -14,8 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The one rule set: what each kind of job allows, and that only a re-submit is ever billed. */
-class NextStepsTest {
-    static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
+public class NextStepsTest {
+    public static final Instant SUBMITTED = Instant.parse("2026-01-01T00:00:00Z");
     static final Instant SOON = SUBMITTED.plus(Duration.ofMinutes(10));
     static final Instant LATE = SUBMITTED.plus(Duration.ofHours(13));
 
@@ -111,7 +111,8 @@ class NextStepsTest {
         }
     }
 
-    static JobSnapshot job(JobState state, StopReason reason, boolean hasTask) {
+    /** A job in {@code state}, stopped for {@code reason}, its task (if any) accepted at {@link #SUBMITTED}. */
+    public static JobSnapshot job(JobState state, StopReason reason, boolean hasTask) {
         Map<JobState, Instant> times = new EnumMap<>(JobState.class);
         times.put(JobState.QUEUED, SUBMITTED.minusSeconds(1));
         if (hasTask) {
