@@ -117,11 +117,50 @@ class PanelKeysTest {
         assertThat(h.actions.calls).isEmpty();
         assertThat(h.row(17))
                 .isEqualTo(
-                        "Re-submit e1f2a3b488 as a new task? It is billed again: about ¥5.00 for 5 s of ti2v_pro. [y/N]");
+                        "Re-submit e1f2a3b488 as a new task? (billed again: ≈¥5.00 estimated for 5 s of ti2v_pro) [y/N]");
         h.press('y');
 
         assertThat(h.actions.calls).containsExactly("retry e1f2a3b488 resubmit");
         assertThat(h.model().confirmation()).isEmpty();
+    }
+
+    @Test
+    void cCancelsAJobNotSentYetAfterAOneKeyConfirmation() {
+        select("a7f3c9e1aa").press('c');
+
+        assertThat(h.actions.calls).isEmpty();
+        assertThat(h.row(17)).isEqualTo("Cancel a7f3c9e1aa? It has not been sent: nothing is billed. [y/N]");
+        h.press('y');
+
+        assertThat(h.actions.calls).containsExactly("cancel a7f3c9e1aa");
+        assertThat(h.row(17)).isEqualTo("a7f3c9e1aa canceled; nothing was billed");
+    }
+
+    @Test
+    void cAnsweredWithAnythingButYesKeepsTheJob() {
+        select("a7f3c9e1aa").press('c').press('n');
+
+        assertThat(h.actions.calls).isEmpty();
+        assertThat(h.row(17)).isEqualTo("a7f3c9e1aa kept");
+    }
+
+    @Test
+    void cOnATaskAtTheServerExplainsItIsBilledAndHowToStopTrackingIt() {
+        select("b81d2e4455").press('c');
+
+        assertThat(h.actions.calls).isEmpty();
+        assertThat(h.model().confirmation()).isEmpty();
+        assertThat(h.row(17)).startsWith("b81d2e4455 is at the server and billed; it cannot be stopped.");
+    }
+
+    @Test
+    void theSandboxsResubmitQuestionSaysNothingIsBilled() {
+        RecordingActions sandbox = new RecordingActions();
+        sandbox.sandbox = true;
+
+        String note = sandbox.billingNote(PanelHarness.sampleJobs().getFirst());
+
+        assertThat(note).isEqualTo("sandbox, not billed").doesNotContain("¥");
     }
 
     @Test

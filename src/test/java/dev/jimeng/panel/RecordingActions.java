@@ -7,6 +7,12 @@ import java.util.List;
 /** Panel actions that only remember what was asked, plus a clipboard that does the same. */
 class RecordingActions implements PanelActions, Clipboard {
     final List<String> calls = new ArrayList<>();
+    boolean sandbox;
+
+    @Override
+    public boolean sandbox() {
+        return sandbox;
+    }
 
     @Override
     public void download(String jobId) {
