@@ -4,6 +4,7 @@ import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.view.Billing;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,9 +41,7 @@ public final class GenerateCommand extends BaseCommand {
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
         String id = jobs().submit(validated, target);
-        String cost = jobs().sandbox()
-                ? "sandbox, not billed"
-                : String.format(java.util.Locale.ROOT, "≈%.2f CNY", validated.estimatedCostCny());
+        String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
         String head = id + " queued · " + validated.request().mode() + " · "
                 + validated.request().durationSeconds() + " s · " + cost;
         if (waitHere && root().interactive()) {

@@ -5,6 +5,7 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
+import dev.jimeng.view.Billing;
 import dev.jimeng.view.JobGuide;
 import dev.jimeng.view.JobsView;
 import java.io.BufferedReader;
@@ -74,7 +75,7 @@ final class OneShotSession implements SessionPort {
             }
         } else if (!job.state().terminal()) {
             err.println("jimeng: " + jobId + " goes on at the server"
-                    + (sandbox ? " (sandbox, not billed)" : " (it is billed)") + "; "
+                    + " " + Billing.atServer(sandbox) + "; "
                     + JobGuide.command(NextSteps.Step.WAIT, job, sandbox) + " picks it up");
         }
         err.flush();

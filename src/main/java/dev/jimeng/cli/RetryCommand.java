@@ -36,7 +36,7 @@ public final class RetryCommand extends BaseCommand {
                     .map(m -> Capabilities.estimatedCost(m, job.request().durationSeconds()))
                     .orElse(0.0);
             String question = String.format(
-                    "Re-submitting %s sends it to the API again and is billed again (≈%.2f CNY). Continue? [y/N] ",
+                    "Re-submitting %s sends it to the API again and is billed again (≈¥%.2f estimated). Continue? [y/N] ",
                     job.id(), cost);
             if (!jobs().sandbox() && !confirm(question)) {
                 throw new UserError(ExitCode.BAD_INPUT, "not re-submitted; add --yes to re-submit without asking");

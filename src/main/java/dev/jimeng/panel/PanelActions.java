@@ -3,8 +3,8 @@ package dev.jimeng.panel;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.view.Billing;
 import java.nio.file.Path;
-import java.util.Locale;
 
 /**
  * What the panel can ask the rest of the program to do. The lead wires this to the job engine;
@@ -38,12 +38,8 @@ public interface PanelActions {
         GenerationRequest request = job.request();
         int seconds = request.durationSeconds() == null ? Capabilities.DEFAULT_DURATION : request.durationSeconds();
         return Capabilities.mode(request.mode())
-                .map(mode -> String.format(
-                        Locale.ROOT,
-                        "billed again: about ¥%.2f for %d s of %s",
-                        Capabilities.estimatedCost(mode, seconds),
-                        seconds,
-                        mode.name()))
-                .orElse("billed again as a new task");
+                .map(mode ->
+                        Billing.billedAgain(Capabilities.estimatedCost(mode, seconds), seconds, mode.name(), sandbox()))
+                .orElse(sandbox() ? Billing.SANDBOX : "billed again as a new task");
     }
 }

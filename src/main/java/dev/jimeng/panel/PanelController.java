@@ -185,7 +185,7 @@ public final class PanelController {
             String id = job.id();
             model.ask(new PanelModel.Confirmation(
                     id,
-                    "Re-submit " + id + " as a new task? It is " + actions.billingNote(job) + ". [y/N]",
+                    "Re-submit " + id + " as a new task? (" + actions.billingNote(job) + ") [y/N]",
                     () -> actions.retry(id, true),
                     "re-submitting " + id + " as a new task…",
                     "re-submit cancelled"));
