@@ -8,6 +8,7 @@ import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
 import dev.jimeng.view.JobGuide;
+import dev.jimeng.view.QuoteView;
 import dev.jimeng.view.ResultView;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -120,6 +121,19 @@ public abstract class BaseCommand implements Callable<Integer> {
             err().flush();
             return ExitCode.INTERRUPTED;
         }
+    }
+
+    /** Prints what a dry run would send (text, or one JSON document); nothing is sent. */
+    protected ExitCode quote(java.util.List<QuoteView.Quote> quotes, boolean json) {
+        out().print(json ? QuoteView.json(quotes, jobs().sandbox()) : QuoteView.text(quotes, jobs().sandbox()));
+        out().flush();
+        return ExitCode.OK;
+    }
+
+    protected ExitCode quote(
+            dev.jimeng.request.ValidatedRequest request, dev.jimeng.app.Destination target, boolean json) {
+        java.nio.file.Path where = target == null ? null : target.file() != null ? target.file() : target.directory();
+        return quote(java.util.List.of(new QuoteView.Quote(1, request, where)), json);
     }
 
     /** A yes/no question, asked where the session can (the shell owns the input when inside one). */

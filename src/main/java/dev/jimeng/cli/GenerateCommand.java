@@ -29,6 +29,9 @@ public final class GenerateCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON document instead of the Markdown block.")
     boolean json;
 
+    @Mixin
+    DryRunOption dryRun;
+
     @Option(
             names = "--wait",
             description =
@@ -40,6 +43,9 @@ public final class GenerateCommand extends BaseCommand {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        if (dryRun.dryRun) {
+            return quote(validated, target, json);
+        }
         String id = jobs().submit(validated, target);
         String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
         String head = id + " queued · " + validated.request().mode() + " · "

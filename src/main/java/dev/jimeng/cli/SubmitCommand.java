@@ -27,11 +27,20 @@ public final class SubmitCommand extends BaseCommand {
             description = "Save the video here (file or folder).")
     Path output;
 
+    @Mixin
+    DryRunOption dryRun;
+
+    @Option(names = "--json", description = "With --dry-run: print what would be sent as one JSON document.")
+    boolean json;
+
     @Override
     protected ExitCode doCall() throws Exception {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        if (dryRun.dryRun) {
+            return quote(validated, target, json);
+        }
         String id = jobs().submit(validated, target);
         out().println(id);
         out().flush();

@@ -1,0 +1,110 @@
+package dev.jimeng.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.json.Json;
+import dev.jimeng.sandbox.SandboxServer;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code --dry-run} checks everything and shows what would be sent, for every mode, sending
+ * nothing: the sandbox's request log stays empty.
+ */
+class CliDryRunTest {
+    private static final String SIGNED = "https://example.com/frames/first.png?X-Tos-Signature=s3cr3t&token=abc";
+    private static final String TAIL = "https://example.com/frames/tail.png";
+    private static SandboxServer server;
+
+    @TempDir
+    Path cwd;
+
+    @TempDir
+    Path home;
+
+    @BeforeAll
+    static void startSandbox() {
+        server = CliSandbox.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        server.close();
+    }
+
+    @Test
+    void aDryRunOfEveryModeSendsNothingAndShowsTheRequestAndItsEstimatedCost() throws Exception {
+        int before = server.requests().size();
+        List<List<String>> lines = List.of(
+                List.of("generate", "a fox", "-m", "t2v_720p"),
+                List.of("generate", "a fox", "-m", "t2v_1080p", "--duration", "10", "--aspect-ratio", "21:9"),
+                List.of("generate", "a fox", "-m", "i2v_first_720p", "-i", SIGNED),
+                List.of("generate", "a fox", "-m", "i2v_first_1080p", "-i", SIGNED),
+                List.of("generate", "a fox", "-m", "i2v_first_tail_720p", "-i", SIGNED, "--tail-image", TAIL),
+                List.of("submit", "a fox", "-m", "i2v_first_tail_1080p", "-i", SIGNED, "--tail-image", TAIL),
+                List.of(
+                        "submit",
+                        "a fox",
+                        "-m",
+                        "i2v_recamera_720p",
+                        "-i",
+                        SIGNED,
+                        "--template",
+                        "dynamic_orbit",
+                        "--camera-strength",
+                        "strong"),
+                List.of("submit", "a fox", "-m", "ti2v_pro"));
+        CliHarness jimeng = CliHarness.against(server, cwd, home);
+        for (List<String> line : lines) {
+            List<String> args = new java.util.ArrayList<>(line);
+            args.add("--dry-run");
+            CliRun run = jimeng.run(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(run.toString()).isZero();
+            assertThat(run.stdout())
+                    .startsWith("dry run: nothing was sent")
+                    .contains("req_key jimeng_", "frames", "≈¥", "estimated")
+                    .doesNotContain("s3cr3t", "token=");
+        }
+        assertThat(server.requests()).hasSize(before);
+        assertThat(jimeng.run("jobs", "--json").stdout().strip()).isEqualTo("[ ]");
+    }
+
+    @Test
+    void theJsonQuoteIsOneDocumentWithTheBodyFieldsAndTheCost() throws Exception {
+        CliRun run = CliHarness.against(server, cwd, home)
+                .run("generate", "a fox", "-m", "t2v_1080p", "--duration", "10", "--dry-run", "--json");
+
+        JsonNode quote = Json.MAPPER.readTree(run.stdout());
+        JsonNode job = quote.path("jobs").get(0);
+        assertThat(quote.path("dry_run").asBoolean()).isTrue();
+        assertThat(job.path("req_key").asText()).isEqualTo("jimeng_t2v_v30_1080p");
+        assertThat(job.path("frames").asInt()).isEqualTo(241);
+        assertThat(job.path("aspect_ratio").asText()).isEqualTo("16:9");
+        assertThat(job.path("estimated_cost_cny").asDouble()).isEqualTo(6.3);
+        assertThat(quote.path("total_estimated_cny").asDouble()).isEqualTo(6.3);
+    }
+
+    @Test
+    void aDryRunOfABadRequestFailsLikeTheRealOneAndSendsNothing() {
+        int before = server.requests().size();
+        CliRun run = CliHarness.against(server, cwd, home).run("generate", "a fox", "--duration", "7", "--dry-run");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.onlyErrorLine()).contains("duration");
+        assertThat(server.requests()).hasSize(before);
+    }
+
+    @Test
+    void theSandboxsQuoteSaysNothingIsBilled() {
+        CliRun run = CliHarness.bare(cwd, home).run("--sandbox", "generate", "a fox", "--dry-run");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.stdout()).contains("sandbox, not billed").doesNotContain("¥");
+    }
+}
