@@ -88,6 +88,24 @@ public final class JobService implements JobSource {
         return engine.get().cancel(id, forget);
     }
 
+    /**
+     * A job of the last 24 hours that asked for the same video and was (or will be) sent: the
+     * duplicate guard asks before paying for it twice. None in the sandbox, where nothing is billed.
+     */
+    public Optional<JobSnapshot> recentTwin(ValidatedRequest request) {
+        if (sandbox) {
+            return Optional.empty();
+        }
+        java.time.Instant since = clock.instant().minus(Duration.ofHours(24));
+        GenerationRequest wanted = request.request();
+        return engine.get().list(new JobQuery(Set.of(), wanted.prompt(), 500)).stream()
+                .filter(j -> j.createdAt().isAfter(since))
+                .filter(j -> j.state() != JobState.CANCELED)
+                .filter(j -> j.taskId() != null || !j.state().terminal())
+                .filter(j -> j.request().asksForTheSameVideoAs(wanted))
+                .findFirst();
+    }
+
     /** Jobs journaled but not sent yet (they would be sent by the next start). */
     public List<JobSnapshot> unsent() {
         return engine.get().list(new JobQuery(EnumSet.of(JobState.QUEUED), null, 10_000));

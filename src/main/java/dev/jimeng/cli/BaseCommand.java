@@ -7,6 +7,7 @@ import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
+import dev.jimeng.view.Billing;
 import dev.jimeng.view.JobGuide;
 import dev.jimeng.view.QuoteView;
 import dev.jimeng.view.ResultView;
@@ -134,6 +135,30 @@ public abstract class BaseCommand implements Callable<Integer> {
             dev.jimeng.request.ValidatedRequest request, dev.jimeng.app.Destination target, boolean json) {
         java.nio.file.Path where = target == null ? null : target.file() != null ? target.file() : target.directory();
         return quote(java.util.List.of(new QuoteView.Quote(1, request, where)), json);
+    }
+
+    /**
+     * The duplicate guard: the same video asked for in the last 24 hours is sent again only on the
+     * user's word (or --yes); otherwise nothing is sent.
+     */
+    protected void guardAgainstTwin(dev.jimeng.request.ValidatedRequest request, boolean yes) {
+        if (yes) {
+            return;
+        }
+        jobs().recentTwin(request).ifPresent(twin -> {
+            String age = dev.jimeng.text.Durations.compact(
+                    java.time.Duration.between(twin.createdAt(), jobs().clock().instant()));
+            String what =
+                    "job " + twin.id() + " (" + twin.state().label() + ", " + age + " ago) asked for the same video";
+            String question = "jimeng: " + what + "; send it again ("
+                    + Billing.cost(request.estimatedCostCny(), jobs().sandbox()) + ")? [y/N] ";
+            if (!confirm(question)) {
+                throw new UserError(
+                        ExitCode.BAD_INPUT,
+                        what + "; nothing was sent ('" + JobGuide.show(twin, jobs().sandbox())
+                                + "' has it; add --yes to send it again)");
+            }
+        });
     }
 
     /** A yes/no question, asked where the session can (the shell owns the input when inside one). */

@@ -33,6 +33,11 @@ public final class GenerateCommand extends BaseCommand {
     DryRunOption dryRun;
 
     @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask before sending the same video as a job of the last 24 hours.")
+    boolean yes;
+
+    @Option(
             names = "--wait",
             description =
                     "In the shell: wait for the video in the foreground (Ctrl-C asks to cancel it if not sent yet).")
@@ -46,6 +51,7 @@ public final class GenerateCommand extends BaseCommand {
         if (dryRun.dryRun) {
             return quote(validated, target, json);
         }
+        guardAgainstTwin(validated, yes);
         String id = jobs().submit(validated, target);
         String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
         String head = id + " queued · " + validated.request().mode() + " · "

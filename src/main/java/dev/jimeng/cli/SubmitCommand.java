@@ -30,6 +30,11 @@ public final class SubmitCommand extends BaseCommand {
     @Mixin
     DryRunOption dryRun;
 
+    @Option(
+            names = {"-y", "--yes"},
+            description = "Do not ask before sending the same video as a job of the last 24 hours.")
+    boolean yes;
+
     @Option(names = "--json", description = "With --dry-run: print what would be sent as one JSON document.")
     boolean json;
 
@@ -41,6 +46,7 @@ public final class SubmitCommand extends BaseCommand {
         if (dryRun.dryRun) {
             return quote(validated, target, json);
         }
+        guardAgainstTwin(validated, yes);
         String id = jobs().submit(validated, target);
         out().println(id);
         out().flush();

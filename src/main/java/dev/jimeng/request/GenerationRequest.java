@@ -1,6 +1,7 @@
 package dev.jimeng.request;
 
 import java.util.List;
+import java.util.Objects;
 
 /**
  * What the user asked for, as typed: this is what the journal keeps so a job can be re-run.
@@ -19,5 +20,25 @@ public record GenerationRequest(
         String cameraStrength) {
     public GenerationRequest {
         images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /**
+     * True when {@code other} (both with defaults filled in) would make the same video: same mode,
+     * prompt, images, duration, aspect ratio, camera and seed, where two random seeds (-1 or none)
+     * count as the same: the user asked for the same thing twice.
+     */
+    public boolean asksForTheSameVideoAs(GenerationRequest other) {
+        return Objects.equals(mode, other.mode)
+                && Objects.equals(prompt, other.prompt)
+                && images.equals(other.images)
+                && Objects.equals(durationSeconds, other.durationSeconds)
+                && Objects.equals(aspectRatio, other.aspectRatio)
+                && Objects.equals(template, other.template)
+                && Objects.equals(cameraStrength, other.cameraStrength)
+                && ((isRandom(seed) && isRandom(other.seed)) || Objects.equals(seed, other.seed));
+    }
+
+    private static boolean isRandom(Long seed) {
+        return seed == null || seed == -1L;
     }
 }

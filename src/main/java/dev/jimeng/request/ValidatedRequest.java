@@ -27,6 +27,16 @@ public record ValidatedRequest(
         return body.frames();
     }
 
+    /** The API's req_key for the mode (and resolution). */
+    public String reqKey() {
+        return body.reqKey();
+    }
+
+    /** The aspect ratio sent, or null when the image decides it. */
+    public String aspectRatioSent() {
+        return body.aspectRatio();
+    }
+
     /** Never prints base64 image data. */
     @Override
     public String toString() {

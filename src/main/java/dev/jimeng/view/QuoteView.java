@@ -29,15 +29,15 @@ public final class QuoteView {
         if (quotes.size() == 1) {
             Quote q = quotes.getFirst();
             GenerationRequest r = q.request().request();
-            row(s, "mode", r.mode() + " (req_key " + q.request().body().reqKey() + ")");
+            row(s, "mode", r.mode() + " (req_key " + q.request().reqKey() + ")");
             row(s, "prompt", TerminalText.oneLine(r.prompt()));
             row(s, "frames", q.request().frames() + " (" + r.durationSeconds() + " s at " + r.fps() + " fps)");
             row(
                     s,
                     "aspect ratio",
-                    q.request().body().aspectRatio() == null
+                    q.request().aspectRatioSent() == null
                             ? "from the image"
-                            : q.request().body().aspectRatio());
+                            : q.request().aspectRatioSent());
             row(
                     s,
                     "images",
@@ -69,9 +69,7 @@ public final class QuoteView {
                     q.line(),
                     r.mode(),
                     r.durationSeconds(),
-                    q.request().body().aspectRatio() == null
-                            ? "-"
-                            : q.request().body().aspectRatio(),
+                    q.request().aspectRatioSent() == null ? "-" : q.request().aspectRatioSent(),
                     r.images().size(),
                     Billing.cost(q.request().estimatedCostCny(), sandbox)));
         }
@@ -92,12 +90,12 @@ public final class QuoteView {
             ObjectNode j = jobs.addObject();
             j.put("line", q.line());
             j.put("mode", r.mode());
-            j.put("req_key", q.request().body().reqKey());
+            j.put("req_key", q.request().reqKey());
             j.put("prompt", r.prompt());
             j.put("duration", r.durationSeconds());
             j.put("fps", r.fps());
             j.put("frames", q.request().frames());
-            j.put("aspect_ratio", q.request().body().aspectRatio());
+            j.put("aspect_ratio", q.request().aspectRatioSent());
             ArrayNode images = j.putArray("images");
             r.images().forEach(i -> images.add(image(i)));
             j.put("seed", r.seed());
