@@ -4,8 +4,6 @@ import dev.jimeng.api.ApiError;
 import dev.jimeng.api.ApiException;
 import dev.jimeng.api.ErrorCategory;
 import dev.jimeng.api.Retry;
-import dev.jimeng.api.SubmitBody;
-import dev.jimeng.api.SubmitResult;
 import dev.jimeng.api.TaskResult;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.store.JobChanges;
@@ -49,8 +47,9 @@ final class JobRun implements Runnable {
     private Start start;
     private final String owner;
 
+    private final SubmitStep submitStep;
+
     private volatile Thread thread;
-    private volatile boolean inSubmitCall;
     private volatile boolean canceled;
     private JobRecord job;
     private boolean holdingSlot;
@@ -67,10 +66,15 @@ final class JobRun implements Runnable {
         this.id = id;
         this.start = start;
         this.owner = engine.settings.ownerId();
+        this.submitStep = new SubmitStep(this, engine);
     }
 
     String id() {
         return id;
+    }
+
+    String owner() {
+        return owner;
     }
 
     Thread start() {
@@ -90,14 +94,14 @@ final class JobRun implements Runnable {
     void cancel() {
         canceled = true;
         Thread running = thread;
-        if (running != null && !inSubmitCall) {
+        if (running != null && !submitStep.inSubmitCall()) {
             running.interrupt();
         }
     }
 
     /** True while a submit request is on the wire: interrupting now would leave its outcome unknown. */
     boolean inSubmitCall() {
-        return inSubmitCall;
+        return submitStep.inSubmitCall();
     }
 
     @Override
@@ -162,7 +166,7 @@ final class JobRun implements Runnable {
         Start from = start;
         start = Start.AS_JOURNALED;
         switch (from) {
-            case POLL_AGAIN -> job = transition(JobState.IN_QUEUE, JobChanges.none());
+            case POLL_AGAIN -> transition(JobState.IN_QUEUE, JobChanges.none());
             case DOWNLOAD_AGAIN -> {
                 download();
                 return;
@@ -172,19 +176,19 @@ final class JobRun implements Runnable {
         publish();
         switch (job.state()) {
             case QUEUED -> {
-                if (!submit()) {
+                if (!submitStep.submit()) {
                     return;
                 }
             }
             case SUBMITTING -> {
-                submitOutcomeUnknownAfterStop();
+                submitStep.outcomeUnknownAfterStop();
                 return;
             }
             case IN_QUEUE, GENERATING -> {
                 if (!engine.reservedSlots.remove(id)) {
                     engine.slots.occupy();
                 }
-                holdingSlot = true;
+                holdSlot();
             }
             case DOWNLOADING -> {
                 if (finishedBeforeTheCrash()) {
@@ -199,123 +203,6 @@ final class JobRun implements Runnable {
             return;
         }
         download();
-    }
-
-    // --- submit ---
-
-    /** Sends the submit once a slot is free. True when the server accepted it (task id journaled). */
-    private boolean submit() throws InterruptedException {
-        engine.slots.acquire();
-        holdingSlot = true;
-        int slotWaits = 0;
-        int surelyFailed = 0;
-        while (true) {
-            checkOpen();
-            keepLease();
-            SubmitBody body;
-            try {
-                body = engine.bodies.apply(job.request());
-            } catch (RuntimeException e) {
-                fail(
-                        StopReason.INVALID_REQUEST,
-                        "invalid-request",
-                        "the request cannot be sent: " + e.getMessage() + " (nothing was billed)");
-                return false;
-            }
-            Long seed = body.seed() != null ? body.seed() : job.request().seed();
-            job = engine.store.markSubmitting(id, owner, now(), body.reqKey(), seed);
-            if (job.state() != JobState.SUBMITTING) {
-                releaseSlot(); // canceled (by any process) before it was sent: it never will be
-                publish();
-                return false;
-            }
-            publish();
-            SubmitResult accepted;
-            inSubmitCall = true;
-            if (engine.closing()) {
-                // close() began before the request left (it skips interrupting a run in its submit
-                // call, and both flags are volatile, so one of us sees the other): nothing was sent
-                inSubmitCall = false;
-                job = transition(JobState.QUEUED, JobChanges.note(null, "not sent: jimeng was stopping"));
-                publish();
-                throw new InterruptedException("jimeng is shutting down");
-            }
-            try {
-                accepted = engine.api.submit(body);
-            } catch (ApiException e) {
-                inSubmitCall = false; // the answer is in: the back-off below may be interrupted
-                ApiError error = e.error();
-                if (error.mayHaveReachedServer()) {
-                    end(
-                            JobState.SUBMIT_UNKNOWN,
-                            StopReason.SUBMIT_UNKNOWN,
-                            error.code(),
-                            error.describe() + ". The server may have accepted (and billed) this task but no"
-                                    + " answer came, so it was not sent again; check the Volcengine console");
-                    return false;
-                }
-                boolean slotLimit = error.retry() == Retry.WAIT_FOR_SLOT;
-                boolean mayRepeat = error.retry() == Retry.BACKOFF || isTransient(error);
-                if (slotLimit && ++slotWaits <= engine.settings.maxSlotWaits()) {
-                    waitBeforeResubmit(error, slotWaits, "the server is running as many tasks as this account allows");
-                    continue;
-                }
-                if (!slotLimit && mayRepeat && ++surelyFailed <= engine.settings.maxSubmitRetries()) {
-                    waitBeforeResubmit(error, surelyFailed, "the server did not take the task");
-                    continue;
-                }
-                if (mayRepeat || slotLimit) {
-                    // the hints of rate limits and server errors say "jimeng tries again"; it just did
-                    String hint =
-                            switch (error.category()) {
-                                case RATE_LIMIT -> "wait a minute and run it again";
-                                case SERVER -> "the server is having trouble: wait a few minutes and run it again";
-                                default -> error.hint();
-                            };
-                    fail(
-                            StopReason.NOT_ACCEPTED,
-                            error.code(),
-                            error.code() + ": " + error.message() + " — " + hint + " (the server did not take the task"
-                                    + " in " + (slotLimit ? slotWaits : surelyFailed) + " tries; nothing was billed)");
-                } else {
-                    fail(
-                            error.category() == ErrorCategory.CONTENT_REVIEW
-                                    ? StopReason.CONTENT_REJECTED
-                                    : StopReason.NOT_ACCEPTED,
-                            error.code(),
-                            error.describe() + " (the server did not accept the task; nothing was billed)");
-                }
-                return false;
-            } finally {
-                inSubmitCall = false;
-            }
-            // the one write that must never be lost: before anything else happens
-            job = engine.store.recordTaskId(id, accepted.taskId(), accepted.requestId(), now());
-            publish();
-            return true;
-        }
-    }
-
-    /** A submit that surely failed: back to the local queue (journaled), wait, send again. */
-    private void waitBeforeResubmit(ApiError error, int attempt, String why) throws InterruptedException {
-        Duration wait = engine.backoff.delay(attempt);
-        job = transition(
-                JobState.QUEUED,
-                JobChanges.note(
-                        error.code(),
-                        why + " (" + error.code() + "); sending again in " + Seconds.format(wait)
-                                + " s — nothing was billed"));
-        publish();
-        engine.sleeper.sleep(wait);
-    }
-
-    private void submitOutcomeUnknownAfterStop() {
-        end(
-                JobState.SUBMIT_UNKNOWN,
-                StopReason.SUBMIT_UNKNOWN,
-                "submit-interrupted",
-                "jimeng stopped while this submit was being sent, so it is unknown whether the server"
-                        + " accepted (and billed) it; it was not sent again. Check the Volcengine console");
     }
 
     // --- poll ---
@@ -333,7 +220,7 @@ final class JobRun implements Runnable {
                             ? JobState.IN_QUEUE
                             : JobState.GENERATING;
                     if (job.state() != now) {
-                        job = transition(now, JobChanges.none());
+                        transition(now, JobChanges.none());
                         publish();
                     }
                 }
@@ -443,7 +330,7 @@ final class JobRun implements Runnable {
         // The policy sees the journaled path (the user's file or folder, or an interrupted download's
         // target) and returns where to write: never an existing file, the same path to resume a .part.
         Path target = engine.downloadTarget(id, snapshot());
-        job = transition(JobState.DOWNLOADING, JobChanges.output(target));
+        transition(JobState.DOWNLOADING, JobChanges.output(target));
         bytesDownloaded = 0;
         publish();
         int refreshes = 0;
@@ -585,7 +472,17 @@ final class JobRun implements Runnable {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    // --- endings and plumbing ---
+    // --- endings and plumbing, for the steps too ---
+
+    /** The job as last journaled by this run. */
+    JobRecord job() {
+        return job;
+    }
+
+    /** Keeps the record a journal write returned. */
+    void job(JobRecord latest) {
+        job = latest;
+    }
 
     private void expire(String why) {
         Instant submitted = job.submittedAt();
@@ -597,17 +494,17 @@ final class JobRun implements Runnable {
         end(JobState.EXPIRED, StopReason.TASK_GONE, why, message);
     }
 
-    private void fail(StopReason reason, String code, String message) {
+    void fail(StopReason reason, String code, String message) {
         end(JobState.FAILED, reason, code, message);
     }
 
-    private void end(JobState state, StopReason reason, String code, String message) {
+    void end(JobState state, StopReason reason, String code, String message) {
         end(state, JobChanges.stopped(reason, code, message));
     }
 
-    private void end(JobState state, JobChanges changes) {
+    void end(JobState state, JobChanges changes) {
         releaseSlot();
-        job = transition(state, changes);
+        transition(state, changes);
         publish();
     }
 
@@ -621,11 +518,12 @@ final class JobRun implements Runnable {
         }
     }
 
-    private JobRecord transition(JobState state, JobChanges changes) {
-        return engine.store.transition(id, owner, state, now(), changes);
+    /** Journals the job's next state (fenced by our lease) and keeps the record it returns. */
+    void transition(JobState state, JobChanges changes) {
+        job = engine.store.transition(id, owner, state, now(), changes);
     }
 
-    private void keepLease() {
+    void keepLease() {
         Instant now = now();
         if (!now.isBefore(nextLeaseRenewal)) {
             if (!engine.store.renewLease(id, owner, now, engine.settings.leaseTtl())) {
@@ -636,20 +534,25 @@ final class JobRun implements Runnable {
         engine.renewAllLeasesIfDue();
     }
 
-    private void releaseSlot() {
+    /** This run has taken a server slot; it gives it back when it no longer needs it. */
+    void holdSlot() {
+        holdingSlot = true;
+    }
+
+    void releaseSlot() {
         if (holdingSlot) {
             holdingSlot = false;
             engine.slots.release();
         }
     }
 
-    private void checkOpen() throws InterruptedException {
+    void checkOpen() throws InterruptedException {
         if (engine.closing() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("jimeng is shutting down");
         }
     }
 
-    private static boolean isTransient(ApiError error) {
+    static boolean isTransient(ApiError error) {
         return error.retry() == Retry.BACKOFF
                 || error.retry() == Retry.WAIT_FOR_SLOT
                 || switch (error.category()) {
@@ -666,7 +569,7 @@ final class JobRun implements Runnable {
         }
     }
 
-    private void publish() {
+    void publish() {
         engine.publish(snapshot());
     }
 
@@ -674,7 +577,7 @@ final class JobRun implements Runnable {
         return JobManager.snapshotOf(job, bytesDownloaded, bytesTotal, videoUrlExpiresAt);
     }
 
-    private Instant now() {
+    Instant now() {
         return engine.clock.instant();
     }
 
