@@ -1,17 +1,13 @@
 package dev.jimeng.job;
 
 import dev.jimeng.api.ApiError;
-import dev.jimeng.api.ApiException;
-import dev.jimeng.api.ErrorCategory;
 import dev.jimeng.api.Retry;
 import dev.jimeng.api.TaskResult;
-import dev.jimeng.mode.Capabilities;
 import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
 import dev.jimeng.store.StopReason;
-import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -48,13 +44,12 @@ final class JobRun implements Runnable {
     private final String owner;
 
     private final SubmitStep submitStep;
+    private final PollStep pollStep;
 
     private volatile Thread thread;
     private volatile boolean canceled;
     private JobRecord job;
     private boolean holdingSlot;
-    private String videoUrl;
-    private volatile Instant videoUrlExpiresAt;
     private volatile long bytesDownloaded = -1;
     private volatile long bytesTotal = -1;
     private Instant nextLeaseRenewal = Instant.MIN;
@@ -67,6 +62,7 @@ final class JobRun implements Runnable {
         this.start = start;
         this.owner = engine.settings.ownerId();
         this.submitStep = new SubmitStep(this, engine);
+        this.pollStep = new PollStep(this, engine);
     }
 
     String id() {
@@ -199,103 +195,10 @@ final class JobRun implements Runnable {
                 return;
             }
         }
-        if (job.state() != JobState.DOWNLOADING && !pollUntilDone()) {
+        if (job.state() != JobState.DOWNLOADING && !pollStep.pollUntilDone()) {
             return;
         }
         download();
-    }
-
-    // --- poll ---
-
-    /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
-    private boolean pollUntilDone() throws InterruptedException {
-        for (int polls = 1; ; polls++) {
-            TaskResult result = getResult();
-            if (result == null) {
-                return false;
-            }
-            switch (result.status()) {
-                case IN_QUEUE, GENERATING -> {
-                    JobState now = result.status() == dev.jimeng.api.TaskStatus.IN_QUEUE
-                            ? JobState.IN_QUEUE
-                            : JobState.GENERATING;
-                    if (job.state() != now) {
-                        transition(now, JobChanges.none());
-                        publish();
-                    }
-                }
-                case DONE -> {
-                    releaseSlot(); // the server has finished: let the next job in at once
-                    return takeVideoUrl(result);
-                }
-                case NOT_FOUND, EXPIRED -> {
-                    expire(result.status().wire());
-                    return false;
-                }
-            }
-            if (polls >= engine.settings.maxPollAttempts()) {
-                Duration waited = engine.settings.pollInterval().multipliedBy(polls);
-                fail(
-                        StopReason.POLL_GAVE_UP,
-                        "poll-timeout",
-                        "task " + job.taskId() + " was not done after " + polls + " polls (about "
-                                + Seconds.format(waited) + " s); it may still finish at the server");
-                return false;
-            }
-            engine.sleeper.sleep(engine.settings.pollInterval());
-        }
-    }
-
-    /**
-     * One get-result, repeated with back-off over transient errors. Null when the job has ended
-     * (failed or expired) instead.
-     */
-    private TaskResult getResult() throws InterruptedException {
-        for (int errors = 0; ; ) {
-            checkOpen();
-            keepLease();
-            try {
-                return engine.api.getResult(job.reqKey(), job.taskId());
-            } catch (ApiException e) {
-                ApiError error = e.error();
-                if (error.category() == ErrorCategory.TASK_GONE) {
-                    expire(error.code());
-                    return null;
-                }
-                if (!isTransient(error)) {
-                    // a failed content review is the task's final answer: polling again cannot help
-                    boolean finalAnswer = error.category() == ErrorCategory.CONTENT_REVIEW;
-                    fail(
-                            finalAnswer ? StopReason.CONTENT_REJECTED : StopReason.POLL_GAVE_UP,
-                            error.code(),
-                            error.describe() + (finalAnswer ? "" : MAY_STILL_FINISH));
-                    return null;
-                }
-                if (++errors > engine.settings.maxTransientErrors()) {
-                    fail(
-                            StopReason.POLL_GAVE_UP,
-                            error.code(),
-                            error.describe() + " (" + errors + " times in a row)" + MAY_STILL_FINISH);
-                    return null;
-                }
-                engine.sleeper.sleep(engine.backoff.delay(errors));
-            }
-        }
-    }
-
-    private static final String MAY_STILL_FINISH = "; the task may still finish at the server";
-
-    private boolean takeVideoUrl(TaskResult result) {
-        if (result.videoUrl() == null || result.videoUrl().isBlank()) {
-            fail(
-                    StopReason.POLL_GAVE_UP,
-                    "no-video-url",
-                    "the server says task " + job.taskId() + " is done but gave no video URL");
-            return false;
-        }
-        videoUrl = result.videoUrl();
-        videoUrlExpiresAt = now().plus(Capabilities.VIDEO_URL_LIFETIME);
-        return true;
     }
 
     // --- download ---
@@ -338,8 +241,8 @@ final class JobRun implements Runnable {
         while (true) {
             checkOpen();
             keepLease();
-            if (videoUrl == null || !now().isBefore(videoUrlExpiresAt)) {
-                TaskResult fresh = getResult();
+            if (pollStep.videoUrl() == null || !now().isBefore(pollStep.videoUrlExpiresAt())) {
+                TaskResult fresh = pollStep.getResult();
                 if (fresh == null) {
                     return;
                 }
@@ -355,17 +258,17 @@ final class JobRun implements Runnable {
                                     + fresh.status().wire() + ", not done");
                     return;
                 }
-                if (!takeVideoUrl(fresh)) {
+                if (!pollStep.takeVideoUrl(fresh)) {
                     return;
                 }
             }
             FetchResult fetched;
             try {
-                fetched = engine.fetcher.fetch(URI.create(videoUrl), target, this::progress);
+                fetched = engine.fetcher.fetch(URI.create(pollStep.videoUrl()), target, this::progress);
             } catch (FetchException e) {
                 switch (e.kind()) {
                     case URL_EXPIRED -> {
-                        videoUrl = null; // ask get-result for a fresh one (valid within 12 h of submit)
+                        pollStep.forgetVideoUrl(); // ask get-result for a fresh one (valid within 12 h of submit)
                         if (++refreshes > engine.settings.maxUrlRefreshes()) {
                             fail(
                                     StopReason.DOWNLOAD_FAILED,
@@ -484,7 +387,7 @@ final class JobRun implements Runnable {
         job = latest;
     }
 
-    private void expire(String why) {
+    void expire(String why) {
         Instant submitted = job.submittedAt();
         String when = submitted == null ? "" : " (submitted " + submitted + ")";
         String message = "expired".equals(why)
@@ -574,7 +477,7 @@ final class JobRun implements Runnable {
     }
 
     JobSnapshot snapshot() {
-        return JobManager.snapshotOf(job, bytesDownloaded, bytesTotal, videoUrlExpiresAt);
+        return JobManager.snapshotOf(job, bytesDownloaded, bytesTotal, pollStep.videoUrlExpiresAt());
     }
 
     Instant now() {
