@@ -2,7 +2,6 @@ package dev.jimeng.job;
 
 import dev.jimeng.api.ApiError;
 import dev.jimeng.api.Retry;
-import dev.jimeng.api.TaskResult;
 import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
@@ -10,7 +9,6 @@ import dev.jimeng.store.LeaseLostException;
 import dev.jimeng.store.StopReason;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -33,8 +31,6 @@ final class JobRun implements Runnable {
         DOWNLOAD_AGAIN
     }
 
-    private static final long PROGRESS_BYTES = 256 * 1024;
-    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
     /** How often a job another process drives is looked at (at most; a quarter of the lease if shorter). */
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
@@ -45,16 +41,13 @@ final class JobRun implements Runnable {
 
     private final SubmitStep submitStep;
     private final PollStep pollStep;
+    private final DownloadStep downloadStep;
 
     private volatile Thread thread;
     private volatile boolean canceled;
     private JobRecord job;
     private boolean holdingSlot;
-    private volatile long bytesDownloaded = -1;
-    private volatile long bytesTotal = -1;
     private Instant nextLeaseRenewal = Instant.MIN;
-    private long lastProgressBytes;
-    private Instant lastProgressAt = Instant.MIN;
 
     JobRun(JobManager engine, String id, Start start) {
         this.engine = engine;
@@ -63,6 +56,7 @@ final class JobRun implements Runnable {
         this.owner = engine.settings.ownerId();
         this.submitStep = new SubmitStep(this, engine);
         this.pollStep = new PollStep(this, engine);
+        this.downloadStep = new DownloadStep(this, engine, pollStep);
     }
 
     String id() {
@@ -164,7 +158,7 @@ final class JobRun implements Runnable {
         switch (from) {
             case POLL_AGAIN -> transition(JobState.IN_QUEUE, JobChanges.none());
             case DOWNLOAD_AGAIN -> {
-                download();
+                downloadStep.download();
                 return;
             }
             case AS_JOURNALED -> {}
@@ -187,7 +181,7 @@ final class JobRun implements Runnable {
                 holdSlot();
             }
             case DOWNLOADING -> {
-                if (finishedBeforeTheCrash()) {
+                if (downloadStep.finishedBeforeTheCrash()) {
                     return;
                 }
             }
@@ -198,167 +192,10 @@ final class JobRun implements Runnable {
         if (job.state() != JobState.DOWNLOADING && !pollStep.pollUntilDone()) {
             return;
         }
-        download();
+        downloadStep.download();
     }
 
-    // --- download ---
-
-    /**
-     * A process killed between renaming the finished video into place and journaling "done"
-     * leaves the video at the journaled target and no partial file. The rename only ever follows a
-     * verified download, and a target never names an existing file, so that file is this job's
-     * video: record it instead of downloading a second copy.
-     */
-    private boolean finishedBeforeTheCrash() throws InterruptedException {
-        Path target = job.outputPath();
-        try {
-            if (target == null
-                    || !Files.isRegularFile(target)
-                    || Files.exists(target.resolveSibling(target.getFileName() + ".part"))
-                    || !looksLikeMp4(target)) {
-                return false;
-            }
-            long size = Files.size(target);
-            bytesDownloaded = size;
-            bytesTotal = size;
-            end(JobState.DONE, JobChanges.verified(target, size, sha256(target)));
-            return true;
-        } catch (IOException e) {
-            return false; // not readable: download it again as usual
-        }
-    }
-
-    private void download() throws InterruptedException {
-        releaseSlot();
-        // The policy sees the journaled path (the user's file or folder, or an interrupted download's
-        // target) and returns where to write: never an existing file, the same path to resume a .part.
-        Path target = engine.downloadTarget(id, snapshot());
-        transition(JobState.DOWNLOADING, JobChanges.output(target));
-        bytesDownloaded = 0;
-        publish();
-        int refreshes = 0;
-        int errors = 0;
-        while (true) {
-            checkOpen();
-            keepLease();
-            if (pollStep.videoUrl() == null || !now().isBefore(pollStep.videoUrlExpiresAt())) {
-                TaskResult fresh = pollStep.getResult();
-                if (fresh == null) {
-                    return;
-                }
-                if (fresh.status().terminal() && fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
-                    expire(fresh.status().wire());
-                    return;
-                }
-                if (fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
-                    fail(
-                            StopReason.POLL_GAVE_UP,
-                            "not-done",
-                            "the server says task " + job.taskId() + " is "
-                                    + fresh.status().wire() + ", not done");
-                    return;
-                }
-                if (!pollStep.takeVideoUrl(fresh)) {
-                    return;
-                }
-            }
-            FetchResult fetched;
-            try {
-                fetched = engine.fetcher.fetch(URI.create(pollStep.videoUrl()), target, this::progress);
-            } catch (FetchException e) {
-                switch (e.kind()) {
-                    case URL_EXPIRED -> {
-                        pollStep.forgetVideoUrl(); // ask get-result for a fresh one (valid within 12 h of submit)
-                        if (++refreshes > engine.settings.maxUrlRefreshes()) {
-                            fail(
-                                    StopReason.DOWNLOAD_FAILED,
-                                    "url-expired",
-                                    "the video URL stopped working " + refreshes + " times in a row (" + e.getMessage()
-                                            + ")");
-                            return;
-                        }
-                    }
-                    case TRANSIENT -> {
-                        if (++errors > engine.settings.maxTransientErrors()) {
-                            fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
-                            return;
-                        }
-                        engine.sleeper.sleep(engine.backoff.delay(errors));
-                    }
-                    case FATAL -> {
-                        fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
-                        return;
-                    }
-                }
-                continue;
-            }
-            Verdict verdict = verify(target, fetched);
-            if (verdict == Verdict.OK) {
-                return;
-            }
-            if (verdict == Verdict.TRUNCATED && ++errors <= engine.settings.maxTransientErrors()) {
-                deleteQuietly(target);
-                engine.sleeper.sleep(engine.backoff.delay(errors));
-                continue;
-            }
-            return;
-        }
-    }
-
-    private void progress(long soFar, long total) {
-        bytesDownloaded = soFar;
-        bytesTotal = total;
-        Instant now = now();
-        boolean due = soFar - lastProgressBytes >= PROGRESS_BYTES
-                || !now.isBefore(lastProgressAt.plus(PROGRESS_INTERVAL))
-                || (total >= 0 && soFar >= total);
-        if (due) {
-            lastProgressBytes = soFar;
-            lastProgressAt = now;
-            engine.publish(snapshot());
-            engine.renewAllLeasesIfDue();
-        }
-    }
-
-    private enum Verdict {
-        OK,
-        TRUNCATED,
-        FAILED
-    }
-
-    /** Checks size and MP4 signature, computes SHA-256 and finishes the job. */
-    private Verdict verify(Path target, FetchResult fetched) {
-        try {
-            long size = Files.size(target);
-            if (size == 0
-                    || size != fetched.bytes()
-                    || (fetched.declaredLength() >= 0 && size != fetched.declaredLength())) {
-                return Verdict.TRUNCATED;
-            }
-            if (!looksLikeMp4(target)) {
-                fail(StopReason.DOWNLOAD_FAILED, "not-mp4", "the downloaded file " + target + " is not an MP4 video");
-                return Verdict.FAILED;
-            }
-            String sha256 = fetched.sha256() != null ? fetched.sha256() : sha256(target);
-            bytesDownloaded = size;
-            bytesTotal = size;
-            end(JobState.DONE, JobChanges.verified(target, size, sha256));
-            return Verdict.OK;
-        } catch (IOException e) {
-            fail(
-                    StopReason.DOWNLOAD_FAILED,
-                    "download-failed",
-                    "cannot read the downloaded file " + target + ": " + e.getMessage());
-            return Verdict.FAILED;
-        }
-    }
-
-    private static boolean looksLikeMp4(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Mp4Signature.problem(in.readNBytes(Mp4Signature.HEAD_BYTES), Files.size(file)) == null;
-        }
-    }
-
+    /** The hex SHA-256 of a video file, as the journal records it for a done job. */
     static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
@@ -464,20 +301,13 @@ final class JobRun implements Runnable {
                 };
     }
 
-    private void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the next download overwrites it
-        }
-    }
-
     void publish() {
         engine.publish(snapshot());
     }
 
     JobSnapshot snapshot() {
-        return JobManager.snapshotOf(job, bytesDownloaded, bytesTotal, pollStep.videoUrlExpiresAt());
+        return JobManager.snapshotOf(
+                job, downloadStep.bytesDownloaded(), downloadStep.bytesTotal(), pollStep.videoUrlExpiresAt());
     }
 
     Instant now() {
