@@ -158,7 +158,7 @@ final class DownloadStep {
         if (due) {
             lastProgressBytes = soFar;
             lastProgressAt = now;
-            engine.publish(run.snapshot());
+            engine.events.publish(run.snapshot());
             engine.renewAllLeasesIfDue();
         }
     }

@@ -18,10 +18,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -57,9 +55,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     /** Slots taken by {@link #resumeAll()} for tasks at the server, claimed by their job threads. */
     final java.util.Set<String> reservedSlots = ConcurrentHashMap.newKeySet();
 
-    private final Map<String, JobSnapshot> live = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<JobSnapshot>> endings = new ConcurrentHashMap<>();
-    private final List<Consumer<JobSnapshot>> listeners = new CopyOnWriteArrayList<>();
+    final JobEvents events = new JobEvents();
     private final Object leaseRenewalLock = new Object();
     private volatile Instant nextLeaseRenewal = Instant.MIN;
     private volatile boolean closing;
@@ -121,7 +117,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         Instant now = clock.instant();
         JobRecord job =
                 store.create(request, requestedOutput, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
-        publish(snapshotOf(job, -1, -1, null));
+        events.publish(snapshotOf(job, -1, -1, null));
         start(job.id(), JobRun.Start.AS_JOURNALED);
         return job.id();
     }
@@ -144,7 +140,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
         for (JobRecord job : unfinished) {
             if (!running.containsKey(job.id())) {
-                publish(snapshotOf(job, -1, -1, null));
+                events.publish(snapshotOf(job, -1, -1, null));
                 start(job.id(), JobRun.Start.AS_JOURNALED);
             }
             ids.add(job.id());
@@ -229,8 +225,8 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (run != null) {
             run.cancel(); // it publishes the ending itself when it stops
         } else {
-            publish(ended);
-            endings.computeIfAbsent(job.id(), k -> new CompletableFuture<>()).complete(ended);
+            events.publish(ended);
+            events.ended(job.id(), ended);
         }
         return ended;
     }
@@ -288,7 +284,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (running.containsKey(job.id()) || !acquireLease(job)) {
             throw new JobRefusedException(current(job), Refusal.BUSY);
         }
-        endings.remove(job.id());
+        events.restarting(job.id());
         start(job.id(), how);
         return job.id();
     }
@@ -308,7 +304,7 @@ public final class JobManager implements JobSource, AutoCloseable {
      * #close()}.
      */
     public CompletableFuture<JobSnapshot> whenTerminal(String id) {
-        CompletableFuture<JobSnapshot> ending = endings.computeIfAbsent(id, k -> new CompletableFuture<>());
+        CompletableFuture<JobSnapshot> ending = events.ending(id);
         if (!running.containsKey(id)) {
             store.get(id).filter(j -> j.state().terminal()).ifPresent(j -> ending.complete(current(j)));
         }
@@ -354,8 +350,7 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     @Override
     public AutoCloseable subscribe(Consumer<JobSnapshot> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.subscribe(listener);
     }
 
     /**
@@ -380,8 +375,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             Thread.currentThread().interrupt(); // leases are still released below
         }
         store.releaseLeases(settings.ownerId());
-        endings.values().forEach(f -> f.completeExceptionally(new CancellationException("jimeng is shutting down")));
-        listeners.clear();
+        events.close();
     }
 
     private void stopRuns() throws InterruptedException {
@@ -406,23 +400,12 @@ public final class JobManager implements JobSource, AutoCloseable {
         return closing;
     }
 
-    void publish(JobSnapshot snapshot) {
-        live.put(snapshot.id(), snapshot);
-        for (Consumer<JobSnapshot> listener : listeners) {
-            try {
-                listener.accept(snapshot);
-            } catch (RuntimeException ignored) {
-                // a broken view must not stop a job
-            }
-        }
-    }
-
     /** Called last by a run; only now may the job be restarted, so only now its ending is told. */
     void runEnded(JobRun run, JobRecord last) {
         running.remove(run.id(), run);
-        live.remove(run.id());
+        events.runStopped(run.id());
         if (last != null && last.state().terminal() && !closing) {
-            endings.computeIfAbsent(run.id(), k -> new CompletableFuture<>()).complete(current(last));
+            events.ended(run.id(), current(last));
         }
     }
 
@@ -464,12 +447,12 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (running.putIfAbsent(id, run) != null) {
             throw new IllegalStateException("job " + id + " is already being worked on");
         }
-        endings.compute(id, (k, old) -> old == null || old.isDone() ? new CompletableFuture<>() : old);
+        events.runStarting(id);
         run.start();
     }
 
     private JobSnapshot current(JobRecord job) {
-        JobSnapshot seen = live.get(job.id());
+        JobSnapshot seen = events.latest(job.id());
         if (seen != null && running.containsKey(job.id())) {
             return seen;
         }

@@ -302,7 +302,7 @@ final class JobRun implements Runnable {
     }
 
     void publish() {
-        engine.publish(snapshot());
+        engine.events.publish(snapshot());
     }
 
     JobSnapshot snapshot() {
