@@ -159,7 +159,7 @@ final class DownloadStep {
             lastProgressBytes = soFar;
             lastProgressAt = now;
             engine.events.publish(run.snapshot());
-            engine.renewAllLeasesIfDue();
+            engine.leases.renewAllIfDue();
         }
     }
 

@@ -49,6 +49,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     final EngineSettings settings;
     final ServerSlots slots;
     final Backoff backoff;
+    final Leases leases;
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
@@ -56,8 +57,6 @@ public final class JobManager implements JobSource, AutoCloseable {
     final java.util.Set<String> reservedSlots = ConcurrentHashMap.newKeySet();
 
     final JobEvents events = new JobEvents();
-    private final Object leaseRenewalLock = new Object();
-    private volatile Instant nextLeaseRenewal = Instant.MIN;
     private volatile boolean closing;
 
     /**
@@ -97,6 +96,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         this.settings = settings;
         this.slots = new ServerSlots(settings.serverConcurrency());
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), jitter);
+        this.leases = new Leases(store, clock, settings);
     }
 
     /** Journals a new job (QUEUED) and starts it; returns its id at once. */
@@ -281,7 +281,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     }
 
     private String restart(JobRecord job, JobRun.Start how) {
-        if (running.containsKey(job.id()) || !acquireLease(job)) {
+        if (running.containsKey(job.id()) || !leases.acquire(job)) {
             throw new JobRefusedException(current(job), Refusal.BUSY);
         }
         events.restarting(job.id());
@@ -358,7 +358,7 @@ public final class JobManager implements JobSource, AutoCloseable {
      * an application that keeps jobs queued for long may call it from a timer too.
      */
     public void heartbeat() {
-        renewAllLeasesIfDue();
+        leases.renewAllIfDue();
     }
 
     /**
@@ -407,39 +407,6 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (last != null && last.state().terminal() && !closing) {
             events.ended(run.id(), current(last));
         }
-    }
-
-    /**
-     * Takes the job's lease if it is free, expired, ours, or held by a jimeng process on this machine
-     * that has died (so a restart after a crash carries on at once instead of waiting out the lease).
-     * {@code job} is a fresh read: a lease another live process holds costs no write.
-     */
-    boolean acquireLease(JobRecord job) {
-        Instant now = clock.instant();
-        String holder = job.leaseOwner();
-        boolean heldByAnother = holder != null
-                && !holder.equals(settings.ownerId())
-                && job.leaseExpiresAt() != null
-                && job.leaseExpiresAt().isAfter(now);
-        if (!heldByAnother) {
-            return store.tryAcquireLease(job.id(), settings.ownerId(), now, settings.leaseTtl());
-        }
-        return LeaseHolders.isDeadLocalProcess(holder)
-                && store.takeOverLease(job.id(), holder, settings.ownerId(), now, settings.leaseTtl());
-    }
-
-    void renewAllLeasesIfDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextLeaseRenewal)) {
-            return;
-        }
-        synchronized (leaseRenewalLock) {
-            if (now.isBefore(nextLeaseRenewal)) {
-                return;
-            }
-            nextLeaseRenewal = now.plus(settings.leaseTtl().dividedBy(4));
-        }
-        store.renewLeases(settings.ownerId(), now, settings.leaseTtl());
     }
 
     private void start(String id, JobRun.Start how) {

@@ -142,7 +142,7 @@ final class JobRun implements Runnable {
                 publish();
                 return false;
             }
-            if (engine.acquireLease(job)) {
+            if (engine.leases.acquire(job)) {
                 job = engine.store.get(id).orElseThrow();
                 nextLeaseRenewal = now().plus(engine.settings.leaseTtl().dividedBy(4));
                 return true;
@@ -271,7 +271,7 @@ final class JobRun implements Runnable {
             }
             nextLeaseRenewal = now.plus(engine.settings.leaseTtl().dividedBy(4));
         }
-        engine.renewAllLeasesIfDue();
+        engine.leases.renewAllIfDue();
     }
 
     /** This run has taken a server slot; it gives it back when it no longer needs it. */
