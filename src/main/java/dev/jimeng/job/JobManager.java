@@ -7,7 +7,6 @@ import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
-import dev.jimeng.store.StopReason;
 import dev.jimeng.time.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -164,7 +163,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         List<NextSteps.Step> steps = NextSteps.of(now, clock.instant());
         if (resubmit) {
             if (!steps.contains(NextSteps.Step.RESUBMIT)) {
-                throw new JobRefusedException(now, whyNot(now));
+                throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
             }
             return submit(job.request(), null, job.id());
         }
@@ -174,27 +173,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (steps.contains(NextSteps.Step.DOWNLOAD_AGAIN)) {
             return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
         }
-        throw new JobRefusedException(now, whyNot(now));
-    }
-
-    /** Why nothing free (or, for the caller, nothing at all) can be done with a job now. */
-    private Refusal whyNot(JobSnapshot job) {
-        if (!job.state().terminal()) {
-            return Refusal.STILL_RUNNING;
-        }
-        if (job.stopReason() == StopReason.CONTENT_REJECTED || job.stopReason() == StopReason.INVALID_REQUEST) {
-            return Refusal.CHANGE_THE_REQUEST;
-        }
-        if (NextSteps.resubmitMayBillTwice(job)) {
-            return Refusal.OUTCOME_UNKNOWN;
-        }
-        if (job.taskId() == null) {
-            return Refusal.NEVER_SENT;
-        }
-        if (!NextSteps.taskStillKept(job, clock.instant())) {
-            return Refusal.TASK_GONE;
-        }
-        return Refusal.SAME_ANSWER;
+        throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
     }
 
     /**
@@ -212,13 +191,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         JobRecord after = allowed ? store.cancel(job.id(), clock.instant(), forget) : job;
         if (after.state() != JobState.CANCELED) {
             JobSnapshot seen = current(after);
-            throw new JobRefusedException(
-                    seen,
-                    switch (after.state()) {
-                        case SUBMITTING -> Refusal.BEING_SENT;
-                        case IN_QUEUE, GENERATING, DOWNLOADING -> Refusal.AT_SERVER;
-                        default -> Refusal.ALREADY_ENDED;
-                    });
+            throw new JobRefusedException(seen, Refusals.toCancel(after.state()));
         }
         JobSnapshot ended = snapshotOf(after, -1, -1, null);
         JobRun run = running.get(job.id());
@@ -267,15 +240,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         JobRecord job = resolve(idOrPrefix);
         JobSnapshot now = current(job);
         if (!NextSteps.allows(now, clock.instant(), NextSteps.Step.DOWNLOAD_AGAIN)) {
-            throw new JobRefusedException(
-                    now,
-                    !now.state().terminal()
-                            ? Refusal.STILL_RUNNING
-                            : now.taskId() == null
-                                    ? Refusal.NEVER_SENT
-                                    : NextSteps.taskStillKept(now, clock.instant())
-                                            ? Refusal.SAME_ANSWER
-                                            : Refusal.TASK_GONE);
+            throw new JobRefusedException(now, Refusals.toRedownload(now, clock.instant()));
         }
         return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
     }
