@@ -116,7 +116,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         Instant now = clock.instant();
         JobRecord job =
                 store.create(request, requestedOutput, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
-        events.publish(snapshotOf(job, -1, -1, null));
+        events.publish(JobSnapshot.of(job, -1, -1, null));
         start(job.id(), JobRun.Start.AS_JOURNALED);
         return job.id();
     }
@@ -139,7 +139,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
         for (JobRecord job : unfinished) {
             if (!running.containsKey(job.id())) {
-                events.publish(snapshotOf(job, -1, -1, null));
+                events.publish(JobSnapshot.of(job, -1, -1, null));
                 start(job.id(), JobRun.Start.AS_JOURNALED);
             }
             ids.add(job.id());
@@ -193,7 +193,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             JobSnapshot seen = current(after);
             throw new JobRefusedException(seen, Refusals.toCancel(after.state()));
         }
-        JobSnapshot ended = snapshotOf(after, -1, -1, null);
+        JobSnapshot ended = JobSnapshot.of(after, -1, -1, null);
         JobRun run = running.get(job.id());
         if (run != null) {
             run.cancel(); // it publishes the ending itself when it stops
@@ -388,33 +388,12 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (seen != null && running.containsKey(job.id())) {
             return seen;
         }
-        return snapshotOf(job, -1, -1, null);
+        return JobSnapshot.of(job, -1, -1, null);
     }
 
     private void checkNotClosed() {
         if (closing) {
             throw new IllegalStateException("the job manager is closed");
         }
-    }
-
-    static JobSnapshot snapshotOf(JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt) {
-        long done = job.state() == JobState.DONE ? job.bytes() : bytesDownloaded;
-        long total = job.state() == JobState.DONE ? job.bytes() : bytesTotal;
-        return new JobSnapshot(
-                job.id(),
-                job.request(),
-                job.state(),
-                job.taskId(),
-                job.requestId(),
-                job.createdAt(),
-                job.stateTimes(),
-                job.outputPath(),
-                done,
-                total,
-                job.sha256(),
-                urlExpiresAt,
-                job.errorCode(),
-                job.errorMessage(),
-                job.stopReason());
     }
 }

@@ -306,7 +306,7 @@ final class JobRun implements Runnable {
     }
 
     JobSnapshot snapshot() {
-        return JobManager.snapshotOf(
+        return JobSnapshot.of(
                 job, downloadStep.bytesDownloaded(), downloadStep.bytesTotal(), pollStep.videoUrlExpiresAt());
     }
 
