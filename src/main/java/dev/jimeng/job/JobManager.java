@@ -49,13 +49,13 @@ public final class JobManager implements JobSource, AutoCloseable {
     final ServerSlots slots;
     final Backoff backoff;
     final Leases leases;
+    final JobEvents events = new JobEvents();
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
     /** Slots taken by {@link #resumeAll()} for tasks at the server, claimed by their job threads. */
     final java.util.Set<String> reservedSlots = ConcurrentHashMap.newKeySet();
 
-    final JobEvents events = new JobEvents();
     private volatile boolean closing;
 
     /**
@@ -359,7 +359,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
     }
 
-    // --- for JobRun ---
+    // --- for JobRun and its steps ---
 
     boolean closing() {
         return closing;
