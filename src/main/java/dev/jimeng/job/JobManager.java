@@ -7,7 +7,6 @@ import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
-import dev.jimeng.store.StopReason;
 import dev.jimeng.time.Sleeper;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -18,10 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
@@ -51,17 +48,14 @@ public final class JobManager implements JobSource, AutoCloseable {
     final EngineSettings settings;
     final ServerSlots slots;
     final Backoff backoff;
+    final Leases leases;
+    final JobEvents events = new JobEvents();
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
     /** Slots taken by {@link #resumeAll()} for tasks at the server, claimed by their job threads. */
     final java.util.Set<String> reservedSlots = ConcurrentHashMap.newKeySet();
 
-    private final Map<String, JobSnapshot> live = new ConcurrentHashMap<>();
-    private final Map<String, CompletableFuture<JobSnapshot>> endings = new ConcurrentHashMap<>();
-    private final List<Consumer<JobSnapshot>> listeners = new CopyOnWriteArrayList<>();
-    private final Object leaseRenewalLock = new Object();
-    private volatile Instant nextLeaseRenewal = Instant.MIN;
     private volatile boolean closing;
 
     /**
@@ -101,6 +95,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         this.settings = settings;
         this.slots = new ServerSlots(settings.serverConcurrency());
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), jitter);
+        this.leases = new Leases(store, clock, settings);
     }
 
     /** Journals a new job (QUEUED) and starts it; returns its id at once. */
@@ -121,7 +116,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         Instant now = clock.instant();
         JobRecord job =
                 store.create(request, requestedOutput, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
-        publish(snapshotOf(job, -1, -1, null));
+        events.publish(JobSnapshot.of(job, -1, -1, null));
         start(job.id(), JobRun.Start.AS_JOURNALED);
         return job.id();
     }
@@ -144,7 +139,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
         for (JobRecord job : unfinished) {
             if (!running.containsKey(job.id())) {
-                publish(snapshotOf(job, -1, -1, null));
+                events.publish(JobSnapshot.of(job, -1, -1, null));
                 start(job.id(), JobRun.Start.AS_JOURNALED);
             }
             ids.add(job.id());
@@ -168,7 +163,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         List<NextSteps.Step> steps = NextSteps.of(now, clock.instant());
         if (resubmit) {
             if (!steps.contains(NextSteps.Step.RESUBMIT)) {
-                throw new JobRefusedException(now, whyNot(now));
+                throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
             }
             return submit(job.request(), null, job.id());
         }
@@ -178,27 +173,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (steps.contains(NextSteps.Step.DOWNLOAD_AGAIN)) {
             return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
         }
-        throw new JobRefusedException(now, whyNot(now));
-    }
-
-    /** Why nothing free (or, for the caller, nothing at all) can be done with a job now. */
-    private Refusal whyNot(JobSnapshot job) {
-        if (!job.state().terminal()) {
-            return Refusal.STILL_RUNNING;
-        }
-        if (job.stopReason() == StopReason.CONTENT_REJECTED || job.stopReason() == StopReason.INVALID_REQUEST) {
-            return Refusal.CHANGE_THE_REQUEST;
-        }
-        if (NextSteps.resubmitMayBillTwice(job)) {
-            return Refusal.OUTCOME_UNKNOWN;
-        }
-        if (job.taskId() == null) {
-            return Refusal.NEVER_SENT;
-        }
-        if (!NextSteps.taskStillKept(job, clock.instant())) {
-            return Refusal.TASK_GONE;
-        }
-        return Refusal.SAME_ANSWER;
+        throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
     }
 
     /**
@@ -216,21 +191,15 @@ public final class JobManager implements JobSource, AutoCloseable {
         JobRecord after = allowed ? store.cancel(job.id(), clock.instant(), forget) : job;
         if (after.state() != JobState.CANCELED) {
             JobSnapshot seen = current(after);
-            throw new JobRefusedException(
-                    seen,
-                    switch (after.state()) {
-                        case SUBMITTING -> Refusal.BEING_SENT;
-                        case IN_QUEUE, GENERATING, DOWNLOADING -> Refusal.AT_SERVER;
-                        default -> Refusal.ALREADY_ENDED;
-                    });
+            throw new JobRefusedException(seen, Refusals.toCancel(after.state()));
         }
-        JobSnapshot ended = snapshotOf(after, -1, -1, null);
+        JobSnapshot ended = JobSnapshot.of(after, -1, -1, null);
         JobRun run = running.get(job.id());
         if (run != null) {
             run.cancel(); // it publishes the ending itself when it stops
         } else {
-            publish(ended);
-            endings.computeIfAbsent(job.id(), k -> new CompletableFuture<>()).complete(ended);
+            events.publish(ended);
+            events.ended(job.id(), ended);
         }
         return ended;
     }
@@ -271,24 +240,16 @@ public final class JobManager implements JobSource, AutoCloseable {
         JobRecord job = resolve(idOrPrefix);
         JobSnapshot now = current(job);
         if (!NextSteps.allows(now, clock.instant(), NextSteps.Step.DOWNLOAD_AGAIN)) {
-            throw new JobRefusedException(
-                    now,
-                    !now.state().terminal()
-                            ? Refusal.STILL_RUNNING
-                            : now.taskId() == null
-                                    ? Refusal.NEVER_SENT
-                                    : NextSteps.taskStillKept(now, clock.instant())
-                                            ? Refusal.SAME_ANSWER
-                                            : Refusal.TASK_GONE);
+            throw new JobRefusedException(now, Refusals.toRedownload(now, clock.instant()));
         }
         return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
     }
 
     private String restart(JobRecord job, JobRun.Start how) {
-        if (running.containsKey(job.id()) || !acquireLease(job)) {
+        if (running.containsKey(job.id()) || !leases.acquire(job)) {
             throw new JobRefusedException(current(job), Refusal.BUSY);
         }
-        endings.remove(job.id());
+        events.restarting(job.id());
         start(job.id(), how);
         return job.id();
     }
@@ -308,7 +269,7 @@ public final class JobManager implements JobSource, AutoCloseable {
      * #close()}.
      */
     public CompletableFuture<JobSnapshot> whenTerminal(String id) {
-        CompletableFuture<JobSnapshot> ending = endings.computeIfAbsent(id, k -> new CompletableFuture<>());
+        CompletableFuture<JobSnapshot> ending = events.ending(id);
         if (!running.containsKey(id)) {
             store.get(id).filter(j -> j.state().terminal()).ifPresent(j -> ending.complete(current(j)));
         }
@@ -354,8 +315,7 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     @Override
     public AutoCloseable subscribe(Consumer<JobSnapshot> listener) {
-        listeners.add(listener);
-        return () -> listeners.remove(listener);
+        return events.subscribe(listener);
     }
 
     /**
@@ -363,7 +323,7 @@ public final class JobManager implements JobSource, AutoCloseable {
      * an application that keeps jobs queued for long may call it from a timer too.
      */
     public void heartbeat() {
-        renewAllLeasesIfDue();
+        leases.renewAllIfDue();
     }
 
     /**
@@ -380,8 +340,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             Thread.currentThread().interrupt(); // leases are still released below
         }
         store.releaseLeases(settings.ownerId());
-        endings.values().forEach(f -> f.completeExceptionally(new CancellationException("jimeng is shutting down")));
-        listeners.clear();
+        events.close();
     }
 
     private void stopRuns() throws InterruptedException {
@@ -400,63 +359,19 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
     }
 
-    // --- for JobRun ---
+    // --- for JobRun and its steps ---
 
     boolean closing() {
         return closing;
     }
 
-    void publish(JobSnapshot snapshot) {
-        live.put(snapshot.id(), snapshot);
-        for (Consumer<JobSnapshot> listener : listeners) {
-            try {
-                listener.accept(snapshot);
-            } catch (RuntimeException ignored) {
-                // a broken view must not stop a job
-            }
-        }
-    }
-
     /** Called last by a run; only now may the job be restarted, so only now its ending is told. */
     void runEnded(JobRun run, JobRecord last) {
         running.remove(run.id(), run);
-        live.remove(run.id());
+        events.runStopped(run.id());
         if (last != null && last.state().terminal() && !closing) {
-            endings.computeIfAbsent(run.id(), k -> new CompletableFuture<>()).complete(current(last));
+            events.ended(run.id(), current(last));
         }
-    }
-
-    /**
-     * Takes the job's lease if it is free, expired, ours, or held by a jimeng process on this machine
-     * that has died (so a restart after a crash carries on at once instead of waiting out the lease).
-     * {@code job} is a fresh read: a lease another live process holds costs no write.
-     */
-    boolean acquireLease(JobRecord job) {
-        Instant now = clock.instant();
-        String holder = job.leaseOwner();
-        boolean heldByAnother = holder != null
-                && !holder.equals(settings.ownerId())
-                && job.leaseExpiresAt() != null
-                && job.leaseExpiresAt().isAfter(now);
-        if (!heldByAnother) {
-            return store.tryAcquireLease(job.id(), settings.ownerId(), now, settings.leaseTtl());
-        }
-        return LeaseHolders.isDeadLocalProcess(holder)
-                && store.takeOverLease(job.id(), holder, settings.ownerId(), now, settings.leaseTtl());
-    }
-
-    void renewAllLeasesIfDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextLeaseRenewal)) {
-            return;
-        }
-        synchronized (leaseRenewalLock) {
-            if (now.isBefore(nextLeaseRenewal)) {
-                return;
-            }
-            nextLeaseRenewal = now.plus(settings.leaseTtl().dividedBy(4));
-        }
-        store.renewLeases(settings.ownerId(), now, settings.leaseTtl());
     }
 
     private void start(String id, JobRun.Start how) {
@@ -464,42 +379,21 @@ public final class JobManager implements JobSource, AutoCloseable {
         if (running.putIfAbsent(id, run) != null) {
             throw new IllegalStateException("job " + id + " is already being worked on");
         }
-        endings.compute(id, (k, old) -> old == null || old.isDone() ? new CompletableFuture<>() : old);
+        events.runStarting(id);
         run.start();
     }
 
     private JobSnapshot current(JobRecord job) {
-        JobSnapshot seen = live.get(job.id());
+        JobSnapshot seen = events.latest(job.id());
         if (seen != null && running.containsKey(job.id())) {
             return seen;
         }
-        return snapshotOf(job, -1, -1, null);
+        return JobSnapshot.of(job, -1, -1, null);
     }
 
     private void checkNotClosed() {
         if (closing) {
             throw new IllegalStateException("the job manager is closed");
         }
-    }
-
-    static JobSnapshot snapshotOf(JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt) {
-        long done = job.state() == JobState.DONE ? job.bytes() : bytesDownloaded;
-        long total = job.state() == JobState.DONE ? job.bytes() : bytesTotal;
-        return new JobSnapshot(
-                job.id(),
-                job.request(),
-                job.state(),
-                job.taskId(),
-                job.requestId(),
-                job.createdAt(),
-                job.stateTimes(),
-                job.outputPath(),
-                done,
-                total,
-                job.sha256(),
-                urlExpiresAt,
-                job.errorCode(),
-                job.errorMessage(),
-                job.stopReason());
     }
 }

@@ -1,22 +1,14 @@
 package dev.jimeng.job;
 
 import dev.jimeng.api.ApiError;
-import dev.jimeng.api.ApiException;
-import dev.jimeng.api.ErrorCategory;
 import dev.jimeng.api.Retry;
-import dev.jimeng.api.SubmitBody;
-import dev.jimeng.api.SubmitResult;
-import dev.jimeng.api.TaskResult;
-import dev.jimeng.mode.Capabilities;
 import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
 import dev.jimeng.store.StopReason;
-import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -39,8 +31,6 @@ final class JobRun implements Runnable {
         DOWNLOAD_AGAIN
     }
 
-    private static final long PROGRESS_BYTES = 256 * 1024;
-    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
     /** How often a job another process drives is looked at (at most; a quarter of the lease if shorter). */
     private static final Duration WATCH_INTERVAL = Duration.ofSeconds(1);
 
@@ -49,28 +39,32 @@ final class JobRun implements Runnable {
     private Start start;
     private final String owner;
 
+    private final SubmitStep submitStep;
+    private final PollStep pollStep;
+    private final DownloadStep downloadStep;
+
     private volatile Thread thread;
-    private volatile boolean inSubmitCall;
     private volatile boolean canceled;
     private JobRecord job;
     private boolean holdingSlot;
-    private String videoUrl;
-    private volatile Instant videoUrlExpiresAt;
-    private volatile long bytesDownloaded = -1;
-    private volatile long bytesTotal = -1;
     private Instant nextLeaseRenewal = Instant.MIN;
-    private long lastProgressBytes;
-    private Instant lastProgressAt = Instant.MIN;
 
     JobRun(JobManager engine, String id, Start start) {
         this.engine = engine;
         this.id = id;
         this.start = start;
         this.owner = engine.settings.ownerId();
+        this.submitStep = new SubmitStep(this, engine);
+        this.pollStep = new PollStep(this, engine);
+        this.downloadStep = new DownloadStep(this, engine, pollStep);
     }
 
     String id() {
         return id;
+    }
+
+    String owner() {
+        return owner;
     }
 
     Thread start() {
@@ -90,14 +84,14 @@ final class JobRun implements Runnable {
     void cancel() {
         canceled = true;
         Thread running = thread;
-        if (running != null && !inSubmitCall) {
+        if (running != null && !submitStep.inSubmitCall()) {
             running.interrupt();
         }
     }
 
     /** True while a submit request is on the wire: interrupting now would leave its outcome unknown. */
     boolean inSubmitCall() {
-        return inSubmitCall;
+        return submitStep.inSubmitCall();
     }
 
     @Override
@@ -148,7 +142,7 @@ final class JobRun implements Runnable {
                 publish();
                 return false;
             }
-            if (engine.acquireLease(job)) {
+            if (engine.leases.acquire(job)) {
                 job = engine.store.get(id).orElseThrow();
                 nextLeaseRenewal = now().plus(engine.settings.leaseTtl().dividedBy(4));
                 return true;
@@ -162,9 +156,9 @@ final class JobRun implements Runnable {
         Start from = start;
         start = Start.AS_JOURNALED;
         switch (from) {
-            case POLL_AGAIN -> job = transition(JobState.IN_QUEUE, JobChanges.none());
+            case POLL_AGAIN -> transition(JobState.IN_QUEUE, JobChanges.none());
             case DOWNLOAD_AGAIN -> {
-                download();
+                downloadStep.download();
                 return;
             }
             case AS_JOURNALED -> {}
@@ -172,22 +166,22 @@ final class JobRun implements Runnable {
         publish();
         switch (job.state()) {
             case QUEUED -> {
-                if (!submit()) {
+                if (!submitStep.submit()) {
                     return;
                 }
             }
             case SUBMITTING -> {
-                submitOutcomeUnknownAfterStop();
+                submitStep.outcomeUnknownAfterStop();
                 return;
             }
             case IN_QUEUE, GENERATING -> {
                 if (!engine.reservedSlots.remove(id)) {
                     engine.slots.occupy();
                 }
-                holdingSlot = true;
+                holdSlot();
             }
             case DOWNLOADING -> {
-                if (finishedBeforeTheCrash()) {
+                if (downloadStep.finishedBeforeTheCrash()) {
                     return;
                 }
             }
@@ -195,380 +189,13 @@ final class JobRun implements Runnable {
                 return;
             }
         }
-        if (job.state() != JobState.DOWNLOADING && !pollUntilDone()) {
+        if (job.state() != JobState.DOWNLOADING && !pollStep.pollUntilDone()) {
             return;
         }
-        download();
+        downloadStep.download();
     }
 
-    // --- submit ---
-
-    /** Sends the submit once a slot is free. True when the server accepted it (task id journaled). */
-    private boolean submit() throws InterruptedException {
-        engine.slots.acquire();
-        holdingSlot = true;
-        int slotWaits = 0;
-        int surelyFailed = 0;
-        while (true) {
-            checkOpen();
-            keepLease();
-            SubmitBody body;
-            try {
-                body = engine.bodies.apply(job.request());
-            } catch (RuntimeException e) {
-                fail(
-                        StopReason.INVALID_REQUEST,
-                        "invalid-request",
-                        "the request cannot be sent: " + e.getMessage() + " (nothing was billed)");
-                return false;
-            }
-            Long seed = body.seed() != null ? body.seed() : job.request().seed();
-            job = engine.store.markSubmitting(id, owner, now(), body.reqKey(), seed);
-            if (job.state() != JobState.SUBMITTING) {
-                releaseSlot(); // canceled (by any process) before it was sent: it never will be
-                publish();
-                return false;
-            }
-            publish();
-            SubmitResult accepted;
-            inSubmitCall = true;
-            if (engine.closing()) {
-                // close() began before the request left (it skips interrupting a run in its submit
-                // call, and both flags are volatile, so one of us sees the other): nothing was sent
-                inSubmitCall = false;
-                job = transition(JobState.QUEUED, JobChanges.note(null, "not sent: jimeng was stopping"));
-                publish();
-                throw new InterruptedException("jimeng is shutting down");
-            }
-            try {
-                accepted = engine.api.submit(body);
-            } catch (ApiException e) {
-                inSubmitCall = false; // the answer is in: the back-off below may be interrupted
-                ApiError error = e.error();
-                if (error.mayHaveReachedServer()) {
-                    end(
-                            JobState.SUBMIT_UNKNOWN,
-                            StopReason.SUBMIT_UNKNOWN,
-                            error.code(),
-                            error.describe() + ". The server may have accepted (and billed) this task but no"
-                                    + " answer came, so it was not sent again; check the Volcengine console");
-                    return false;
-                }
-                boolean slotLimit = error.retry() == Retry.WAIT_FOR_SLOT;
-                boolean mayRepeat = error.retry() == Retry.BACKOFF || isTransient(error);
-                if (slotLimit && ++slotWaits <= engine.settings.maxSlotWaits()) {
-                    waitBeforeResubmit(error, slotWaits, "the server is running as many tasks as this account allows");
-                    continue;
-                }
-                if (!slotLimit && mayRepeat && ++surelyFailed <= engine.settings.maxSubmitRetries()) {
-                    waitBeforeResubmit(error, surelyFailed, "the server did not take the task");
-                    continue;
-                }
-                if (mayRepeat || slotLimit) {
-                    // the hints of rate limits and server errors say "jimeng tries again"; it just did
-                    String hint =
-                            switch (error.category()) {
-                                case RATE_LIMIT -> "wait a minute and run it again";
-                                case SERVER -> "the server is having trouble: wait a few minutes and run it again";
-                                default -> error.hint();
-                            };
-                    fail(
-                            StopReason.NOT_ACCEPTED,
-                            error.code(),
-                            error.code() + ": " + error.message() + " — " + hint + " (the server did not take the task"
-                                    + " in " + (slotLimit ? slotWaits : surelyFailed) + " tries; nothing was billed)");
-                } else {
-                    fail(
-                            error.category() == ErrorCategory.CONTENT_REVIEW
-                                    ? StopReason.CONTENT_REJECTED
-                                    : StopReason.NOT_ACCEPTED,
-                            error.code(),
-                            error.describe() + " (the server did not accept the task; nothing was billed)");
-                }
-                return false;
-            } finally {
-                inSubmitCall = false;
-            }
-            // the one write that must never be lost: before anything else happens
-            job = engine.store.recordTaskId(id, accepted.taskId(), accepted.requestId(), now());
-            publish();
-            return true;
-        }
-    }
-
-    /** A submit that surely failed: back to the local queue (journaled), wait, send again. */
-    private void waitBeforeResubmit(ApiError error, int attempt, String why) throws InterruptedException {
-        Duration wait = engine.backoff.delay(attempt);
-        job = transition(
-                JobState.QUEUED,
-                JobChanges.note(
-                        error.code(),
-                        why + " (" + error.code() + "); sending again in " + Seconds.format(wait)
-                                + " s — nothing was billed"));
-        publish();
-        engine.sleeper.sleep(wait);
-    }
-
-    private void submitOutcomeUnknownAfterStop() {
-        end(
-                JobState.SUBMIT_UNKNOWN,
-                StopReason.SUBMIT_UNKNOWN,
-                "submit-interrupted",
-                "jimeng stopped while this submit was being sent, so it is unknown whether the server"
-                        + " accepted (and billed) it; it was not sent again. Check the Volcengine console");
-    }
-
-    // --- poll ---
-
-    /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
-    private boolean pollUntilDone() throws InterruptedException {
-        for (int polls = 1; ; polls++) {
-            TaskResult result = getResult();
-            if (result == null) {
-                return false;
-            }
-            switch (result.status()) {
-                case IN_QUEUE, GENERATING -> {
-                    JobState now = result.status() == dev.jimeng.api.TaskStatus.IN_QUEUE
-                            ? JobState.IN_QUEUE
-                            : JobState.GENERATING;
-                    if (job.state() != now) {
-                        job = transition(now, JobChanges.none());
-                        publish();
-                    }
-                }
-                case DONE -> {
-                    releaseSlot(); // the server has finished: let the next job in at once
-                    return takeVideoUrl(result);
-                }
-                case NOT_FOUND, EXPIRED -> {
-                    expire(result.status().wire());
-                    return false;
-                }
-            }
-            if (polls >= engine.settings.maxPollAttempts()) {
-                Duration waited = engine.settings.pollInterval().multipliedBy(polls);
-                fail(
-                        StopReason.POLL_GAVE_UP,
-                        "poll-timeout",
-                        "task " + job.taskId() + " was not done after " + polls + " polls (about "
-                                + Seconds.format(waited) + " s); it may still finish at the server");
-                return false;
-            }
-            engine.sleeper.sleep(engine.settings.pollInterval());
-        }
-    }
-
-    /**
-     * One get-result, repeated with back-off over transient errors. Null when the job has ended
-     * (failed or expired) instead.
-     */
-    private TaskResult getResult() throws InterruptedException {
-        for (int errors = 0; ; ) {
-            checkOpen();
-            keepLease();
-            try {
-                return engine.api.getResult(job.reqKey(), job.taskId());
-            } catch (ApiException e) {
-                ApiError error = e.error();
-                if (error.category() == ErrorCategory.TASK_GONE) {
-                    expire(error.code());
-                    return null;
-                }
-                if (!isTransient(error)) {
-                    // a failed content review is the task's final answer: polling again cannot help
-                    boolean finalAnswer = error.category() == ErrorCategory.CONTENT_REVIEW;
-                    fail(
-                            finalAnswer ? StopReason.CONTENT_REJECTED : StopReason.POLL_GAVE_UP,
-                            error.code(),
-                            error.describe() + (finalAnswer ? "" : MAY_STILL_FINISH));
-                    return null;
-                }
-                if (++errors > engine.settings.maxTransientErrors()) {
-                    fail(
-                            StopReason.POLL_GAVE_UP,
-                            error.code(),
-                            error.describe() + " (" + errors + " times in a row)" + MAY_STILL_FINISH);
-                    return null;
-                }
-                engine.sleeper.sleep(engine.backoff.delay(errors));
-            }
-        }
-    }
-
-    private static final String MAY_STILL_FINISH = "; the task may still finish at the server";
-
-    private boolean takeVideoUrl(TaskResult result) {
-        if (result.videoUrl() == null || result.videoUrl().isBlank()) {
-            fail(
-                    StopReason.POLL_GAVE_UP,
-                    "no-video-url",
-                    "the server says task " + job.taskId() + " is done but gave no video URL");
-            return false;
-        }
-        videoUrl = result.videoUrl();
-        videoUrlExpiresAt = now().plus(Capabilities.VIDEO_URL_LIFETIME);
-        return true;
-    }
-
-    // --- download ---
-
-    /**
-     * A process killed between renaming the finished video into place and journaling "done"
-     * leaves the video at the journaled target and no partial file. The rename only ever follows a
-     * verified download, and a target never names an existing file, so that file is this job's
-     * video: record it instead of downloading a second copy.
-     */
-    private boolean finishedBeforeTheCrash() throws InterruptedException {
-        Path target = job.outputPath();
-        try {
-            if (target == null
-                    || !Files.isRegularFile(target)
-                    || Files.exists(target.resolveSibling(target.getFileName() + ".part"))
-                    || !looksLikeMp4(target)) {
-                return false;
-            }
-            long size = Files.size(target);
-            bytesDownloaded = size;
-            bytesTotal = size;
-            end(JobState.DONE, JobChanges.verified(target, size, sha256(target)));
-            return true;
-        } catch (IOException e) {
-            return false; // not readable: download it again as usual
-        }
-    }
-
-    private void download() throws InterruptedException {
-        releaseSlot();
-        // The policy sees the journaled path (the user's file or folder, or an interrupted download's
-        // target) and returns where to write: never an existing file, the same path to resume a .part.
-        Path target = engine.downloadTarget(id, snapshot());
-        job = transition(JobState.DOWNLOADING, JobChanges.output(target));
-        bytesDownloaded = 0;
-        publish();
-        int refreshes = 0;
-        int errors = 0;
-        while (true) {
-            checkOpen();
-            keepLease();
-            if (videoUrl == null || !now().isBefore(videoUrlExpiresAt)) {
-                TaskResult fresh = getResult();
-                if (fresh == null) {
-                    return;
-                }
-                if (fresh.status().terminal() && fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
-                    expire(fresh.status().wire());
-                    return;
-                }
-                if (fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
-                    fail(
-                            StopReason.POLL_GAVE_UP,
-                            "not-done",
-                            "the server says task " + job.taskId() + " is "
-                                    + fresh.status().wire() + ", not done");
-                    return;
-                }
-                if (!takeVideoUrl(fresh)) {
-                    return;
-                }
-            }
-            FetchResult fetched;
-            try {
-                fetched = engine.fetcher.fetch(URI.create(videoUrl), target, this::progress);
-            } catch (FetchException e) {
-                switch (e.kind()) {
-                    case URL_EXPIRED -> {
-                        videoUrl = null; // ask get-result for a fresh one (valid within 12 h of submit)
-                        if (++refreshes > engine.settings.maxUrlRefreshes()) {
-                            fail(
-                                    StopReason.DOWNLOAD_FAILED,
-                                    "url-expired",
-                                    "the video URL stopped working " + refreshes + " times in a row (" + e.getMessage()
-                                            + ")");
-                            return;
-                        }
-                    }
-                    case TRANSIENT -> {
-                        if (++errors > engine.settings.maxTransientErrors()) {
-                            fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
-                            return;
-                        }
-                        engine.sleeper.sleep(engine.backoff.delay(errors));
-                    }
-                    case FATAL -> {
-                        fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
-                        return;
-                    }
-                }
-                continue;
-            }
-            Verdict verdict = verify(target, fetched);
-            if (verdict == Verdict.OK) {
-                return;
-            }
-            if (verdict == Verdict.TRUNCATED && ++errors <= engine.settings.maxTransientErrors()) {
-                deleteQuietly(target);
-                engine.sleeper.sleep(engine.backoff.delay(errors));
-                continue;
-            }
-            return;
-        }
-    }
-
-    private void progress(long soFar, long total) {
-        bytesDownloaded = soFar;
-        bytesTotal = total;
-        Instant now = now();
-        boolean due = soFar - lastProgressBytes >= PROGRESS_BYTES
-                || !now.isBefore(lastProgressAt.plus(PROGRESS_INTERVAL))
-                || (total >= 0 && soFar >= total);
-        if (due) {
-            lastProgressBytes = soFar;
-            lastProgressAt = now;
-            engine.publish(snapshot());
-            engine.renewAllLeasesIfDue();
-        }
-    }
-
-    private enum Verdict {
-        OK,
-        TRUNCATED,
-        FAILED
-    }
-
-    /** Checks size and MP4 signature, computes SHA-256 and finishes the job. */
-    private Verdict verify(Path target, FetchResult fetched) {
-        try {
-            long size = Files.size(target);
-            if (size == 0
-                    || size != fetched.bytes()
-                    || (fetched.declaredLength() >= 0 && size != fetched.declaredLength())) {
-                return Verdict.TRUNCATED;
-            }
-            if (!looksLikeMp4(target)) {
-                fail(StopReason.DOWNLOAD_FAILED, "not-mp4", "the downloaded file " + target + " is not an MP4 video");
-                return Verdict.FAILED;
-            }
-            String sha256 = fetched.sha256() != null ? fetched.sha256() : sha256(target);
-            bytesDownloaded = size;
-            bytesTotal = size;
-            end(JobState.DONE, JobChanges.verified(target, size, sha256));
-            return Verdict.OK;
-        } catch (IOException e) {
-            fail(
-                    StopReason.DOWNLOAD_FAILED,
-                    "download-failed",
-                    "cannot read the downloaded file " + target + ": " + e.getMessage());
-            return Verdict.FAILED;
-        }
-    }
-
-    private static boolean looksLikeMp4(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return Mp4Signature.problem(in.readNBytes(Mp4Signature.HEAD_BYTES), Files.size(file)) == null;
-        }
-    }
-
+    /** The hex SHA-256 of a video file, as the journal records it for a done job. */
     static String sha256(Path file) throws IOException {
         MessageDigest digest;
         try {
@@ -585,9 +212,19 @@ final class JobRun implements Runnable {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    // --- endings and plumbing ---
+    // --- endings and plumbing, for the steps too ---
 
-    private void expire(String why) {
+    /** The job as last journaled by this run. */
+    JobRecord job() {
+        return job;
+    }
+
+    /** Keeps the record a journal write returned. */
+    void job(JobRecord latest) {
+        job = latest;
+    }
+
+    void expire(String why) {
         Instant submitted = job.submittedAt();
         String when = submitted == null ? "" : " (submitted " + submitted + ")";
         String message = "expired".equals(why)
@@ -597,17 +234,17 @@ final class JobRun implements Runnable {
         end(JobState.EXPIRED, StopReason.TASK_GONE, why, message);
     }
 
-    private void fail(StopReason reason, String code, String message) {
+    void fail(StopReason reason, String code, String message) {
         end(JobState.FAILED, reason, code, message);
     }
 
-    private void end(JobState state, StopReason reason, String code, String message) {
+    void end(JobState state, StopReason reason, String code, String message) {
         end(state, JobChanges.stopped(reason, code, message));
     }
 
-    private void end(JobState state, JobChanges changes) {
+    void end(JobState state, JobChanges changes) {
         releaseSlot();
-        job = transition(state, changes);
+        transition(state, changes);
         publish();
     }
 
@@ -621,11 +258,12 @@ final class JobRun implements Runnable {
         }
     }
 
-    private JobRecord transition(JobState state, JobChanges changes) {
-        return engine.store.transition(id, owner, state, now(), changes);
+    /** Journals the job's next state (fenced by our lease) and keeps the record it returns. */
+    void transition(JobState state, JobChanges changes) {
+        job = engine.store.transition(id, owner, state, now(), changes);
     }
 
-    private void keepLease() {
+    void keepLease() {
         Instant now = now();
         if (!now.isBefore(nextLeaseRenewal)) {
             if (!engine.store.renewLease(id, owner, now, engine.settings.leaseTtl())) {
@@ -633,23 +271,28 @@ final class JobRun implements Runnable {
             }
             nextLeaseRenewal = now.plus(engine.settings.leaseTtl().dividedBy(4));
         }
-        engine.renewAllLeasesIfDue();
+        engine.leases.renewAllIfDue();
     }
 
-    private void releaseSlot() {
+    /** This run has taken a server slot; it gives it back when it no longer needs it. */
+    void holdSlot() {
+        holdingSlot = true;
+    }
+
+    void releaseSlot() {
         if (holdingSlot) {
             holdingSlot = false;
             engine.slots.release();
         }
     }
 
-    private void checkOpen() throws InterruptedException {
+    void checkOpen() throws InterruptedException {
         if (engine.closing() || Thread.currentThread().isInterrupted()) {
             throw new InterruptedException("jimeng is shutting down");
         }
     }
 
-    private static boolean isTransient(ApiError error) {
+    static boolean isTransient(ApiError error) {
         return error.retry() == Retry.BACKOFF
                 || error.retry() == Retry.WAIT_FOR_SLOT
                 || switch (error.category()) {
@@ -658,23 +301,16 @@ final class JobRun implements Runnable {
                 };
     }
 
-    private void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // the next download overwrites it
-        }
-    }
-
-    private void publish() {
-        engine.publish(snapshot());
+    void publish() {
+        engine.events.publish(snapshot());
     }
 
     JobSnapshot snapshot() {
-        return JobManager.snapshotOf(job, bytesDownloaded, bytesTotal, videoUrlExpiresAt);
+        return JobSnapshot.of(
+                job, downloadStep.bytesDownloaded(), downloadStep.bytesTotal(), pollStep.videoUrlExpiresAt());
     }
 
-    private Instant now() {
+    Instant now() {
         return engine.clock.instant();
     }
 

@@ -1,6 +1,7 @@
 package dev.jimeng.job;
 
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
 import java.nio.file.Path;
@@ -69,5 +70,27 @@ public record JobSnapshot(
     /** When the job entered its current state. */
     public Instant stateSince() {
         return stateTimes.getOrDefault(state, createdAt);
+    }
+
+    /** The snapshot of a journaled job, with the progress and URL expiry only its run knows (-1, null: unknown). */
+    static JobSnapshot of(JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt) {
+        long done = job.state() == JobState.DONE ? job.bytes() : bytesDownloaded;
+        long total = job.state() == JobState.DONE ? job.bytes() : bytesTotal;
+        return new JobSnapshot(
+                job.id(),
+                job.request(),
+                job.state(),
+                job.taskId(),
+                job.requestId(),
+                job.createdAt(),
+                job.stateTimes(),
+                job.outputPath(),
+                done,
+                total,
+                job.sha256(),
+                urlExpiresAt,
+                job.errorCode(),
+                job.errorMessage(),
+                job.stopReason());
     }
 }

@@ -1,0 +1,215 @@
+package dev.jimeng.job;
+
+import dev.jimeng.api.TaskResult;
+import dev.jimeng.store.JobChanges;
+import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The download step of a {@link JobRun}: fetch the video of a done task (a fresh URL from {@link
+ * PollStep} when the last one expired), verify its size, MP4 signature and SHA-256, and end the job
+ * done; or record a video a crash left finished in place instead of downloading it twice.
+ */
+final class DownloadStep {
+    private static final long PROGRESS_BYTES = 256 * 1024;
+    private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
+
+    private final JobRun run;
+    private final JobManager engine;
+    private final PollStep poll;
+
+    private volatile long bytesDownloaded = -1;
+    private volatile long bytesTotal = -1;
+    private long lastProgressBytes;
+    private Instant lastProgressAt = Instant.MIN;
+
+    DownloadStep(JobRun run, JobManager engine, PollStep poll) {
+        this.run = run;
+        this.engine = engine;
+        this.poll = poll;
+    }
+
+    /** Bytes of the video written so far, -1 before the download starts (for snapshots). */
+    long bytesDownloaded() {
+        return bytesDownloaded;
+    }
+
+    /** The video's size, -1 while unknown. */
+    long bytesTotal() {
+        return bytesTotal;
+    }
+
+    /**
+     * A process killed between renaming the finished video into place and journaling "done"
+     * leaves the video at the journaled target and no partial file. The rename only ever follows a
+     * verified download, and a target never names an existing file, so that file is this job's
+     * video: record it instead of downloading a second copy.
+     */
+    boolean finishedBeforeTheCrash() throws InterruptedException {
+        Path target = run.job().outputPath();
+        try {
+            if (target == null
+                    || !Files.isRegularFile(target)
+                    || Files.exists(target.resolveSibling(target.getFileName() + ".part"))
+                    || !looksLikeMp4(target)) {
+                return false;
+            }
+            long size = Files.size(target);
+            bytesDownloaded = size;
+            bytesTotal = size;
+            run.end(JobState.DONE, JobChanges.verified(target, size, JobRun.sha256(target)));
+            return true;
+        } catch (IOException e) {
+            return false; // not readable: download it again as usual
+        }
+    }
+
+    void download() throws InterruptedException {
+        run.releaseSlot();
+        // The policy sees the journaled path (the user's file or folder, or an interrupted download's
+        // target) and returns where to write: never an existing file, the same path to resume a .part.
+        Path target = engine.downloadTarget(run.id(), run.snapshot());
+        run.transition(JobState.DOWNLOADING, JobChanges.output(target));
+        bytesDownloaded = 0;
+        run.publish();
+        int refreshes = 0;
+        int errors = 0;
+        while (true) {
+            run.checkOpen();
+            run.keepLease();
+            if (poll.videoUrl() == null || !run.now().isBefore(poll.videoUrlExpiresAt())) {
+                TaskResult fresh = poll.getResult();
+                if (fresh == null) {
+                    return;
+                }
+                if (fresh.status().terminal() && fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
+                    run.expire(fresh.status().wire());
+                    return;
+                }
+                if (fresh.status() != dev.jimeng.api.TaskStatus.DONE) {
+                    run.fail(
+                            StopReason.POLL_GAVE_UP,
+                            "not-done",
+                            "the server says task " + run.job().taskId() + " is "
+                                    + fresh.status().wire() + ", not done");
+                    return;
+                }
+                if (!poll.takeVideoUrl(fresh)) {
+                    return;
+                }
+            }
+            FetchResult fetched;
+            try {
+                fetched = engine.fetcher.fetch(URI.create(poll.videoUrl()), target, this::progress);
+            } catch (FetchException e) {
+                switch (e.kind()) {
+                    case URL_EXPIRED -> {
+                        poll.forgetVideoUrl(); // ask get-result for a fresh one (valid within 12 h of submit)
+                        if (++refreshes > engine.settings.maxUrlRefreshes()) {
+                            run.fail(
+                                    StopReason.DOWNLOAD_FAILED,
+                                    "url-expired",
+                                    "the video URL stopped working " + refreshes + " times in a row (" + e.getMessage()
+                                            + ")");
+                            return;
+                        }
+                    }
+                    case TRANSIENT -> {
+                        if (++errors > engine.settings.maxTransientErrors()) {
+                            run.fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
+                            return;
+                        }
+                        engine.sleeper.sleep(engine.backoff.delay(errors));
+                    }
+                    case FATAL -> {
+                        run.fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
+                        return;
+                    }
+                }
+                continue;
+            }
+            Verdict verdict = verify(target, fetched);
+            if (verdict == Verdict.OK) {
+                return;
+            }
+            if (verdict == Verdict.TRUNCATED && ++errors <= engine.settings.maxTransientErrors()) {
+                deleteQuietly(target);
+                engine.sleeper.sleep(engine.backoff.delay(errors));
+                continue;
+            }
+            return;
+        }
+    }
+
+    private void progress(long soFar, long total) {
+        bytesDownloaded = soFar;
+        bytesTotal = total;
+        Instant now = run.now();
+        boolean due = soFar - lastProgressBytes >= PROGRESS_BYTES
+                || !now.isBefore(lastProgressAt.plus(PROGRESS_INTERVAL))
+                || (total >= 0 && soFar >= total);
+        if (due) {
+            lastProgressBytes = soFar;
+            lastProgressAt = now;
+            engine.events.publish(run.snapshot());
+            engine.leases.renewAllIfDue();
+        }
+    }
+
+    private enum Verdict {
+        OK,
+        TRUNCATED,
+        FAILED
+    }
+
+    /** Checks size and MP4 signature, computes SHA-256 and finishes the job. */
+    private Verdict verify(Path target, FetchResult fetched) {
+        try {
+            long size = Files.size(target);
+            if (size == 0
+                    || size != fetched.bytes()
+                    || (fetched.declaredLength() >= 0 && size != fetched.declaredLength())) {
+                return Verdict.TRUNCATED;
+            }
+            if (!looksLikeMp4(target)) {
+                run.fail(
+                        StopReason.DOWNLOAD_FAILED,
+                        "not-mp4",
+                        "the downloaded file " + target + " is not an MP4 video");
+                return Verdict.FAILED;
+            }
+            String sha256 = fetched.sha256() != null ? fetched.sha256() : JobRun.sha256(target);
+            bytesDownloaded = size;
+            bytesTotal = size;
+            run.end(JobState.DONE, JobChanges.verified(target, size, sha256));
+            return Verdict.OK;
+        } catch (IOException e) {
+            run.fail(
+                    StopReason.DOWNLOAD_FAILED,
+                    "download-failed",
+                    "cannot read the downloaded file " + target + ": " + e.getMessage());
+            return Verdict.FAILED;
+        }
+    }
+
+    private static boolean looksLikeMp4(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return Mp4Signature.problem(in.readNBytes(Mp4Signature.HEAD_BYTES), Files.size(file)) == null;
+        }
+    }
+
+    private static void deleteQuietly(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+            // the next download overwrites it
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package dev.jimeng.job;
+
+import dev.jimeng.api.ApiError;
+import dev.jimeng.api.ApiException;
+import dev.jimeng.api.ErrorCategory;
+import dev.jimeng.api.TaskResult;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.store.JobChanges;
+import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
+import dev.jimeng.time.Seconds;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * The poll step of a {@link JobRun}: ask the server about the submitted task until it is done,
+ * journaling its queue and generating states, and keep the video URL its last answer gave (the
+ * download step asks again through {@link #getResult()} when that URL has expired).
+ */
+final class PollStep {
+    private static final String MAY_STILL_FINISH = "; the task may still finish at the server";
+
+    private final JobRun run;
+    private final JobManager engine;
+
+    private String videoUrl;
+    private volatile Instant videoUrlExpiresAt;
+
+    PollStep(JobRun run, JobManager engine) {
+        this.run = run;
+        this.engine = engine;
+    }
+
+    /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
+    boolean pollUntilDone() throws InterruptedException {
+        for (int polls = 1; ; polls++) {
+            TaskResult result = getResult();
+            if (result == null) {
+                return false;
+            }
+            switch (result.status()) {
+                case IN_QUEUE, GENERATING -> {
+                    JobState now = result.status() == dev.jimeng.api.TaskStatus.IN_QUEUE
+                            ? JobState.IN_QUEUE
+                            : JobState.GENERATING;
+                    if (run.job().state() != now) {
+                        run.transition(now, JobChanges.none());
+                        run.publish();
+                    }
+                }
+                case DONE -> {
+                    run.releaseSlot(); // the server has finished: let the next job in at once
+                    return takeVideoUrl(result);
+                }
+                case NOT_FOUND, EXPIRED -> {
+                    run.expire(result.status().wire());
+                    return false;
+                }
+            }
+            if (polls >= engine.settings.maxPollAttempts()) {
+                Duration waited = engine.settings.pollInterval().multipliedBy(polls);
+                run.fail(
+                        StopReason.POLL_GAVE_UP,
+                        "poll-timeout",
+                        "task " + run.job().taskId() + " was not done after " + polls + " polls (about "
+                                + Seconds.format(waited) + " s); it may still finish at the server");
+                return false;
+            }
+            engine.sleeper.sleep(engine.settings.pollInterval());
+        }
+    }
+
+    /**
+     * One get-result, repeated with back-off over transient errors. Null when the job has ended
+     * (failed or expired) instead.
+     */
+    TaskResult getResult() throws InterruptedException {
+        for (int errors = 0; ; ) {
+            run.checkOpen();
+            run.keepLease();
+            try {
+                return engine.api.getResult(run.job().reqKey(), run.job().taskId());
+            } catch (ApiException e) {
+                ApiError error = e.error();
+                if (error.category() == ErrorCategory.TASK_GONE) {
+                    run.expire(error.code());
+                    return null;
+                }
+                if (!JobRun.isTransient(error)) {
+                    // a failed content review is the task's final answer: polling again cannot help
+                    boolean finalAnswer = error.category() == ErrorCategory.CONTENT_REVIEW;
+                    run.fail(
+                            finalAnswer ? StopReason.CONTENT_REJECTED : StopReason.POLL_GAVE_UP,
+                            error.code(),
+                            error.describe() + (finalAnswer ? "" : MAY_STILL_FINISH));
+                    return null;
+                }
+                if (++errors > engine.settings.maxTransientErrors()) {
+                    run.fail(
+                            StopReason.POLL_GAVE_UP,
+                            error.code(),
+                            error.describe() + " (" + errors + " times in a row)" + MAY_STILL_FINISH);
+                    return null;
+                }
+                engine.sleeper.sleep(engine.backoff.delay(errors));
+            }
+        }
+    }
+
+    /** Keeps the video URL of a done task; false (the job has failed) when the server gave none. */
+    boolean takeVideoUrl(TaskResult result) {
+        if (result.videoUrl() == null || result.videoUrl().isBlank()) {
+            run.fail(
+                    StopReason.POLL_GAVE_UP,
+                    "no-video-url",
+                    "the server says task " + run.job().taskId() + " is done but gave no video URL");
+            return false;
+        }
+        videoUrl = result.videoUrl();
+        videoUrlExpiresAt = run.now().plus(Capabilities.VIDEO_URL_LIFETIME);
+        return true;
+    }
+
+    /** The last video URL, or null when there is none or it stopped working. */
+    String videoUrl() {
+        return videoUrl;
+    }
+
+    /** When the last video URL stops working (it is kept after the URL is forgotten), or null. */
+    Instant videoUrlExpiresAt() {
+        return videoUrlExpiresAt;
+    }
+
+    /** The server refused the URL: the next download asks get-result for a fresh one. */
+    void forgetVideoUrl() {
+        videoUrl = null;
+    }
+}

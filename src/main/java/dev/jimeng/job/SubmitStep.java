@@ -1,0 +1,153 @@
+package dev.jimeng.job;
+
+import dev.jimeng.api.ApiError;
+import dev.jimeng.api.ApiException;
+import dev.jimeng.api.ErrorCategory;
+import dev.jimeng.api.Retry;
+import dev.jimeng.api.SubmitBody;
+import dev.jimeng.api.SubmitResult;
+import dev.jimeng.store.JobChanges;
+import dev.jimeng.store.JobState;
+import dev.jimeng.store.StopReason;
+import dev.jimeng.time.Seconds;
+import java.time.Duration;
+
+/**
+ * The submit step of a {@link JobRun}: take a server slot, journal SUBMITTING, send the submit once
+ * and journal its task id before anything else. A submit that may have reached the server is never
+ * sent again (it ends as submit unknown); one the server surely did not take (a slot limit, a rate
+ * limit, a server error) goes back to the local queue, waits and is sent again.
+ */
+final class SubmitStep {
+    private final JobRun run;
+    private final JobManager engine;
+
+    /** Read by cancel and close from other threads: interrupting a submit on the wire loses its outcome. */
+    private volatile boolean inSubmitCall;
+
+    SubmitStep(JobRun run, JobManager engine) {
+        this.run = run;
+        this.engine = engine;
+    }
+
+    /** True while a submit request is on the wire: interrupting now would leave its outcome unknown. */
+    boolean inSubmitCall() {
+        return inSubmitCall;
+    }
+
+    /** Sends the submit once a slot is free. True when the server accepted it (task id journaled). */
+    boolean submit() throws InterruptedException {
+        engine.slots.acquire();
+        run.holdSlot();
+        int slotWaits = 0;
+        int surelyFailed = 0;
+        while (true) {
+            run.checkOpen();
+            run.keepLease();
+            SubmitBody body;
+            try {
+                body = engine.bodies.apply(run.job().request());
+            } catch (RuntimeException e) {
+                run.fail(
+                        StopReason.INVALID_REQUEST,
+                        "invalid-request",
+                        "the request cannot be sent: " + e.getMessage() + " (nothing was billed)");
+                return false;
+            }
+            Long seed = body.seed() != null ? body.seed() : run.job().request().seed();
+            run.job(engine.store.markSubmitting(run.id(), run.owner(), run.now(), body.reqKey(), seed));
+            if (run.job().state() != JobState.SUBMITTING) {
+                run.releaseSlot(); // canceled (by any process) before it was sent: it never will be
+                run.publish();
+                return false;
+            }
+            run.publish();
+            SubmitResult accepted;
+            inSubmitCall = true;
+            if (engine.closing()) {
+                // close() began before the request left (it skips interrupting a run in its submit
+                // call, and both flags are volatile, so one of us sees the other): nothing was sent
+                inSubmitCall = false;
+                run.transition(JobState.QUEUED, JobChanges.note(null, "not sent: jimeng was stopping"));
+                run.publish();
+                throw new InterruptedException("jimeng is shutting down");
+            }
+            try {
+                accepted = engine.api.submit(body);
+            } catch (ApiException e) {
+                inSubmitCall = false; // the answer is in: the back-off below may be interrupted
+                ApiError error = e.error();
+                if (error.mayHaveReachedServer()) {
+                    run.end(
+                            JobState.SUBMIT_UNKNOWN,
+                            StopReason.SUBMIT_UNKNOWN,
+                            error.code(),
+                            error.describe() + ". The server may have accepted (and billed) this task but no"
+                                    + " answer came, so it was not sent again; check the Volcengine console");
+                    return false;
+                }
+                boolean slotLimit = error.retry() == Retry.WAIT_FOR_SLOT;
+                boolean mayRepeat = error.retry() == Retry.BACKOFF || JobRun.isTransient(error);
+                if (slotLimit && ++slotWaits <= engine.settings.maxSlotWaits()) {
+                    waitBeforeResubmit(error, slotWaits, "the server is running as many tasks as this account allows");
+                    continue;
+                }
+                if (!slotLimit && mayRepeat && ++surelyFailed <= engine.settings.maxSubmitRetries()) {
+                    waitBeforeResubmit(error, surelyFailed, "the server did not take the task");
+                    continue;
+                }
+                if (mayRepeat || slotLimit) {
+                    // the hints of rate limits and server errors say "jimeng tries again"; it just did
+                    String hint =
+                            switch (error.category()) {
+                                case RATE_LIMIT -> "wait a minute and run it again";
+                                case SERVER -> "the server is having trouble: wait a few minutes and run it again";
+                                default -> error.hint();
+                            };
+                    run.fail(
+                            StopReason.NOT_ACCEPTED,
+                            error.code(),
+                            error.code() + ": " + error.message() + " — " + hint + " (the server did not take the task"
+                                    + " in " + (slotLimit ? slotWaits : surelyFailed) + " tries; nothing was billed)");
+                } else {
+                    run.fail(
+                            error.category() == ErrorCategory.CONTENT_REVIEW
+                                    ? StopReason.CONTENT_REJECTED
+                                    : StopReason.NOT_ACCEPTED,
+                            error.code(),
+                            error.describe() + " (the server did not accept the task; nothing was billed)");
+                }
+                return false;
+            } finally {
+                inSubmitCall = false;
+            }
+            // the one write that must never be lost: before anything else happens
+            run.job(engine.store.recordTaskId(run.id(), accepted.taskId(), accepted.requestId(), run.now()));
+            run.publish();
+            return true;
+        }
+    }
+
+    /** A submit that surely failed: back to the local queue (journaled), wait, send again. */
+    private void waitBeforeResubmit(ApiError error, int attempt, String why) throws InterruptedException {
+        Duration wait = engine.backoff.delay(attempt);
+        run.transition(
+                JobState.QUEUED,
+                JobChanges.note(
+                        error.code(),
+                        why + " (" + error.code() + "); sending again in " + Seconds.format(wait)
+                                + " s — nothing was billed"));
+        run.publish();
+        engine.sleeper.sleep(wait);
+    }
+
+    /** The journal says SUBMITTING: a run stopped with the submit on the wire, and its answer is lost. */
+    void outcomeUnknownAfterStop() {
+        run.end(
+                JobState.SUBMIT_UNKNOWN,
+                StopReason.SUBMIT_UNKNOWN,
+                "submit-interrupted",
+                "jimeng stopped while this submit was being sent, so it is unknown whether the server"
+                        + " accepted (and billed) it; it was not sent again. Check the Volcengine console");
+    }
+}
