@@ -8,11 +8,9 @@ import dev.jimeng.request.GenerationRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,8 +20,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite journal of jobs ({@code jobs.db} in a directory). Thread-safe: one connection, one
@@ -45,12 +41,11 @@ public final class JobStore implements AutoCloseable {
             .collect(java.util.stream.Collectors.joining(","));
 
     private final Path file;
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    private final Journal journal;
 
-    private JobStore(Path file, Connection connection) {
+    private JobStore(Path file, Journal journal) {
         this.file = file;
-        this.connection = connection;
+        this.journal = journal;
     }
 
     /** Opens (creating if needed) {@code directory/jobs.db} and brings its schema up to date. */
@@ -62,19 +57,9 @@ public final class JobStore implements AutoCloseable {
         Path file = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            // NORMAL (in WAL mode) survives a killed process; the writes that money depends on
-            // (submitting, task id) switch to FULL so they survive a power cut too.
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setBusyTimeout(10_000);
-            // IMMEDIATE: a writer takes the write lock at BEGIN, so two processes never deadlock
-            // upgrading read locks.
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection connection = config.createConnection("jdbc:sqlite:" + file);
-            JobStore store = new JobStore(file, connection);
-            store.migrate(migrations);
-            return store;
+            Journal journal = Journal.open(file);
+            journal.migrate(migrations);
+            return new JobStore(file, journal);
         } catch (IOException | SQLException e) {
             throw new StoreException("cannot open the job journal " + file + ": " + e.getMessage(), e);
         }
@@ -86,48 +71,7 @@ public final class JobStore implements AutoCloseable {
 
     /** The schema version of the open file ({@code PRAGMA user_version}). */
     public int schemaVersion() {
-        return locked(() -> {
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                return rs.getInt(1);
-            }
-        });
-    }
-
-    private void migrate(List<String> migrations) throws SQLException {
-        int version;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.getInt(1);
-        }
-        if (version > migrations.size()) {
-            throw new StoreException("the job journal " + file + " has schema version " + version
-                    + " but this jimeng knows only up to " + migrations.size() + "; use a newer jimeng");
-        }
-        for (int v = version; v < migrations.size(); v++) {
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                // re-read inside the write transaction: another process may have migrated meanwhile
-                int current;
-                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                    current = rs.getInt(1);
-                }
-                if (current == v) {
-                    for (String sql : migrations.get(v).split(";")) {
-                        if (!sql.isBlank()) {
-                            s.executeUpdate(sql);
-                        }
-                    }
-                    s.executeUpdate("PRAGMA user_version = " + (v + 1));
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return journal.schemaVersion();
     }
 
     /**
@@ -152,7 +96,7 @@ public final class JobStore implements AutoCloseable {
             Instant leaseExpiresAt) {
         String requestJson = toJson(request);
         String mode = request.mode() == null ? Capabilities.DEFAULT_MODE : request.mode();
-        return write(() -> {
+        return journal.write(() -> {
             for (int tries = 0; ; tries++) {
                 String id = JobIds.next();
                 if (exists(id)) {
@@ -161,7 +105,7 @@ public final class JobStore implements AutoCloseable {
                     }
                     continue;
                 }
-                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO jobs (id, created_at,"
+                try (PreparedStatement ps = journal.prepare("INSERT INTO jobs (id, created_at,"
                         + " updated_at, mode, prompt, seed, request_json, state, state_times, retry_of,"
                         + " lease_owner, lease_expires_at, output_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     ps.setString(1, id);
@@ -192,12 +136,12 @@ public final class JobStore implements AutoCloseable {
      * meanwhile (by any process) is returned as it is, and must not be sent.
      */
     public JobRecord markSubmitting(String id, String owner, Instant now, String reqKey, Long seed) {
-        return durableWrite(() -> {
+        return journal.durableWrite(() -> {
             JobRecord job = requireOwned(id, owner);
             if (job.state() != JobState.QUEUED) {
                 return job;
             }
-            try (PreparedStatement ps = connection.prepareStatement(
+            try (PreparedStatement ps = journal.prepare(
                     "UPDATE jobs SET req_key = ?, seed = ?," + " submit_attempts = submit_attempts + 1 WHERE id = ?")) {
                 ps.setString(1, reqKey);
                 setLong(ps, 2, seed);
@@ -214,7 +158,7 @@ public final class JobStore implements AutoCloseable {
      * @throws LeaseLostException when {@code owner} does not hold the job's lease
      */
     public JobRecord transition(String id, String owner, JobState state, Instant now, JobChanges changes) {
-        return write(() -> changeState(requireOwned(id, owner), state, now, changes));
+        return journal.write(() -> changeState(requireOwned(id, owner), state, now, changes));
     }
 
     /**
@@ -222,10 +166,9 @@ public final class JobStore implements AutoCloseable {
      * fenced by the lease: a billed task id is never dropped, whoever owns the row.
      */
     public JobRecord recordTaskId(String id, String taskId, String requestId, Instant now) {
-        return durableWrite(() -> {
+        return journal.durableWrite(() -> {
             JobRecord job = require(id);
-            try (PreparedStatement ps =
-                    connection.prepareStatement("UPDATE jobs SET task_id = ?, request_id = ? WHERE id = ?")) {
+            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET task_id = ?, request_id = ? WHERE id = ?")) {
                 ps.setString(1, taskId);
                 ps.setString(2, requestId);
                 ps.setString(3, id);
@@ -244,7 +187,7 @@ public final class JobStore implements AutoCloseable {
      * @return the job as it is now: CANCELED when this call ended it, else untouched
      */
     public JobRecord cancel(String id, Instant now, boolean forget) {
-        return durableWrite(() -> {
+        return journal.durableWrite(() -> {
             JobRecord job = require(id);
             boolean unsent = job.state() == JobState.QUEUED;
             boolean tracked = forget
@@ -263,8 +206,8 @@ public final class JobStore implements AutoCloseable {
                     unsent
                             ? JobChanges.stopped(StopReason.CANCELED, null, "canceled before it was sent")
                             : JobChanges.stopped(StopReason.FORGOTTEN, null, "no longer tracked; the task was billed"));
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    journal.prepare("UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?")) {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
@@ -276,7 +219,7 @@ public final class JobStore implements AutoCloseable {
         Map<String, Long> times = new LinkedHashMap<>();
         job.stateTimes().forEach((s, at) -> times.put(s.label(), at.toEpochMilli()));
         times.put(state.label(), now.toEpochMilli());
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE jobs SET state = ?, state_times = ?,"
+        try (PreparedStatement ps = journal.prepare("UPDATE jobs SET state = ?, state_times = ?,"
                 + " updated_at = ?, error_code = ?, error_message = ?,"
                 + " output_path = COALESCE(?, output_path),"
                 + " bytes = CASE WHEN ? >= 0 THEN ? ELSE bytes END, sha256 = COALESCE(?, sha256),"
@@ -305,7 +248,7 @@ public final class JobStore implements AutoCloseable {
 
     private void addTransition(String id, JobState state, Instant at, String note) throws SQLException {
         try (PreparedStatement ps =
-                connection.prepareStatement("INSERT INTO transitions(job_id, state, at, note) VALUES (?,?,?,?)")) {
+                journal.prepare("INSERT INTO transitions(job_id, state, at, note) VALUES (?,?,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, state.label());
             ps.setLong(3, at.toEpochMilli());
@@ -316,7 +259,7 @@ public final class JobStore implements AutoCloseable {
 
     /** The job with exactly this id. */
     public Optional<JobRecord> get(String id) {
-        return locked(() -> load(id));
+        return journal.locked(() -> load(id));
     }
 
     /**
@@ -329,14 +272,13 @@ public final class JobStore implements AutoCloseable {
         if (!JobIds.isPrefix(key)) {
             return Optional.empty();
         }
-        return locked(() -> {
+        return journal.locked(() -> {
             Optional<JobRecord> exact = load(key);
             if (exact.isPresent()) {
                 return exact;
             }
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps =
-                    connection.prepareStatement("SELECT id FROM jobs WHERE id LIKE ? ORDER BY id LIMIT 20")) {
+            try (PreparedStatement ps = journal.prepare("SELECT id FROM jobs WHERE id LIKE ? ORDER BY id LIMIT 20")) {
                 ps.setString(1, key + "%");
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -373,8 +315,8 @@ public final class JobStore implements AutoCloseable {
         }
         sql.append(" ORDER BY created_at DESC, rowid DESC LIMIT ?");
         args.add(query.limit());
-        return locked(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare(sql.toString())) {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setObject(i + 1, args.get(i));
                 }
@@ -385,10 +327,9 @@ public final class JobStore implements AutoCloseable {
 
     /** Every job not yet in a terminal state, oldest first (the order to resume them in). */
     public List<JobRecord> unfinished() {
-        return locked(() -> {
-            try (PreparedStatement ps =
-                    connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE state NOT IN ("
-                            + TERMINAL_PLACEHOLDERS + ")" + " ORDER BY created_at, rowid")) {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT " + COLUMNS + " FROM jobs WHERE state NOT IN ("
+                    + TERMINAL_PLACEHOLDERS + ")" + " ORDER BY created_at, rowid")) {
                 int i = 1;
                 for (JobState s : JobState.values()) {
                     if (s.terminal()) {
@@ -402,10 +343,10 @@ public final class JobStore implements AutoCloseable {
 
     /** Everything that happened to a job, oldest first. */
     public List<JobTransition> history(String id) {
-        return locked(() -> {
+        return journal.locked(() -> {
             List<JobTransition> out = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT state, at, note FROM transitions WHERE job_id = ? ORDER BY seq")) {
+            try (PreparedStatement ps =
+                    journal.prepare("SELECT state, at, note FROM transitions WHERE job_id = ? ORDER BY seq")) {
                 ps.setString(1, id);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
@@ -425,8 +366,8 @@ public final class JobStore implements AutoCloseable {
      * Atomic across processes.
      */
     public boolean tryAcquireLease(String id, String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE jobs SET lease_owner = ?,"
+        return journal.write(() -> {
+            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET lease_owner = ?,"
                     + " lease_expires_at = ? WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ?"
                     + " OR lease_expires_at IS NULL OR lease_expires_at <= ?)")) {
                 ps.setString(1, owner);
@@ -445,8 +386,8 @@ public final class JobStore implements AutoCloseable {
      * the same dead owner's job, one wins.
      */
     public boolean takeOverLease(String id, String deadOwner, String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
+        return journal.write(() -> {
+            try (PreparedStatement ps = journal.prepare(
                     "UPDATE jobs SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
                 ps.setString(1, owner);
                 ps.setLong(2, now.plus(ttl).toEpochMilli());
@@ -459,9 +400,9 @@ public final class JobStore implements AutoCloseable {
 
     /** Extends {@code owner}'s lease on one job; false when another process has taken it. */
     public boolean renewLease(String id, String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
+        return journal.write(() -> {
+            try (PreparedStatement ps =
+                    journal.prepare("UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
                 ps.setLong(1, now.plus(ttl).toEpochMilli());
                 ps.setString(2, id);
                 ps.setString(3, owner);
@@ -472,9 +413,8 @@ public final class JobStore implements AutoCloseable {
 
     /** Extends every lease {@code owner} still holds; returns how many. */
     public int renewLeases(String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps =
-                    connection.prepareStatement("UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ?")) {
+        return journal.write(() -> {
+            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ?")) {
                 ps.setLong(1, now.plus(ttl).toEpochMilli());
                 ps.setString(2, owner);
                 return ps.executeUpdate();
@@ -484,8 +424,8 @@ public final class JobStore implements AutoCloseable {
 
     /** Gives up {@code owner}'s lease on one job (no-op when not held). */
     public void releaseLease(String id, String owner) {
-        write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE jobs SET lease_owner = NULL,"
+        journal.write(() -> {
+            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET lease_owner = NULL,"
                     + " lease_expires_at = NULL WHERE id = ? AND lease_owner = ?")) {
                 ps.setString(1, id);
                 ps.setString(2, owner);
@@ -496,8 +436,8 @@ public final class JobStore implements AutoCloseable {
 
     /** Gives up every lease {@code owner} holds (a clean shutdown): others may take over at once. */
     public int releaseLeases(String owner) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
+        return journal.write(() -> {
+            try (PreparedStatement ps = journal.prepare(
                     "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?")) {
                 ps.setString(1, owner);
                 return ps.executeUpdate();
@@ -510,8 +450,8 @@ public final class JobStore implements AutoCloseable {
      * over the last {@code lastN} successful jobs; empty without history. For ETAs.
      */
     public Optional<Duration> averageGenerationTime(String mode, int lastN) {
-        return locked(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT AVG(d) FROM (SELECT"
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT AVG(d) FROM (SELECT"
                     + " json_extract(state_times, '$.downloading') - json_extract(state_times, '$.in_queue')"
                     + " AS d FROM jobs WHERE mode = ? AND state = 'done'"
                     + " AND json_extract(state_times, '$.downloading') IS NOT NULL"
@@ -529,68 +469,13 @@ public final class JobStore implements AutoCloseable {
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the job journal: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+        journal.close();
     }
 
     // --- plumbing ---
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T locked(SqlWork<T> work) {
-        lock.lock();
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new StoreException("job journal error: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <T> T write(SqlWork<T> work) {
-        return locked(() -> {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        });
-    }
-
-    /** A write whose commit is synced to the disk itself before returning (survives power loss). */
-    private <T> T durableWrite(SqlWork<T> work) {
-        return locked(() -> {
-            try (Statement s = connection.createStatement()) {
-                s.executeUpdate("PRAGMA synchronous = FULL");
-            }
-            try {
-                return write(work);
-            } finally {
-                try (Statement s = connection.createStatement()) {
-                    s.executeUpdate("PRAGMA synchronous = NORMAL");
-                }
-            }
-        });
-    }
-
     private boolean exists(String id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM jobs WHERE id = ?")) {
+        try (PreparedStatement ps = journal.prepare("SELECT 1 FROM jobs WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -611,7 +496,7 @@ public final class JobStore implements AutoCloseable {
     }
 
     private Optional<JobRecord> load(String id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {
+        try (PreparedStatement ps = journal.prepare("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {
             ps.setString(1, id);
             List<JobRecord> rows = readAll(ps);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
