@@ -1,8 +1,5 @@
 package dev.jimeng.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.jimeng.json.Json;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import java.io.IOException;
@@ -11,11 +8,9 @@ import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +24,6 @@ import java.util.Optional;
  */
 public final class JobStore implements AutoCloseable {
     public static final String FILE_NAME = "jobs.db";
-
-    private static final TypeReference<Map<String, Long>> TIMES = new TypeReference<>() {};
-    private static final String COLUMNS = "id, created_at, updated_at, mode, prompt, seed, request_json, req_key,"
-            + " state, state_times, task_id, request_id, stop_reason, error_code, error_message, output_path, bytes,"
-            + " sha256, submit_attempts, download_attempts, retry_of, lease_owner, lease_expires_at";
 
     private static final String TERMINAL_PLACEHOLDERS = java.util.Arrays.stream(JobState.values())
             .filter(JobState::terminal)
@@ -94,7 +84,7 @@ public final class JobStore implements AutoCloseable {
             Instant now,
             String leaseOwner,
             Instant leaseExpiresAt) {
-        String requestJson = toJson(request);
+        String requestJson = JobRows.toJson(request);
         String mode = request.mode() == null ? Capabilities.DEFAULT_MODE : request.mode();
         return journal.write(() -> {
             for (int tries = 0; ; tries++) {
@@ -113,13 +103,13 @@ public final class JobStore implements AutoCloseable {
                     ps.setLong(3, now.toEpochMilli());
                     ps.setString(4, mode);
                     ps.setString(5, request.prompt());
-                    setLong(ps, 6, request.seed());
+                    JobRows.setLong(ps, 6, request.seed());
                     ps.setString(7, requestJson);
                     ps.setString(8, JobState.QUEUED.label());
-                    ps.setString(9, toJson(Map.of(JobState.QUEUED.label(), now.toEpochMilli())));
+                    ps.setString(9, JobRows.toJson(Map.of(JobState.QUEUED.label(), now.toEpochMilli())));
                     ps.setString(10, retryOf);
                     ps.setString(11, leaseOwner);
-                    setLong(ps, 12, leaseOwner == null ? null : leaseExpiresAt.toEpochMilli());
+                    JobRows.setLong(ps, 12, leaseOwner == null ? null : leaseExpiresAt.toEpochMilli());
                     ps.setString(13, requestedOutput == null ? null : requestedOutput.toString());
                     ps.executeUpdate();
                 }
@@ -144,7 +134,7 @@ public final class JobStore implements AutoCloseable {
             try (PreparedStatement ps = journal.prepare(
                     "UPDATE jobs SET req_key = ?, seed = ?," + " submit_attempts = submit_attempts + 1 WHERE id = ?")) {
                 ps.setString(1, reqKey);
-                setLong(ps, 2, seed);
+                JobRows.setLong(ps, 2, seed);
                 ps.setString(3, id);
                 ps.executeUpdate();
             }
@@ -225,7 +215,7 @@ public final class JobStore implements AutoCloseable {
                 + " bytes = CASE WHEN ? >= 0 THEN ? ELSE bytes END, sha256 = COALESCE(?, sha256),"
                 + " download_attempts = download_attempts + ?, stop_reason = ? WHERE id = ?")) {
             ps.setString(1, state.label());
-            ps.setString(2, toJson(times));
+            ps.setString(2, JobRows.toJson(times));
             ps.setLong(3, now.toEpochMilli());
             ps.setString(4, changes.errorCode());
             ps.setString(5, changes.errorMessage());
@@ -295,7 +285,7 @@ public final class JobStore implements AutoCloseable {
 
     /** Jobs matching {@code query}, newest first. */
     public List<JobRecord> list(JobQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE 1 = 1");
         List<Object> args = new ArrayList<>();
         if (!query.states().isEmpty()) {
             sql.append(" AND state IN (")
@@ -320,7 +310,7 @@ public final class JobStore implements AutoCloseable {
                 for (int i = 0; i < args.size(); i++) {
                     ps.setObject(i + 1, args.get(i));
                 }
-                return readAll(ps);
+                return JobRows.readAll(ps);
             }
         });
     }
@@ -328,7 +318,7 @@ public final class JobStore implements AutoCloseable {
     /** Every job not yet in a terminal state, oldest first (the order to resume them in). */
     public List<JobRecord> unfinished() {
         return journal.locked(() -> {
-            try (PreparedStatement ps = journal.prepare("SELECT " + COLUMNS + " FROM jobs WHERE state NOT IN ("
+            try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE state NOT IN ("
                     + TERMINAL_PLACEHOLDERS + ")" + " ORDER BY created_at, rowid")) {
                 int i = 1;
                 for (JobState s : JobState.values()) {
@@ -336,7 +326,7 @@ public final class JobStore implements AutoCloseable {
                         ps.setString(i++, s.label());
                     }
                 }
-                return readAll(ps);
+                return JobRows.readAll(ps);
             }
         });
     }
@@ -496,79 +486,10 @@ public final class JobStore implements AutoCloseable {
     }
 
     private Optional<JobRecord> load(String id) throws SQLException {
-        try (PreparedStatement ps = journal.prepare("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {
+        try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE id = ?")) {
             ps.setString(1, id);
-            List<JobRecord> rows = readAll(ps);
+            List<JobRecord> rows = JobRows.readAll(ps);
             return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        }
-    }
-
-    private List<JobRecord> readAll(PreparedStatement ps) throws SQLException {
-        List<JobRecord> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(read(rs));
-            }
-        }
-        return out;
-    }
-
-    private static JobRecord read(ResultSet rs) throws SQLException {
-        Map<JobState, Instant> times = new EnumMap<>(JobState.class);
-        fromJson(rs.getString("state_times"), TIMES)
-                .forEach((label, ms) -> times.put(JobState.fromLabel(label), Instant.ofEpochMilli(ms)));
-        String output = rs.getString("output_path");
-        long leaseExpires = rs.getLong("lease_expires_at");
-        boolean noLease = rs.wasNull();
-        long seed = rs.getLong("seed");
-        boolean noSeed = rs.wasNull();
-        return new JobRecord(
-                rs.getString("id"),
-                fromJson(rs.getString("request_json"), new TypeReference<GenerationRequest>() {}),
-                rs.getString("mode"),
-                rs.getString("prompt"),
-                noSeed ? null : seed,
-                rs.getString("req_key"),
-                JobState.fromLabel(rs.getString("state")),
-                rs.getString("task_id"),
-                rs.getString("request_id"),
-                StopReason.fromLabel(rs.getString("stop_reason")),
-                rs.getString("error_code"),
-                rs.getString("error_message"),
-                output == null ? null : Path.of(output),
-                rs.getLong("bytes"),
-                rs.getString("sha256"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")),
-                times,
-                rs.getInt("submit_attempts"),
-                rs.getInt("download_attempts"),
-                rs.getString("retry_of"),
-                rs.getString("lease_owner"),
-                noLease ? null : Instant.ofEpochMilli(leaseExpires));
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot write job data as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static <T> T fromJson(String json, TypeReference<T> type) {
-        try {
-            return Json.MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("unreadable job data in the journal: " + e.getOriginalMessage(), e);
         }
     }
 }
