@@ -32,10 +32,12 @@ public final class JobStore implements AutoCloseable {
 
     private final Path file;
     private final Journal journal;
+    private final Leases leases;
 
     private JobStore(Path file, Journal journal) {
         this.file = file;
         this.journal = journal;
+        this.leases = new Leases(journal);
     }
 
     /** Opens (creating if needed) {@code directory/jobs.db} and brings its schema up to date. */
@@ -356,18 +358,7 @@ public final class JobStore implements AutoCloseable {
      * Atomic across processes.
      */
     public boolean tryAcquireLease(String id, String owner, Instant now, Duration ttl) {
-        return journal.write(() -> {
-            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET lease_owner = ?,"
-                    + " lease_expires_at = ? WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ?"
-                    + " OR lease_expires_at IS NULL OR lease_expires_at <= ?)")) {
-                ps.setString(1, owner);
-                ps.setLong(2, now.plus(ttl).toEpochMilli());
-                ps.setString(3, id);
-                ps.setString(4, owner);
-                ps.setLong(5, now.toEpochMilli());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return leases.tryAcquire(id, owner, now, ttl);
     }
 
     /**
@@ -376,63 +367,27 @@ public final class JobStore implements AutoCloseable {
      * the same dead owner's job, one wins.
      */
     public boolean takeOverLease(String id, String deadOwner, String owner, Instant now, Duration ttl) {
-        return journal.write(() -> {
-            try (PreparedStatement ps = journal.prepare(
-                    "UPDATE jobs SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
-                ps.setString(1, owner);
-                ps.setLong(2, now.plus(ttl).toEpochMilli());
-                ps.setString(3, id);
-                ps.setString(4, deadOwner);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return leases.takeOver(id, deadOwner, owner, now, ttl);
     }
 
     /** Extends {@code owner}'s lease on one job; false when another process has taken it. */
     public boolean renewLease(String id, String owner, Instant now, Duration ttl) {
-        return journal.write(() -> {
-            try (PreparedStatement ps =
-                    journal.prepare("UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
-                ps.setLong(1, now.plus(ttl).toEpochMilli());
-                ps.setString(2, id);
-                ps.setString(3, owner);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return leases.renew(id, owner, now, ttl);
     }
 
     /** Extends every lease {@code owner} still holds; returns how many. */
     public int renewLeases(String owner, Instant now, Duration ttl) {
-        return journal.write(() -> {
-            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ?")) {
-                ps.setLong(1, now.plus(ttl).toEpochMilli());
-                ps.setString(2, owner);
-                return ps.executeUpdate();
-            }
-        });
+        return leases.renewAll(owner, now, ttl);
     }
 
     /** Gives up {@code owner}'s lease on one job (no-op when not held). */
     public void releaseLease(String id, String owner) {
-        journal.write(() -> {
-            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET lease_owner = NULL,"
-                    + " lease_expires_at = NULL WHERE id = ? AND lease_owner = ?")) {
-                ps.setString(1, id);
-                ps.setString(2, owner);
-                return ps.executeUpdate();
-            }
-        });
+        leases.release(id, owner);
     }
 
     /** Gives up every lease {@code owner} holds (a clean shutdown): others may take over at once. */
     public int releaseLeases(String owner) {
-        return journal.write(() -> {
-            try (PreparedStatement ps = journal.prepare(
-                    "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?")) {
-                ps.setString(1, owner);
-                return ps.executeUpdate();
-            }
-        });
+        return leases.releaseAll(owner);
     }
 
     /**
