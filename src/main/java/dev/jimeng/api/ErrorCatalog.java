@@ -10,7 +10,9 @@ import java.util.Optional;
 /**
  * Every error code jimeng knows, as data: business codes (outer {@code code} of a response), gateway
  * codes ({@code ResponseMetadata.Error}) and the errors that come from the transport rather than the
- * server. A new fact about a code changes one line here.
+ * server. The codes themselves are a table in {@link ErrorCodes}: a new fact about a code changes
+ * one line there. This class looks codes up, picks a default for an unknown one, and builds the
+ * errors that carry no code.
  */
 public final class ErrorCatalog {
 
@@ -50,196 +52,13 @@ public final class ErrorCatalog {
         }
     }
 
-    private static final String API_URL_HINT =
-            "check JIMENG_VIDEO_API_URL (unset it to use https://visual.volcengineapi.com)";
-    private static final String TRY_LATER = "a temporary server problem: jimeng backs off and tries again";
-    private static final String NEW_SUBMIT = "a new submit (billed again) may pass, ideally with a milder prompt: "
-            + "run it again only if you want to pay for another try";
-
-    private static final List<Entry> ENTRIES = List.of(
-            // Business codes (api-reference.md, "Business errors").
-            business(
-                    50411,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the input image failed the content review",
-                    "use a different image: this one failed the image content review"),
-            business(
-                    50511,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.RESUBMIT,
-                    "the generated image failed the content review",
-                    NEW_SUBMIT),
-            business(
-                    50412,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the prompt failed the text content review",
-                    "rephrase the prompt: it failed the text content review"),
-            business(
-                    50512,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the generated text failed the content review",
-                    "rephrase the prompt: the text produced from it failed the content review"),
-            business(
-                    50413,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the prompt contains sensitive or copyrighted terms",
-                    "remove brand names, famous characters and other sensitive terms from the prompt"),
-            business(
-                    50516,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.RESUBMIT,
-                    "the generated video failed the content review",
-                    NEW_SUBMIT),
-            business(
-                    50517,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.RESUBMIT,
-                    "the generated audio failed the content review",
-                    NEW_SUBMIT),
-            business(
-                    50518,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the input image failed the copyright check",
-                    "use an image you own that shows no copyrighted characters or logos"),
-            business(
-                    50519,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.RESUBMIT,
-                    "the generated image failed the copyright check",
-                    NEW_SUBMIT),
-            business(
-                    50520,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the content review service failed on this request",
-                    "change the prompt or image, or try again later by hand"),
-            business(
-                    50521,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the copyright word check service failed on this request",
-                    "change the wording of the prompt, or try again later by hand"),
-            business(
-                    50522,
-                    400,
-                    ErrorCategory.CONTENT_REVIEW,
-                    Retry.NEVER,
-                    "the copyright image check service failed on this request",
-                    "use another image, or try again later by hand"),
-            business(
-                    50429,
-                    429,
-                    ErrorCategory.RATE_LIMIT,
-                    Retry.BACKOFF,
-                    "too many requests per second (QPS limit)",
-                    "wait a moment: jimeng slows down and tries again"),
-            business(
-                    50430,
-                    429,
-                    ErrorCategory.RATE_LIMIT,
-                    Retry.WAIT_FOR_SLOT,
-                    "too many tasks running at once (concurrency limit)",
-                    "wait for a running task to finish, or ask Volcengine for a higher concurrency quota"),
-            business(50500, 500, ErrorCategory.SERVER, Retry.BACKOFF, "internal server error", TRY_LATER),
-            business(50501, 500, ErrorCategory.SERVER, Retry.BACKOFF, "internal server error", TRY_LATER),
-            // Gateway codes (ResponseMetadata.Error).
-            gateway(
-                    "MissingParameter",
-                    100002,
-                    400,
-                    ErrorCategory.BAD_REQUEST,
-                    Retry.NEVER,
-                    "the request lacks a required parameter",
-                    API_URL_HINT + "; if it is right, report this jimeng bug with --verbose output"),
-            gateway(
-                    "MissingRequestInfo",
-                    100004,
-                    400,
-                    ErrorCategory.BAD_REQUEST,
-                    Retry.NEVER,
-                    "the request lacks its signing information (X-Date or Authorization)",
-                    "check that no proxy strips request headers, and " + API_URL_HINT),
-            gateway(
-                    "InvalidTimestamp",
-                    100006,
-                    400,
-                    ErrorCategory.AUTH,
-                    Retry.NEVER,
-                    "the request time is too far from the server's clock",
-                    "the computer's clock is off: sync it (e.g. timedatectl set-ntp true)"),
-            gateway(
-                    "ServiceNotFound",
-                    100007,
-                    404,
-                    ErrorCategory.BAD_REQUEST,
-                    Retry.NEVER,
-                    "no such service at this address",
-                    API_URL_HINT),
-            gateway(
-                    "InvalidActionOrVersion",
-                    100008,
-                    404,
-                    ErrorCategory.BAD_REQUEST,
-                    Retry.NEVER,
-                    "the API action or version is unknown at this address",
-                    API_URL_HINT),
-            gateway(
-                    "InvalidAccessKey",
-                    100009,
-                    401,
-                    ErrorCategory.AUTH,
-                    Retry.NEVER,
-                    "the access key is not valid",
-                    "check VOLC_ACCESSKEY: it must be an active access key id from the Volcengine console"),
-            gateway(
-                    "SignatureDoesNotMatch",
-                    100010,
-                    401,
-                    ErrorCategory.AUTH,
-                    Retry.NEVER,
-                    "the request signature does not match",
-                    "check VOLC_SECRETKEY: it must be the secret of VOLC_ACCESSKEY, with no extra spaces"),
-            gateway(
-                    "AccessDenied",
-                    100013,
-                    403,
-                    ErrorCategory.AUTH,
-                    Retry.NEVER,
-                    "this account or key may not use the video service",
-                    "enable Jimeng video generation for the account and allow the key to call the cv service "
-                            + "in the Volcengine console"),
-            gateway(
-                    "InternalError",
-                    100014,
-                    500,
-                    ErrorCategory.SERVER,
-                    Retry.BACKOFF,
-                    "the API gateway had an internal error",
-                    TRY_LATER));
-
     private static final Map<String, Entry> BY_CODE = index();
 
     private ErrorCatalog() {}
 
     /** All known server codes, business codes first. */
     public static List<Entry> all() {
-        return ENTRIES;
+        return ErrorCodes.ALL;
     }
 
     /** The entry of a business code, gateway code name or gateway number ("100010"). */
@@ -319,15 +138,15 @@ public final class ErrorCatalog {
         } else if (httpStatus == 401 || httpStatus == 403) {
             category = ErrorCategory.AUTH;
             retry = Retry.NEVER;
-            hint = "a proxy refused the request: " + API_URL_HINT;
+            hint = "a proxy refused the request: " + ErrorCodes.API_URL_HINT;
         } else if (refused) {
             category = ErrorCategory.BAD_REQUEST;
             retry = Retry.NEVER;
-            hint = API_URL_HINT;
+            hint = ErrorCodes.API_URL_HINT;
         } else {
             category = ErrorCategory.PROTOCOL;
             retry = Retry.BACKOFF;
-            hint = API_URL_HINT;
+            hint = ErrorCodes.API_URL_HINT;
         }
         return new ApiError(
                 "http-" + httpStatus,
@@ -349,19 +168,9 @@ public final class ErrorCatalog {
 
     // ---- helpers ----
 
-    private static Entry business(
-            int code, int http, ErrorCategory category, Retry retry, String meaning, String hint) {
-        return new Entry(Integer.toString(code), 0, http, category, retry, meaning, hint);
-    }
-
-    private static Entry gateway(
-            String code, int number, int http, ErrorCategory category, Retry retry, String meaning, String hint) {
-        return new Entry(code, number, http, category, retry, meaning, hint);
-    }
-
     private static Map<String, Entry> index() {
         Map<String, Entry> map = new LinkedHashMap<>();
-        for (Entry e : ENTRIES) {
+        for (Entry e : ErrorCodes.ALL) {
             map.put(e.code(), e);
             if (e.gateway()) {
                 map.put(Integer.toString(e.gatewayNumber()), e);
@@ -383,7 +192,7 @@ public final class ErrorCatalog {
                     "wait a moment: jimeng slows down and tries again");
         }
         if (httpStatus >= 500) {
-            return new Entry(code, 0, httpStatus, ErrorCategory.SERVER, Retry.BACKOFF, meaning, TRY_LATER);
+            return new Entry(code, 0, httpStatus, ErrorCategory.SERVER, Retry.BACKOFF, meaning, ErrorCodes.TRY_LATER);
         }
         if (httpStatus == 401 || httpStatus == 403) {
             return new Entry(

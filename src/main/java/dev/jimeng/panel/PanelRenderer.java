@@ -5,17 +5,12 @@ import com.googlecode.lanterna.TerminalSize;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.NextSteps;
 import dev.jimeng.store.JobState;
 import dev.jimeng.text.Durations;
 import dev.jimeng.text.TerminalText;
-import dev.jimeng.view.JobGuide;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
@@ -33,26 +28,9 @@ public final class PanelRenderer {
     private static final String LEGEND =
             "↑↓ move  Enter details  d download  o open  r retry  c cancel  y copy  / filter  ? help  q quit";
     private static final String ASCII_LEGEND = LEGEND.replace("↑↓", "Up/Down");
-    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
-    private static final List<String> HELP = List.of(
-            "↑/↓ or k/j   move (PgUp/PgDn, Home/End, g/G jump)",
-            "Enter        show or hide the details of the selected job",
-            "d            download the video again (no new task, not billed)",
-            "o            open the saved file",
-            "r            retry: download only when the server still has the",
-            "             video, else re-submit (asks first: that is billed)",
-            "c            cancel a job not sent yet (asks first; not billed)",
-            "y            copy the file path or the command (OSC 52)",
-            "/            filter by id, mode, prompt, status or error",
-            "s            sort: newest, oldest, status, mode",
-            "q or Esc     back to the shell",
-            "",
-            "any key closes this help");
 
     private final EtaEstimate eta;
-    private final ZoneId zone;
-    private final boolean sandbox;
+    private final DetailsPane detailsPane;
     private boolean unicode = true;
     private BitSet drawn = new BitSet();
 
@@ -63,8 +41,7 @@ public final class PanelRenderer {
     /** @param sandbox the jobs belong to the built-in sandbox: commands shown carry --sandbox */
     public PanelRenderer(EtaEstimate eta, ZoneId zone, boolean sandbox) {
         this.eta = eta;
-        this.zone = zone;
-        this.sandbox = sandbox;
+        this.detailsPane = new DetailsPane(eta, zone, sandbox);
     }
 
     /** Use ASCII for the spinner, arrows and box lines when the terminal's charset lacks them. */
@@ -127,7 +104,8 @@ public final class PanelRenderer {
             g.putString(0, y, blank);
         }
         if (model.help()) {
-            help(g, size);
+            HelpOverlay.draw(g, size, unicode);
+            reset(g);
         }
     }
 
@@ -259,145 +237,10 @@ public final class PanelRenderer {
         if (job.isEmpty()) {
             return;
         }
-        List<String> lines = detailLines(job.get(), now, width - 1);
-        for (int i = 0; i < rows - 1 && i < lines.size(); i++) {
-            String line = lines.get(i);
-            if (i == rows - 2 && lines.size() > rows - 1) {
-                line = "… (taller terminal shows more)";
-            }
-            line(g, top + 1 + i, " " + line, width);
+        List<String> lines = detailsPane.lines(job.get(), now, width - 1, rows - 1);
+        for (int i = 0; i < lines.size(); i++) {
+            line(g, top + 1 + i, " " + lines.get(i), width);
         }
-    }
-
-    /** The details pane's lines for one job, wrapped to {@code width} columns. */
-    List<String> detailLines(JobSnapshot job, Instant now, int width) {
-        List<String> out = new ArrayList<>();
-        String etaText = JobText.eta(job, now, eta.typicalDuration(job.request().mode()));
-        out.add(job.id() + " · " + job.request().mode() + " · " + job.state().label() + " · "
-                + Durations.compact(JobText.elapsed(job, now)) + (etaText.isEmpty() ? "" : " · ETA " + etaText));
-        wrap(out, "Prompt: ", JobText.oneLine(job.request().prompt()), width);
-        wrap(out, "Params: ", params(job), width);
-        if (!job.request().images().isEmpty()) {
-            wrap(
-                    out,
-                    "Images: ",
-                    String.join(
-                            ", ",
-                            job.request().images().stream()
-                                    .map(PanelRenderer::withoutQuery)
-                                    .toList()),
-                    width);
-        }
-        if (job.outputPath() != null) {
-            String size = job.bytesDownloaded() > 0 ? " · " + JobText.bytes(job.bytesDownloaded()) : "";
-            String sha = job.sha256() == null
-                    ? ""
-                    : " · sha256 "
-                            + job.sha256()
-                                    .substring(0, Math.min(12, job.sha256().length())) + "…";
-            wrap(out, "File: ", job.outputPath() + size + sha, width);
-        }
-        String error = JobText.error(job);
-        if (!error.isEmpty()) {
-            wrap(out, "Error: ", JobText.oneLine(error), width);
-        }
-        out.add("Video URL: " + urlValidity(job, now));
-        for (String next : JobGuide.suggestions(job, now, sandbox)) {
-            wrap(out, "Next: ", next, width);
-        }
-        if (job.outputPath() != null && job.state() == JobState.DONE) {
-            wrap(out, "Open: ", job.outputPath().toString(), width);
-        }
-        out.add("Task id: " + orDash(job.taskId()) + " · request id: " + orDash(job.requestId()));
-        wrap(out, "Times: ", times(job), width);
-        return out;
-    }
-
-    private static String params(JobSnapshot job) {
-        var r = job.request();
-        List<String> p = new ArrayList<>();
-        p.add("duration " + (r.durationSeconds() == null ? "default" : r.durationSeconds() + " s"));
-        p.add("fps " + (r.fps() == null ? "default" : r.fps()));
-        p.add("aspect " + (r.aspectRatio() == null ? "default" : r.aspectRatio()));
-        p.add("seed " + (r.seed() == null ? "random" : r.seed()));
-        if (r.template() != null) {
-            p.add("template " + r.template());
-        }
-        if (r.cameraStrength() != null) {
-            p.add("strength " + r.cameraStrength());
-        }
-        p.add(r.images().size() + (r.images().size() == 1 ? " image" : " images"));
-        return String.join(" · ", p);
-    }
-
-    private String times(JobSnapshot job) {
-        ZonedDateTime created = job.createdAt().atZone(zone);
-        StringBuilder b = new StringBuilder("created ").append(DAY_TIME.format(created));
-        for (JobState s : JobState.values()) {
-            Instant t = job.stateTimes().get(s);
-            if (t != null && s != JobState.QUEUED) {
-                ZonedDateTime at = t.atZone(zone);
-                b.append(" · ").append(s.label()).append(' ');
-                b.append(at.toLocalDate().equals(created.toLocalDate()) ? TIME.format(at) : DAY_TIME.format(at));
-            }
-        }
-        return b.toString();
-    }
-
-    private String urlValidity(JobSnapshot job, Instant now) {
-        Instant expires = job.videoUrlExpiresAt();
-        if (expires == null) {
-            return "not issued yet";
-        }
-        String until = TIME.format(expires.atZone(zone));
-        if (now.isBefore(expires)) {
-            return "valid for " + Durations.compact(Duration.between(now, expires)) + " more (until " + until + ")";
-        }
-        return "expired " + Durations.compact(Duration.between(expires, now)) + " ago (at " + until + ")"
-                + (NextSteps.taskStillKept(job, now) ? "; d fetches a fresh one" : "");
-    }
-
-    /** Image URLs may carry signed query tokens: show them without the query. */
-    private static String withoutQuery(String image) {
-        int q = image.indexOf('?');
-        return q < 0 ? image : image.substring(0, q) + "?…";
-    }
-
-    private static String orDash(String s) {
-        return s == null || s.isBlank() ? "—" : s;
-    }
-
-    /**
-     * Adds {@code label + text}, word-wrapped at {@code width} columns with continuation lines
-     * indented under the text; a word longer than a line is cut where the line ends.
-     */
-    private static void wrap(List<String> out, String label, String text, int width) {
-        String indent = " ".repeat(label.length());
-        int room = Math.max(10, width - label.length());
-        StringBuilder current = new StringBuilder(label);
-        int used = 0;
-        for (String word : text.split(" ", -1)) {
-            int w = TerminalText.width(word);
-            if (used > 0 && used + 1 + w > room) {
-                out.add(current.toString());
-                current = new StringBuilder(indent);
-                used = 0;
-            } else if (used > 0) {
-                current.append(' ');
-                used++;
-            }
-            while (w > room) { // hard-break a word that fits no line
-                String head = TerminalText.fit(word, room + 1);
-                head = head.substring(0, head.length() - 1);
-                out.add(current.append(head).toString());
-                current = new StringBuilder(indent);
-                word = word.substring(head.length());
-                w = TerminalText.width(word);
-            }
-            current.append(word);
-            used += w;
-        }
-        out.add(current.toString());
     }
 
     private void messageLine(PanelModel model, TextGraphics g, int width, int y, Instant now) {
@@ -419,34 +262,6 @@ public final class PanelRenderer {
                 line(g, y, JobText.oneLine(m.text()), width);
             });
         }
-        reset(g);
-    }
-
-    private void help(TextGraphics g, TerminalSize size) {
-        int inner = 0;
-        for (String line : HELP) {
-            inner = Math.max(inner, TerminalText.width(line));
-        }
-        int boxWidth = Math.min(size.getColumns(), inner + 4);
-        int boxHeight = Math.min(size.getRows(), HELP.size() + 2);
-        int x = (size.getColumns() - boxWidth) / 2;
-        int y = (size.getRows() - boxHeight) / 2;
-        String h = unicode ? "─" : "-";
-        String v = unicode ? "│" : "|";
-        String title = " keys ";
-        String top = (unicode ? "┌" : "+")
-                + h
-                + title
-                + h.repeat(Math.max(0, boxWidth - 3 - title.length()))
-                + (unicode ? "┐" : "+");
-        String bottom = (unicode ? "└" : "+") + h.repeat(Math.max(0, boxWidth - 2)) + (unicode ? "┘" : "+");
-        g.enableModifiers(SGR.BOLD);
-        g.putString(x, y, top);
-        for (int i = 0; i < boxHeight - 2; i++) {
-            String line = unicode ? HELP.get(i) : HELP.get(i).replace("↑/↓", "Up/Dn");
-            g.putString(x, y + 1 + i, v + " " + TerminalText.pad(line, boxWidth - 4) + " " + v);
-        }
-        g.putString(x, y + boxHeight - 1, bottom);
         reset(g);
     }
 

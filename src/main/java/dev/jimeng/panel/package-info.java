@@ -4,8 +4,10 @@
  * go through {@link dev.jimeng.panel.PanelActions}. The pieces are kept apart so each can be tested
  * alone: {@link dev.jimeng.panel.PanelModel} (pure state), {@link dev.jimeng.panel.PanelController}
  * (keys to model changes and actions), {@link dev.jimeng.panel.PanelRenderer} (model to screen
- * cells), {@link dev.jimeng.panel.Panel} (the loop and the terminal handoff) and
- * {@link dev.jimeng.panel.PanelTerminals} (a Lanterna terminal over JLine's streams). Where no
- * capable terminal exists, {@link dev.jimeng.panel.PlainWatch} prints plain lines instead.
+ * cells, with the details pane's text from {@link dev.jimeng.panel.DetailsPane} and the key help
+ * from {@link dev.jimeng.panel.HelpOverlay}), {@link dev.jimeng.panel.Panel} (the loop and the
+ * terminal handoff) and {@link dev.jimeng.panel.PanelTerminals} (a Lanterna terminal over JLine's
+ * streams). Where no capable terminal exists, {@link dev.jimeng.panel.PlainWatch} prints plain
+ * lines instead.
  */
 package dev.jimeng.panel;

@@ -1,29 +1,19 @@
 package dev.jimeng.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
-import dev.jimeng.json.Json;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.locks.ReentrantLock;
-import org.sqlite.SQLiteConfig;
 
 /**
  * The SQLite journal of jobs ({@code jobs.db} in a directory). Thread-safe: one connection, one
@@ -34,23 +24,18 @@ import org.sqlite.SQLiteConfig;
 public final class JobStore implements AutoCloseable {
     public static final String FILE_NAME = "jobs.db";
 
-    private static final TypeReference<Map<String, Long>> TIMES = new TypeReference<>() {};
-    private static final String COLUMNS = "id, created_at, updated_at, mode, prompt, seed, request_json, req_key,"
-            + " state, state_times, task_id, request_id, stop_reason, error_code, error_message, output_path, bytes,"
-            + " sha256, submit_attempts, download_attempts, retry_of, lease_owner, lease_expires_at";
-
-    private static final String TERMINAL_PLACEHOLDERS = java.util.Arrays.stream(JobState.values())
-            .filter(JobState::terminal)
-            .map(s -> "?")
-            .collect(java.util.stream.Collectors.joining(","));
-
     private final Path file;
-    private final Connection connection;
-    private final ReentrantLock lock = new ReentrantLock();
+    // The writes that move a job's state live here; reads, leases and row mapping have their own
+    // package-private classes. All of them share the one Journal: one connection, one lock.
+    private final Journal journal;
+    private final JobQueries queries;
+    private final Leases leases;
 
-    private JobStore(Path file, Connection connection) {
+    private JobStore(Path file, Journal journal) {
         this.file = file;
-        this.connection = connection;
+        this.journal = journal;
+        this.queries = new JobQueries(journal);
+        this.leases = new Leases(journal);
     }
 
     /** Opens (creating if needed) {@code directory/jobs.db} and brings its schema up to date. */
@@ -62,19 +47,9 @@ public final class JobStore implements AutoCloseable {
         Path file = directory.resolve(FILE_NAME);
         try {
             Files.createDirectories(directory);
-            SQLiteConfig config = new SQLiteConfig();
-            config.setJournalMode(SQLiteConfig.JournalMode.WAL);
-            // NORMAL (in WAL mode) survives a killed process; the writes that money depends on
-            // (submitting, task id) switch to FULL so they survive a power cut too.
-            config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
-            config.setBusyTimeout(10_000);
-            // IMMEDIATE: a writer takes the write lock at BEGIN, so two processes never deadlock
-            // upgrading read locks.
-            config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
-            Connection connection = config.createConnection("jdbc:sqlite:" + file);
-            JobStore store = new JobStore(file, connection);
-            store.migrate(migrations);
-            return store;
+            Journal journal = Journal.open(file);
+            journal.migrate(migrations);
+            return new JobStore(file, journal);
         } catch (IOException | SQLException e) {
             throw new StoreException("cannot open the job journal " + file + ": " + e.getMessage(), e);
         }
@@ -86,48 +61,7 @@ public final class JobStore implements AutoCloseable {
 
     /** The schema version of the open file ({@code PRAGMA user_version}). */
     public int schemaVersion() {
-        return locked(() -> {
-            try (Statement s = connection.createStatement();
-                    ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                return rs.getInt(1);
-            }
-        });
-    }
-
-    private void migrate(List<String> migrations) throws SQLException {
-        int version;
-        try (Statement s = connection.createStatement();
-                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-            version = rs.getInt(1);
-        }
-        if (version > migrations.size()) {
-            throw new StoreException("the job journal " + file + " has schema version " + version
-                    + " but this jimeng knows only up to " + migrations.size() + "; use a newer jimeng");
-        }
-        for (int v = version; v < migrations.size(); v++) {
-            connection.setAutoCommit(false);
-            try (Statement s = connection.createStatement()) {
-                // re-read inside the write transaction: another process may have migrated meanwhile
-                int current;
-                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
-                    current = rs.getInt(1);
-                }
-                if (current == v) {
-                    for (String sql : migrations.get(v).split(";")) {
-                        if (!sql.isBlank()) {
-                            s.executeUpdate(sql);
-                        }
-                    }
-                    s.executeUpdate("PRAGMA user_version = " + (v + 1));
-                }
-                connection.commit();
-            } catch (SQLException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        }
+        return journal.schemaVersion();
     }
 
     /**
@@ -150,9 +84,9 @@ public final class JobStore implements AutoCloseable {
             Instant now,
             String leaseOwner,
             Instant leaseExpiresAt) {
-        String requestJson = toJson(request);
+        String requestJson = JobRows.toJson(request);
         String mode = request.mode() == null ? Capabilities.DEFAULT_MODE : request.mode();
-        return write(() -> {
+        return journal.write(() -> {
             for (int tries = 0; ; tries++) {
                 String id = JobIds.next();
                 if (exists(id)) {
@@ -161,7 +95,7 @@ public final class JobStore implements AutoCloseable {
                     }
                     continue;
                 }
-                try (PreparedStatement ps = connection.prepareStatement("INSERT INTO jobs (id, created_at,"
+                try (PreparedStatement ps = journal.prepare("INSERT INTO jobs (id, created_at,"
                         + " updated_at, mode, prompt, seed, request_json, state, state_times, retry_of,"
                         + " lease_owner, lease_expires_at, output_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     ps.setString(1, id);
@@ -169,13 +103,13 @@ public final class JobStore implements AutoCloseable {
                     ps.setLong(3, now.toEpochMilli());
                     ps.setString(4, mode);
                     ps.setString(5, request.prompt());
-                    setLong(ps, 6, request.seed());
+                    JobRows.setLong(ps, 6, request.seed());
                     ps.setString(7, requestJson);
                     ps.setString(8, JobState.QUEUED.label());
-                    ps.setString(9, toJson(Map.of(JobState.QUEUED.label(), now.toEpochMilli())));
+                    ps.setString(9, JobRows.toJson(Map.of(JobState.QUEUED.label(), now.toEpochMilli())));
                     ps.setString(10, retryOf);
                     ps.setString(11, leaseOwner);
-                    setLong(ps, 12, leaseOwner == null ? null : leaseExpiresAt.toEpochMilli());
+                    JobRows.setLong(ps, 12, leaseOwner == null ? null : leaseExpiresAt.toEpochMilli());
                     ps.setString(13, requestedOutput == null ? null : requestedOutput.toString());
                     ps.executeUpdate();
                 }
@@ -192,15 +126,15 @@ public final class JobStore implements AutoCloseable {
      * meanwhile (by any process) is returned as it is, and must not be sent.
      */
     public JobRecord markSubmitting(String id, String owner, Instant now, String reqKey, Long seed) {
-        return durableWrite(() -> {
+        return journal.durableWrite(() -> {
             JobRecord job = requireOwned(id, owner);
             if (job.state() != JobState.QUEUED) {
                 return job;
             }
-            try (PreparedStatement ps = connection.prepareStatement(
+            try (PreparedStatement ps = journal.prepare(
                     "UPDATE jobs SET req_key = ?, seed = ?," + " submit_attempts = submit_attempts + 1 WHERE id = ?")) {
                 ps.setString(1, reqKey);
-                setLong(ps, 2, seed);
+                JobRows.setLong(ps, 2, seed);
                 ps.setString(3, id);
                 ps.executeUpdate();
             }
@@ -214,7 +148,7 @@ public final class JobStore implements AutoCloseable {
      * @throws LeaseLostException when {@code owner} does not hold the job's lease
      */
     public JobRecord transition(String id, String owner, JobState state, Instant now, JobChanges changes) {
-        return write(() -> changeState(requireOwned(id, owner), state, now, changes));
+        return journal.write(() -> changeState(requireOwned(id, owner), state, now, changes));
     }
 
     /**
@@ -222,10 +156,9 @@ public final class JobStore implements AutoCloseable {
      * fenced by the lease: a billed task id is never dropped, whoever owns the row.
      */
     public JobRecord recordTaskId(String id, String taskId, String requestId, Instant now) {
-        return durableWrite(() -> {
+        return journal.durableWrite(() -> {
             JobRecord job = require(id);
-            try (PreparedStatement ps =
-                    connection.prepareStatement("UPDATE jobs SET task_id = ?, request_id = ? WHERE id = ?")) {
+            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET task_id = ?, request_id = ? WHERE id = ?")) {
                 ps.setString(1, taskId);
                 ps.setString(2, requestId);
                 ps.setString(3, id);
@@ -244,7 +177,7 @@ public final class JobStore implements AutoCloseable {
      * @return the job as it is now: CANCELED when this call ended it, else untouched
      */
     public JobRecord cancel(String id, Instant now, boolean forget) {
-        return durableWrite(() -> {
+        return journal.durableWrite(() -> {
             JobRecord job = require(id);
             boolean unsent = job.state() == JobState.QUEUED;
             boolean tracked = forget
@@ -263,8 +196,8 @@ public final class JobStore implements AutoCloseable {
                     unsent
                             ? JobChanges.stopped(StopReason.CANCELED, null, "canceled before it was sent")
                             : JobChanges.stopped(StopReason.FORGOTTEN, null, "no longer tracked; the task was billed"));
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?")) {
+            try (PreparedStatement ps =
+                    journal.prepare("UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE id = ?")) {
                 ps.setString(1, id);
                 ps.executeUpdate();
             }
@@ -276,13 +209,13 @@ public final class JobStore implements AutoCloseable {
         Map<String, Long> times = new LinkedHashMap<>();
         job.stateTimes().forEach((s, at) -> times.put(s.label(), at.toEpochMilli()));
         times.put(state.label(), now.toEpochMilli());
-        try (PreparedStatement ps = connection.prepareStatement("UPDATE jobs SET state = ?, state_times = ?,"
+        try (PreparedStatement ps = journal.prepare("UPDATE jobs SET state = ?, state_times = ?,"
                 + " updated_at = ?, error_code = ?, error_message = ?,"
                 + " output_path = COALESCE(?, output_path),"
                 + " bytes = CASE WHEN ? >= 0 THEN ? ELSE bytes END, sha256 = COALESCE(?, sha256),"
                 + " download_attempts = download_attempts + ?, stop_reason = ? WHERE id = ?")) {
             ps.setString(1, state.label());
-            ps.setString(2, toJson(times));
+            ps.setString(2, JobRows.toJson(times));
             ps.setLong(3, now.toEpochMilli());
             ps.setString(4, changes.errorCode());
             ps.setString(5, changes.errorMessage());
@@ -305,7 +238,7 @@ public final class JobStore implements AutoCloseable {
 
     private void addTransition(String id, JobState state, Instant at, String note) throws SQLException {
         try (PreparedStatement ps =
-                connection.prepareStatement("INSERT INTO transitions(job_id, state, at, note) VALUES (?,?,?,?)")) {
+                journal.prepare("INSERT INTO transitions(job_id, state, at, note) VALUES (?,?,?,?)")) {
             ps.setString(1, id);
             ps.setString(2, state.label());
             ps.setLong(3, at.toEpochMilli());
@@ -316,7 +249,7 @@ public final class JobStore implements AutoCloseable {
 
     /** The job with exactly this id. */
     public Optional<JobRecord> get(String id) {
-        return locked(() -> load(id));
+        return queries.get(id);
     }
 
     /**
@@ -325,99 +258,30 @@ public final class JobStore implements AutoCloseable {
      * @throws AmbiguousJobIdException when the prefix matches several jobs
      */
     public Optional<JobRecord> find(String idOrPrefix) {
-        String key = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(java.util.Locale.ROOT);
-        if (!JobIds.isPrefix(key)) {
-            return Optional.empty();
-        }
-        return locked(() -> {
-            Optional<JobRecord> exact = load(key);
-            if (exact.isPresent()) {
-                return exact;
-            }
-            List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps =
-                    connection.prepareStatement("SELECT id FROM jobs WHERE id LIKE ? ORDER BY id LIMIT 20")) {
-                ps.setString(1, key + "%");
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        ids.add(rs.getString(1));
-                    }
-                }
-            }
-            if (ids.size() > 1) {
-                throw new AmbiguousJobIdException(key, ids);
-            }
-            return ids.isEmpty() ? Optional.empty() : load(ids.get(0));
-        });
+        return queries.find(idOrPrefix);
     }
 
     /** Jobs matching {@code query}, newest first. */
     public List<JobRecord> list(JobQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM jobs WHERE 1 = 1");
-        List<Object> args = new ArrayList<>();
-        if (!query.states().isEmpty()) {
-            sql.append(" AND state IN (")
-                    .append(String.join(
-                            ",", query.states().stream().map(s -> "?").toList()))
-                    .append(")");
-            query.states().stream().sorted().forEach(s -> args.add(s.label()));
-        }
-        if (query.text() != null && !query.text().isBlank()) {
-            sql.append(" AND prompt LIKE ? ESCAPE '\\'");
-            args.add("%"
-                    + query.text()
-                            .strip()
-                            .replace("\\", "\\\\")
-                            .replace("%", "\\%")
-                            .replace("_", "\\_") + "%");
-        }
-        sql.append(" ORDER BY created_at DESC, rowid DESC LIMIT ?");
-        args.add(query.limit());
-        return locked(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(sql.toString())) {
-                for (int i = 0; i < args.size(); i++) {
-                    ps.setObject(i + 1, args.get(i));
-                }
-                return readAll(ps);
-            }
-        });
+        return queries.list(query);
     }
 
     /** Every job not yet in a terminal state, oldest first (the order to resume them in). */
     public List<JobRecord> unfinished() {
-        return locked(() -> {
-            try (PreparedStatement ps =
-                    connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE state NOT IN ("
-                            + TERMINAL_PLACEHOLDERS + ")" + " ORDER BY created_at, rowid")) {
-                int i = 1;
-                for (JobState s : JobState.values()) {
-                    if (s.terminal()) {
-                        ps.setString(i++, s.label());
-                    }
-                }
-                return readAll(ps);
-            }
-        });
+        return queries.unfinished();
     }
 
     /** Everything that happened to a job, oldest first. */
     public List<JobTransition> history(String id) {
-        return locked(() -> {
-            List<JobTransition> out = new ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "SELECT state, at, note FROM transitions WHERE job_id = ? ORDER BY seq")) {
-                ps.setString(1, id);
-                try (ResultSet rs = ps.executeQuery()) {
-                    while (rs.next()) {
-                        out.add(new JobTransition(
-                                JobState.fromLabel(rs.getString(1)),
-                                Instant.ofEpochMilli(rs.getLong(2)),
-                                rs.getString(3)));
-                    }
-                }
-            }
-            return out;
-        });
+        return queries.history(id);
+    }
+
+    /**
+     * How long the server took, on average, from accepting a task of {@code mode} to finishing it,
+     * over the last {@code lastN} successful jobs; empty without history. For ETAs.
+     */
+    public Optional<Duration> averageGenerationTime(String mode, int lastN) {
+        return queries.averageGenerationTime(mode, lastN);
     }
 
     /**
@@ -425,18 +289,7 @@ public final class JobStore implements AutoCloseable {
      * Atomic across processes.
      */
     public boolean tryAcquireLease(String id, String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE jobs SET lease_owner = ?,"
-                    + " lease_expires_at = ? WHERE id = ? AND (lease_owner IS NULL OR lease_owner = ?"
-                    + " OR lease_expires_at IS NULL OR lease_expires_at <= ?)")) {
-                ps.setString(1, owner);
-                ps.setLong(2, now.plus(ttl).toEpochMilli());
-                ps.setString(3, id);
-                ps.setString(4, owner);
-                ps.setLong(5, now.toEpochMilli());
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return leases.tryAcquire(id, owner, now, ttl);
     }
 
     /**
@@ -445,152 +298,38 @@ public final class JobStore implements AutoCloseable {
      * the same dead owner's job, one wins.
      */
     public boolean takeOverLease(String id, String deadOwner, String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE jobs SET lease_owner = ?, lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
-                ps.setString(1, owner);
-                ps.setLong(2, now.plus(ttl).toEpochMilli());
-                ps.setString(3, id);
-                ps.setString(4, deadOwner);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return leases.takeOver(id, deadOwner, owner, now, ttl);
     }
 
     /** Extends {@code owner}'s lease on one job; false when another process has taken it. */
     public boolean renewLease(String id, String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE jobs SET lease_expires_at = ? WHERE id = ? AND lease_owner = ?")) {
-                ps.setLong(1, now.plus(ttl).toEpochMilli());
-                ps.setString(2, id);
-                ps.setString(3, owner);
-                return ps.executeUpdate() == 1;
-            }
-        });
+        return leases.renew(id, owner, now, ttl);
     }
 
     /** Extends every lease {@code owner} still holds; returns how many. */
     public int renewLeases(String owner, Instant now, Duration ttl) {
-        return write(() -> {
-            try (PreparedStatement ps =
-                    connection.prepareStatement("UPDATE jobs SET lease_expires_at = ? WHERE lease_owner = ?")) {
-                ps.setLong(1, now.plus(ttl).toEpochMilli());
-                ps.setString(2, owner);
-                return ps.executeUpdate();
-            }
-        });
+        return leases.renewAll(owner, now, ttl);
     }
 
     /** Gives up {@code owner}'s lease on one job (no-op when not held). */
     public void releaseLease(String id, String owner) {
-        write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("UPDATE jobs SET lease_owner = NULL,"
-                    + " lease_expires_at = NULL WHERE id = ? AND lease_owner = ?")) {
-                ps.setString(1, id);
-                ps.setString(2, owner);
-                return ps.executeUpdate();
-            }
-        });
+        leases.release(id, owner);
     }
 
     /** Gives up every lease {@code owner} holds (a clean shutdown): others may take over at once. */
     public int releaseLeases(String owner) {
-        return write(() -> {
-            try (PreparedStatement ps = connection.prepareStatement(
-                    "UPDATE jobs SET lease_owner = NULL, lease_expires_at = NULL WHERE lease_owner = ?")) {
-                ps.setString(1, owner);
-                return ps.executeUpdate();
-            }
-        });
-    }
-
-    /**
-     * How long the server took, on average, from accepting a task of {@code mode} to finishing it,
-     * over the last {@code lastN} successful jobs; empty without history. For ETAs.
-     */
-    public Optional<Duration> averageGenerationTime(String mode, int lastN) {
-        return locked(() -> {
-            try (PreparedStatement ps = connection.prepareStatement("SELECT AVG(d) FROM (SELECT"
-                    + " json_extract(state_times, '$.downloading') - json_extract(state_times, '$.in_queue')"
-                    + " AS d FROM jobs WHERE mode = ? AND state = 'done'"
-                    + " AND json_extract(state_times, '$.downloading') IS NOT NULL"
-                    + " AND json_extract(state_times, '$.in_queue') IS NOT NULL"
-                    + " ORDER BY created_at DESC LIMIT ?) WHERE d >= 0")) {
-                ps.setString(1, mode);
-                ps.setInt(2, lastN);
-                try (ResultSet rs = ps.executeQuery()) {
-                    double avg = rs.getDouble(1);
-                    return rs.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(Math.round(avg)));
-                }
-            }
-        });
+        return leases.releaseAll(owner);
     }
 
     @Override
     public void close() {
-        lock.lock();
-        try {
-            connection.close();
-        } catch (SQLException e) {
-            throw new StoreException("cannot close the job journal: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+        journal.close();
     }
 
     // --- plumbing ---
 
-    @FunctionalInterface
-    private interface SqlWork<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T locked(SqlWork<T> work) {
-        lock.lock();
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw new StoreException("job journal error: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private <T> T write(SqlWork<T> work) {
-        return locked(() -> {
-            connection.setAutoCommit(false);
-            try {
-                T result = work.run();
-                connection.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                throw e;
-            } finally {
-                connection.setAutoCommit(true);
-            }
-        });
-    }
-
-    /** A write whose commit is synced to the disk itself before returning (survives power loss). */
-    private <T> T durableWrite(SqlWork<T> work) {
-        return locked(() -> {
-            try (Statement s = connection.createStatement()) {
-                s.executeUpdate("PRAGMA synchronous = FULL");
-            }
-            try {
-                return write(work);
-            } finally {
-                try (Statement s = connection.createStatement()) {
-                    s.executeUpdate("PRAGMA synchronous = NORMAL");
-                }
-            }
-        });
-    }
-
     private boolean exists(String id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT 1 FROM jobs WHERE id = ?")) {
+        try (PreparedStatement ps = journal.prepare("SELECT 1 FROM jobs WHERE id = ?")) {
             ps.setString(1, id);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next();
@@ -599,7 +338,7 @@ public final class JobStore implements AutoCloseable {
     }
 
     private JobRecord require(String id) throws SQLException {
-        return load(id).orElseThrow(() -> new StoreException("no job " + id));
+        return queries.load(id).orElseThrow(() -> new StoreException("no job " + id));
     }
 
     private JobRecord requireOwned(String id, String owner) throws SQLException {
@@ -608,82 +347,5 @@ public final class JobStore implements AutoCloseable {
             throw new LeaseLostException(id, owner);
         }
         return job;
-    }
-
-    private Optional<JobRecord> load(String id) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("SELECT " + COLUMNS + " FROM jobs WHERE id = ?")) {
-            ps.setString(1, id);
-            List<JobRecord> rows = readAll(ps);
-            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
-        }
-    }
-
-    private List<JobRecord> readAll(PreparedStatement ps) throws SQLException {
-        List<JobRecord> out = new ArrayList<>();
-        try (ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                out.add(read(rs));
-            }
-        }
-        return out;
-    }
-
-    private static JobRecord read(ResultSet rs) throws SQLException {
-        Map<JobState, Instant> times = new EnumMap<>(JobState.class);
-        fromJson(rs.getString("state_times"), TIMES)
-                .forEach((label, ms) -> times.put(JobState.fromLabel(label), Instant.ofEpochMilli(ms)));
-        String output = rs.getString("output_path");
-        long leaseExpires = rs.getLong("lease_expires_at");
-        boolean noLease = rs.wasNull();
-        long seed = rs.getLong("seed");
-        boolean noSeed = rs.wasNull();
-        return new JobRecord(
-                rs.getString("id"),
-                fromJson(rs.getString("request_json"), new TypeReference<GenerationRequest>() {}),
-                rs.getString("mode"),
-                rs.getString("prompt"),
-                noSeed ? null : seed,
-                rs.getString("req_key"),
-                JobState.fromLabel(rs.getString("state")),
-                rs.getString("task_id"),
-                rs.getString("request_id"),
-                StopReason.fromLabel(rs.getString("stop_reason")),
-                rs.getString("error_code"),
-                rs.getString("error_message"),
-                output == null ? null : Path.of(output),
-                rs.getLong("bytes"),
-                rs.getString("sha256"),
-                Instant.ofEpochMilli(rs.getLong("created_at")),
-                Instant.ofEpochMilli(rs.getLong("updated_at")),
-                times,
-                rs.getInt("submit_attempts"),
-                rs.getInt("download_attempts"),
-                rs.getString("retry_of"),
-                rs.getString("lease_owner"),
-                noLease ? null : Instant.ofEpochMilli(leaseExpires));
-    }
-
-    private static void setLong(PreparedStatement ps, int index, Long value) throws SQLException {
-        if (value == null) {
-            ps.setNull(index, Types.INTEGER);
-        } else {
-            ps.setLong(index, value);
-        }
-    }
-
-    private static String toJson(Object value) {
-        try {
-            return Json.MAPPER.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("cannot write job data as JSON: " + e.getOriginalMessage(), e);
-        }
-    }
-
-    private static <T> T fromJson(String json, TypeReference<T> type) {
-        try {
-            return Json.MAPPER.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new StoreException("unreadable job data in the journal: " + e.getOriginalMessage(), e);
-        }
     }
 }

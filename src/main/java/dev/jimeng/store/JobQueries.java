@@ -1,0 +1,150 @@
+package dev.jimeng.store;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The read-only statements behind {@link JobStore}'s lookups, lists and statistics (documented
+ * there). Each runs under the journal's lock, outside a transaction, except {@link #load}, which a
+ * write calls inside its own.
+ */
+final class JobQueries {
+    private static final String TERMINAL_PLACEHOLDERS = java.util.Arrays.stream(JobState.values())
+            .filter(JobState::terminal)
+            .map(s -> "?")
+            .collect(java.util.stream.Collectors.joining(","));
+
+    private final Journal journal;
+
+    JobQueries(Journal journal) {
+        this.journal = journal;
+    }
+
+    Optional<JobRecord> get(String id) {
+        return journal.locked(() -> load(id));
+    }
+
+    Optional<JobRecord> find(String idOrPrefix) {
+        String key = idOrPrefix == null ? "" : idOrPrefix.strip().toLowerCase(java.util.Locale.ROOT);
+        if (!JobIds.isPrefix(key)) {
+            return Optional.empty();
+        }
+        return journal.locked(() -> {
+            Optional<JobRecord> exact = load(key);
+            if (exact.isPresent()) {
+                return exact;
+            }
+            List<String> ids = new ArrayList<>();
+            try (PreparedStatement ps = journal.prepare("SELECT id FROM jobs WHERE id LIKE ? ORDER BY id LIMIT 20")) {
+                ps.setString(1, key + "%");
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        ids.add(rs.getString(1));
+                    }
+                }
+            }
+            if (ids.size() > 1) {
+                throw new AmbiguousJobIdException(key, ids);
+            }
+            return ids.isEmpty() ? Optional.empty() : load(ids.get(0));
+        });
+    }
+
+    List<JobRecord> list(JobQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE 1 = 1");
+        List<Object> args = new ArrayList<>();
+        if (!query.states().isEmpty()) {
+            sql.append(" AND state IN (")
+                    .append(String.join(
+                            ",", query.states().stream().map(s -> "?").toList()))
+                    .append(")");
+            query.states().stream().sorted().forEach(s -> args.add(s.label()));
+        }
+        if (query.text() != null && !query.text().isBlank()) {
+            sql.append(" AND prompt LIKE ? ESCAPE '\\'");
+            args.add("%"
+                    + query.text()
+                            .strip()
+                            .replace("\\", "\\\\")
+                            .replace("%", "\\%")
+                            .replace("_", "\\_") + "%");
+        }
+        sql.append(" ORDER BY created_at DESC, rowid DESC LIMIT ?");
+        args.add(query.limit());
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare(sql.toString())) {
+                for (int i = 0; i < args.size(); i++) {
+                    ps.setObject(i + 1, args.get(i));
+                }
+                return JobRows.readAll(ps);
+            }
+        });
+    }
+
+    List<JobRecord> unfinished() {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE state NOT IN ("
+                    + TERMINAL_PLACEHOLDERS + ")" + " ORDER BY created_at, rowid")) {
+                int i = 1;
+                for (JobState s : JobState.values()) {
+                    if (s.terminal()) {
+                        ps.setString(i++, s.label());
+                    }
+                }
+                return JobRows.readAll(ps);
+            }
+        });
+    }
+
+    List<JobTransition> history(String id) {
+        return journal.locked(() -> {
+            List<JobTransition> out = new ArrayList<>();
+            try (PreparedStatement ps =
+                    journal.prepare("SELECT state, at, note FROM transitions WHERE job_id = ? ORDER BY seq")) {
+                ps.setString(1, id);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(new JobTransition(
+                                JobState.fromLabel(rs.getString(1)),
+                                Instant.ofEpochMilli(rs.getLong(2)),
+                                rs.getString(3)));
+                    }
+                }
+            }
+            return out;
+        });
+    }
+
+    Optional<Duration> averageGenerationTime(String mode, int lastN) {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT AVG(d) FROM (SELECT"
+                    + " json_extract(state_times, '$.downloading') - json_extract(state_times, '$.in_queue')"
+                    + " AS d FROM jobs WHERE mode = ? AND state = 'done'"
+                    + " AND json_extract(state_times, '$.downloading') IS NOT NULL"
+                    + " AND json_extract(state_times, '$.in_queue') IS NOT NULL"
+                    + " ORDER BY created_at DESC LIMIT ?) WHERE d >= 0")) {
+                ps.setString(1, mode);
+                ps.setInt(2, lastN);
+                try (ResultSet rs = ps.executeQuery()) {
+                    double avg = rs.getDouble(1);
+                    return rs.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(Math.round(avg)));
+                }
+            }
+        });
+    }
+
+    /** The job with exactly this id, read inside whatever lock or transaction the caller holds. */
+    Optional<JobRecord> load(String id) throws SQLException {
+        try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE id = ?")) {
+            ps.setString(1, id);
+            List<JobRecord> rows = JobRows.readAll(ps);
+            return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(0));
+        }
+    }
+}

@@ -1,0 +1,156 @@
+package dev.jimeng.store;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
+import org.sqlite.SQLiteConfig;
+
+/**
+ * The journal file's one connection and the one lock around it. Every statement of a {@link
+ * JobStore}, whichever of its parts runs it, goes through {@link #locked}, {@link #write} or {@link
+ * #durableWrite}, so the parts share one transaction discipline instead of each keeping its own.
+ */
+final class Journal implements AutoCloseable {
+    /** Work on the connection; an {@link SQLException} becomes a {@link StoreException}. */
+    @FunctionalInterface
+    interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private final Path file;
+    private final Connection connection;
+    private final ReentrantLock lock = new ReentrantLock();
+
+    private Journal(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /** Opens the connection to {@code file} (creating the file if needed); the schema is not touched. */
+    static Journal open(Path file) throws SQLException {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        // NORMAL (in WAL mode) survives a killed process; the writes that money depends on
+        // (submitting, task id) switch to FULL so they survive a power cut too.
+        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
+        config.setBusyTimeout(10_000);
+        // IMMEDIATE: a writer takes the write lock at BEGIN, so two processes never deadlock
+        // upgrading read locks.
+        config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
+        return new Journal(file, config.createConnection("jdbc:sqlite:" + file));
+    }
+
+    /** A statement on the one connection, for use inside {@link #locked}, {@link #write} or {@link #durableWrite}. */
+    PreparedStatement prepare(String sql) throws SQLException {
+        return connection.prepareStatement(sql);
+    }
+
+    /** Runs the {@code migrations} the file has not had yet, each in its own transaction. */
+    void migrate(List<String> migrations) throws SQLException {
+        int version;
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+            version = rs.getInt(1);
+        }
+        if (version > migrations.size()) {
+            throw new StoreException("the job journal " + file + " has schema version " + version
+                    + " but this jimeng knows only up to " + migrations.size() + "; use a newer jimeng");
+        }
+        for (int v = version; v < migrations.size(); v++) {
+            connection.setAutoCommit(false);
+            try (Statement s = connection.createStatement()) {
+                // re-read inside the write transaction: another process may have migrated meanwhile
+                int current;
+                try (ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                    current = rs.getInt(1);
+                }
+                if (current == v) {
+                    for (String sql : migrations.get(v).split(";")) {
+                        if (!sql.isBlank()) {
+                            s.executeUpdate(sql);
+                        }
+                    }
+                    s.executeUpdate("PRAGMA user_version = " + (v + 1));
+                }
+                connection.commit();
+            } catch (SQLException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        }
+    }
+
+    /** The schema version of the open file ({@code PRAGMA user_version}). */
+    int schemaVersion() {
+        return locked(() -> {
+            try (Statement s = connection.createStatement();
+                    ResultSet rs = s.executeQuery("PRAGMA user_version")) {
+                return rs.getInt(1);
+            }
+        });
+    }
+
+    /** Runs {@code work} holding the lock, outside any transaction (reads). */
+    <T> T locked(SqlWork<T> work) {
+        lock.lock();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new StoreException("job journal error: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Runs {@code work} in one (IMMEDIATE) transaction: committed when it returns, else rolled back. */
+    <T> T write(SqlWork<T> work) {
+        return locked(() -> {
+            connection.setAutoCommit(false);
+            try {
+                T result = work.run();
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(true);
+            }
+        });
+    }
+
+    /** A write whose commit is synced to the disk itself before returning (survives power loss). */
+    <T> T durableWrite(SqlWork<T> work) {
+        return locked(() -> {
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate("PRAGMA synchronous = FULL");
+            }
+            try {
+                return write(work);
+            } finally {
+                try (Statement s = connection.createStatement()) {
+                    s.executeUpdate("PRAGMA synchronous = NORMAL");
+                }
+            }
+        });
+    }
+
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new StoreException("cannot close the job journal: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+}
