@@ -56,9 +56,12 @@ class JobCancelTest {
     void aJobCanceledWhileItWaitsForASlotIsNeverSentByThisOrALaterStart() throws Exception {
         JobStore store = store();
         JobManager manager = manager(store, "process-1", heldClient());
-        String first = manager.submit(request("first"));
-        String second = manager.submit(request("second"));
+        String a = manager.submit(request("first"));
+        String b = manager.submit(request("second"));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.submitCalls() == 1);
+        // the two jobs race for the only slot: cancel whichever is still waiting
+        String second = manager.job(a).orElseThrow().state() == JobState.QUEUED ? a : b;
+        String first = second.equals(a) ? b : a;
 
         JobSnapshot canceled = manager.cancel(second, false);
 
@@ -78,9 +81,11 @@ class JobCancelTest {
     @Test
     void aJobCanceledByAnotherProcessWhileThisOneHoldsItIsNeverSent() throws Exception {
         JobManager holder = manager(store(), "process-1", heldClient());
-        String first = holder.submit(request("first"));
-        String second = holder.submit(request("second"));
+        String a = holder.submit(request("first"));
+        String b = holder.submit(request("second"));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.submitCalls() == 1);
+        String second = holder.job(a).orElseThrow().state() == JobState.QUEUED ? a : b;
+        String first = second.equals(a) ? b : a;
 
         JobManager other = manager(store(), "process-2", server.client(clock));
         assertThat(other.cancel(second, false).state()).isEqualTo(JobState.CANCELED);
