@@ -39,7 +39,7 @@ public final class App implements AutoCloseable {
         this.sandboxMode = sandboxMode;
         this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
         this.settings = Settings.load(paths, env.variables());
-        this.validator = new RequestValidator(env.workingDirectory());
+        this.validator = new RequestValidator(env.workingDirectory(), settings::prices);
         this.connection = new ApiConnection(env, clock, verbose, sandboxMode ? sandboxJournalDir() : null);
     }
 
@@ -76,7 +76,19 @@ public final class App implements AutoCloseable {
                     typed -> validator.validate(withSettings(typed)),
                     this::outputDirectory,
                     clock,
-                    sandboxMode);
+                    sandboxMode,
+                    since -> {
+                        engine();
+                        return store.spend(since);
+                    },
+                    new Budget(
+                            settings,
+                            since -> {
+                                engine();
+                                return store.spend(since);
+                            },
+                            clock,
+                            java.time.ZoneId.systemDefault()));
         }
         return service;
     }

@@ -8,10 +8,13 @@ import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobState;
+import dev.jimeng.store.SpendRow;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
@@ -34,6 +37,8 @@ public final class JobService implements JobSource {
     private final Supplier<Path> outputDirectory;
     private final Clock clock;
     private final boolean sandbox;
+    private final Function<Instant, List<SpendRow>> ledger;
+    private final Budget budget;
 
     JobService(
             Supplier<JobManager> engine,
@@ -41,13 +46,17 @@ public final class JobService implements JobSource {
             Function<GenerationRequest, ValidatedRequest> validator,
             Supplier<Path> outputDirectory,
             Clock clock,
-            boolean sandbox) {
+            boolean sandbox,
+            Function<Instant, List<SpendRow>> ledger,
+            Budget budget) {
         this.engine = engine;
         this.connect = connect;
         this.validator = validator;
         this.outputDirectory = outputDirectory;
         this.clock = clock;
         this.sandbox = sandbox;
+        this.ledger = ledger;
+        this.budget = budget;
     }
 
     /** True when the jobs belong to the built-in sandbox: nothing is billed, commands need --sandbox. */
@@ -66,12 +75,48 @@ public final class JobService implements JobSource {
 
     /** Journals a validated job and starts it; returns its id at once. */
     public String submit(ValidatedRequest validated, Destination destination) {
+        return submit(validated, destination, null);
+    }
+
+    /**
+     * As above, within the caps: {@code maxCost} (the command's --max-cost, or null) and the
+     * budget settings. Sends nothing when a cap would be passed.
+     *
+     * @throws UserError naming the cap and how to raise it
+     */
+    public String submit(ValidatedRequest validated, Destination destination, BigDecimal maxCost) {
+        checkCaps(validated.estimatedCostCny(), validated.estimatedCostCny(), maxCost);
         connect.run();
-        return engine.get().submit(validated.request(), requestedOutput(destination));
+        return engine.get().submit(validated.request(), requestedOutput(destination), validated.estimatedCostCny());
+    }
+
+    /**
+     * Refuses a command that would pass a cap: {@code total} is what it sends, {@code largest} its
+     * most expensive job. Sandbox jobs count nothing and are never capped.
+     */
+    public void checkCaps(double total, double largest, BigDecimal maxCost) {
+        if (!sandbox) {
+            budget.check(total, largest, maxCost);
+        }
+    }
+
+    /** The spend ledger of the jobs created since {@code since}, one row per mode. */
+    public List<SpendRow> spend(Instant since) {
+        return ledger.apply(since);
     }
 
     /** Polls or downloads a job again for free, or re-submits it (billed); see {@link JobManager#retry}. */
     public String retry(String id, boolean resubmit) {
+        return retry(id, resubmit, null);
+    }
+
+    /** As above; a re-submit stays within {@code maxCost} (or null) and the budget settings. */
+    public String retry(String id, boolean resubmit, BigDecimal maxCost) {
+        if (resubmit) {
+            double cost = find(id).map(j -> j.estimatedCostCny() == null ? 0 : j.estimatedCostCny())
+                    .orElse(0.0);
+            checkCaps(cost, cost, maxCost);
+        }
         connect.run();
         return engine.get().retry(id, resubmit);
     }

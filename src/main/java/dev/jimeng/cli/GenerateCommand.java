@@ -5,6 +5,7 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.view.Billing;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -32,6 +33,9 @@ public final class GenerateCommand extends BaseCommand {
     @Mixin
     DryRunOption dryRun;
 
+    @Mixin
+    MaxCostOption maxCost;
+
     @Option(
             names = {"-y", "--yes"},
             description = "Do not ask before sending the same video as a job of the last 24 hours.")
@@ -48,11 +52,12 @@ public final class GenerateCommand extends BaseCommand {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        BigDecimal cap = maxCost.value();
         if (dryRun.dryRun) {
             return quote(validated, target, json);
         }
         guardAgainstTwin(validated, yes);
-        String id = jobs().submit(validated, target);
+        String id = jobs().submit(validated, target, cap);
         String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
         String head = id + " queued · " + validated.request().mode() + " · "
                 + validated.request().durationSeconds() + " s · " + cost;

@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
             ShowCommand.class,
             RetryCommand.class,
             CancelCommand.class,
+            SpendCommand.class,
             BatchCommand.class,
             WatchCommand.class,
             SandboxCommand.class

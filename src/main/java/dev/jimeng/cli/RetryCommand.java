@@ -28,6 +28,9 @@ public final class RetryCommand extends BaseCommand {
             description = "Do not ask before a billed re-submit.")
     boolean yes;
 
+    @picocli.CommandLine.Mixin
+    MaxCostOption maxCost;
+
     @Override
     protected ExitCode doCall() throws Exception {
         JobSnapshot job = requireJob(id);
@@ -42,7 +45,7 @@ public final class RetryCommand extends BaseCommand {
                 throw new UserError(ExitCode.BAD_INPUT, "not re-submitted; add --yes to re-submit without asking");
             }
         }
-        String working = engine(() -> jobs().retry(job.id(), resubmit));
+        String working = engine(() -> jobs().retry(job.id(), resubmit, maxCost.value()));
         out().println(
                         working.equals(job.id())
                                 ? job.id() + " working again (nothing billed)"

@@ -7,6 +7,7 @@ import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.store.JobState;
 import dev.jimeng.view.ResultView;
+import java.math.BigDecimal;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -30,6 +31,9 @@ public final class SubmitCommand extends BaseCommand {
     @Mixin
     DryRunOption dryRun;
 
+    @Mixin
+    MaxCostOption maxCost;
+
     @Option(
             names = {"-y", "--yes"},
             description = "Do not ask before sending the same video as a job of the last 24 hours.")
@@ -43,11 +47,12 @@ public final class SubmitCommand extends BaseCommand {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
         validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        BigDecimal cap = maxCost.value();
         if (dryRun.dryRun) {
             return quote(validated, target, json);
         }
         guardAgainstTwin(validated, yes);
-        String id = jobs().submit(validated, target);
+        String id = jobs().submit(validated, target, cap);
         out().println(id);
         out().flush();
         if (!session().tracksInBackground()) {

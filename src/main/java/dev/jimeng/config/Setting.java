@@ -2,6 +2,7 @@ package dev.jimeng.config;
 
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
+import dev.jimeng.mode.Prices;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
@@ -92,7 +93,56 @@ public enum Setting {
             (raw, p) -> parseNotify(raw),
             m -> Arrays.stream(NotifyStyle.values())
                     .map(n -> new Choice(n.key(), n.description()))
-                    .toList());
+                    .toList()),
+    MAX_COST_PER_JOB(
+            "max-cost-per-job",
+            "refuse a job whose estimated cost is above this many CNY (none: no cap)",
+            null,
+            p -> Setting.NO_CAP,
+            Setting::parseCap,
+            m -> capChoices()),
+    DAILY_BUDGET(
+            "daily-budget",
+            "refuse a submit that would take today's estimated spend above this many CNY",
+            null,
+            p -> Setting.NO_CAP,
+            Setting::parseCap,
+            m -> capChoices()),
+    MONTHLY_BUDGET(
+            "monthly-budget",
+            "refuse a submit that would take this month's estimated spend above this many CNY",
+            null,
+            p -> Setting.NO_CAP,
+            Setting::parseCap,
+            m -> capChoices()),
+    PRICE_720P(
+            "price-720p",
+            "estimated CNY per second of 720p video",
+            null,
+            p -> price(Prices.DEFAULT.perSecond720p()),
+            Setting::parsePrice,
+            m -> List.of()),
+    PRICE_1080P(
+            "price-1080p",
+            "estimated CNY per second of 1080p video",
+            null,
+            p -> price(Prices.DEFAULT.perSecond1080p()),
+            Setting::parsePrice,
+            m -> List.of()),
+    PRICE_PRO(
+            "price-pro",
+            "estimated CNY per second of ti2v_pro video",
+            null,
+            p -> price(Prices.DEFAULT.perSecondPro()),
+            Setting::parsePrice,
+            m -> List.of());
+
+    /** The value of a cap that is not set. */
+    public static final String NO_CAP = "none";
+
+    private static List<Choice> capChoices() {
+        return List.of(new Choice(NO_CAP, "no cap (default)"));
+    }
 
     static final int MAX_CONCURRENCY = 10;
     static final BigDecimal MIN_POLL = new BigDecimal("0.1");
@@ -146,7 +196,12 @@ public enum Setting {
         if (raw == null || raw.isBlank()) {
             throw new InvalidSettingException(key + ": no value given; " + fix());
         }
-        return parser.apply(raw.strip(), paths);
+        try {
+            return parser.apply(raw.strip(), paths);
+        } catch (InvalidSettingException e) {
+            // shared parsers (amounts) do not know the key: name it here
+            throw e.getMessage().startsWith(key + ":") ? e : new InvalidSettingException(key + ": " + e.getMessage());
+        }
     }
 
     /**
@@ -251,6 +306,34 @@ public enum Setting {
             throw POLL_INTERVAL.invalid(raw, "is out of range");
         }
         return seconds.stripTrailingZeros().toPlainString();
+    }
+
+    /** A cap in CNY: a number of at least 0 (two decimals kept), or "none". */
+    private static String parseCap(String raw, JimengPaths paths) {
+        if (raw.strip().equalsIgnoreCase(NO_CAP)) {
+            return NO_CAP;
+        }
+        return amount(raw, "is not an amount of CNY or 'none'");
+    }
+
+    private static String parsePrice(String raw, JimengPaths paths) {
+        return amount(raw, "is not a price in CNY per second");
+    }
+
+    private static String amount(String raw, String problem) {
+        try {
+            BigDecimal cny = new BigDecimal(raw.strip());
+            if (cny.signum() < 0) {
+                throw new NumberFormatException();
+            }
+            return cny.stripTrailingZeros().toPlainString();
+        } catch (NumberFormatException e) {
+            throw new InvalidSettingException("'" + raw + "' " + problem + "; give a number such as 1.40");
+        }
+    }
+
+    private static String price(double cnyPerSecond) {
+        return BigDecimal.valueOf(cnyPerSecond).stripTrailingZeros().toPlainString();
     }
 
     private static String parseNotify(String raw) {

@@ -166,6 +166,22 @@ public final class Settings {
         return Seconds.parse(get(Setting.POLL_INTERVAL).value());
     }
 
+    /** A cap in CNY (max-cost-per-job, daily-budget, monthly-budget), or empty when not set. */
+    public java.util.Optional<java.math.BigDecimal> cap(Setting cap) {
+        String value = get(cap).value();
+        return Setting.NO_CAP.equals(value)
+                ? java.util.Optional.empty()
+                : java.util.Optional.of(new java.math.BigDecimal(value));
+    }
+
+    /** The estimated price table, as the price-* settings say. */
+    public dev.jimeng.mode.Prices prices() {
+        return new dev.jimeng.mode.Prices(
+                Double.parseDouble(get(Setting.PRICE_720P).value()),
+                Double.parseDouble(get(Setting.PRICE_1080P).value()),
+                Double.parseDouble(get(Setting.PRICE_PRO).value()));
+    }
+
     public NotifyStyle notifyStyle() {
         return NotifyStyle.valueOf(get(Setting.NOTIFY).value().toUpperCase(java.util.Locale.ROOT));
     }

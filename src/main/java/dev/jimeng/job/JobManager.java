@@ -100,7 +100,7 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     /** Journals a new job (QUEUED) and starts it; returns its id at once. */
     public String submit(GenerationRequest request) {
-        return submit(request, null, null);
+        return submit(request, null, null, null);
     }
 
     /**
@@ -108,14 +108,25 @@ public final class JobManager implements JobSource, AutoCloseable {
      * or a folder the output policy names the file in (null: the policy decides).
      */
     public String submit(GenerationRequest request, Path requestedOutput) {
-        return submit(request, requestedOutput, null);
+        return submit(request, requestedOutput, null, null);
     }
 
-    private String submit(GenerationRequest request, Path requestedOutput, String retryOf) {
+    /** As above, journaling the job's estimated price in CNY for the spend ledger. */
+    public String submit(GenerationRequest request, Path requestedOutput, double estimatedCostCny) {
+        return submit(request, requestedOutput, null, estimatedCostCny);
+    }
+
+    private String submit(GenerationRequest request, Path requestedOutput, String retryOf, Double estimatedCost) {
         checkNotClosed();
         Instant now = clock.instant();
-        JobRecord job =
-                store.create(request, requestedOutput, retryOf, now, settings.ownerId(), now.plus(settings.leaseTtl()));
+        JobRecord job = store.create(
+                request,
+                requestedOutput,
+                retryOf,
+                estimatedCost,
+                now,
+                settings.ownerId(),
+                now.plus(settings.leaseTtl()));
         events.publish(JobSnapshot.of(job, -1, -1, null));
         start(job.id(), JobRun.Start.AS_JOURNALED);
         return job.id();
@@ -165,7 +176,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             if (!steps.contains(NextSteps.Step.RESUBMIT)) {
                 throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
             }
-            return submit(job.request(), null, job.id());
+            return submit(job.request(), null, job.id(), job.estimatedCost());
         }
         if (steps.contains(NextSteps.Step.POLL_AGAIN)) {
             return restart(job, JobRun.Start.POLL_AGAIN);

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param errorCode API or local error code when failed, else null
  * @param errorMessage one line: what happened (the commands to act on it are the view's)
  * @param stopReason why the job stopped short of done (the input of {@link NextSteps}), or null
+ * @param estimatedCostCny the estimated price when it was queued (the spend ledger), or null
  * @param stateTimes when the job entered each state it has been in
  * @param bytesTotal -1 when unknown
  */
@@ -34,9 +35,51 @@ public record JobSnapshot(
         Instant videoUrlExpiresAt,
         String errorCode,
         String errorMessage,
-        StopReason stopReason) {
+        StopReason stopReason,
+        Double estimatedCostCny) {
     public JobSnapshot {
         stateTimes = Map.copyOf(stateTimes);
+    }
+
+    /** A snapshot whose estimated cost is not known (jobs journaled before the spend ledger). */
+    public JobSnapshot(
+            String id,
+            GenerationRequest request,
+            JobState state,
+            String taskId,
+            String requestId,
+            Instant createdAt,
+            Map<JobState, Instant> stateTimes,
+            Path outputPath,
+            long bytesDownloaded,
+            long bytesTotal,
+            String sha256,
+            Instant videoUrlExpiresAt,
+            String errorCode,
+            String errorMessage,
+            StopReason stopReason) {
+        this(
+                id,
+                request,
+                state,
+                taskId,
+                requestId,
+                createdAt,
+                stateTimes,
+                outputPath,
+                bytesDownloaded,
+                bytesTotal,
+                sha256,
+                videoUrlExpiresAt,
+                errorCode,
+                errorMessage,
+                stopReason,
+                null);
+    }
+
+    /** True once the server accepted the task: it is billed (outside the sandbox). */
+    public boolean billed() {
+        return taskId != null;
     }
 
     /** When the server accepted the task (its 12-hour life starts then), or null before that. */
@@ -64,7 +107,8 @@ public record JobSnapshot(
                 videoUrlExpiresAt,
                 errorCode,
                 errorMessage,
-                stopReason);
+                stopReason,
+                estimatedCostCny);
     }
 
     /** When the job entered its current state. */
@@ -91,6 +135,7 @@ public record JobSnapshot(
                 urlExpiresAt,
                 job.errorCode(),
                 job.errorMessage(),
-                job.stopReason());
+                job.stopReason(),
+                job.estimatedCost());
     }
 }

@@ -48,9 +48,8 @@ public final class Capabilities {
     public static final java.time.Duration TASK_LIFETIME = java.time.Duration.ofHours(12);
 
     /** Price per second of video in CNY (third-party figures, unverified). */
-    public static final Map<String, Double> CNY_PER_SECOND = Map.of("720p", 0.28, "1080p", 0.63, "pro", 1.0);
-
     private static final Map<Integer, Integer> FRAMES = orderedMap(5, 121, 10, 241);
+
     private static final List<Integer> FPS = List.of(24);
 
     private static final List<ModeSpec> MODES = List.of(
@@ -205,9 +204,9 @@ public final class Capabilities {
         return size.clone();
     }
 
-    /** Estimated price in CNY of one video of this mode and length (unverified figures). */
+    /** Estimated price in CNY of one video of this mode and length, by the default price table. */
     public static double estimatedCost(ModeSpec mode, int seconds) {
-        return CNY_PER_SECOND.get(mode.resolution()) * seconds;
+        return Prices.DEFAULT.cost(mode, seconds);
     }
 
     private static Map<Integer, Integer> orderedMap(int k1, int v1, int k2, int v2) {

@@ -35,7 +35,9 @@ public final class PanelModel {
     public record Message(String text, boolean error, Instant until) {}
 
     /** Counts for the summary line. */
-    public record Summary(int running, int done, int failed, int queued, int expired, int unknown, int canceled) {
+    /** @param billedCny the estimated cost of the jobs the server accepted */
+    public record Summary(
+            int running, int done, int failed, int queued, int expired, int unknown, int canceled, double billedCny) {
         public String line() {
             StringBuilder b = new StringBuilder()
                     .append(running)
@@ -108,8 +110,18 @@ public final class PanelModel {
     public Summary summary() {
         if (summary == null) {
             JobCounts c = JobCounts.of(jobs.values());
-            summary =
-                    new Summary(c.running(), c.done(), c.failed(), c.queued(), c.expired(), c.unknown(), c.canceled());
+            summary = new Summary(
+                    c.running(),
+                    c.done(),
+                    c.failed(),
+                    c.queued(),
+                    c.expired(),
+                    c.unknown(),
+                    c.canceled(),
+                    jobs.values().stream()
+                            .filter(JobSnapshot::billed)
+                            .mapToDouble(j -> j.estimatedCostCny() == null ? 0 : j.estimatedCostCny())
+                            .sum());
         }
         return summary;
     }

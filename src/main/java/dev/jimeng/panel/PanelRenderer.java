@@ -8,6 +8,7 @@ import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
 import dev.jimeng.text.Durations;
 import dev.jimeng.text.TerminalText;
+import dev.jimeng.view.Billing;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -34,6 +35,8 @@ public final class PanelRenderer {
     private boolean unicode = true;
     private BitSet drawn = new BitSet();
 
+    private final boolean sandbox;
+
     public PanelRenderer(EtaEstimate eta, ZoneId zone) {
         this(eta, zone, false);
     }
@@ -41,6 +44,7 @@ public final class PanelRenderer {
     /** @param sandbox the jobs belong to the built-in sandbox: commands shown carry --sandbox */
     public PanelRenderer(EtaEstimate eta, ZoneId zone, boolean sandbox) {
         this.eta = eta;
+        this.sandbox = sandbox;
         this.detailsPane = new DetailsPane(eta, zone, sandbox);
     }
 
@@ -95,7 +99,11 @@ public final class PanelRenderer {
         }
         messageLine(model, g, width, height - 3, now);
         reset(g);
-        line(g, height - 2, model.summary().line(), width);
+        PanelModel.Summary summary = model.summary();
+        String spent = summary.billedCny() > 0 || sandbox
+                ? " · " + (sandbox ? Billing.SANDBOX : Billing.cost(summary.billedCny(), false) + " billed")
+                : "";
+        line(g, height - 2, summary.line() + spent, width);
         g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
         line(g, height - 1, unicode ? LEGEND : ASCII_LEGEND, width);
         reset(g);

@@ -14,6 +14,7 @@ import static dev.jimeng.request.InvalidRequestException.FIELD_TEMPLATE;
 import dev.jimeng.api.SubmitBody;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
+import dev.jimeng.mode.Prices;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -34,6 +35,7 @@ public final class RequestValidator {
      */
     static final double SAME_RATIO_TOLERANCE = 0.01;
 
+    private final java.util.function.Supplier<Prices> prices;
     private final Path workingDirectory;
 
     /** Relative image paths resolve against the process's current directory. */
@@ -43,7 +45,13 @@ public final class RequestValidator {
 
     /** Relative image paths resolve against {@code workingDirectory}. */
     public RequestValidator(Path workingDirectory) {
+        this(workingDirectory, () -> Prices.DEFAULT);
+    }
+
+    /** As above, estimating costs with the price table {@code prices} gives at each validation. */
+    public RequestValidator(Path workingDirectory, java.util.function.Supplier<Prices> prices) {
         this.workingDirectory = workingDirectory.toAbsolutePath();
+        this.prices = prices;
     }
 
     /**
@@ -100,7 +108,7 @@ public final class RequestValidator {
                 completed,
                 body,
                 warnings(mode, images.size(), prompt),
-                Capabilities.estimatedCost(mode, seconds));
+                prices.get().cost(mode, seconds));
     }
 
     private static ModeSpec mode(String given) {

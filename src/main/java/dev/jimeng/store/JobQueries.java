@@ -139,6 +139,29 @@ final class JobQueries {
         });
     }
 
+    /** The spend ledger of the jobs created since {@code since}, one row per mode. */
+    java.util.List<SpendRow> spend(Instant since) {
+        String pending = "task_id IS NULL AND state IN ('queued', 'submitting', 'submit_unknown')";
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT mode,"
+                    + " SUM(CASE WHEN task_id IS NOT NULL THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN task_id IS NOT NULL THEN COALESCE(estimated_cost, 0) ELSE 0 END),"
+                    + " SUM(CASE WHEN " + pending + " THEN 1 ELSE 0 END),"
+                    + " SUM(CASE WHEN " + pending + " THEN COALESCE(estimated_cost, 0) ELSE 0 END)"
+                    + " FROM jobs WHERE created_at >= ? GROUP BY mode ORDER BY mode")) {
+                ps.setLong(1, since.toEpochMilli());
+                java.util.List<SpendRow> rows = new java.util.ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        rows.add(new SpendRow(
+                                rs.getString(1), rs.getInt(2), rs.getDouble(3), rs.getInt(4), rs.getDouble(5)));
+                    }
+                }
+                return rows;
+            }
+        });
+    }
+
     /** The job with exactly this id, read inside whatever lock or transaction the caller holds. */
     Optional<JobRecord> load(String id) throws SQLException {
         try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE id = ?")) {

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param stopReason why the job stopped short of done, or null
  * @param bytes size of the verified output file, -1 when none
  * @param retryOf id of the job this one re-submits, or null
+ * @param estimatedCost the estimated price in CNY when it was queued (the spend ledger), or null
  */
 public record JobRecord(
         String id,
@@ -38,7 +39,8 @@ public record JobRecord(
         int downloadAttempts,
         String retryOf,
         String leaseOwner,
-        Instant leaseExpiresAt) {
+        Instant leaseExpiresAt,
+        Double estimatedCost) {
     public JobRecord {
         stateTimes = Map.copyOf(stateTimes);
     }

@@ -23,7 +23,7 @@ final class JobRows {
     /** Every column {@link #read} needs, for {@code SELECT}. */
     static final String COLUMNS = "id, created_at, updated_at, mode, prompt, seed, request_json, req_key,"
             + " state, state_times, task_id, request_id, stop_reason, error_code, error_message, output_path, bytes,"
-            + " sha256, submit_attempts, download_attempts, retry_of, lease_owner, lease_expires_at";
+            + " sha256, submit_attempts, download_attempts, retry_of, lease_owner, lease_expires_at, estimated_cost";
 
     private static final TypeReference<Map<String, Long>> TIMES = new TypeReference<>() {};
 
@@ -49,6 +49,8 @@ final class JobRows {
         boolean noLease = rs.wasNull();
         long seed = rs.getLong("seed");
         boolean noSeed = rs.wasNull();
+        double cost = rs.getDouble("estimated_cost");
+        boolean noCost = rs.wasNull();
         return new JobRecord(
                 rs.getString("id"),
                 fromJson(rs.getString("request_json"), new TypeReference<GenerationRequest>() {}),
@@ -72,7 +74,8 @@ final class JobRows {
                 rs.getInt("download_attempts"),
                 rs.getString("retry_of"),
                 rs.getString("lease_owner"),
-                noLease ? null : Instant.ofEpochMilli(leaseExpires));
+                noLease ? null : Instant.ofEpochMilli(leaseExpires),
+                noCost ? null : cost);
     }
 
     /** Binds a nullable number: null as SQL NULL. */

@@ -84,6 +84,18 @@ public final class JobStore implements AutoCloseable {
             Instant now,
             String leaseOwner,
             Instant leaseExpiresAt) {
+        return create(request, requestedOutput, retryOf, null, now, leaseOwner, leaseExpiresAt);
+    }
+
+    /** As above, with the job's estimated price in CNY for the spend ledger (null: unknown). */
+    public JobRecord create(
+            GenerationRequest request,
+            Path requestedOutput,
+            String retryOf,
+            Double estimatedCost,
+            Instant now,
+            String leaseOwner,
+            Instant leaseExpiresAt) {
         String requestJson = JobRows.toJson(request);
         String mode = request.mode() == null ? Capabilities.DEFAULT_MODE : request.mode();
         return journal.write(() -> {
@@ -97,7 +109,8 @@ public final class JobStore implements AutoCloseable {
                 }
                 try (PreparedStatement ps = journal.prepare("INSERT INTO jobs (id, created_at,"
                         + " updated_at, mode, prompt, seed, request_json, state, state_times, retry_of,"
-                        + " lease_owner, lease_expires_at, output_path) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                        + " lease_owner, lease_expires_at, output_path, estimated_cost)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     ps.setString(1, id);
                     ps.setLong(2, now.toEpochMilli());
                     ps.setLong(3, now.toEpochMilli());
@@ -111,6 +124,11 @@ public final class JobStore implements AutoCloseable {
                     ps.setString(11, leaseOwner);
                     JobRows.setLong(ps, 12, leaseOwner == null ? null : leaseExpiresAt.toEpochMilli());
                     ps.setString(13, requestedOutput == null ? null : requestedOutput.toString());
+                    if (estimatedCost == null) {
+                        ps.setNull(14, java.sql.Types.REAL);
+                    } else {
+                        ps.setDouble(14, estimatedCost);
+                    }
                     ps.executeUpdate();
                 }
                 addTransition(id, JobState.QUEUED, now, retryOf == null ? null : "re-submit of " + retryOf);
@@ -280,6 +298,11 @@ public final class JobStore implements AutoCloseable {
      * How long the server took, on average, from accepting a task of {@code mode} to finishing it,
      * over the last {@code lastN} successful jobs; empty without history. For ETAs.
      */
+    /** The spend ledger of the jobs created since {@code since} (Instant.EPOCH: all), one row per mode. */
+    public java.util.List<SpendRow> spend(Instant since) {
+        return queries.spend(since);
+    }
+
     public Optional<Duration> averageGenerationTime(String mode, int lastN) {
         return queries.averageGenerationTime(mode, lastN);
     }

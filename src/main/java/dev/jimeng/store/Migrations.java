@@ -65,6 +65,15 @@ final class Migrations {
               WHEN error_code IN ('download-failed', 'url-expired', 'not-mp4') THEN 'download_failed'
               WHEN error_code IN ('poll-timeout', 'not-done', 'connection', 'timeout', 'internal') THEN 'poll_gave_up'
               ELSE 'task_failed' END;
+            """,
+            // 4: the spend ledger: each job's estimated cost in CNY when it was queued (prices may
+            // be edited later); older rows get the estimate of the default price table.
+            """
+            ALTER TABLE jobs ADD COLUMN estimated_cost REAL;
+            UPDATE jobs SET estimated_cost = COALESCE(json_extract(request_json, '$.durationSeconds'), 5) * CASE
+              WHEN mode = 'ti2v_pro' THEN 1.0
+              WHEN mode LIKE '%1080p' THEN 0.63
+              ELSE 0.28 END;
             """);
 
     private Migrations() {}

@@ -106,6 +106,7 @@ public final class JobsView {
                             ? "expired (a download fetches a fresh one within 12 h)"
                             : "valid for " + Durations.compact(left));
         }
+        line(s, "cost", cost(j, sandbox));
         line(s, "file", j.outputPath() == null ? null : j.outputPath().toString());
         if (j.sha256() != null) {
             line(s, "size", j.bytesDownloaded() + " bytes");
@@ -120,6 +121,24 @@ public final class JobsView {
             }
         }
         return s.toString();
+    }
+
+    /** "≈¥1.40 estimated, billed …", "…, not billed (never accepted)", or the sandbox's words. */
+    static String cost(JobSnapshot j, boolean sandbox) {
+        if (sandbox) {
+            return Billing.SANDBOX;
+        }
+        if (j.estimatedCostCny() == null) {
+            return null;
+        }
+        String amount = Billing.cost(j.estimatedCostCny(), false);
+        if (j.billed()) {
+            return amount + ", billed (accepted by the server)";
+        }
+        if (j.state() == JobState.SUBMIT_UNKNOWN) {
+            return amount + ", may be billed (the submit's outcome is unknown)";
+        }
+        return amount + (j.state().terminal() ? ", not billed (never accepted)" : ", billed once accepted");
     }
 
     private static void line(StringBuilder s, String label, String value) {

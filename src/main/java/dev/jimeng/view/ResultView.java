@@ -85,6 +85,12 @@ public final class ResultView {
         root.put(
                 "stop_reason",
                 job.stopReason() == null ? null : job.stopReason().label());
+        if (sandbox || job.estimatedCostCny() == null) {
+            root.putNull("estimated_cost_cny");
+        } else {
+            root.put("estimated_cost_cny", Math.round(job.estimatedCostCny() * 100) / 100.0);
+        }
+        root.put("billed", job.billed() && !sandbox);
         var next = root.putArray("next");
         for (NextSteps.Step step : NextSteps.of(job, now)) {
             ObjectNode n = next.addObject();
