@@ -75,6 +75,7 @@ public final class App implements AutoCloseable {
                     this::connect,
                     typed -> validator.validate(withSettings(typed)),
                     this::outputDirectory,
+                    OutputCheck.system(),
                     clock,
                     sandboxMode);
         }

@@ -162,6 +162,11 @@ public final class JobManager implements JobSource, AutoCloseable {
      * @throws JobRefusedException when the rules do not allow it now
      */
     public String retry(String idOrPrefix, boolean resubmit) {
+        return retry(idOrPrefix, resubmit, null);
+    }
+
+    /** As {@link #retry(String, boolean)}; a re-submitted job saves its video at {@code resubmitOutput}. */
+    public String retry(String idOrPrefix, boolean resubmit, Path resubmitOutput) {
         checkNotClosed();
         JobRecord job = resolve(idOrPrefix);
         JobSnapshot now = current(job);
@@ -170,7 +175,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             if (!steps.contains(NextSteps.Step.RESUBMIT)) {
                 throw new JobRefusedException(now, whyNot(now));
             }
-            return submit(job.request(), null, job.id());
+            return submit(job.request(), resubmitOutput, job.id());
         }
         if (steps.contains(NextSteps.Step.POLL_AGAIN)) {
             return restart(job, JobRun.Start.POLL_AGAIN);
