@@ -14,6 +14,7 @@ import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.RequestValidator;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.time.Sleeper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -136,15 +137,23 @@ public final class App implements AutoCloseable {
         return paths.stateDir().resolve("sandbox");
     }
 
-    /** A job's requested path may be a file or a folder to name it in; default: the output directory. */
+    /**
+     * A job's journaled path is a file (its name ends in .mp4) or the folder fixed when it was queued
+     * (made again if it was removed meanwhile); journals from before folders were fixed hold none,
+     * and then the output directory applies.
+     */
     private Path outputFor(JobSnapshot job) {
         Path requested = job.outputPath();
-        if (requested != null && !java.nio.file.Files.isDirectory(requested)) {
-            // A re-download of a file still on disk gets a sibling name: nothing is ever overwritten.
-            return java.nio.file.Files.exists(requested) ? OutputNaming.uniqueSibling(requested) : requested;
+        if (requested == null) {
+            return Destination.inDirectory(outputDirectory())
+                    .pathFor(job.taskId(), job.request().prompt());
         }
-        Path dir = requested != null ? requested : outputDirectory();
-        return Destination.inDirectory(dir).pathFor(job.taskId(), job.request().prompt());
+        if (Files.isDirectory(requested) || (!Files.exists(requested) && !OutputTarget.isVideoName(requested))) {
+            return Destination.inDirectory(requested)
+                    .pathFor(job.taskId(), job.request().prompt());
+        }
+        // A re-download of a file still on disk gets a sibling name: nothing is ever overwritten.
+        return Files.exists(requested) ? OutputNaming.uniqueSibling(requested) : requested;
     }
 
     /**

@@ -251,15 +251,13 @@ public final class JobService implements JobSource {
     }
 
     /**
-     * What the journal keeps: the user's file, the user's folder (made now), or null for the default.
+     * What the journal keeps: the user's file, or the concrete folder (made now), never "whatever
+     * output-dir says at download time", so a setting changed later moves no job already queued.
      */
     private Path requestedOutput(Destination destination) {
         Destination d = orDefault(destination);
         if (d.file() != null) {
             return d.file();
-        }
-        if (d.directory().equals(outputDirectory.get().toAbsolutePath().normalize())) {
-            return null; // the output-dir setting at download time decides
         }
         try {
             Files.createDirectories(d.directory());

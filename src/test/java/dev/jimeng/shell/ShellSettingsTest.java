@@ -1,0 +1,61 @@
+package dev.jimeng.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Settings given in the shell: they apply to the next action at once and to nothing already
+ * queued; a folder is checked when it is set; {@code --save} writes only the key given.
+ */
+class ShellSettingsTest {
+    @TempDir
+    Path dir;
+
+    ShellHarness shell;
+
+    @BeforeEach
+    void start() throws IOException {
+        shell = new ShellHarness(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        shell.close();
+    }
+
+    @Test
+    void aQueuedJobKeepsTheOutputFolderItWasQueuedWith() throws IOException {
+        int code = shell.runScript("set output-dir first\n\"a red fox\"\nset output-dir second\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(videos(shell.cwd.resolve("first"))).hasSize(1);
+        assertThat(videos(shell.cwd.resolve("second"))).isEmpty();
+    }
+
+    @Test
+    void unsettingTheOutputFolderDoesNotMoveAJobAlreadyQueued() throws IOException {
+        int code = shell.runScript("set output-dir first\n\"a red fox\"\nunset output-dir\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(videos(shell.cwd.resolve("first"))).hasSize(1);
+        assertThat(videos(shell.videos())).isEmpty();
+    }
+
+    private static List<Path> videos(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".mp4")).toList();
+        }
+    }
+}
