@@ -97,12 +97,15 @@ public final class Settings {
     }
 
     /**
-     * Writes the session values into the config file, keeping its other keys, through a temporary file
-     * moved into place (a crash never leaves half a file). Session values stay in effect.
+     * Writes the value in effect of {@code key} (and nothing else) into the config file, keeping its
+     * other keys, through a temporary file moved into place (a crash never leaves half a file). The
+     * session value stays in effect.
      *
      * @return the file written
+     * @throws InvalidSettingException for an unknown key
      */
-    public synchronized Path save() throws IOException {
+    public synchronized Path save(String key) throws IOException {
+        ResolvedSetting saved = get(Setting.require(key));
         Path file = paths.configFile();
         Properties props = new Properties();
         if (Files.isRegularFile(file)) {
@@ -110,7 +113,7 @@ public final class Settings {
                 props.load(in);
             }
         }
-        for (ResolvedSetting r : session.values()) props.setProperty(r.key(), r.value());
+        props.setProperty(saved.key(), saved.value());
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".config", ".tmp");
         try {
@@ -125,9 +128,8 @@ public final class Settings {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        for (ResolvedSetting r : session.values()) {
-            configFile.put(r.setting(), new ResolvedSetting(r.setting(), r.value(), new Origin.ConfigFile(file)));
-        }
+        configFile.put(
+                saved.setting(), new ResolvedSetting(saved.setting(), saved.value(), new Origin.ConfigFile(file)));
         return file;
     }
 

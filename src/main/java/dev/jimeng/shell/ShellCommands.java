@@ -49,7 +49,7 @@ final class ShellCommands {
         @Parameters(index = "1", paramLabel = "VALUE", arity = "0..1")
         String value;
 
-        @Option(names = "--save", description = "Also write it to the config file for future sessions.")
+        @Option(names = "--save", description = "Also write this key (only) to the config file for future sessions.")
         boolean save;
 
         @Override
@@ -64,7 +64,7 @@ final class ShellCommands {
                     out().println(r.key() + " = " + r.value());
                 }
                 if (save) {
-                    Path file = app().settings().save();
+                    Path file = app().settings().save(key);
                     out().println("saved to " + file);
                 }
             } catch (InvalidSettingException e) {

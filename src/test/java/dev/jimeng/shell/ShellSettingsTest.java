@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,6 +49,17 @@ class ShellSettingsTest {
         assertThat(code).as(shell.err()).isZero();
         assertThat(videos(shell.cwd.resolve("first"))).hasSize(1);
         assertThat(videos(shell.videos())).isEmpty();
+    }
+
+    @Test
+    void saveWritesOnlyTheKeyGiven() throws IOException {
+        shell.runScript("set fps 24\nset mode t2v_1080p\nset duration 10 --save\n");
+
+        Properties saved = new Properties();
+        try (var in = Files.newInputStream(shell.home.resolve("config.properties"))) {
+            saved.load(in);
+        }
+        assertThat(saved).containsOnlyKeys("duration").containsEntry("duration", "10");
     }
 
     private static List<Path> videos(Path folder) throws IOException {
