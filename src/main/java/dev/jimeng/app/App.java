@@ -1,7 +1,10 @@
 package dev.jimeng.app;
 
 import dev.jimeng.api.JimengApi;
+import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.JimengPaths;
+import dev.jimeng.config.ResolvedSetting;
+import dev.jimeng.config.Setting;
 import dev.jimeng.config.Settings;
 import dev.jimeng.job.JobManager;
 import dev.jimeng.job.JobSnapshot;
@@ -103,12 +106,39 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Applies changed settings to an engine already running (the shell's {@code set} and {@code
-     * unset}): the concurrency holds for the jobs not sent yet. Settings read per job need nothing.
+     * Sets a session value (the shell's {@code set}) and applies it at once. An output folder is
+     * checked first (it exists or can be made, and is writable), so a folder jimeng cannot save to
+     * is refused now rather than after a job was billed.
+     *
+     * @throws InvalidSettingException for an unknown key or a bad value
+     * @throws UserError for an output folder that cannot be used
+     */
+    public ResolvedSetting set(String key, String value) {
+        Setting setting = Setting.require(key);
+        if (setting == Setting.OUTPUT_DIR) {
+            OutputCheck.system().checkFolder(Path.of(setting.parse(value, paths)));
+        }
+        ResolvedSetting r = settings.set(key, value);
+        settingsChanged();
+        return r;
+    }
+
+    /** Drops a session value (the shell's {@code unset}) and applies what is in effect now at once. */
+    public ResolvedSetting unset(String key) {
+        ResolvedSetting r = settings.unset(key);
+        settingsChanged();
+        return r;
+    }
+
+    /**
+     * Applies changed settings to an engine already running: the concurrency holds for the jobs not
+     * sent yet, the poll interval for every poll to come. Settings read per job (mode, duration,
+     * output folder, ...) need nothing: a job takes them when it is queued and keeps them.
      */
     public synchronized void settingsChanged() {
         if (manager != null) {
             manager.setServerConcurrency(settings.concurrency());
+            manager.setPollInterval(EngineConfig.pollInterval(settings, sandboxMode));
         }
     }
 

@@ -48,7 +48,9 @@ public final class JobManager implements JobSource, AutoCloseable {
     final Function<JobSnapshot, Path> outputs;
     final Clock clock;
     final Sleeper sleeper;
-    final EngineSettings settings;
+    /** Replaced whole when a knob changes at run time (see {@link #setPollInterval}); read afresh each time. */
+    volatile EngineSettings settings;
+
     final ServerSlots slots;
     final Backoff backoff;
 
@@ -342,6 +344,11 @@ public final class JobManager implements JobSource, AutoCloseable {
     /** How many of our tasks may be at the server at once from now on (jobs not sent yet follow it). */
     public void setServerConcurrency(int value) {
         slots.setLimit(value);
+    }
+
+    /** The time between two polls of a task from now on: every job's next wait follows it. */
+    public synchronized void setPollInterval(Duration value) {
+        settings = settings.withPollInterval(value);
     }
 
     public int tasksWaitingForSlot() {

@@ -59,8 +59,7 @@ final class ShellCommands {
             }
             try {
                 if (value != null) {
-                    ResolvedSetting r = app().settings().set(key, value);
-                    app().settingsChanged();
+                    ResolvedSetting r = app().set(key, value);
                     out().println(r.key() + " = " + r.value());
                 }
                 if (save) {
@@ -82,8 +81,7 @@ final class ShellCommands {
         @Override
         protected ExitCode doCall() {
             try {
-                ResolvedSetting r = app().settings().unset(key);
-                app().settingsChanged();
+                ResolvedSetting r = app().unset(key);
                 out().println(r.key() + " = " + r.value() + "  (" + r.origin().describe() + ")");
             } catch (InvalidSettingException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());

@@ -11,6 +11,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -49,6 +50,53 @@ class ShellSettingsTest {
         assertThat(code).as(shell.err()).isZero();
         assertThat(videos(shell.cwd.resolve("first"))).hasSize(1);
         assertThat(videos(shell.videos())).isEmpty();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeIsRefusedWhenSet() {
+        int code = shell.runScript("set output-dir /proc/nope\nsettings\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(shell.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("jimeng: ")
+                .contains("/proc/nope");
+        assertThat(shell.out().lines().filter(l -> l.startsWith("output-dir ")))
+                .singleElement()
+                .asString()
+                .contains("default")
+                .doesNotContain("/proc/nope");
+    }
+
+    @Test
+    void aFileIsRefusedAsTheOutputFolderWhenSet() throws IOException {
+        Files.writeString(shell.cwd.resolve("notes"), "a file");
+
+        int code = shell.runScript("set output-dir notes\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(shell.err().lines().toList()).singleElement().asString().contains("notes", "not a folder");
+    }
+
+    @Test
+    void settingAFolderThatDoesNotExistYetLeavesNothingBehind() {
+        int code = shell.runScript("set output-dir later/videos\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(shell.out()).contains("output-dir = " + shell.cwd.resolve("later/videos"));
+        assertThat(shell.cwd.resolve("later")).doesNotExist();
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNewPollIntervalAppliesToTheNextJobAtOnce() throws IOException {
+        shell.with("JIMENG_VIDEO_POLL_INTERVAL", "3600");
+
+        int code = shell.runScript("set poll-interval 0.1\n\"a red fox\"\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(videos(shell.videos())).hasSize(1);
     }
 
     @Test
