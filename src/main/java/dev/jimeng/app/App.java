@@ -43,6 +43,10 @@ public final class App implements AutoCloseable {
         this.sandboxMode = sandboxMode;
         this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
         this.settings = Settings.load(paths, env.variables());
+        if (!settings.problems().isEmpty()) {
+            // a value that cannot be used must not quietly become the default (a different, billed video)
+            throw new UserError(ExitCode.BAD_INPUT, String.join("\n", settings.problems()));
+        }
         this.validator = new RequestValidator(env.workingDirectory());
         this.connection = new ApiConnection(env, clock, verbose, sandboxMode ? sandboxJournalDir() : null);
     }

@@ -110,6 +110,19 @@ class ShellSettingsTest {
         assertThat(saved).containsOnlyKeys("duration").containsEntry("duration", "10");
     }
 
+    @Test
+    void aBadValueInTheConfigFileStopsTheShellWithTheFileKeyAndValue() throws IOException {
+        Files.createDirectories(shell.home);
+        Path config = shell.home.resolve("config.properties");
+        Files.writeString(config, "duration=10s\n");
+
+        int code = shell.runScript("\"a red fox\"\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(shell.err()).contains(config.toString(), "duration", "10s", "5, 10");
+        assertThat(shell.server.submitCount()).isZero();
+    }
+
     private static List<Path> videos(Path folder) throws IOException {
         if (!Files.isDirectory(folder)) {
             return List.of();
