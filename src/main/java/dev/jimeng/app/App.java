@@ -1,7 +1,10 @@
 package dev.jimeng.app;
 
 import dev.jimeng.api.JimengApi;
+import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.JimengPaths;
+import dev.jimeng.config.ResolvedSetting;
+import dev.jimeng.config.Setting;
 import dev.jimeng.config.Settings;
 import dev.jimeng.job.JobManager;
 import dev.jimeng.job.JobSnapshot;
@@ -14,6 +17,7 @@ import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.RequestValidator;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.time.Sleeper;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 
@@ -39,6 +43,10 @@ public final class App implements AutoCloseable {
         this.sandboxMode = sandboxMode;
         this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
         this.settings = Settings.load(paths, env.variables());
+        if (!settings.problems().isEmpty()) {
+            // a value that cannot be used must not quietly become the default (a different, billed video)
+            throw new UserError(ExitCode.BAD_INPUT, String.join("\n", settings.problems()));
+        }
         this.validator = new RequestValidator(env.workingDirectory(), settings::prices);
         this.connection = new ApiConnection(env, clock, verbose, sandboxMode ? sandboxJournalDir() : null);
     }
@@ -75,6 +83,7 @@ public final class App implements AutoCloseable {
                     this::connect,
                     typed -> validator.validate(withSettings(typed)),
                     this::outputDirectory,
+                    OutputCheck.system(),
                     clock,
                     sandboxMode,
                     since -> {
@@ -113,12 +122,39 @@ public final class App implements AutoCloseable {
     }
 
     /**
-     * Applies changed settings to an engine already running (the shell's {@code set} and {@code
-     * unset}): the concurrency holds for the jobs not sent yet. Settings read per job need nothing.
+     * Sets a session value (the shell's {@code set}) and applies it at once. An output folder is
+     * checked first (it exists or can be made, and is writable), so a folder jimeng cannot save to
+     * is refused now rather than after a job was billed.
+     *
+     * @throws InvalidSettingException for an unknown key or a bad value
+     * @throws UserError for an output folder that cannot be used
+     */
+    public ResolvedSetting set(String key, String value) {
+        Setting setting = Setting.require(key);
+        if (setting == Setting.OUTPUT_DIR) {
+            OutputCheck.system().checkFolder(Path.of(setting.parse(value, paths)));
+        }
+        ResolvedSetting r = settings.set(key, value);
+        settingsChanged();
+        return r;
+    }
+
+    /** Drops a session value (the shell's {@code unset}) and applies what is in effect now at once. */
+    public ResolvedSetting unset(String key) {
+        ResolvedSetting r = settings.unset(key);
+        settingsChanged();
+        return r;
+    }
+
+    /**
+     * Applies changed settings to an engine already running: the concurrency holds for the jobs not
+     * sent yet, the poll interval for every poll to come. Settings read per job (mode, duration,
+     * output folder, ...) need nothing: a job takes them when it is queued and keeps them.
      */
     public synchronized void settingsChanged() {
         if (manager != null) {
             manager.setServerConcurrency(settings.concurrency());
+            manager.setPollInterval(EngineConfig.pollInterval(settings, sandboxMode));
         }
     }
 
@@ -147,15 +183,23 @@ public final class App implements AutoCloseable {
         return paths.stateDir().resolve("sandbox");
     }
 
-    /** A job's requested path may be a file or a folder to name it in; default: the output directory. */
+    /**
+     * A job's journaled path is a file (its name ends in .mp4) or the folder fixed when it was queued
+     * (made again if it was removed meanwhile); journals from before folders were fixed hold none,
+     * and then the output directory applies.
+     */
     private Path outputFor(JobSnapshot job) {
         Path requested = job.outputPath();
-        if (requested != null && !java.nio.file.Files.isDirectory(requested)) {
-            // A re-download of a file still on disk gets a sibling name: nothing is ever overwritten.
-            return java.nio.file.Files.exists(requested) ? OutputNaming.uniqueSibling(requested) : requested;
+        if (requested == null) {
+            return Destination.inDirectory(outputDirectory())
+                    .pathFor(job.taskId(), job.request().prompt());
         }
-        Path dir = requested != null ? requested : outputDirectory();
-        return Destination.inDirectory(dir).pathFor(job.taskId(), job.request().prompt());
+        if (Files.isDirectory(requested) || (!Files.exists(requested) && !OutputTarget.isVideoName(requested))) {
+            return Destination.inDirectory(requested)
+                    .pathFor(job.taskId(), job.request().prompt());
+        }
+        // A re-download of a file still on disk gets a sibling name: nothing is ever overwritten.
+        return Files.exists(requested) ? OutputNaming.uniqueSibling(requested) : requested;
     }
 
     /**

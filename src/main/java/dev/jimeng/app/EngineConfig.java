@@ -44,7 +44,7 @@ final class EngineConfig {
     }
 
     /** The sandbox finishes a job in seconds: poll it faster unless the user chose an interval. */
-    private static Duration pollInterval(Settings settings, boolean sandbox) {
+    static Duration pollInterval(Settings settings, boolean sandbox) {
         boolean chosen = !(settings.get(Setting.POLL_INTERVAL).origin() instanceof Origin.Default);
         return sandbox && !chosen ? SANDBOX_POLL_INTERVAL : settings.pollInterval();
     }

@@ -4,6 +4,7 @@ import dev.jimeng.api.ErrorCatalog;
 import dev.jimeng.job.JobManager;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobSource;
+import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.store.JobQuery;
@@ -35,6 +36,7 @@ public final class JobService implements JobSource {
     private final Runnable connect;
     private final Function<GenerationRequest, ValidatedRequest> validator;
     private final Supplier<Path> outputDirectory;
+    private final OutputCheck outputCheck;
     private final Clock clock;
     private final boolean sandbox;
     private final Function<Instant, List<SpendRow>> ledger;
@@ -45,6 +47,7 @@ public final class JobService implements JobSource {
             Runnable connect,
             Function<GenerationRequest, ValidatedRequest> validator,
             Supplier<Path> outputDirectory,
+            OutputCheck outputCheck,
             Clock clock,
             boolean sandbox,
             Function<Instant, List<SpendRow>> ledger,
@@ -53,6 +56,7 @@ public final class JobService implements JobSource {
         this.connect = connect;
         this.validator = validator;
         this.outputDirectory = outputDirectory;
+        this.outputCheck = outputCheck;
         this.clock = clock;
         this.sandbox = sandbox;
         this.ledger = ledger;
@@ -73,7 +77,21 @@ public final class JobService implements JobSource {
         return validator.apply(typed);
     }
 
-    /** Journals a validated job and starts it; returns its id at once. */
+    /**
+     * Checks that these jobs' videos can be saved at {@code destination} (null: the output-dir
+     * setting), with room for all of them. Sends nothing.
+     *
+     * @throws UserError naming the problem and the fix
+     */
+    public void checkOutput(Destination destination, Collection<ValidatedRequest> jobs) {
+        long bytes = jobs.stream().mapToLong(JobService::expectedBytes).sum();
+        outputCheck.check(orDefault(destination), bytes);
+    }
+
+    /**
+     * Checks the destination, journals a validated job and starts it; returns its id at once. The
+     * job's folder is fixed now: a later change of the output-dir setting does not move it.
+     */
     public String submit(ValidatedRequest validated, Destination destination) {
         return submit(validated, destination, null);
     }
@@ -85,9 +103,7 @@ public final class JobService implements JobSource {
      * @throws UserError naming the cap and how to raise it
      */
     public String submit(ValidatedRequest validated, Destination destination, BigDecimal maxCost) {
-        checkCaps(validated.estimatedCostCny(), validated.estimatedCostCny(), maxCost);
-        connect.run();
-        return engine.get().submit(validated.request(), requestedOutput(destination), validated.estimatedCostCny());
+        return submitAll(List.of(validated), destination, maxCost).getFirst();
     }
 
     /**
@@ -105,26 +121,62 @@ public final class JobService implements JobSource {
         return ledger.apply(since);
     }
 
-    /** Polls or downloads a job again for free, or re-submits it (billed); see {@link JobManager#retry}. */
+    /** As {@link #submit}, many jobs into one destination, checked once for all of them. */
+    public List<String> submitAll(List<ValidatedRequest> validated, Destination destination) {
+        return submitAll(validated, destination, null);
+    }
+
+    /** As above, within {@code maxCost} for all of them together (or null) and the budget settings. */
+    public List<String> submitAll(List<ValidatedRequest> validated, Destination destination, BigDecimal maxCost) {
+        checkCaps(
+                validated.stream()
+                        .mapToDouble(ValidatedRequest::estimatedCostCny)
+                        .sum(),
+                validated.stream()
+                        .mapToDouble(ValidatedRequest::estimatedCostCny)
+                        .max()
+                        .orElse(0),
+                maxCost);
+        checkOutput(destination, validated);
+        connect.run();
+        Path output = requestedOutput(destination);
+        return validated.stream()
+                .map(v -> engine.get().submit(v.request(), output, v.estimatedCostCny()))
+                .toList();
+    }
+
+    /**
+     * Polls or downloads a job again for free, or re-submits it (billed; its video goes to the
+     * output-dir setting in effect now, checked first); see {@link JobManager#retry}.
+     */
     public String retry(String id, boolean resubmit) {
         return retry(id, resubmit, null);
     }
 
     /** As above; a re-submit stays within {@code maxCost} (or null) and the budget settings. */
     public String retry(String id, boolean resubmit, BigDecimal maxCost) {
+        Path output = null;
         if (resubmit) {
             double cost = find(id).map(j -> j.estimatedCostCny() == null ? 0 : j.estimatedCostCny())
                     .orElse(0.0);
             checkCaps(cost, cost, maxCost);
+            Destination destination = orDefault(null);
+            find(id).ifPresent(job -> outputCheck.check(destination, expectedBytes(job.request())));
+            output = requestedOutput(destination);
         }
         connect.run();
-        return engine.get().retry(id, resubmit);
+        return engine.get().retry(id, resubmit, output);
     }
 
-    /** Downloads a finished task's video again (never billed). */
+    /**
+     * Downloads a finished task's video again (never billed), after checking where it goes: {@code
+     * destination}, or where the job's video was saved.
+     */
     public String download(String id, Destination destination) {
         connect.run();
-        Path target = requestedOutput(destination);
+        find(id).ifPresent(job ->
+                outputCheck.check(destination != null ? destination : savedIn(job), expectedBytes(job.request())));
+        Path target = destination == null ? null : requestedOutput(destination);
         return target == null ? engine.get().redownload(id) : engine.get().redownload(id, target);
     }
 
@@ -243,25 +295,52 @@ public final class JobService implements JobSource {
         };
     }
 
-    /** What the journal keeps: the user's file, the user's folder (made now), or null for the default. */
+    /** Where a job's video goes when no destination is given: the folder it was saved or queued in. */
+    private Destination savedIn(JobSnapshot job) {
+        Path path = job.outputPath();
+        if (path == null) {
+            return orDefault(null); // journaled before folders were fixed at queue time
+        }
+        if (Files.isDirectory(path) || !OutputTarget.isVideoName(path)) {
+            return Destination.inDirectory(path);
+        }
+        return Destination.inDirectory(path.getParent());
+    }
+
+    private Destination orDefault(Destination destination) {
+        return destination != null ? destination : Destination.inDirectory(outputDirectory.get());
+    }
+
+    private static long expectedBytes(ValidatedRequest validated) {
+        return expectedBytes(validated.request());
+    }
+
+    private static long expectedBytes(GenerationRequest request) {
+        if (request.durationSeconds() == null) {
+            return 0;
+        }
+        return Capabilities.mode(request.mode())
+                .map(m -> Capabilities.expectedBytes(m, request.durationSeconds()))
+                .orElse(0L);
+    }
+
+    /**
+     * What the journal keeps: the user's file, or the concrete folder (made now), never "whatever
+     * output-dir says at download time", so a setting changed later moves no job already queued.
+     */
     private Path requestedOutput(Destination destination) {
-        if (destination == null) {
-            return null;
-        }
-        if (destination.file() != null) {
-            return destination.file();
-        }
-        if (destination
-                .directory()
-                .equals(outputDirectory.get().toAbsolutePath().normalize())) {
-            return null; // the output-dir setting at download time decides
+        Destination d = orDefault(destination);
+        if (d.file() != null) {
+            return d.file();
         }
         try {
-            Files.createDirectories(destination.directory());
+            Files.createDirectories(d.directory());
         } catch (java.io.IOException e) {
             throw new UserError(
-                    ExitCode.BAD_INPUT, "cannot create folder " + destination.directory() + ": " + e.getMessage());
+                    ExitCode.BAD_INPUT,
+                    "cannot create folder " + d.directory() + " (" + e.getMessage()
+                            + "): choose another place with --output PATH or 'set output-dir DIR'");
         }
-        return destination.directory();
+        return d.directory();
     }
 }

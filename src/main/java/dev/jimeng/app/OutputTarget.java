@@ -4,7 +4,10 @@ import dev.jimeng.config.JimengPaths;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Checks an explicit --output before anything is sent, so a bad path costs nothing. */
+/**
+ * Turns --output (or its absence) into a {@link Destination}; {@link OutputCheck} then checks it
+ * before anything is sent, so a bad path costs nothing.
+ */
 public final class OutputTarget {
     private OutputTarget() {}
 
@@ -17,7 +20,14 @@ public final class OutputTarget {
             return Destination.inDirectory(defaultDirectory);
         }
         Path path = JimengPaths.expand(output.toString(), Path.of(System.getProperty("user.home")), workingDirectory);
-        if (Files.isDirectory(path) || output.toString().endsWith("/")) {
+        boolean typedAsFolder = output.toString().endsWith("/");
+        if (Files.isDirectory(path) && !typedAsFolder && isVideoName(path)) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "--output " + output + " is a folder, not a video file: name a file that does not exist yet,"
+                            + " or write " + output + "/ to save in that folder");
+        }
+        if (Files.isDirectory(path) || typedAsFolder) {
             return Destination.inDirectory(path);
         }
         if (Files.exists(path)) {
@@ -25,7 +35,7 @@ public final class OutputTarget {
                     ExitCode.BAD_INPUT,
                     "--output " + output + " already exists: choose another file name or delete it first");
         }
-        if (!path.getFileName().toString().toLowerCase().endsWith(".mp4")) {
+        if (!isVideoName(path)) {
             throw new UserError(
                     ExitCode.BAD_INPUT, "--output " + output + " must end in .mp4 (the API makes MP4 videos)");
         }
@@ -34,5 +44,14 @@ public final class OutputTarget {
             throw new UserError(ExitCode.BAD_INPUT, "--output " + output + ": " + parent + " is not a folder");
         }
         return Destination.file(path);
+    }
+
+    /** A name that ends in .mp4: what a video file is called, and what a journaled file target ends in. */
+    static boolean isVideoName(Path path) {
+        return path.getFileName() != null
+                && path.getFileName()
+                        .toString()
+                        .toLowerCase(java.util.Locale.ROOT)
+                        .endsWith(".mp4");
     }
 }

@@ -62,6 +62,11 @@ public final class BatchCommand extends BaseCommand {
         String summary = String.format(
                 "%d job(s), estimated cost ≈%.2f CNY (third-party prices, unverified)%s",
                 jobs.size(), cost, jobs().sandbox() ? "; sandbox: nothing is billed" : "");
+        Destination destination = Destination.inDirectory(
+                outputDir == null
+                        ? app().outputDirectory()
+                        : app().env().workingDirectory().resolve(outputDir));
+        jobs().checkOutput(destination, jobs); // once, for all of them, before the question
         err().println("jimeng: " + summary);
         if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
@@ -72,14 +77,7 @@ public final class BatchCommand extends BaseCommand {
             }
             app().settings().set("concurrency", concurrency.toString());
         }
-        Destination destination = Destination.inDirectory(
-                outputDir == null
-                        ? app().outputDirectory()
-                        : app().env().workingDirectory().resolve(outputDir));
-        List<String> ids = new ArrayList<>();
-        for (ValidatedRequest job : jobs) {
-            ids.add(jobs().submit(job, destination));
-        }
+        List<String> ids = jobs().submitAll(jobs, destination);
         if (session().tracksInBackground()) {
             ids.forEach(root().shell()::trackJob);
             out().println(ids.size() + " jobs queued: " + String.join(" ", ids));

@@ -45,7 +45,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 message = "internal error: " + ex + (verbose.getAsBoolean() ? "" : " (run with --verbose for details)");
             }
         }
-        err.println("jimeng: " + message);
+        message.lines().forEach(line -> err.println("jimeng: " + line)); // several problems: one line each
         if (verbose.getAsBoolean()) {
             ex.printStackTrace(err);
         }

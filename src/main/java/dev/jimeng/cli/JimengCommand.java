@@ -122,6 +122,7 @@ public final class JimengCommand extends BaseCommand {
             spec.commandLine().usage(out());
             return ExitCode.OK.code();
         }
+        app(); // bad settings stop the shell before it starts, as they stop every command
         return shellLauncher.run(this);
     }
 

@@ -18,12 +18,13 @@ import java.util.Properties;
 
 /**
  * The settings in effect, layered: session (set in the shell) over environment over config file over
- * default. Each value remembers its {@link Origin}. Bad values in the environment or the config file do
- * not stop the program: they are skipped (the next layer applies) and reported by {@link #problems()},
- * so the caller can print them.
+ * default. Each value remembers its {@link Origin}. Bad values in the environment or the config file are
+ * not applied; each is reported by {@link #problems()} (place, key, value and the valid values), and the
+ * program refuses to run until they are fixed: falling back to a default would make, and bill, a video
+ * other than the one configured.
  *
  * <p>The config file is {@code config.properties} in {@link JimengPaths#configDir()}, keyed like
- * {@link Setting#key()}. {@link #save()} writes the session's values into it and keeps every other key.
+ * {@link Setting#key()}. {@link #save(String)} writes one value into it and keeps every other key.
  * Thread-safe (the shell's completer reads while commands write).
  */
 public final class Settings {
@@ -49,7 +50,7 @@ public final class Settings {
         return paths;
     }
 
-    /** One line per value that was ignored (bad environment variable, bad config entry, unreadable file). */
+    /** One line per value that cannot be used (bad environment variable, bad config entry, unreadable file). */
     public synchronized List<String> problems() {
         return List.copyOf(problems);
     }
@@ -97,12 +98,15 @@ public final class Settings {
     }
 
     /**
-     * Writes the session values into the config file, keeping its other keys, through a temporary file
-     * moved into place (a crash never leaves half a file). Session values stay in effect.
+     * Writes the value in effect of {@code key} (and nothing else) into the config file, keeping its
+     * other keys, through a temporary file moved into place (a crash never leaves half a file). The
+     * session value stays in effect.
      *
      * @return the file written
+     * @throws InvalidSettingException for an unknown key
      */
-    public synchronized Path save() throws IOException {
+    public synchronized Path save(String key) throws IOException {
+        ResolvedSetting saved = get(Setting.require(key));
         Path file = paths.configFile();
         Properties props = new Properties();
         if (Files.isRegularFile(file)) {
@@ -110,7 +114,7 @@ public final class Settings {
                 props.load(in);
             }
         }
-        for (ResolvedSetting r : session.values()) props.setProperty(r.key(), r.value());
+        props.setProperty(saved.key(), saved.value());
         Files.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".config", ".tmp");
         try {
@@ -125,9 +129,8 @@ public final class Settings {
         } finally {
             Files.deleteIfExists(tmp);
         }
-        for (ResolvedSetting r : session.values()) {
-            configFile.put(r.setting(), new ResolvedSetting(r.setting(), r.value(), new Origin.ConfigFile(file)));
-        }
+        configFile.put(
+                saved.setting(), new ResolvedSetting(saved.setting(), saved.value(), new Origin.ConfigFile(file)));
         return file;
     }
 

@@ -45,7 +45,9 @@ public final class JobManager implements JobSource, AutoCloseable {
     final Function<JobSnapshot, Path> outputs;
     final Clock clock;
     final Sleeper sleeper;
-    final EngineSettings settings;
+    /** Replaced whole when a knob changes at run time (see {@link #setPollInterval}); read afresh each time. */
+    volatile EngineSettings settings;
+
     final ServerSlots slots;
     final Backoff backoff;
     final Leases leases;
@@ -168,6 +170,11 @@ public final class JobManager implements JobSource, AutoCloseable {
      * @throws JobRefusedException when the rules do not allow it now
      */
     public String retry(String idOrPrefix, boolean resubmit) {
+        return retry(idOrPrefix, resubmit, null);
+    }
+
+    /** As {@link #retry(String, boolean)}; a re-submitted job saves its video at {@code resubmitOutput}. */
+    public String retry(String idOrPrefix, boolean resubmit, Path resubmitOutput) {
         checkNotClosed();
         JobRecord job = resolve(idOrPrefix);
         JobSnapshot now = current(job);
@@ -176,7 +183,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             if (!steps.contains(NextSteps.Step.RESUBMIT)) {
                 throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
             }
-            return submit(job.request(), null, job.id(), job.estimatedCost());
+            return submit(job.request(), resubmitOutput, job.id(), job.estimatedCost());
         }
         if (steps.contains(NextSteps.Step.POLL_AGAIN)) {
             return restart(job, JobRun.Start.POLL_AGAIN);
@@ -309,6 +316,11 @@ public final class JobManager implements JobSource, AutoCloseable {
     /** How many of our tasks may be at the server at once from now on (jobs not sent yet follow it). */
     public void setServerConcurrency(int value) {
         slots.setLimit(value);
+    }
+
+    /** The time between two polls of a task from now on: every job's next wait follows it. */
+    public synchronized void setPollInterval(Duration value) {
+        settings = settings.withPollInterval(value);
     }
 
     public int tasksWaitingForSlot() {

@@ -48,6 +48,13 @@ public final class Capabilities {
     public static final java.time.Duration TASK_LIFETIME = java.time.Duration.ofHours(12);
 
     /** Price per second of video in CNY (third-party figures, unverified). */
+    /**
+     * Bytes per second of video to expect on disk, by resolution tier: generous (about twice what
+     * H.264 at these sizes usually takes), so the free-space check before a submit errs on the safe side.
+     */
+    public static final Map<String, Long> BYTES_PER_SECOND =
+            Map.of("720p", 1_000_000L, "1080p", 2_500_000L, "pro", 2_500_000L);
+
     private static final Map<Integer, Integer> FRAMES = orderedMap(5, 121, 10, 241);
 
     private static final List<Integer> FPS = List.of(24);
@@ -207,6 +214,11 @@ public final class Capabilities {
     /** Estimated price in CNY of one video of this mode and length, by the default price table. */
     public static double estimatedCost(ModeSpec mode, int seconds) {
         return Prices.DEFAULT.cost(mode, seconds);
+    }
+
+    /** A generous estimate of the size of one video of this mode and length, for the free-space check. */
+    public static long expectedBytes(ModeSpec mode, int seconds) {
+        return BYTES_PER_SECOND.get(mode.resolution()) * seconds;
     }
 
     private static Map<Integer, Integer> orderedMap(int k1, int v1, int k2, int v2) {

@@ -70,7 +70,6 @@ final class InteractiveSession extends Session {
             out.println("jimeng: this terminal (TERM=" + terminal.getType()
                     + ") has no cursor control: plain line editing, no completion or status line");
         }
-        app().settings().problems().forEach(p -> out.println("jimeng: " + p));
         out.flush();
         // Outside readLine the terminal does not echo: keys typed while a command runs (or while the
         // next prompt is being prepared) are not mixed into the output; the reader shows them at the

@@ -49,7 +49,7 @@ final class ShellCommands {
         @Parameters(index = "1", paramLabel = "VALUE", arity = "0..1")
         String value;
 
-        @Option(names = "--save", description = "Also write it to the config file for future sessions.")
+        @Option(names = "--save", description = "Also write this key (only) to the config file for future sessions.")
         boolean save;
 
         @Override
@@ -59,12 +59,11 @@ final class ShellCommands {
             }
             try {
                 if (value != null) {
-                    ResolvedSetting r = app().settings().set(key, value);
-                    app().settingsChanged();
+                    ResolvedSetting r = app().set(key, value);
                     out().println(r.key() + " = " + r.value());
                 }
                 if (save) {
-                    Path file = app().settings().save();
+                    Path file = app().settings().save(key);
                     out().println("saved to " + file);
                 }
             } catch (InvalidSettingException e) {
@@ -82,8 +81,7 @@ final class ShellCommands {
         @Override
         protected ExitCode doCall() {
             try {
-                ResolvedSetting r = app().settings().unset(key);
-                app().settingsChanged();
+                ResolvedSetting r = app().unset(key);
                 out().println(r.key() + " = " + r.value() + "  (" + r.origin().describe() + ")");
             } catch (InvalidSettingException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());

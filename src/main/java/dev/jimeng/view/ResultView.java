@@ -5,6 +5,7 @@ import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
 import dev.jimeng.json.Json;
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobState;
 import java.time.Instant;
 import java.util.Map;
 
@@ -58,9 +59,10 @@ public final class ResultView {
         root.putPOJO("images", r.images());
         root.put("template", r.template());
         root.put("camera_strength", r.cameraStrength());
+        // the saved file only: before that the journal holds where the video will go (its folder)
         root.put(
                 "save_path",
-                job.outputPath() == null
+                job.outputPath() == null || job.state() != JobState.DONE
                         ? null
                         : job.outputPath().toAbsolutePath().toString());
         if (job.sha256() != null) {

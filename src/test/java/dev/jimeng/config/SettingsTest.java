@@ -74,7 +74,7 @@ class SettingsTest {
     }
 
     @Test
-    void badEnvironmentValuesAreSkippedAndReportedOnOneLineWithTheFix() {
+    void badEnvironmentValuesAreNotAppliedAndReportedOnOneLineWithTheFix() {
         Settings s = Settings.load(
                 paths(),
                 Map.of("JIMENG_CONCURRENCY", "lots", "JIMENG_VIDEO_POLL_INTERVAL", "0", "JIMENG_OUTPUT_DIR", ""));
@@ -91,7 +91,7 @@ class SettingsTest {
     }
 
     @Test
-    void badConfigFileEntriesAreSkippedAndReported() throws IOException {
+    void badConfigFileEntriesAreNotAppliedAndReported() throws IOException {
         writeConfig("mode=t2v_9000p", "fps=24");
         Settings s = Settings.load(paths(), Map.of());
 
@@ -133,13 +133,15 @@ class SettingsTest {
     }
 
     @Test
-    void saveWritesSessionValuesAndKeepsOtherKeysSoTheNextLoadSeesThem() throws IOException {
+    void saveWritesTheKeyGivenAndKeepsOtherKeysSoTheNextLoadSeesIt() throws IOException {
         writeConfig("# mine", "api-url=http://127.0.0.1:9", "fps=24", "duration=5");
         Settings s = Settings.load(paths(), Map.of());
         s.set("duration", "10");
         s.set("notify", "bell");
+        s.set("mode", "t2v_1080p");
 
-        Path written = s.save();
+        s.save("duration");
+        Path written = s.save("notify");
 
         assertThat(written).isEqualTo(paths().configFile());
         Properties props = new Properties();
@@ -150,7 +152,8 @@ class SettingsTest {
                 .containsEntry("api-url", "http://127.0.0.1:9")
                 .containsEntry("fps", "24")
                 .containsEntry("duration", "10")
-                .containsEntry("notify", "bell");
+                .containsEntry("notify", "bell")
+                .doesNotContainKey("mode");
         assertThat(s.get("duration").origin()).isEqualTo(new Origin.Session());
         try (var files = Files.list(paths().configDir())) {
             assertThat(files).containsExactly(paths().configFile());
@@ -168,7 +171,7 @@ class SettingsTest {
         Settings s = Settings.load(paths(), Map.of());
         s.set("mode", "ti2v_pro");
 
-        s.save();
+        s.save("mode");
 
         assertThat(Settings.load(paths(), Map.of()).mode()).isEqualTo("ti2v_pro");
     }

@@ -29,6 +29,7 @@ final class ShellHarness implements AutoCloseable {
     final ByteArrayOutputStream out = new ByteArrayOutputStream();
     final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private boolean credentials = true;
+    private final Map<String, String> extra = new HashMap<>();
 
     ShellHarness(Path dir) throws IOException {
         server = SandboxServer.start(SandboxConfig.builder()
@@ -48,6 +49,12 @@ final class ShellHarness implements AutoCloseable {
         return this;
     }
 
+    /** Sets (or overrides) a variable of the environment from now on. */
+    ShellHarness with(String name, String value) {
+        extra.put(name, value);
+        return this;
+    }
+
     Map<String, String> variables() {
         Map<String, String> vars = new HashMap<>();
         if (credentials) {
@@ -57,6 +64,7 @@ final class ShellHarness implements AutoCloseable {
         vars.put("JIMENG_VIDEO_API_URL", server.baseUrl());
         vars.put("JIMENG_HOME", home.toString());
         vars.put("JIMENG_VIDEO_POLL_INTERVAL", "0.1");
+        vars.putAll(extra);
         return vars;
     }
 

@@ -1,0 +1,134 @@
+package dev.jimeng.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Settings given in the shell: they apply to the next action at once and to nothing already
+ * queued; a folder is checked when it is set; {@code --save} writes only the key given.
+ */
+class ShellSettingsTest {
+    @TempDir
+    Path dir;
+
+    ShellHarness shell;
+
+    @BeforeEach
+    void start() throws IOException {
+        shell = new ShellHarness(dir);
+    }
+
+    @AfterEach
+    void stop() {
+        shell.close();
+    }
+
+    @Test
+    void aQueuedJobKeepsTheOutputFolderItWasQueuedWith() throws IOException {
+        int code = shell.runScript("set output-dir first\n\"a red fox\"\nset output-dir second\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(videos(shell.cwd.resolve("first"))).hasSize(1);
+        assertThat(videos(shell.cwd.resolve("second"))).isEmpty();
+    }
+
+    @Test
+    void unsettingTheOutputFolderDoesNotMoveAJobAlreadyQueued() throws IOException {
+        int code = shell.runScript("set output-dir first\n\"a red fox\"\nunset output-dir\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(videos(shell.cwd.resolve("first"))).hasSize(1);
+        assertThat(videos(shell.videos())).isEmpty();
+    }
+
+    @Test
+    void anOutputFolderThatCannotBeMadeIsRefusedWhenSet() {
+        int code = shell.runScript("set output-dir /proc/nope\nsettings\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(shell.err().lines().toList())
+                .singleElement()
+                .asString()
+                .startsWith("jimeng: ")
+                .contains("/proc/nope");
+        assertThat(shell.out().lines().filter(l -> l.startsWith("output-dir ")))
+                .singleElement()
+                .asString()
+                .contains("default")
+                .doesNotContain("/proc/nope");
+    }
+
+    @Test
+    void aFileIsRefusedAsTheOutputFolderWhenSet() throws IOException {
+        Files.writeString(shell.cwd.resolve("notes"), "a file");
+
+        int code = shell.runScript("set output-dir notes\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(shell.err().lines().toList()).singleElement().asString().contains("notes", "not a folder");
+    }
+
+    @Test
+    void settingAFolderThatDoesNotExistYetLeavesNothingBehind() {
+        int code = shell.runScript("set output-dir later/videos\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(shell.out()).contains("output-dir = " + shell.cwd.resolve("later/videos"));
+        assertThat(shell.cwd.resolve("later")).doesNotExist();
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void aNewPollIntervalAppliesToTheNextJobAtOnce() throws IOException {
+        shell.with("JIMENG_VIDEO_POLL_INTERVAL", "3600");
+
+        int code = shell.runScript("set poll-interval 0.1\n\"a red fox\"\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(videos(shell.videos())).hasSize(1);
+    }
+
+    @Test
+    void saveWritesOnlyTheKeyGiven() throws IOException {
+        shell.runScript("set fps 24\nset mode t2v_1080p\nset duration 10 --save\n");
+
+        Properties saved = new Properties();
+        try (var in = Files.newInputStream(shell.home.resolve("config.properties"))) {
+            saved.load(in);
+        }
+        assertThat(saved).containsOnlyKeys("duration").containsEntry("duration", "10");
+    }
+
+    @Test
+    void aBadValueInTheConfigFileStopsTheShellWithTheFileKeyAndValue() throws IOException {
+        Files.createDirectories(shell.home);
+        Path config = shell.home.resolve("config.properties");
+        Files.writeString(config, "duration=10s\n");
+
+        int code = shell.runScript("\"a red fox\"\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(shell.err()).contains(config.toString(), "duration", "10s", "5, 10");
+        assertThat(shell.server.submitCount()).isZero();
+    }
+
+    private static List<Path> videos(Path folder) throws IOException {
+        if (!Files.isDirectory(folder)) {
+            return List.of();
+        }
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(p -> p.toString().endsWith(".mp4")).toList();
+        }
+    }
+}
