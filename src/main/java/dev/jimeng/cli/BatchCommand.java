@@ -1,19 +1,22 @@
 package dev.jimeng.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
-import dev.jimeng.json.Json;
 import dev.jimeng.request.GenerationRequest;
-import dev.jimeng.request.InvalidRequestException;
 import dev.jimeng.request.ValidatedRequest;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +31,8 @@ import picocli.CommandLine.Parameters;
             "FILE holds plain lines of prompts, or JSON Lines of job parameters ({\"prompt\":…,\"mode\":…,"
                     + "\"duration\":…,\"image\":…,\"tail_image\":…,\"aspect_ratio\":…,\"seed\":…,\"template\":…,"
                     + "\"camera_strength\":…}). Options give the defaults; a line's own fields win.",
+            "Unknown keys, wrong types and bad values are all reported, with their line numbers, before anything"
+                    + " is sent.",
         })
 public final class BatchCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")
@@ -50,6 +55,9 @@ public final class BatchCommand extends BaseCommand {
             names = {"-y", "--yes"},
             description = "Do not ask for confirmation of the cost.")
     boolean yes;
+
+    /** Problem lines printed before the rest are only counted. */
+    private static final int PROBLEMS_SHOWN = 50;
 
     @Override
     protected ExitCode doCall() throws Exception {
@@ -101,87 +109,89 @@ public final class BatchCommand extends BaseCommand {
     }
 
     private List<ValidatedRequest> readAndValidate() throws IOException {
-        List<String> lines = file.equals("-")
-                ? new String(app().env().in().readAllBytes(), StandardCharsets.UTF_8)
-                        .lines()
-                        .toList()
-                : readFile();
-        List<ValidatedRequest> jobs = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            try {
-                jobs.add(jobs().validate(parse(line)));
-            } catch (InvalidRequestException | UserError e) {
-                throw new UserError(
-                        ExitCode.BAD_INPUT,
-                        file + " line " + (i + 1) + ": " + e.getMessage() + " (nothing was submitted)");
-            }
+        BatchFile.Read read;
+        try (BufferedReader in = open()) {
+            read = BatchFile.read(in, folder(), defaults(), Integer.MAX_VALUE);
+        } catch (CharacterCodingException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT, file + " is not UTF-8 text; save it as UTF-8 (nothing was submitted)");
         }
-        return jobs;
+        BatchFile.Checked checked = BatchFile.check(read.entries(), jobs()::validate);
+        List<BatchFile.Problem> problems = checked.problems();
+        if (problems.isEmpty()) {
+            return checked.jobs();
+        }
+        if (problems.size() == 1) {
+            BatchFile.Problem only = problems.getFirst();
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    file + " line " + only.line() + ": " + only.message() + " (nothing was submitted)");
+        }
+        report(problems);
+        long lines =
+                problems.stream().mapToInt(BatchFile.Problem::line).distinct().count();
+        throw new UserError(
+                ExitCode.BAD_INPUT,
+                "nothing was submitted: " + problems.size() + " problems on " + lines
+                        + (lines == 1 ? " line" : " lines") + " of " + file + "; fix them and run again");
     }
 
-    private List<String> readFile() throws IOException {
-        Path path = app().env().workingDirectory().resolve(file);
+    /** One line per problem; the same words on many lines are one line that lists them. */
+    private void report(List<BatchFile.Problem> problems) {
+        Map<String, List<Integer>> byMessage = new LinkedHashMap<>();
+        for (BatchFile.Problem p : problems) {
+            byMessage.computeIfAbsent(p.message(), m -> new ArrayList<>()).add(p.line());
+        }
+        int shown = 0;
+        for (Map.Entry<String, List<Integer>> e : byMessage.entrySet()) {
+            if (shown++ == PROBLEMS_SHOWN) {
+                err().println("jimeng: " + file + ": and " + (byMessage.size() - PROBLEMS_SHOWN) + " more problems");
+                break;
+            }
+            err().println("jimeng: " + file + " " + lineNumbers(e.getValue()) + ": " + e.getKey());
+        }
+        err().flush();
+    }
+
+    private static String lineNumbers(List<Integer> lines) {
+        if (lines.size() == 1) {
+            return "line " + lines.getFirst();
+        }
+        String listed = lines.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", "));
+        return "lines " + listed + (lines.size() > 5 ? " and " + (lines.size() - 5) + " more" : "");
+    }
+
+    private BufferedReader open() throws IOException {
+        if (file.equals("-")) {
+            return new BufferedReader(new InputStreamReader(app().env().in(), StandardCharsets.UTF_8));
+        }
+        Path path = path();
         if (!Files.isRegularFile(path)) {
             throw new UserError(ExitCode.BAD_INPUT, "batch file " + file + " not found: give a path to a text file");
         }
-        return Files.readAllLines(path, StandardCharsets.UTF_8);
+        return Files.newBufferedReader(path, StandardCharsets.UTF_8);
     }
 
-    private GenerationRequest parse(String line) throws IOException {
-        if (!line.startsWith("{")) {
-            return new GenerationRequest(
-                    defaults.mode,
-                    line,
-                    defaults.duration,
-                    defaults.fps,
-                    defaults.aspectRatio,
-                    List.of(),
-                    defaults.seed,
-                    defaults.template,
-                    defaults.cameraStrength);
-        }
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-            throw new UserError(
-                    ExitCode.BAD_INPUT,
-                    "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        List<String> images = new ArrayList<>();
-        String image = text(n, "image", "first_frame");
-        String tail = text(n, "tail_image", "tail-image");
-        if (tail != null && image == null) {
-            throw new UserError(ExitCode.BAD_INPUT, "\"tail_image\" needs \"image\" (the first frame) too");
-        }
-        if (image != null) images.add(image);
-        if (tail != null) images.add(tail);
+    private Path path() {
+        return app().env().workingDirectory().resolve(file);
+    }
+
+    /** Where the file's relative image paths start: its own folder (the working directory for stdin). */
+    private Path folder() {
+        Path parent = file.equals("-") ? null : path().toAbsolutePath().getParent();
+        return parent != null ? parent : app().env().workingDirectory();
+    }
+
+    private GenerationRequest defaults() {
         return new GenerationRequest(
-                orElse(text(n, "mode"), defaults.mode),
-                text(n, "prompt"),
-                n.hasNonNull("duration") ? Integer.valueOf(n.get("duration").asInt()) : defaults.duration,
-                n.hasNonNull("fps") ? Integer.valueOf(n.get("fps").asInt()) : defaults.fps,
-                orElse(text(n, "aspect_ratio", "aspect-ratio"), defaults.aspectRatio),
-                images,
-                n.hasNonNull("seed") ? Long.valueOf(n.get("seed").asLong()) : defaults.seed,
-                orElse(text(n, "template", "template_id"), defaults.template),
-                orElse(text(n, "camera_strength", "camera-strength"), defaults.cameraStrength));
-    }
-
-    private static String text(JsonNode n, String... names) {
-        for (String name : names) {
-            if (n.hasNonNull(name)) {
-                return n.get(name).asText();
-            }
-        }
-        return null;
-    }
-
-    private static String orElse(String a, String b) {
-        return a != null ? a : b;
+                defaults.mode,
+                null,
+                defaults.duration,
+                defaults.fps,
+                defaults.aspectRatio,
+                List.of(),
+                defaults.seed,
+                defaults.template,
+                defaults.cameraStrength);
     }
 }

@@ -89,4 +89,39 @@ class CliBatchTest {
         assertThat(run.stderr()).contains("--yes");
         assertThat(server.submitCount()).isZero();
     }
+
+    @Test
+    void everyUnknownKeyWrongTypeAndBadValueIsReportedAtOnceAndNothingIsSent() throws Exception {
+        Files.writeString(
+                cwd.resolve("jobs.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"prompt\":\"one\"}",
+                        "two",
+                        "{\"prompt\":\"three\",\"aspect-ratio\":\"9:16\",\"durations\":10,\"Mode\":\"t2v_1080p\"}",
+                        "{\"prompt\":\"four\"}",
+                        "",
+                        "# six",
+                        "{\"prompt\":\"seven\",\"duration\":7,\"seed\":\"abc\",\"aspect_ratio\":\"5:4\"}",
+                        "{\"prompt\":\"eight\",\"mode\":\"t2v_4k\"}",
+                        "{\"prompt\":\"nine\",\"colour\":\"red\"}",
+                        ""));
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.jsonl", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines())
+                .anySatisfy(l ->
+                        assertThat(l).contains("line 3: unknown key 'aspect-ratio' — did you mean 'aspect_ratio'?"))
+                .anySatisfy(l -> assertThat(l).contains("line 3: unknown key 'durations' — did you mean 'duration'?"))
+                .anySatisfy(l -> assertThat(l).contains("line 3: unknown key 'Mode' — did you mean 'mode'?"))
+                .anySatisfy(l -> assertThat(l).contains("line 7: 'seed' must be", "\"abc\""))
+                .anySatisfy(l -> assertThat(l).contains("line 7: 'duration' 7 is not available", "5", "10"))
+                .anySatisfy(l -> assertThat(l).contains("line 7: 'aspect_ratio' '5:4'", "9:16"))
+                .anySatisfy(l -> assertThat(l).contains("line 8: unknown mode 't2v_4k'", "t2v_1080p"))
+                .anySatisfy(l -> assertThat(l).contains("line 9: unknown key 'colour'", "prompt", "camera_strength"))
+                .noneSatisfy(l -> assertThat(l).containsPattern("line [1245]\\b"));
+        assertThat(run.stderrLines().getLast()).contains("nothing was submitted", "8 problems", "4 lines");
+        assertThat(server.requests()).isEmpty();
+    }
 }
