@@ -32,7 +32,7 @@ import picocli.CommandLine.Parameters;
                     + "\"duration\":…,\"image\":…,\"tail_image\":…,\"aspect_ratio\":…,\"seed\":…,\"template\":…,"
                     + "\"camera_strength\":…}). Options give the defaults; a line's own fields win.",
             "Unknown keys, wrong types and bad values are all reported, with their line numbers, before anything"
-                    + " is sent.",
+                    + " is sent; relative image paths start at FILE's folder.",
         })
 public final class BatchCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")

@@ -11,6 +11,7 @@ import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.InvalidRequestException;
 import dev.jimeng.request.RequestOptions;
+import dev.jimeng.request.RequestValidator;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.text.Spelling;
 import java.io.BufferedReader;
@@ -125,7 +126,7 @@ final class BatchFile {
 
     /**
      * Reads job lines until the end or until {@code maxJobs + 1} of them, whichever comes first. Blank lines
-     * and lines starting with {@code #} are not jobs.
+     * and lines starting with {@code #} are not jobs. Relative image paths resolve against {@code folder}.
      */
     static Read read(BufferedReader in, Path folder, GenerationRequest defaults, int maxJobs) throws IOException {
         List<Entry> entries = new ArrayList<>();
@@ -283,8 +284,8 @@ final class BatchFile {
             broken.add(Key.TAIL_IMAGE);
             tail = null;
         }
-        if (image != null) images.add(image);
-        if (tail != null) images.add(tail);
+        if (image != null) images.add(RequestValidator.resolveImage(image, folder));
+        if (tail != null) images.add(RequestValidator.resolveImage(tail, folder));
         GenerationRequest request = new GenerationRequest(
                 or(values.get(Key.MODE), defaults.mode(), given.contains(Key.MODE)),
                 (String) values.get(Key.PROMPT),

@@ -14,6 +14,22 @@ class BatchFileTest {
             new GenerationRequest(null, null, null, null, null, List.of(), null, null, null);
 
     @Test
+    void aJsonLinesKeysWinAndRelativeImagesResolveAgainstTheFilesFolder() throws Exception {
+        GenerationRequest defaults =
+                new GenerationRequest("t2v_1080p", null, 10, null, "21:9", List.of(), 3L, null, null);
+        String line = "{\"prompt\":\"fox\",\"mode\":\"i2v_first_720p\",\"image\":\"shots/a.png\",\"seed\":7}";
+
+        BatchFile.Read read = BatchFile.read(
+                new BufferedReader(new java.io.StringReader(line)), Path.of("/data/batch"), defaults, 10);
+
+        BatchFile.Entry entry = read.entries().getFirst();
+        assertThat(entry.problems()).isEmpty();
+        assertThat(entry.request())
+                .isEqualTo(new GenerationRequest(
+                        "i2v_first_720p", "fox", 10, null, "21:9", List.of("/data/batch/shots/a.png"), 7L, null, null));
+    }
+
+    @Test
     void wrongTypesAreProblemsAndTheirKeysAreLeftOut() throws Exception {
         String line = "{\"prompt\":5,\"duration\":\"10\",\"fps\":24.5,\"seed\":-1}";
 

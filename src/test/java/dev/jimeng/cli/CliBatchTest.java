@@ -124,4 +124,22 @@ class CliBatchTest {
         assertThat(run.stderrLines().getLast()).contains("nothing was submitted", "8 problems", "4 lines");
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void relativeImagePathsResolveAgainstTheBatchFilesFolder() throws Exception {
+        Path batchDir = Files.createDirectories(cwd.resolve("shots"));
+        Fixtures.png(batchDir, "first.png", 1280, 720);
+        Path elsewhere = Files.createDirectories(cwd.resolve("elsewhere"));
+        Files.writeString(
+                batchDir.resolve("jobs.jsonl"),
+                "{\"prompt\":\"the fox wakes\",\"mode\":\"i2v_first_720p\",\"image\":\"first.png\"}\n");
+
+        CliRun run = CliHarness.against(server, elsewhere, home).run("batch", "../shots/jobs.jsonl", "--yes");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<JsonNode> bodies = CliSandbox.submitBodies(server);
+        assertThat(bodies).hasSize(1);
+        assertThat(bodies.getFirst().path("req_key").asText()).isEqualTo("jimeng_i2v_first_v30");
+        assertThat(bodies.getFirst().path("binary_data_base64")).hasSize(1);
+    }
 }
