@@ -56,11 +56,21 @@ public final class BatchCommand extends BaseCommand {
             description = "Do not ask for confirmation of the cost.")
     boolean yes;
 
+    @Option(
+            names = "--max-jobs",
+            paramLabel = "N",
+            description = "Refuse a file of more than N jobs before anything is sent (default: "
+                    + BatchFile.DEFAULT_MAX_JOBS + ").")
+    int maxJobs = BatchFile.DEFAULT_MAX_JOBS;
+
     /** Problem lines printed before the rest are only counted. */
     private static final int PROBLEMS_SHOWN = 50;
 
     @Override
     protected ExitCode doCall() throws Exception {
+        if (maxJobs < 1) {
+            throw new UserError(ExitCode.BAD_INPUT, "--max-jobs must be at least 1, got " + maxJobs);
+        }
         List<ValidatedRequest> jobs = readAndValidate();
         if (jobs.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
@@ -111,10 +121,17 @@ public final class BatchCommand extends BaseCommand {
     private List<ValidatedRequest> readAndValidate() throws IOException {
         BatchFile.Read read;
         try (BufferedReader in = open()) {
-            read = BatchFile.read(in, folder(), defaults(), Integer.MAX_VALUE);
+            read = BatchFile.read(in, folder(), defaults(), maxJobs);
         } catch (CharacterCodingException e) {
             throw new UserError(
                     ExitCode.BAD_INPUT, file + " is not UTF-8 text; save it as UTF-8 (nothing was submitted)");
+        }
+        if (read.overLimit()) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    file + " has more than " + maxJobs + " jobs (reading stopped at job " + (maxJobs + 1)
+                            + "), over the limit of " + maxJobs + " per batch; nothing was submitted. Split the file,"
+                            + " or raise the limit with --max-jobs N");
         }
         BatchFile.Checked checked = BatchFile.check(read.entries(), jobs()::validate);
         List<BatchFile.Problem> problems = checked.problems();

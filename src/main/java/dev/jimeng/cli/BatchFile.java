@@ -36,6 +36,8 @@ import java.util.regex.Pattern;
  * Reading stops one job past the limit, so a huge file costs no more than the limit to refuse.
  */
 final class BatchFile {
+    static final int DEFAULT_MAX_JOBS = 1000;
+
     private static final ObjectReader JSON_LINE = Json.MAPPER
             .reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

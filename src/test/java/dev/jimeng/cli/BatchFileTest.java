@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.request.GenerationRequest;
 import java.io.BufferedReader;
+import java.io.Reader;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,43 @@ import org.junit.jupiter.api.Test;
 class BatchFileTest {
     private static final GenerationRequest NO_DEFAULTS =
             new GenerationRequest(null, null, null, null, null, List.of(), null, null, null);
+
+    /** An endless file of prompts that counts the characters read from it. */
+    private static final class EndlessPrompts extends Reader {
+        private static final String LINE = "a red fox\n";
+        long served;
+
+        @Override
+        public int read(char[] buffer, int offset, int length) {
+            for (int i = 0; i < length; i++) {
+                buffer[offset + i] = LINE.charAt((int) (served++ % LINE.length()));
+            }
+            return length;
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @Test
+    void readingStopsOneJobPastTheLimit() throws Exception {
+        EndlessPrompts endless = new EndlessPrompts();
+
+        BatchFile.Read read = BatchFile.read(new BufferedReader(endless), Path.of("/tmp"), NO_DEFAULTS, 1000);
+
+        assertThat(read.overLimit()).isTrue();
+        assertThat(read.entries()).hasSize(1000);
+        assertThat(endless.served).as("characters read").isLessThan(1001 * 10 + 8192 * 2);
+    }
+
+    @Test
+    void exactlyTheLimitIsNotOverIt() throws Exception {
+        BatchFile.Read read = BatchFile.read(
+                new BufferedReader(new java.io.StringReader("a\n# note\n\nb\nc\n")), Path.of("/tmp"), NO_DEFAULTS, 3);
+
+        assertThat(read.overLimit()).isFalse();
+        assertThat(read.entries()).extracting(BatchFile.Entry::line).containsExactly(1, 4, 5);
+    }
 
     @Test
     void aJsonLinesKeysWinAndRelativeImagesResolveAgainstTheFilesFolder() throws Exception {

@@ -142,4 +142,29 @@ class CliBatchTest {
         assertThat(bodies.getFirst().path("req_key").asText()).isEqualTo("jimeng_i2v_first_v30");
         assertThat(bodies.getFirst().path("binary_data_base64")).hasSize(1);
     }
+
+    @Test
+    void moreJobsThanTheCeilingAreRefusedBeforeAnythingIsSent() throws Exception {
+        Files.writeString(cwd.resolve("many.txt"), "a red fox\n".repeat(1001));
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "many.txt", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.onlyErrorLine()).contains("1001", "1000", "--max-jobs");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void maxJobsRaisesOrLowersTheCeiling() throws Exception {
+        Files.writeString(cwd.resolve("three.txt"), "a red fox\na whale\na paper boat\n");
+
+        CliRun refused = CliHarness.against(server, cwd, home).run("batch", "three.txt", "--yes", "--max-jobs", "2");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.onlyErrorLine()).contains("3", "2", "--max-jobs");
+        assertThat(server.requests()).isEmpty();
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "three.txt", "--yes", "--max-jobs", "3");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(server.submitCount()).isEqualTo(3);
+    }
 }
