@@ -3,6 +3,7 @@ package dev.jimeng.cli;
 import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
+import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.ValidatedRequest;
 import java.io.BufferedReader;
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -75,12 +77,7 @@ public final class BatchCommand extends BaseCommand {
         if (jobs.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
         }
-        double cost =
-                jobs.stream().mapToDouble(ValidatedRequest::estimatedCostCny).sum();
-        String summary = String.format(
-                "%d job(s), estimated cost ≈%.2f CNY (third-party prices, unverified)%s",
-                jobs.size(), cost, jobs().sandbox() ? "; sandbox: nothing is billed" : "");
-        err().println("jimeng: " + summary);
+        err().println("jimeng: " + summary(jobs, jobs().sandbox()));
         if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
         }
@@ -116,6 +113,27 @@ public final class BatchCommand extends BaseCommand {
             }
         }
         return worst;
+    }
+
+    /**
+     * {@code 12 jobs: 8 × t2v_720p 5 s, 4 × t2v_1080p 10 s — estimated ¥36.40}: one entry per mode and
+     * length, in the order they first appear, priced by the capability table.
+     */
+    static String summary(List<ValidatedRequest> jobs, boolean sandbox) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Double> costs = new LinkedHashMap<>();
+        for (ValidatedRequest job : jobs) {
+            int seconds = job.request().durationSeconds();
+            String group = job.mode().name() + " " + seconds + " s";
+            counts.merge(group, 1, Integer::sum);
+            costs.merge(group, Capabilities.estimatedCost(job.mode(), seconds), Double::sum);
+        }
+        String groups = counts.entrySet().stream()
+                .map(g -> g.getValue() + " × " + g.getKey())
+                .collect(Collectors.joining(", "));
+        double total = costs.values().stream().mapToDouble(Double::doubleValue).sum();
+        String price = sandbox ? "sandbox, not billed" : String.format(Locale.ROOT, "estimated ¥%.2f", total);
+        return jobs.size() + (jobs.size() == 1 ? " job: " : " jobs: ") + groups + " — " + price;
     }
 
     private List<ValidatedRequest> readAndValidate() throws IOException {

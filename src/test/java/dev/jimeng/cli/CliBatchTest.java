@@ -57,7 +57,7 @@ class CliBatchTest {
                 .run("batch", "jobs.txt", "--yes", "--duration", "10", "--seed", "3");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stderr()).contains("2 job(s), estimated cost");
+        assertThat(run.stderr()).contains("2 jobs: 1 × t2v_720p 10 s, 1 × t2v_1080p 10 s — estimated ¥9.10");
         List<JsonNode> bodies = CliSandbox.submitBodies(server);
         assertThat(bodies).hasSize(2);
         JsonNode fox = bodies.stream()
@@ -166,5 +166,30 @@ class CliBatchTest {
         CliRun run = CliHarness.against(server, cwd, home).run("batch", "three.txt", "--yes", "--max-jobs", "3");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(server.submitCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theConfirmationCountsJobsPerModeAndDurationWithTheTotal() throws Exception {
+        Files.writeString(
+                cwd.resolve("jobs.txt"),
+                "a red fox\n{\"prompt\":\"a whale\",\"mode\":\"t2v_1080p\",\"duration\":10}\na paper boat\n");
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("3 jobs: 2 × t2v_720p 5 s, 1 × t2v_1080p 10 s — estimated ¥9.10");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void theBuiltInSandboxSaysNothingIsBilled() throws Exception {
+        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\n");
+
+        CliRun run = CliHarness.bare(cwd, home).run("--sandbox", "batch", "jobs.txt");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr())
+                .contains("1 job: 1 × t2v_720p 5 s — sandbox, not billed")
+                .doesNotContain("¥");
     }
 }
