@@ -1,19 +1,25 @@
 package dev.jimeng.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
-import dev.jimeng.json.Json;
 import dev.jimeng.request.GenerationRequest;
-import dev.jimeng.request.InvalidRequestException;
 import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.view.Billing;
+import dev.jimeng.view.QuoteView;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,6 +34,8 @@ import picocli.CommandLine.Parameters;
             "FILE holds plain lines of prompts, or JSON Lines of job parameters ({\"prompt\":…,\"mode\":…,"
                     + "\"duration\":…,\"image\":…,\"tail_image\":…,\"aspect_ratio\":…,\"seed\":…,\"template\":…,"
                     + "\"camera_strength\":…}). Options give the defaults; a line's own fields win.",
+            "Unknown keys, wrong types and bad values are all reported, with their line numbers, before anything"
+                    + " is sent; relative image paths start at FILE's folder.",
         })
 public final class BatchCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")
@@ -51,23 +59,61 @@ public final class BatchCommand extends BaseCommand {
             description = "Do not ask for confirmation of the cost.")
     boolean yes;
 
+    @Option(
+            names = "--max-jobs",
+            paramLabel = "N",
+            description = "Refuse a file of more than N jobs before anything is sent (default: "
+                    + BatchFile.DEFAULT_MAX_JOBS + ").")
+    int maxJobs = BatchFile.DEFAULT_MAX_JOBS;
+
+    @Mixin
+    DryRunOption dryRun;
+
+    @Mixin
+    MaxCostOption maxCost;
+
+    @Option(names = "--json", description = "With --dry-run: print what would be sent as one JSON document.")
+    boolean json;
+
+    /** The file's line number of each job, in order. */
+    private List<Integer> lineNumbers = List.of();
+
+    /** Problem lines printed before the rest are only counted. */
+    private static final int PROBLEMS_SHOWN = 50;
+
     @Override
     protected ExitCode doCall() throws Exception {
+        if (maxJobs < 1) {
+            throw new UserError(ExitCode.BAD_INPUT, "--max-jobs must be at least 1, got " + maxJobs);
+        }
         List<ValidatedRequest> jobs = readAndValidate();
         if (jobs.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
         }
-        double cost =
-                jobs.stream().mapToDouble(ValidatedRequest::estimatedCostCny).sum();
-        String summary = String.format(
-                "%d job(s), estimated cost ≈%.2f CNY (third-party prices, unverified)%s",
-                jobs.size(), cost, jobs().sandbox() ? "; sandbox: nothing is billed" : "");
         Destination destination = Destination.inDirectory(
                 outputDir == null
                         ? app().outputDirectory()
                         : app().env().workingDirectory().resolve(outputDir));
         jobs().checkOutput(destination, jobs); // once, for all of them, before the question
-        err().println("jimeng: " + summary);
+        BigDecimal cap = maxCost.value();
+        if (dryRun.dryRun) {
+            List<QuoteView.Quote> quotes = new java.util.ArrayList<>();
+            for (int i = 0; i < jobs.size(); i++) {
+                quotes.add(new QuoteView.Quote(lineNumbers.get(i), jobs.get(i), destination.directory()));
+            }
+            return quote(quotes, json);
+        }
+        // caps before the question: a batch that would pass one is refused, not asked about
+        jobs().checkCaps(
+                        jobs.stream()
+                                .mapToDouble(ValidatedRequest::estimatedCostCny)
+                                .sum(),
+                        jobs.stream()
+                                .mapToDouble(ValidatedRequest::estimatedCostCny)
+                                .max()
+                                .orElse(0),
+                        cap);
+        err().println("jimeng: " + summary(jobs, jobs().sandbox()));
         if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
         }
@@ -77,7 +123,7 @@ public final class BatchCommand extends BaseCommand {
             }
             app().settings().set("concurrency", concurrency.toString());
         }
-        List<String> ids = jobs().submitAll(jobs, destination);
+        List<String> ids = jobs().submitAll(jobs, destination, cap);
         if (session().tracksInBackground()) {
             ids.forEach(root().shell()::trackJob);
             out().println(ids.size() + " jobs queued: " + String.join(" ", ids));
@@ -98,88 +144,119 @@ public final class BatchCommand extends BaseCommand {
         return worst;
     }
 
-    private List<ValidatedRequest> readAndValidate() throws IOException {
-        List<String> lines = file.equals("-")
-                ? new String(app().env().in().readAllBytes(), StandardCharsets.UTF_8)
-                        .lines()
-                        .toList()
-                : readFile();
-        List<ValidatedRequest> jobs = new ArrayList<>();
-        for (int i = 0; i < lines.size(); i++) {
-            String line = lines.get(i).strip();
-            if (line.isEmpty() || line.startsWith("#")) {
-                continue;
-            }
-            try {
-                jobs.add(jobs().validate(parse(line)));
-            } catch (InvalidRequestException | UserError e) {
-                throw new UserError(
-                        ExitCode.BAD_INPUT,
-                        file + " line " + (i + 1) + ": " + e.getMessage() + " (nothing was submitted)");
-            }
+    /**
+     * {@code 12 jobs: 8 × t2v_720p 5 s, 4 × t2v_1080p 10 s — estimated ¥36.40}: one entry per mode and
+     * length, in the order they first appear, priced by the capability table.
+     */
+    static String summary(List<ValidatedRequest> jobs, boolean sandbox) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        Map<String, Double> costs = new LinkedHashMap<>();
+        for (ValidatedRequest job : jobs) {
+            int seconds = job.request().durationSeconds();
+            String group = job.mode().name() + " " + seconds + " s";
+            counts.merge(group, 1, Integer::sum);
+            costs.merge(group, job.estimatedCostCny(), Double::sum);
         }
-        return jobs;
+        String groups = counts.entrySet().stream()
+                .map(g -> g.getValue() + " × " + g.getKey())
+                .collect(Collectors.joining(", "));
+        double total = costs.values().stream().mapToDouble(Double::doubleValue).sum();
+        String price = Billing.cost(total, sandbox);
+        return jobs.size() + (jobs.size() == 1 ? " job: " : " jobs: ") + groups + " — " + price;
     }
 
-    private List<String> readFile() throws IOException {
-        Path path = app().env().workingDirectory().resolve(file);
+    private List<ValidatedRequest> readAndValidate() throws IOException {
+        BatchFile.Read read;
+        try (BufferedReader in = open()) {
+            read = BatchFile.read(in, folder(), defaults(), maxJobs);
+        } catch (CharacterCodingException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT, file + " is not UTF-8 text; save it as UTF-8 (nothing was submitted)");
+        }
+        if (read.overLimit()) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    file + " has more than " + maxJobs + " jobs (reading stopped at job " + (maxJobs + 1)
+                            + "), over the limit of " + maxJobs + " per batch; nothing was submitted. Split the file,"
+                            + " or raise the limit with --max-jobs N");
+        }
+        BatchFile.Checked checked = BatchFile.check(read.entries(), jobs()::validate);
+        List<BatchFile.Problem> problems = checked.problems();
+        if (problems.isEmpty()) {
+            lineNumbers = read.entries().stream().map(BatchFile.Entry::line).toList();
+            return checked.jobs();
+        }
+        if (problems.size() == 1) {
+            BatchFile.Problem only = problems.getFirst();
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    file + " line " + only.line() + ": " + only.message() + " (nothing was submitted)");
+        }
+        report(problems);
+        long lines =
+                problems.stream().mapToInt(BatchFile.Problem::line).distinct().count();
+        throw new UserError(
+                ExitCode.BAD_INPUT,
+                "nothing was submitted: " + problems.size() + " problems on " + lines
+                        + (lines == 1 ? " line" : " lines") + " of " + file + "; fix them and run again");
+    }
+
+    /** One line per problem; the same words on many lines are one line that lists them. */
+    private void report(List<BatchFile.Problem> problems) {
+        Map<String, List<Integer>> byMessage = new LinkedHashMap<>();
+        for (BatchFile.Problem p : problems) {
+            byMessage.computeIfAbsent(p.message(), m -> new ArrayList<>()).add(p.line());
+        }
+        int shown = 0;
+        for (Map.Entry<String, List<Integer>> e : byMessage.entrySet()) {
+            if (shown++ == PROBLEMS_SHOWN) {
+                err().println("jimeng: " + file + ": and " + (byMessage.size() - PROBLEMS_SHOWN) + " more problems");
+                break;
+            }
+            err().println("jimeng: " + file + " " + lineNumbers(e.getValue()) + ": " + e.getKey());
+        }
+        err().flush();
+    }
+
+    private static String lineNumbers(List<Integer> lines) {
+        if (lines.size() == 1) {
+            return "line " + lines.getFirst();
+        }
+        String listed = lines.stream().limit(5).map(String::valueOf).collect(Collectors.joining(", "));
+        return "lines " + listed + (lines.size() > 5 ? " and " + (lines.size() - 5) + " more" : "");
+    }
+
+    private BufferedReader open() throws IOException {
+        if (file.equals("-")) {
+            return new BufferedReader(new InputStreamReader(app().env().in(), StandardCharsets.UTF_8));
+        }
+        Path path = path();
         if (!Files.isRegularFile(path)) {
             throw new UserError(ExitCode.BAD_INPUT, "batch file " + file + " not found: give a path to a text file");
         }
-        return Files.readAllLines(path, StandardCharsets.UTF_8);
+        return Files.newBufferedReader(path, StandardCharsets.UTF_8);
     }
 
-    private GenerationRequest parse(String line) throws IOException {
-        if (!line.startsWith("{")) {
-            return new GenerationRequest(
-                    defaults.mode,
-                    line,
-                    defaults.duration,
-                    defaults.fps,
-                    defaults.aspectRatio,
-                    List.of(),
-                    defaults.seed,
-                    defaults.template,
-                    defaults.cameraStrength);
-        }
-        JsonNode n;
-        try {
-            n = Json.MAPPER.readTree(line);
-        } catch (IOException e) {
-            throw new UserError(
-                    ExitCode.BAD_INPUT,
-                    "not valid JSON: " + e.getMessage().lines().findFirst().orElse(""));
-        }
-        List<String> images = new ArrayList<>();
-        String image = text(n, "image", "first_frame");
-        String tail = text(n, "tail_image", "tail-image");
-        if (tail != null && image == null) {
-            throw new UserError(ExitCode.BAD_INPUT, "\"tail_image\" needs \"image\" (the first frame) too");
-        }
-        if (image != null) images.add(image);
-        if (tail != null) images.add(tail);
+    private Path path() {
+        return app().env().workingDirectory().resolve(file);
+    }
+
+    /** Where the file's relative image paths start: its own folder (the working directory for stdin). */
+    private Path folder() {
+        Path parent = file.equals("-") ? null : path().toAbsolutePath().getParent();
+        return parent != null ? parent : app().env().workingDirectory();
+    }
+
+    private GenerationRequest defaults() {
         return new GenerationRequest(
-                orElse(text(n, "mode"), defaults.mode),
-                text(n, "prompt"),
-                n.hasNonNull("duration") ? Integer.valueOf(n.get("duration").asInt()) : defaults.duration,
-                n.hasNonNull("fps") ? Integer.valueOf(n.get("fps").asInt()) : defaults.fps,
-                orElse(text(n, "aspect_ratio", "aspect-ratio"), defaults.aspectRatio),
-                images,
-                n.hasNonNull("seed") ? Long.valueOf(n.get("seed").asLong()) : defaults.seed,
-                orElse(text(n, "template", "template_id"), defaults.template),
-                orElse(text(n, "camera_strength", "camera-strength"), defaults.cameraStrength));
-    }
-
-    private static String text(JsonNode n, String... names) {
-        for (String name : names) {
-            if (n.hasNonNull(name)) {
-                return n.get(name).asText();
-            }
-        }
-        return null;
-    }
-
-    private static String orElse(String a, String b) {
-        return a != null ? a : b;
+                defaults.mode,
+                null,
+                defaults.duration,
+                defaults.fps,
+                defaults.aspectRatio,
+                List.of(),
+                defaults.seed,
+                defaults.template,
+                defaults.cameraStrength);
     }
 }

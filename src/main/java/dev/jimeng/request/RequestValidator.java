@@ -55,6 +55,24 @@ public final class RequestValidator {
     }
 
     /**
+     * An image as given, with a local path made absolute against {@code folder} (a batch file's folder,
+     * say) instead of the working directory. URLs, {@code ~/} paths, absolute paths and anything
+     * {@link #validate} will refuse come back unchanged, so the validator still has the last word.
+     */
+    public static String resolveImage(String raw, Path folder) {
+        if (raw == null || raw.isBlank()) {
+            return raw;
+        }
+        try {
+            return ImageSource.parse(raw, 0, folder.toAbsolutePath()) instanceof ImageSource.LocalFile file
+                    ? file.path().toString()
+                    : raw;
+        } catch (InvalidRequestException e) {
+            return raw;
+        }
+    }
+
+    /**
      * @return what to send, with defaults filled in
      * @throws InvalidRequestException naming the first problem found and its fix
      */

@@ -1,6 +1,6 @@
 /**
  * Text for a terminal, as pure functions: one safe line from user text, its width in terminal
- * columns (CJK and emoji take two), cutting and padding to a number of columns, and short
- * durations. A leaf: it uses only the JDK, so every package may use it.
+ * columns (CJK and emoji take two), cutting and padding to a number of columns, short
+ * durations, and the closest known word to a misspelt one. A leaf: it uses only the JDK, so every package may use it.
  */
 package dev.jimeng.text;

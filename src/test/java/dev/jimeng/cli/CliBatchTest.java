@@ -57,7 +57,7 @@ class CliBatchTest {
                 .run("batch", "jobs.txt", "--yes", "--duration", "10", "--seed", "3");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(run.stderr()).contains("2 job(s), estimated cost");
+        assertThat(run.stderr()).contains("2 jobs: 1 × t2v_720p 10 s, 1 × t2v_1080p 10 s — ≈¥9.10 estimated");
         List<JsonNode> bodies = CliSandbox.submitBodies(server);
         assertThat(bodies).hasSize(2);
         JsonNode fox = bodies.stream()
@@ -88,5 +88,108 @@ class CliBatchTest {
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--yes");
         assertThat(server.submitCount()).isZero();
+    }
+
+    @Test
+    void everyUnknownKeyWrongTypeAndBadValueIsReportedAtOnceAndNothingIsSent() throws Exception {
+        Files.writeString(
+                cwd.resolve("jobs.jsonl"),
+                String.join(
+                        "\n",
+                        "{\"prompt\":\"one\"}",
+                        "two",
+                        "{\"prompt\":\"three\",\"aspect-ratio\":\"9:16\",\"durations\":10,\"Mode\":\"t2v_1080p\"}",
+                        "{\"prompt\":\"four\"}",
+                        "",
+                        "# six",
+                        "{\"prompt\":\"seven\",\"duration\":7,\"seed\":\"abc\",\"aspect_ratio\":\"5:4\"}",
+                        "{\"prompt\":\"eight\",\"mode\":\"t2v_4k\"}",
+                        "{\"prompt\":\"nine\",\"colour\":\"red\"}",
+                        ""));
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.jsonl", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderrLines())
+                .anySatisfy(l ->
+                        assertThat(l).contains("line 3: unknown key 'aspect-ratio' — did you mean 'aspect_ratio'?"))
+                .anySatisfy(l -> assertThat(l).contains("line 3: unknown key 'durations' — did you mean 'duration'?"))
+                .anySatisfy(l -> assertThat(l).contains("line 3: unknown key 'Mode' — did you mean 'mode'?"))
+                .anySatisfy(l -> assertThat(l).contains("line 7: 'seed' must be", "\"abc\""))
+                .anySatisfy(l -> assertThat(l).contains("line 7: 'duration' 7 is not available", "5", "10"))
+                .anySatisfy(l -> assertThat(l).contains("line 7: 'aspect_ratio' '5:4'", "9:16"))
+                .anySatisfy(l -> assertThat(l).contains("line 8: unknown mode 't2v_4k'", "t2v_1080p"))
+                .anySatisfy(l -> assertThat(l).contains("line 9: unknown key 'colour'", "prompt", "camera_strength"))
+                .noneSatisfy(l -> assertThat(l).containsPattern("line [1245]\\b"));
+        assertThat(run.stderrLines().getLast()).contains("nothing was submitted", "8 problems", "4 lines");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void relativeImagePathsResolveAgainstTheBatchFilesFolder() throws Exception {
+        Path batchDir = Files.createDirectories(cwd.resolve("shots"));
+        Fixtures.png(batchDir, "first.png", 1280, 720);
+        Path elsewhere = Files.createDirectories(cwd.resolve("elsewhere"));
+        Files.writeString(
+                batchDir.resolve("jobs.jsonl"),
+                "{\"prompt\":\"the fox wakes\",\"mode\":\"i2v_first_720p\",\"image\":\"first.png\"}\n");
+
+        CliRun run = CliHarness.against(server, elsewhere, home).run("batch", "../shots/jobs.jsonl", "--yes");
+
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        List<JsonNode> bodies = CliSandbox.submitBodies(server);
+        assertThat(bodies).hasSize(1);
+        assertThat(bodies.getFirst().path("req_key").asText()).isEqualTo("jimeng_i2v_first_v30");
+        assertThat(bodies.getFirst().path("binary_data_base64")).hasSize(1);
+    }
+
+    @Test
+    void moreJobsThanTheCeilingAreRefusedBeforeAnythingIsSent() throws Exception {
+        Files.writeString(cwd.resolve("many.txt"), "a red fox\n".repeat(1001));
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "many.txt", "--yes");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.onlyErrorLine()).contains("1001", "1000", "--max-jobs");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void maxJobsRaisesOrLowersTheCeiling() throws Exception {
+        Files.writeString(cwd.resolve("three.txt"), "a red fox\na whale\na paper boat\n");
+
+        CliRun refused = CliHarness.against(server, cwd, home).run("batch", "three.txt", "--yes", "--max-jobs", "2");
+        assertThat(refused.exitCode()).isEqualTo(2);
+        assertThat(refused.onlyErrorLine()).contains("3", "2", "--max-jobs");
+        assertThat(server.requests()).isEmpty();
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "three.txt", "--yes", "--max-jobs", "3");
+        assertThat(run.exitCode()).as(run.stderr()).isZero();
+        assertThat(server.submitCount()).isEqualTo(3);
+    }
+
+    @Test
+    void theConfirmationCountsJobsPerModeAndDurationWithTheTotal() throws Exception {
+        Files.writeString(
+                cwd.resolve("jobs.txt"),
+                "a red fox\n{\"prompt\":\"a whale\",\"mode\":\"t2v_1080p\",\"duration\":10}\na paper boat\n");
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("3 jobs: 2 × t2v_720p 5 s, 1 × t2v_1080p 10 s — ≈¥9.10 estimated");
+        assertThat(server.requests()).isEmpty();
+    }
+
+    @Test
+    void theBuiltInSandboxSaysNothingIsBilled() throws Exception {
+        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\n");
+
+        CliRun run = CliHarness.bare(cwd, home).run("--sandbox", "batch", "jobs.txt");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr())
+                .contains("1 job: 1 × t2v_720p 5 s — sandbox, not billed")
+                .doesNotContain("¥");
     }
 }

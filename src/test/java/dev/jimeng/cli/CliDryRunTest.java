@@ -101,6 +101,38 @@ class CliDryRunTest {
     }
 
     @Test
+    void aDryRunOfAFiftyLineBatchShowsEveryLineAndTheTotalAndSendsNothing() throws Exception {
+        int before = server.requests().size();
+        StringBuilder lines = new StringBuilder();
+        for (int i = 1; i <= 50; i++) {
+            lines.append(i % 2 == 0 ? "{\"prompt\": \"fox " + i + "\", \"mode\": \"t2v_1080p\"}" : "fox " + i)
+                    .append('\n');
+        }
+        Path file = java.nio.file.Files.writeString(cwd.resolve("fifty.jsonl"), lines);
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", file.toString(), "--dry-run", "--json");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode quote = Json.MAPPER.readTree(run.stdout());
+        assertThat(quote.path("jobs")).hasSize(50);
+        assertThat(quote.path("jobs").get(49).path("line").asInt()).isEqualTo(50);
+        assertThat(quote.path("total_estimated_cny").asDouble()).isEqualTo(25 * 1.40 + 25 * 3.15);
+        assertThat(server.requests()).hasSize(before);
+    }
+
+    @Test
+    void aBatchWhoseTotalPassesItsCapSendsNothing() throws Exception {
+        int before = server.requests().size();
+        Path file = java.nio.file.Files.writeString(cwd.resolve("three.txt"), "a fox\na wolf\na bear\n");
+
+        CliRun run = CliHarness.against(server, cwd, home).run("batch", file.toString(), "--yes", "--max-cost", "4");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.stderr()).contains("this would cost ≈¥4.20 estimated, above --max-cost ¥4", "nothing was sent");
+        assertThat(server.requests()).hasSize(before);
+    }
+
+    @Test
     void theSandboxsQuoteSaysNothingIsBilled() {
         CliRun run = CliHarness.bare(cwd, home).run("--sandbox", "generate", "a fox", "--dry-run");
 
