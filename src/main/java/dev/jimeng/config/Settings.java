@@ -111,7 +111,7 @@ public final class Settings {
             }
         }
         for (ResolvedSetting r : session.values()) props.setProperty(r.key(), r.value());
-        Files.createDirectories(file.getParent());
+        PrivateFiles.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".config", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -125,6 +125,7 @@ public final class Settings {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        PrivateFiles.restrict(file); // the temporary file was 0600 already; an older file may not be
         for (ResolvedSetting r : session.values()) {
             configFile.put(r.setting(), new ResolvedSetting(r.setting(), r.value(), new Origin.ConfigFile(file)));
         }
