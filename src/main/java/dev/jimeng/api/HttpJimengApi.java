@@ -5,6 +5,7 @@ import dev.jimeng.json.Json;
 import dev.jimeng.sign.Credentials;
 import dev.jimeng.sign.SigningRequest;
 import dev.jimeng.sign.V4Signer;
+import dev.jimeng.text.SecretText;
 import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -306,7 +307,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
                     out = out.replace(secret, "***");
                 }
             }
-            return out;
+            return SecretText.scrub(out); // and any signed URL the server quoted back
         }
 
         ApiError redact(ApiError e) {

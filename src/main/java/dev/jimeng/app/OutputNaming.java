@@ -4,18 +4,60 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.Normalizer;
 
-/** Where a video goes when the user named no file: {@code <dir>/<task id>-<prompt slug>.mp4}. */
+/**
+ * Where a video goes when the user named no file: {@code <dir>/<task id>-<prompt slug>.mp4}. The
+ * task id comes from the server, so it is reduced to a bounded run of safe characters and the name
+ * is always a single file directly in {@code dir}: never a path outside it, never a folder on the way.
+ */
 public final class OutputNaming {
     private static final int SLUG_MAX = 48;
+    /** Real task ids are 19 digits; anything longer is cut (the prompt slug and a counter follow). */
+    static final int TASK_ID_MAX = 64;
 
     private OutputNaming() {}
 
     /** A path in {@code dir} that does not exist yet, never an existing file. */
     public static Path uniquePath(Path dir, String taskId, String prompt) {
-        String base = taskId + (slug(prompt).isEmpty() ? "" : "-" + slug(prompt));
-        Path candidate = dir.resolve(base + ".mp4");
+        String base = safeTaskId(taskId) + (slug(prompt).isEmpty() ? "" : "-" + slug(prompt));
+        Path candidate = inside(dir, base + ".mp4");
         for (int n = 2; Files.exists(candidate) || Files.exists(part(candidate)); n++) {
-            candidate = dir.resolve(base + "-" + n + ".mp4");
+            candidate = inside(dir, base + "-" + n + ".mp4");
+        }
+        return candidate;
+    }
+
+    /**
+     * The task id as a file-name part: ASCII letters, digits, {@code -} and {@code _} kept, every
+     * other run (slashes, dots, NUL, newlines, escape codes) one dash, at most {@link #TASK_ID_MAX}
+     * characters; {@code task} when nothing is left.
+     */
+    public static String safeTaskId(String taskId) {
+        StringBuilder out = new StringBuilder();
+        if (taskId != null) {
+            for (int i = 0; i < taskId.length() && out.length() < TASK_ID_MAX; i++) {
+                char c = taskId.charAt(i);
+                boolean safe = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_';
+                if (safe || (c == '-' && out.length() > 0)) {
+                    out.append(c);
+                } else if (out.length() > 0 && out.charAt(out.length() - 1) != '-') {
+                    out.append('-');
+                }
+            }
+        }
+        int end = out.length();
+        while (end > 0 && out.charAt(end - 1) == '-') {
+            end--;
+        }
+        return end == 0 ? "task" : out.substring(0, end);
+    }
+
+    /** {@code dir/name}, checked to be a single file directly in {@code dir}. */
+    private static Path inside(Path dir, String name) {
+        Path candidate = dir.resolve(name);
+        if (candidate.getFileName() == null
+                || !candidate.getFileName().toString().equals(name)
+                || !dir.normalize().equals(candidate.normalize().getParent())) {
+            throw new IllegalArgumentException("not a plain file name: " + name);
         }
         return candidate;
     }

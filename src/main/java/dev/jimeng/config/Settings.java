@@ -115,7 +115,7 @@ public final class Settings {
             }
         }
         props.setProperty(saved.key(), saved.value());
-        Files.createDirectories(file.getParent());
+        PrivateFiles.createDirectories(file.getParent());
         Path tmp = Files.createTempFile(file.getParent(), ".config", ".tmp");
         try {
             try (OutputStream out = Files.newOutputStream(tmp)) {
@@ -129,6 +129,7 @@ public final class Settings {
         } finally {
             Files.deleteIfExists(tmp);
         }
+        PrivateFiles.restrict(file); // the temporary file was 0600 already; an older file may not be
         configFile.put(
                 saved.setting(), new ResolvedSetting(saved.setting(), saved.value(), new Origin.ConfigFile(file)));
         return file;

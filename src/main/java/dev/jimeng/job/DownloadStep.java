@@ -4,13 +4,16 @@ import dev.jimeng.api.TaskResult;
 import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
+import dev.jimeng.text.SecretText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 
 /**
  * The download step of a {@link JobRun}: fetch the video of a done task (a fresh URL from {@link
@@ -105,9 +108,13 @@ final class DownloadStep {
                     return;
                 }
             }
+            URI url = parseVideoUrl(poll.videoUrl());
+            if (url == null) {
+                return;
+            }
             FetchResult fetched;
             try {
-                fetched = engine.fetcher.fetch(URI.create(poll.videoUrl()), target, this::progress);
+                fetched = engine.fetcher.fetch(url, target, this::progress);
             } catch (FetchException e) {
                 switch (e.kind()) {
                     case URL_EXPIRED -> {
@@ -146,6 +153,30 @@ final class DownloadStep {
             }
             return;
         }
+    }
+
+    /**
+     * The server's video URL, or null (the job has failed) when it is not an http(s) URL: the
+     * message names it without its query, which holds the signature and token.
+     */
+    private URI parseVideoUrl(String text) {
+        URI url;
+        try {
+            url = new URI(text);
+        } catch (URISyntaxException e) {
+            url = null;
+        }
+        String scheme =
+                url == null || url.getScheme() == null ? "" : url.getScheme().toLowerCase(Locale.ROOT);
+        if (url != null && (scheme.equals("https") || scheme.equals("http"))) {
+            return url;
+        }
+        run.fail(
+                StopReason.DOWNLOAD_FAILED,
+                "bad-video-url",
+                "the server gave task " + run.job().taskId() + " a video URL that is not a valid http(s) URL ("
+                        + SecretText.url(text) + "); a later 'retry' asks for a fresh one");
+        return null;
     }
 
     private void progress(long soFar, long total) {

@@ -113,8 +113,9 @@ final class ApiEndpoint {
         if (!failsReview && config.prepareVideosOnSubmit()) {
             videos.prepare(submit.video());
         }
-        ObjectNode data =
-                Json.MAPPER.createObjectNode().put("task_id", task.get().taskId());
+        String taskId = faults.takeNextTaskId().orElse(task.get().taskId());
+        tasks.alias(taskId, task.get());
+        ObjectNode data = Json.MAPPER.createObjectNode().put("task_id", taskId);
         return Reply.success(data, requestId, startedNanos);
     }
 
@@ -150,7 +151,8 @@ final class ApiEndpoint {
                     requestId,
                     startedNanos);
         }
-        String url = urls.url(baseUrl, taskId, now.plus(faults.videoUrlLifetime()));
+        String url = faults.takeNextVideoUrl()
+                .orElseGet(() -> urls.url(baseUrl, task.taskId(), now.plus(faults.videoUrlLifetime())));
         return Reply.success(resultData(ServedStatus.DONE, url, aigcMeta), requestId, startedNanos);
     }
 

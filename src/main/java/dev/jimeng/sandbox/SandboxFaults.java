@@ -2,6 +2,7 @@ package dev.jimeng.sandbox;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
@@ -19,6 +20,8 @@ public final class SandboxFaults {
     private Integer nextSubmitCode;
     private int forcedSubmitsLeft;
     private Duration videoUrlLifetime;
+    private String nextTaskId;
+    private String nextVideoUrl;
 
     SandboxFaults(SandboxConfig config) {
         random = new Random(config.faultSeed());
@@ -69,6 +72,36 @@ public final class SandboxFaults {
     public synchronized SandboxFaults videoUrlLifetime(Duration lifetime) {
         videoUrlLifetime = Objects.requireNonNull(lifetime);
         return this;
+    }
+
+    /**
+     * The next accepted submit answers this task id (any text, as a hostile server might) instead of
+     * a numeric one; the task is found under it, and its video is served as usual.
+     */
+    public synchronized SandboxFaults nextTaskId(String taskId) {
+        nextTaskId = Objects.requireNonNull(taskId);
+        return this;
+    }
+
+    /**
+     * The next get-result of a done task answers this text as its {@code video_url} (a malformed or
+     * foreign URL, say) instead of a signed link to the video.
+     */
+    public synchronized SandboxFaults nextVideoUrl(String url) {
+        nextVideoUrl = Objects.requireNonNull(url);
+        return this;
+    }
+
+    synchronized Optional<String> takeNextTaskId() {
+        Optional<String> id = Optional.ofNullable(nextTaskId);
+        nextTaskId = null;
+        return id;
+    }
+
+    synchronized Optional<String> takeNextVideoUrl() {
+        Optional<String> url = Optional.ofNullable(nextVideoUrl);
+        nextVideoUrl = null;
+        return url;
     }
 
     synchronized Duration videoUrlLifetime() {

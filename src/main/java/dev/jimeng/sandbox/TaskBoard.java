@@ -2,6 +2,7 @@ package dev.jimeng.sandbox;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ final class TaskBoard {
     private final Duration lifetime;
     private final int concurrencyLimit;
     private final Map<String, SandboxTask> tasks = new LinkedHashMap<>();
+    private final Map<String, SandboxTask> aliases = new HashMap<>();
     private int maxConcurrent;
 
     private final TaskJournal journal;
@@ -45,8 +47,17 @@ final class TaskBoard {
         return Optional.of(task);
     }
 
+    /** Makes {@code task} findable under {@code id} too (the task-id fault); not journaled. */
+    synchronized void alias(String id, SandboxTask task) {
+        if (!id.equals(task.taskId())) {
+            aliases.put(id, task);
+            aliases.put(id.trim(), task); // as a client that trims what it reads will ask
+        }
+    }
+
     synchronized Optional<SandboxTask> find(String taskId) {
-        return Optional.ofNullable(tasks.get(taskId));
+        SandboxTask task = tasks.get(taskId);
+        return Optional.ofNullable(task != null ? task : aliases.get(taskId));
     }
 
     ServedStatus status(SandboxTask task, Instant now) {

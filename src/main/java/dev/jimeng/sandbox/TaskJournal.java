@@ -2,6 +2,7 @@ package dev.jimeng.sandbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jimeng.config.PrivateFiles;
 import dev.jimeng.json.Json;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -71,7 +72,10 @@ class TaskJournal {
         n.put("frames", task.video().frames());
         n.put("fails_output_review", task.failsOutputReview());
         try {
-            Files.createDirectories(file.toAbsolutePath().getParent());
+            PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
+            if (!Files.exists(file)) {
+                PrivateFiles.createFile(file);
+            }
             Files.writeString(
                     file, n + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {

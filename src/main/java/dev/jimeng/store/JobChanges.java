@@ -1,5 +1,6 @@
 package dev.jimeng.store;
 
+import dev.jimeng.text.SecretText;
 import java.nio.file.Path;
 
 /**
@@ -9,6 +10,12 @@ import java.nio.file.Path;
  */
 public record JobChanges(
         StopReason stopReason, String errorCode, String errorMessage, Path outputPath, long bytes, String sha256) {
+    /** Error texts are built from server answers and URLs: no signed query or token reaches the journal. */
+    public JobChanges {
+        errorMessage = SecretText.scrub(errorMessage);
+        errorCode = SecretText.scrub(errorCode);
+    }
+
     public static JobChanges none() {
         return new JobChanges(null, null, null, null, -1, null);
     }

@@ -1,9 +1,9 @@
 package dev.jimeng.store;
 
+import dev.jimeng.config.PrivateFiles;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -46,7 +46,13 @@ public final class JobStore implements AutoCloseable {
     static JobStore open(Path directory, List<String> migrations) {
         Path file = directory.resolve(FILE_NAME);
         try {
-            Files.createDirectories(directory);
+            // the journal holds every prompt, task id and error: the user's alone (0600, folder 0700);
+            // SQLite gives the -wal and -shm files it creates the database file's permissions
+            PrivateFiles.createDirectories(directory);
+            PrivateFiles.createFile(file);
+            for (String suffix : new String[] {"-wal", "-shm"}) {
+                PrivateFiles.restrict(file.resolveSibling(FILE_NAME + suffix));
+            }
             Journal journal = Journal.open(file);
             journal.migrate(migrations);
             return new JobStore(file, journal);

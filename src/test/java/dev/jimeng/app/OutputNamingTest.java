@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,6 +31,50 @@ class OutputNamingTest {
         Files.writeString(dir.resolve("123-a-cat-2.mp4.part"), "x");
         assertThat(OutputNaming.uniquePath(dir, "123", "a cat").getFileName().toString())
                 .isEqualTo("123-a-cat-3.mp4");
+    }
+
+    /** Task ids a hostile or broken server might answer. */
+    static final List<String> HOSTILE_TASK_IDS = List.of(
+            "../../x",
+            "../../../../../../tmp/evil",
+            "a/b/c",
+            "/etc/passwd",
+            "\\..\\..\\win",
+            "C:\\Windows\\x",
+            "..",
+            ".",
+            "",
+            "id\u0000nul",
+            "line1\nline2\r",
+            "\u001b]0;pwned\u0007\u001b[2J\u001b[31mred",
+            "x".repeat(500),
+            "9".repeat(19) + "/" + "../".repeat(100),
+            "тест-任务-☃",
+            "-rf");
+
+    @Test
+    void hostileTaskIdsBecomeOneSafeFileNameInsideTheFolder() throws Exception {
+        Path out = dir.resolve("out");
+        Files.createDirectories(out);
+        for (String id : HOSTILE_TASK_IDS) {
+            Path path = OutputNaming.uniquePath(out, id, "a cat");
+            String name = path.getFileName().toString();
+            assertThat(path.getParent()).as(id).isEqualTo(out);
+            assertThat(path.normalize()).as(id).isEqualTo(path);
+            assertThat(name).as(id).matches("[A-Za-z0-9_][A-Za-z0-9_-]*-a-cat\\.mp4");
+            assertThat(name.length()).as(id).isLessThanOrEqualTo(OutputNaming.TASK_ID_MAX + 12);
+        }
+        try (var listing = Files.list(dir)) {
+            assertThat(listing).as("no folders made on the way").containsExactly(out);
+        }
+        try (var listing = Files.list(out)) {
+            assertThat(listing).isEmpty();
+        }
+        assertThat(OutputNaming.safeTaskId("7392616336519610409")).isEqualTo("7392616336519610409");
+        assertThat(OutputNaming.safeTaskId("../../x")).isEqualTo("x");
+        assertThat(OutputNaming.safeTaskId("a/b")).isEqualTo("a-b");
+        assertThat(OutputNaming.safeTaskId("")).isEqualTo("task");
+        assertThat(OutputNaming.safeTaskId("-rf")).isEqualTo("rf");
     }
 
     @Test

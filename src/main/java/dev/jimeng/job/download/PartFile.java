@@ -6,9 +6,12 @@ import java.nio.channels.ClosedByInterruptException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.UserPrincipal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -44,8 +47,22 @@ final class PartFile implements AutoCloseable {
             if (parent != null) {
                 Files.createDirectories(parent);
             }
-            channel = FileChannel.open(
-                    path, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+            checkSafeToResume(path);
+            // NOFOLLOW_LINKS (O_NOFOLLOW): a link planted between the check and here fails the open
+            // instead of being followed; CREATE never creates through a dangling link either.
+            try {
+                channel = FileChannel.open(
+                        path,
+                        StandardOpenOption.CREATE,
+                        StandardOpenOption.READ,
+                        StandardOpenOption.WRITE,
+                        LinkOption.NOFOLLOW_LINKS);
+            } catch (FileSystemException e) {
+                if (Files.isSymbolicLink(path)) {
+                    throw notRegular(path);
+                }
+                throw e;
+            }
             FileLock lock = tryLock(channel);
             if (lock == null) {
                 throw new DownloadFailedException(path + " is being written by another download", false);
@@ -61,6 +78,42 @@ final class PartFile implements AutoCloseable {
         } catch (DownloadFailedException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /**
+     * An existing {@code .part} must be a regular file of this user: a symlink planted there would
+     * have the video appended to whatever it points at (resuming with {@code Range: bytes=N-}).
+     */
+    private static void checkSafeToResume(Path path) throws IOException, DownloadFailedException {
+        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isRegularFile(path, LinkOption.NOFOLLOW_LINKS)) {
+            throw notRegular(path);
+        }
+        UserPrincipal me = currentUser(path);
+        if (me != null && !me.equals(Files.getOwner(path, LinkOption.NOFOLLOW_LINKS))) {
+            throw new DownloadFailedException(
+                    path + " belongs to another user; not resuming into it (remove it to download again)", false);
+        }
+    }
+
+    private static DownloadFailedException notRegular(Path path) {
+        return new DownloadFailedException(
+                path + " is not a regular file (a symbolic link or folder?); not writing through it (remove it to"
+                        + " download again)",
+                false);
+    }
+
+    /** The user running jimeng, as the file system names owners; null where it cannot say. */
+    private static UserPrincipal currentUser(Path path) {
+        try {
+            return path.getFileSystem()
+                    .getUserPrincipalLookupService()
+                    .lookupPrincipalByName(System.getProperty("user.name"));
+        } catch (IOException | UnsupportedOperationException e) {
+            return null;
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jimeng.job.download;
 
+import dev.jimeng.text.SecretText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLDecoder;
@@ -32,6 +33,14 @@ public final class Redaction {
         return out.toString();
     }
 
+    /**
+     * A URL as the server sent it, for a message, whether or not it parses: {@code https://ho st/v.mp4?…}
+     * keeps its token out just as a valid one does.
+     */
+    public static String redact(String url) {
+        return SecretText.url(url);
+    }
+
     /** The text on one line, with the URL's secret parts (query, user info, fragment) replaced. */
     static String scrub(String text, URI url) {
         if (text == null) {
@@ -41,7 +50,7 @@ public final class Redaction {
         for (String secret : secretsOf(url)) {
             clean = clean.replace(secret, HIDDEN);
         }
-        return clean;
+        return SecretText.scrub(clean);
     }
 
     /**

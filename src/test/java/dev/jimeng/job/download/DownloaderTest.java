@@ -357,4 +357,43 @@ class DownloaderTest {
         gone.close();
         return url;
     }
+
+    @Test
+    void aPlantedPartSymlinkIsNeverFollowedAndTheVictimIsLeftAlone() throws Exception {
+        Path victim = dir.resolve("victim.txt");
+        Files.writeString(victim, "precious bytes\n");
+        Files.createDirectories(target.getParent());
+        Files.createSymbolicLink(part(), victim);
+
+        assertThatThrownBy(() -> downloader(8).download(server.url("t1"), target, ProgressListener.NONE))
+                .isInstanceOf(DownloadFailedException.class)
+                .hasMessageContaining(part().toString())
+                .hasMessageContaining("not a regular file")
+                .satisfies(e -> assertThat(e.getMessage().lines()).hasSize(1));
+
+        assertThat(Files.readString(victim)).isEqualTo("precious bytes\n");
+        assertThat(server.served()).as("nothing was asked of the server").isEmpty();
+        assertThat(target).doesNotExist();
+    }
+
+    @Test
+    void aDanglingPartSymlinkIsNotCreatedThrough() throws Exception {
+        Path victim = dir.resolve("created-by-link.mp4");
+        Files.createDirectories(target.getParent());
+        Files.createSymbolicLink(part(), victim);
+
+        assertThatThrownBy(() -> downloader(8).download(server.url("t1"), target, ProgressListener.NONE))
+                .isInstanceOf(DownloadFailedException.class)
+                .hasMessageContaining("not a regular file");
+        assertThat(victim).doesNotExist();
+    }
+
+    @Test
+    void aPartThatIsAFolderIsRefused() throws Exception {
+        Files.createDirectories(part());
+
+        assertThatThrownBy(() -> downloader(8).download(server.url("t1"), target, ProgressListener.NONE))
+                .isInstanceOf(DownloadFailedException.class)
+                .hasMessageContaining("not a regular file");
+    }
 }
