@@ -1,5 +1,6 @@
 /**
- * Text for a terminal, as pure functions: one safe line from user text, its width in terminal
+ * Text for a terminal, as pure functions: user and server text made safe to print ({@code
+ * TerminalText.safe}: control characters shown, never acted on), one safe line from it, its width in terminal
  * columns (CJK and emoji take two), cutting and padding to a number of columns, and short
  * durations. A leaf: it uses only the JDK, so every package may use it.
  */
