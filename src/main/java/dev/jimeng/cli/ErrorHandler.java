@@ -4,13 +4,17 @@ import dev.jimeng.api.ApiException;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.request.InvalidRequestException;
+import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Every failure becomes one line on stderr and a named exit code; stack traces only with --verbose. */
+/**
+ * Every failure becomes one line on stderr and a named exit code; stack traces only with --verbose.
+ * The line shows its control characters ({@link TerminalText#safe}): it can quote the server.
+ */
 final class ErrorHandler implements IExecutionExceptionHandler {
     private final BooleanSupplier verbose;
 
@@ -45,9 +49,12 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 message = "internal error: " + ex + (verbose.getAsBoolean() ? "" : " (run with --verbose for details)");
             }
         }
-        err.println("jimeng: " + message);
+        // messages carry server text and user input: shown, never acted on by the terminal
+        err.println("jimeng: " + TerminalText.safe(message));
         if (verbose.getAsBoolean()) {
-            ex.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(TerminalText.safeLines(trace.toString()));
         }
         err.flush();
         return code.code();

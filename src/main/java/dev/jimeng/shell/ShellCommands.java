@@ -7,6 +7,7 @@ import dev.jimeng.cli.ShellControl;
 import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.ResolvedSetting;
 import dev.jimeng.config.Setting;
+import dev.jimeng.text.TerminalText;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -61,11 +62,11 @@ final class ShellCommands {
                 if (value != null) {
                     ResolvedSetting r = app().settings().set(key, value);
                     app().settingsChanged();
-                    out().println(r.key() + " = " + r.value());
+                    out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())));
                 }
                 if (save) {
                     Path file = app().settings().save();
-                    out().println("saved to " + file);
+                    out().println("saved to " + TerminalText.safe(file.toString()));
                 }
             } catch (InvalidSettingException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
@@ -84,7 +85,8 @@ final class ShellCommands {
             try {
                 ResolvedSetting r = app().settings().unset(key);
                 app().settingsChanged();
-                out().println(r.key() + " = " + r.value() + "  (" + r.origin().describe() + ")");
+                out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())) + "  ("
+                        + TerminalText.safe(r.origin().describe()) + ")");
             } catch (InvalidSettingException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
             }
@@ -104,8 +106,8 @@ final class ShellCommands {
                 out().printf(
                                 "%-" + width + "s  %-24s  %s%n",
                                 r.key(),
-                                r.value(),
-                                r.origin().describe());
+                                TerminalText.safe(String.valueOf(r.value())),
+                                TerminalText.safe(r.origin().describe()));
             }
             return ExitCode.OK;
         }
