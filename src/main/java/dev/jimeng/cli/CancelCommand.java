@@ -3,6 +3,7 @@ package dev.jimeng.cli;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.text.TerminalText;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -59,12 +60,12 @@ public final class CancelCommand extends BaseCommand {
                 out().println(
                                 ended.taskId() == null
                                         ? id + " canceled; it was never sent, nothing is billed"
-                                        : id + " no longer tracked; task " + ended.taskId()
+                                        : id + " no longer tracked; task " + TerminalText.safe(ended.taskId())
                                                 + (jobs().sandbox() ? " (sandbox, not billed)" : " is billed")
                                                 + " and its video is not downloaded ('" + jimeng() + "retry " + id
                                                 + "' picks it up again within 12 hours)");
             } catch (UserError e) {
-                err().println("jimeng: " + e.getMessage());
+                err().println("jimeng: " + TerminalText.safe(e.getMessage()));
                 result = e.exitCode();
             }
         }

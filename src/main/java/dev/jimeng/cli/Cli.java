@@ -3,6 +3,7 @@ package dev.jimeng.cli;
 import dev.jimeng.app.App;
 import dev.jimeng.app.Environment;
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
@@ -58,7 +59,7 @@ public final class Cli {
                 suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
             }
             failed.getErr()
-                    .println("jimeng: " + ex.getMessage().strip().replaceAll("\\s*\\R\\s*", " ") + suggestion
+                    .println("jimeng: " + TerminalText.oneLine(ex.getMessage()) + TerminalText.safe(suggestion)
                             + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT.code();
         });

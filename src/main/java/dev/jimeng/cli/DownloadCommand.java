@@ -4,6 +4,7 @@ import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.text.TerminalText;
 import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ public final class DownloadCommand extends BaseCommand {
             out().println(
                             done.outputPath() == null
                                     ? done.state().label()
-                                    : done.outputPath().toString());
+                                    : TerminalText.safe(done.outputPath().toString()));
             return jobs().exitCodeOf(done);
         });
     }

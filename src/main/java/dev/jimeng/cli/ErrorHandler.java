@@ -4,13 +4,17 @@ import dev.jimeng.api.ApiException;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.request.InvalidRequestException;
+import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Every failure becomes one line on stderr and a named exit code; stack traces only with --verbose. */
+/**
+ * Every failure becomes one line on stderr and a named exit code; stack traces only with --verbose.
+ * The line shows its control characters ({@link TerminalText#safe}): it can quote the server.
+ */
 final class ErrorHandler implements IExecutionExceptionHandler {
     private final BooleanSupplier verbose;
 
@@ -45,9 +49,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 message = "internal error: " + ex + (verbose.getAsBoolean() ? "" : " (run with --verbose for details)");
             }
         }
-        message.lines().forEach(line -> err.println("jimeng: " + line)); // several problems: one line each
+        // messages carry server text and user input: shown, never acted on by the terminal;
+        // several problems (bad settings) are one line each
+        message.lines().forEach(line -> err.println("jimeng: " + TerminalText.safe(line)));
         if (verbose.getAsBoolean()) {
-            ex.printStackTrace(err);
+            java.io.StringWriter trace = new java.io.StringWriter();
+            ex.printStackTrace(new PrintWriter(trace));
+            err.print(TerminalText.safeLines(trace.toString()));
         }
         err.flush();
         return code.code();

@@ -4,6 +4,7 @@ import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.Billing;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -51,7 +52,7 @@ public final class GenerateCommand extends BaseCommand {
     protected ExitCode doCall() throws Exception {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
-        validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        validated.warnings().forEach(w -> err().println("jimeng: note: " + TerminalText.safe(w)));
         BigDecimal cap = maxCost.value();
         if (dryRun.dryRun) {
             return quote(validated, target, json);

@@ -56,7 +56,7 @@ public final class JobsCommand extends BaseCommand {
                 array.add(Json.MAPPER.readTree(
                         dev.jimeng.view.ResultView.json(j, jobs().clock().instant(), jobs().sandbox())));
             }
-            out().println(Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(array));
+            out().println(Json.printer().writeValueAsString(array));
         } else {
             out().print(JobsView.table(jobs, Clock.systemUTC(), terminalColumns()));
         }

@@ -2,6 +2,7 @@ package dev.jimeng.cli;
 
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,7 +37,7 @@ final class ProgressLine implements AutoCloseable {
             line += String.format(" %d%%", job.bytesDownloaded() * 100 / job.bytesTotal());
         }
         if (job.taskId() != null) {
-            line += " (task " + job.taskId() + ")";
+            line += " (task " + TerminalText.safe(job.taskId()) + ")";
         }
         return line;
     }

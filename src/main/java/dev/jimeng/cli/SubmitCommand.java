@@ -6,6 +6,7 @@ import dev.jimeng.app.OutputTarget;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.ResultView;
 import java.math.BigDecimal;
 import java.nio.file.Path;
@@ -46,7 +47,7 @@ public final class SubmitCommand extends BaseCommand {
     protected ExitCode doCall() throws Exception {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
         Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
-        validated.warnings().forEach(w -> err().println("jimeng: note: " + w));
+        validated.warnings().forEach(w -> err().println("jimeng: note: " + TerminalText.safe(w)));
         BigDecimal cap = maxCost.value();
         if (dryRun.dryRun) {
             return quote(validated, target, json);

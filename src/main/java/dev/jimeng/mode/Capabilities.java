@@ -35,6 +35,11 @@ public final class Capabilities {
 
     public static final List<Integer> SEED_FPS = List.of(24, 25, 30);
 
+    /** The seed that asks for a random one; any other seed is 0 to {@link #SEED_MAX}. */
+    public static final long RANDOM_SEED = -1;
+
+    public static final long SEED_MAX = Integer.MAX_VALUE;
+
     public static final int PROMPT_MAX_CHARS = 800;
     public static final int PROMPT_RECOMMENDED_CHARS = 400;
     public static final long IMAGE_MAX_BYTES = 4_700_000L;

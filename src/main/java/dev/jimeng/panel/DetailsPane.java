@@ -67,6 +67,7 @@ final class DetailsPane {
                             ", ",
                             job.request().images().stream()
                                     .map(DetailsPane::withoutQuery)
+                                    .map(JobText::oneLine)
                                     .toList()),
                     width);
         }
@@ -77,7 +78,7 @@ final class DetailsPane {
                     : " · sha256 "
                             + job.sha256()
                                     .substring(0, Math.min(12, job.sha256().length())) + "…";
-            wrap(out, "File: ", job.outputPath() + size + sha, width);
+            wrap(out, "File: ", JobText.oneLine(job.outputPath().toString()) + size + sha, width);
         }
         String error = JobText.error(job);
         if (!error.isEmpty()) {
@@ -88,9 +89,10 @@ final class DetailsPane {
             wrap(out, "Next: ", next, width);
         }
         if (job.outputPath() != null && job.state() == JobState.DONE) {
-            wrap(out, "Open: ", job.outputPath().toString(), width);
+            wrap(out, "Open: ", JobText.oneLine(job.outputPath().toString()), width);
         }
-        out.add("Task id: " + orDash(job.taskId()) + " · request id: " + orDash(job.requestId()));
+        out.add("Task id: " + orDash(JobText.oneLine(job.taskId())) + " · request id: "
+                + orDash(JobText.oneLine(job.requestId())));
         wrap(out, "Times: ", times(job), width);
         return out;
     }

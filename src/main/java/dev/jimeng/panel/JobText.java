@@ -76,24 +76,30 @@ final class JobText {
         return left.getSeconds() <= 0 ? "soon" : "~" + Durations.compact(left);
     }
 
-    /** The saved file for a finished job, the error for a failed one, the target while downloading. */
+    /**
+     * The saved file for a finished job, the error for a failed one, the target while downloading;
+     * control characters shown ({@link TerminalText#safe}), as in every text of this class.
+     */
     static String outcome(JobSnapshot job) {
         return switch (job.state()) {
             case DONE, DOWNLOADING ->
-                job.outputPath() == null ? "" : job.outputPath().toString();
+                job.outputPath() == null
+                        ? ""
+                        : TerminalText.safe(job.outputPath().toString());
             case FAILED, EXPIRED, SUBMIT_UNKNOWN, CANCELED -> error(job);
             default -> "";
         };
     }
 
     static String error(JobSnapshot job) {
-        String message = job.errorMessage() == null ? "" : job.errorMessage();
+        String message = TerminalText.safe(job.errorMessage());
         if (job.errorCode() == null || job.errorCode().isBlank()) {
             return message.isEmpty() && job.state() == JobState.EXPIRED
                     ? "the server no longer keeps this task"
                     : message;
         }
-        return message.isEmpty() ? job.errorCode() : job.errorCode() + ": " + message;
+        String code = TerminalText.safe(job.errorCode());
+        return message.isEmpty() ? code : code + ": " + message;
     }
 
     /**
@@ -114,7 +120,8 @@ final class JobText {
     }
 
     /**
-     * User text as one safe line for a cell ({@link TerminalText#oneLine}), with characters outside
+     * User text as one safe line for a cell ({@link TerminalText#oneLine}: line breaks become spaces,
+     * other control characters are shown as {@code \e}, {@code \\u009b}, …), with characters outside
      * the BMP, which Lanterna draws one char at a time, shown as '?'.
      */
     static String oneLine(String s) {

@@ -130,7 +130,12 @@ public final class PlainWatch {
             case DONE ->
                 b.append(' ')
                         .append(Durations.compact(JobText.elapsed(job, now)))
-                        .append(job.outputPath() == null ? "" : " → " + job.outputPath());
+                        .append(
+                                job.outputPath() == null
+                                        ? ""
+                                        : " → "
+                                                + JobText.oneLine(
+                                                        job.outputPath().toString()));
             case FAILED, EXPIRED, SUBMIT_UNKNOWN, CANCELED -> {
                 b.append(": ").append(JobText.oneLine(JobText.error(job)));
                 String hint = JobGuide.hint(job, now, sandbox);

@@ -266,12 +266,11 @@ public final class RequestValidator {
         if (given == null) {
             return -1;
         }
-        if (given < Integer.MIN_VALUE || given > Integer.MAX_VALUE) {
+        if (given != Capabilities.RANDOM_SEED && (given < 0 || given > Capabilities.SEED_MAX)) {
             throw new InvalidRequestException(
                     FIELD_SEED,
-                    RequestOptions.SEED + " " + given + " is out of range: the API's seed is a 32-bit integer ("
-                            + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + "); use a smaller number, or -1 for"
-                            + " a random seed");
+                    RequestOptions.SEED + " " + given + " is out of range: the API takes 0 to " + Capabilities.SEED_MAX
+                            + ", or -1 for a random seed");
         }
         return given;
     }

@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalInt;
 
 /**
  * {@code POST /?Action=…&Version=2022-08-31}: the gateway checks (action, signature, QPS), then
@@ -97,9 +96,9 @@ final class ApiEndpoint {
     }
 
     private Reply submit(byte[] body, Instant now, String requestId, long startedNanos) throws BusinessException {
-        OptionalInt forced = faults.takeForcedSubmitCode();
+        Optional<BusinessError> forced = faults.takeForcedSubmit();
         if (forced.isPresent()) {
-            throw BusinessError.of(forced.getAsInt()).exception();
+            throw forced.get().exception();
         }
         ValidSubmit submit = SubmitValidator.validate(parse(body));
         if (contains(submit.prompt(), config.rejectWord())) {

@@ -3,7 +3,6 @@ package dev.jimeng.sandbox;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Random;
 
@@ -18,6 +17,7 @@ public final class SandboxFaults {
     private int truncationsLeft;
     private long truncateAfterBytes;
     private Integer nextSubmitCode;
+    private String nextSubmitMessage;
     private int forcedSubmitsLeft;
     private Duration videoUrlLifetime;
     private String nextTaskId;
@@ -64,7 +64,18 @@ public final class SandboxFaults {
     /** The next {@code count} submits fail with this business code. */
     public synchronized SandboxFaults failNextSubmits(int code, int count) {
         nextSubmitCode = code;
+        nextSubmitMessage = null;
         forcedSubmitsLeft = count;
+        return this;
+    }
+
+    /**
+     * The next submit fails with this business code and this message instead of the code's own
+     * (say, one carrying escape sequences, as a hostile or broken server might send).
+     */
+    public synchronized SandboxFaults failNextSubmit(int code, String message) {
+        failNextSubmits(code, 1);
+        nextSubmitMessage = Objects.requireNonNull(message);
         return this;
     }
 
@@ -128,11 +139,15 @@ public final class SandboxFaults {
         return getResultFailureRate > 0 && random.nextDouble() < getResultFailureRate;
     }
 
-    synchronized OptionalInt takeForcedSubmitCode() {
+    synchronized Optional<BusinessError> takeForcedSubmit() {
         if (forcedSubmitsLeft <= 0 || nextSubmitCode == null) {
-            return OptionalInt.empty();
+            return Optional.empty();
         }
         forcedSubmitsLeft--;
-        return OptionalInt.of(nextSubmitCode);
+        BusinessError error = BusinessError.of(nextSubmitCode);
+        return Optional.of(
+                nextSubmitMessage == null
+                        ? error
+                        : new BusinessError(error.httpStatus(), error.code(), nextSubmitMessage));
     }
 }

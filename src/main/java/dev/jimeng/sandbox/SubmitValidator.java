@@ -10,8 +10,11 @@ import java.util.List;
 
 /**
  * Checks a CVSync2AsyncSubmitTask body the way the real service does, reading every limit from
- * {@link Capabilities}. Fields a mode does not use (aspect_ratio with an image, template_id outside
- * recamera) are ignored, as the service ignores them.
+ * {@link Capabilities}, and answers what it rejects with 50400 "Invalid Parameter" as the service
+ * does: an {@code fps} field (the API has none: output is always 24 fps), {@code aspect_ratio} on a
+ * mode the table gives no ratios (the image modes), and a seed other than -1 or 0 to 2^31−1. The
+ * service ignores what is merely unused: aspect_ratio on {@code ti2v_pro} with an image (it picks the
+ * nearest ratio itself) and template_id outside recamera.
  */
 final class SubmitValidator {
     private SubmitValidator() {}
@@ -46,14 +49,17 @@ final class SubmitValidator {
                 throw invalid("frames must be one of " + mode.framesBySeconds().values() + " for " + reqKey);
             }
         }
-        JsonNode seed = body.get("seed");
-        if (seed != null && !seed.isNull() && !seed.isIntegralNumber()) {
-            throw invalid("seed must be an integer");
+        if (body.has("fps")) {
+            throw invalid("fps is not a parameter: the output is always 24 fps; frames sets the length");
         }
+        checkSeed(body.get("seed"));
 
         String aspectRatio = text(body, "aspect_ratio");
-        if (aspectRatio != null && !Capabilities.ASPECT_RATIOS.contains(aspectRatio)) {
-            throw invalid("aspect_ratio must be one of " + Capabilities.ASPECT_RATIOS);
+        if (aspectRatio != null && mode.aspectRatios().isEmpty()) {
+            throw invalid("aspect_ratio is not a parameter of " + reqKey + ": the image sets the ratio");
+        }
+        if (aspectRatio != null && !mode.aspectRatios().contains(aspectRatio)) {
+            throw invalid("aspect_ratio must be one of " + mode.aspectRatios());
         }
         if (!mode.takesAspectRatio(imageCount) || aspectRatio == null) {
             aspectRatio = Capabilities.DEFAULT_ASPECT_RATIO;
@@ -104,6 +110,21 @@ final class SubmitValidator {
         boolean jpeg = data.length > 3 && (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xd8;
         if (!png && !jpeg) {
             throw invalid("images must be JPEG or PNG");
+        }
+    }
+
+    /** -1 (random) or 0 to 2^31−1; absent or null means -1. */
+    private static void checkSeed(JsonNode seed) throws BusinessException {
+        if (seed == null || seed.isNull()) {
+            return;
+        }
+        if (!seed.isIntegralNumber()) {
+            throw invalid("seed must be an integer");
+        }
+        if (!seed.canConvertToLong()
+                || (seed.longValue() != Capabilities.RANDOM_SEED
+                        && (seed.longValue() < 0 || seed.longValue() > Capabilities.SEED_MAX))) {
+            throw invalid("seed must be -1 (random) or 0 to " + Capabilities.SEED_MAX + ", got " + seed);
         }
     }
 

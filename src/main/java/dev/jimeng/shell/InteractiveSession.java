@@ -4,6 +4,7 @@ import dev.jimeng.cli.JimengCommand;
 import dev.jimeng.config.NotifyStyle;
 import dev.jimeng.config.Setting;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.JobCounts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ final class InteractiveSession extends Session {
             return true;
         });
         if (dumb) {
-            out.println("jimeng: this terminal (TERM=" + terminal.getType()
+            out.println("jimeng: this terminal (TERM=" + TerminalText.safe(terminal.getType())
                     + ") has no cursor control: plain line editing, no completion or status line");
         }
         out.flush();

@@ -5,7 +5,10 @@ import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.JobGuide;
 import java.time.Instant;
 
-/** The short blocks printed above the prompt when a background job ends. Pure formatting. */
+/**
+ * The short blocks printed above the prompt when a background job ends. Pure formatting; the prompt,
+ * path and server message show their control characters ({@link TerminalText}), never act on them.
+ */
 public final class Notices {
     private static final int PROMPT_CHARS = 60; // terminal columns
 
@@ -22,14 +25,15 @@ public final class Notices {
                             case CANCELED -> "⊘ " + job.id() + " canceled";
                             default -> "· " + job.id() + " " + job.state().label();
                         }
-                        + " · " + job.request().mode() + " · " + job.request().durationSeconds() + " s · \""
+                        + " · " + TerminalText.safe(job.request().mode()) + " · "
+                        + job.request().durationSeconds() + " s · \""
                         + shorten(job.request().prompt()) + "\"";
         String detail =
                 switch (job.state()) {
-                    case DONE -> "  saved " + job.outputPath();
+                    case DONE -> "  saved " + TerminalText.safe(String.valueOf(job.outputPath()));
                     case SUBMIT_UNKNOWN, FAILED, EXPIRED, CANCELED -> {
                         String hint = JobGuide.hint(job, now, sandbox);
-                        yield "  " + nullToEmpty(job.errorMessage()) + (hint.isEmpty() ? "" : "\n  " + hint);
+                        yield "  " + TerminalText.safe(job.errorMessage()) + (hint.isEmpty() ? "" : "\n  " + hint);
                     }
                     default -> "";
                 };
@@ -38,9 +42,5 @@ public final class Notices {
 
     static String shorten(String prompt) {
         return TerminalText.fit(TerminalText.oneLine(prompt), PROMPT_CHARS);
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
     }
 }

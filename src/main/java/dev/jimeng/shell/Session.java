@@ -7,6 +7,7 @@ import dev.jimeng.cli.Cli;
 import dev.jimeng.cli.JimengCommand;
 import dev.jimeng.cli.ShellControl;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -49,7 +50,7 @@ abstract class Session implements ShellControl {
             app().connect(); // say once, at the start, when credentials are missing
             return subscription;
         } catch (UserError e) {
-            err.println("jimeng: " + e.getMessage());
+            err.println("jimeng: " + TerminalText.safe(e.getMessage()));
             err.flush();
             return subscription;
         }
@@ -57,7 +58,7 @@ abstract class Session implements ShellControl {
 
     /** A line about a job a command just started. */
     public void announce(String line) {
-        commands.getOut().println(line);
+        commands.getOut().println(TerminalText.safeLines(line));
         commands.getOut().flush();
     }
 
@@ -67,7 +68,7 @@ abstract class Session implements ShellControl {
         try {
             words = lineWords.split(line);
         } catch (IllegalArgumentException e) {
-            commands.getErr().println("jimeng: " + e.getMessage());
+            commands.getErr().println("jimeng: " + TerminalText.safe(e.getMessage()));
             commands.getErr().flush();
             return ExitCode.BAD_INPUT.code();
         }
@@ -90,14 +91,15 @@ abstract class Session implements ShellControl {
         }
         String first = words.get(0);
         if (!first.startsWith("-") && !commands.getSubcommands().containsKey(first)) {
-            commands.getErr().println("jimeng: unknown command '" + first + "'; 'help' lists the commands");
+            commands.getErr()
+                    .println("jimeng: unknown command '" + TerminalText.safe(first) + "'; 'help' lists the commands");
             commands.getErr().flush();
             return ExitCode.BAD_INPUT.code();
         }
         try {
             return commands.execute(words.toArray(String[]::new));
         } catch (RuntimeException e) {
-            commands.getErr().println("jimeng: internal error: " + e);
+            commands.getErr().println("jimeng: internal error: " + TerminalText.safe(e.toString()));
             return ExitCode.INTERNAL.code();
         } finally {
             commands.getOut().flush();

@@ -7,6 +7,7 @@ import dev.jimeng.cli.ShellControl;
 import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.ResolvedSetting;
 import dev.jimeng.config.Setting;
+import dev.jimeng.text.TerminalText;
 import java.nio.file.Path;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -60,11 +61,11 @@ final class ShellCommands {
             try {
                 if (value != null) {
                     ResolvedSetting r = app().set(key, value);
-                    out().println(r.key() + " = " + r.value());
+                    out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())));
                 }
                 if (save) {
                     Path file = app().settings().save(key);
-                    out().println("saved to " + file);
+                    out().println("saved to " + TerminalText.safe(file.toString()));
                 }
             } catch (InvalidSettingException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
@@ -82,7 +83,8 @@ final class ShellCommands {
         protected ExitCode doCall() {
             try {
                 ResolvedSetting r = app().unset(key);
-                out().println(r.key() + " = " + r.value() + "  (" + r.origin().describe() + ")");
+                out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())) + "  ("
+                        + TerminalText.safe(r.origin().describe()) + ")");
             } catch (InvalidSettingException e) {
                 throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
             }
@@ -102,8 +104,8 @@ final class ShellCommands {
                 out().printf(
                                 "%-" + width + "s  %-24s  %s%n",
                                 r.key(),
-                                r.value(),
-                                r.origin().describe());
+                                TerminalText.safe(String.valueOf(r.value())),
+                                TerminalText.safe(r.origin().describe()));
             }
             return ExitCode.OK;
         }

@@ -11,9 +11,121 @@ public final class TerminalText {
     private TerminalText() {}
 
     /**
-     * One line of {@code s}, safe to print: control characters (which could carry escape sequences)
-     * and line breaks become spaces, runs of white space become one space, the ends are stripped, and
-     * a lone surrogate becomes '?'. Null becomes "".
+     * {@code s} made safe to print as it is: every character a terminal could act on is shown
+     * visibly instead, so nothing in user or server text can move the cursor, clear the screen,
+     * retitle the window, write the clipboard or reorder the line. C0 controls become {@code \e},
+     * {@code \n}, {@code \t}, {@code \r}, {@code \a}, {@code \b}, {@code \v}, {@code \f} or
+     * {@code \\u0000}-style escapes; DEL, C1 controls (such as the one-character CSI {@code
+     * \\u009b}), bidirectional overrides and isolates, and the line and paragraph separators become
+     * {@code \\uXXXX}; a lone surrogate becomes '?'. An escape sequence thus arrives as harmless
+     * text ({@code \e]0;title\a}). Everything else, wide characters and emoji included, is kept.
+     * Null becomes "".
+     */
+    public static String safe(String s) {
+        if (s == null) {
+            return "";
+        }
+        if (clean(s)) {
+            return s;
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            appendSafe(b, cp);
+        }
+        return b.toString();
+    }
+
+    /**
+     * As {@link #safe}, but line breaks and tabs stay (a CR LF or lone CR becomes a line feed): for
+     * blocks of several lines, such as a stack trace, whose every line must still be inert.
+     */
+    public static String safeLines(String s) {
+        if (s == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(s.length() + 16);
+        for (int i = 0; i < s.length(); ) {
+            int cp = s.codePointAt(i);
+            i += Character.charCount(cp);
+            if (cp == '\r') {
+                if (i < s.length() && s.charAt(i) == '\n') {
+                    continue; // the line feed follows
+                }
+                b.append('\n');
+            } else if (cp == '\n' || cp == '\t') {
+                b.append((char) cp);
+            } else {
+                appendSafe(b, cp);
+            }
+        }
+        return b.toString();
+    }
+
+    /**
+     * True when the terminal would act on {@code cp} rather than show it: C0, DEL, C1, the
+     * bidirectional controls and the line and paragraph separators; lone surrogates too (they cannot
+     * be encoded).
+     */
+    public static boolean unsafe(int cp) {
+        return cp < 0x20
+                || (cp >= 0x7F && cp <= 0x9F)
+                || cp == 0x061C // Arabic letter mark
+                || cp == 0x200E
+                || cp == 0x200F // left-to-right and right-to-left marks
+                || (cp >= 0x202A && cp <= 0x202E) // embeddings and overrides
+                || (cp >= 0x2066 && cp <= 0x2069) // isolates
+                || cp == 0x2028
+                || cp == 0x2029 // line and paragraph separators
+                || (cp >= 0xD800 && cp <= 0xDFFF);
+    }
+
+    private static boolean clean(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (unsafe(s.charAt(i)) && !Character.isSurrogate(s.charAt(i))) {
+                return false;
+            }
+            if (Character.isHighSurrogate(s.charAt(i))) {
+                if (i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1))) {
+                    return false;
+                }
+                i++;
+            } else if (Character.isLowSurrogate(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void appendSafe(StringBuilder b, int cp) {
+        if (!unsafe(cp)) {
+            b.appendCodePoint(cp);
+            return;
+        }
+        switch (cp) {
+            case 0x07 -> b.append("\\a");
+            case 0x08 -> b.append("\\b");
+            case 0x09 -> b.append("\\t");
+            case 0x0A -> b.append("\\n");
+            case 0x0B -> b.append("\\v");
+            case 0x0C -> b.append("\\f");
+            case 0x0D -> b.append("\\r");
+            case 0x1B -> b.append("\\e");
+            default -> {
+                if (cp >= 0xD800 && cp <= 0xDFFF) {
+                    b.append('?');
+                } else {
+                    b.append(String.format(java.util.Locale.ROOT, "\\u%04x", cp));
+                }
+            }
+        }
+    }
+
+    /**
+     * One line of {@code s}, safe to print: line breaks, tabs and runs of white space become one
+     * space, the ends are stripped, and every other character a terminal could act on is shown
+     * visibly as {@link #safe} shows it ({@code \e}, {@code \\u009b}, …). Null becomes "".
      */
     public static String oneLine(String s) {
         if (s == null) {
@@ -24,7 +136,7 @@ public final class TerminalText {
         for (int i = 0; i < s.length(); ) {
             int cp = s.codePointAt(i);
             i += Character.charCount(cp);
-            if (Character.isWhitespace(cp) || Character.isISOControl(cp) || Character.isSpaceChar(cp)) {
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 space = b.length() > 0;
                 continue;
             }
@@ -32,11 +144,7 @@ public final class TerminalText {
                 b.append(' ');
                 space = false;
             }
-            if (cp <= 0xFFFF && Character.isSurrogate((char) cp)) {
-                b.append('?');
-            } else {
-                b.appendCodePoint(cp);
-            }
+            appendSafe(b, cp);
         }
         return b.toString();
     }

@@ -6,6 +6,7 @@ import dev.jimeng.job.NextSteps;
 import dev.jimeng.job.NextSteps.Step;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
+import dev.jimeng.text.TerminalText;
 import java.time.Instant;
 import java.util.List;
 
@@ -98,7 +99,7 @@ public final class JobGuide {
     public static String refusal(JobRefusedException e, Instant now, boolean sandbox) {
         JobSnapshot job = e.job();
         String id = job.id();
-        String task = job.taskId() == null ? "" : "task " + job.taskId() + " of ";
+        String task = job.taskId() == null ? "" : "task " + TerminalText.safe(job.taskId()) + " of ";
         String words =
                 switch (e.refusal()) {
                     case STILL_RUNNING ->
@@ -117,7 +118,7 @@ public final class JobGuide {
                         "it is unknown whether the server took job " + id + "; only a new submit can be tried";
                     case SAME_ANSWER ->
                         task + "job " + id + " ended at the server"
-                                + (job.errorCode() == null ? "" : " (" + job.errorCode() + ")")
+                                + (job.errorCode() == null ? "" : " (" + TerminalText.safe(job.errorCode()) + ")")
                                 + "; asking again gives the same answer";
                     case TASK_GONE -> "the server no longer keeps " + task + "job " + id + " (12 hours after submit)";
                     case CHANGE_THE_REQUEST -> "job " + id + " cannot be sent again as it is";

@@ -12,7 +12,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-/** Plain-text tables and detail pages of jobs for `jobs`, `show` and `status`. Pure formatting. */
+/**
+ * Plain-text tables and detail pages of jobs for `jobs`, `show` and `status`. Pure formatting; every
+ * prompt, path, id and message from the user or the server goes through {@link TerminalText}, so its
+ * control characters are shown, never acted on.
+ */
 public final class JobsView {
     private JobsView() {}
 
@@ -27,7 +31,7 @@ public final class JobsView {
             out.append(String.format(
                     "%-8s %-20s %-14s %7s  %s%n",
                     j.id(),
-                    j.request().mode(),
+                    TerminalText.safe(j.request().mode()),
                     j.state().label(),
                     Durations.compact(Duration.between(j.createdAt(), clock.instant())),
                     TerminalText.fit(TerminalText.oneLine(j.request().prompt()), promptWidth)));
@@ -41,16 +45,16 @@ public final class JobsView {
                 .append(Durations.compact(Duration.between(j.stateSince(), clock.instant())))
                 .append(" in this state");
         if (j.taskId() != null) {
-            s.append("  task ").append(j.taskId());
+            s.append("  task ").append(TerminalText.safe(j.taskId()));
         }
         if (j.state() == JobState.DOWNLOADING && j.bytesTotal() > 0) {
             s.append("  ").append(j.bytesDownloaded() * 100 / j.bytesTotal()).append('%');
         }
         if (j.outputPath() != null && j.state() == JobState.DONE) {
-            s.append("  ").append(j.outputPath());
+            s.append("  ").append(TerminalText.safe(j.outputPath().toString()));
         }
         if (j.errorMessage() != null && j.state() != JobState.DONE) {
-            s.append("  ").append(j.errorMessage());
+            s.append("  ").append(TerminalText.safe(j.errorMessage()));
         }
         return s.append('\n').toString();
     }
@@ -59,15 +63,15 @@ public final class JobsView {
     public static String stateChange(JobSnapshot j) {
         StringBuilder s = new StringBuilder(j.id()).append(' ').append(j.state().label());
         if (j.taskId() != null && j.state() == JobState.IN_QUEUE) {
-            s.append(" task ").append(j.taskId());
+            s.append(" task ").append(TerminalText.safe(j.taskId()));
         }
         if (j.state() == JobState.DONE && j.outputPath() != null) {
-            s.append(' ').append(j.outputPath());
+            s.append(' ').append(TerminalText.safe(j.outputPath().toString()));
         }
         if (j.state().terminal() && j.state() != JobState.DONE && j.errorMessage() != null) {
             s.append(' ')
-                    .append(j.errorCode() == null ? "" : j.errorCode() + ": ")
-                    .append(j.errorMessage());
+                    .append(j.errorCode() == null ? "" : TerminalText.safe(j.errorCode()) + ": ")
+                    .append(TerminalText.safe(j.errorMessage()));
         }
         return s.toString();
     }
@@ -96,7 +100,9 @@ public final class JobsView {
                 .sorted(Map.Entry.comparingByValue())
                 .map(e -> e.getKey().label() + " " + e.getValue())
                 .collect(Collectors.joining("\n" + " ".repeat(16)));
-        line(s, "states", timeline);
+        if (!timeline.isEmpty()) {
+            s.append(String.format("  %-13s %s%n", "states", timeline)); // labels and instants only
+        }
         if (j.videoUrlExpiresAt() != null) {
             Duration left = Duration.between(clock.instant(), j.videoUrlExpiresAt());
             line(
@@ -141,9 +147,10 @@ public final class JobsView {
         return amount + (j.state().terminal() ? ", not billed (never accepted)" : ", billed once accepted");
     }
 
+    /** One labelled value; user and server text shows its control characters ({@link TerminalText#safe}). */
     private static void line(StringBuilder s, String label, String value) {
         if (value != null && !value.isBlank()) {
-            s.append(String.format("  %-13s %s%n", label, value));
+            s.append(String.format("  %-13s %s%n", label, TerminalText.safe(value)));
         }
     }
 }

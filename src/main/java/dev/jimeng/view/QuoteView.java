@@ -29,7 +29,10 @@ public final class QuoteView {
         if (quotes.size() == 1) {
             Quote q = quotes.getFirst();
             GenerationRequest r = q.request().request();
-            row(s, "mode", r.mode() + " (req_key " + q.request().reqKey() + ")");
+            row(
+                    s,
+                    "mode",
+                    TerminalText.safe(r.mode()) + " (req_key " + q.request().reqKey() + ")");
             row(s, "prompt", TerminalText.oneLine(r.prompt()));
             row(s, "frames", q.request().frames() + " (" + r.durationSeconds() + " s at " + r.fps() + " fps)");
             row(
@@ -45,7 +48,9 @@ public final class QuoteView {
                             ? "none"
                             : String.join(
                                     ", ",
-                                    r.images().stream().map(QuoteView::image).toList()));
+                                    r.images().stream()
+                                            .map(i -> TerminalText.safe(image(i)))
+                                            .toList()));
             row(
                     s,
                     "seed",
@@ -55,7 +60,7 @@ public final class QuoteView {
                     "save to",
                     q.destination() == null
                             ? "the output folder"
-                            : q.destination().toString());
+                            : TerminalText.safe(q.destination().toString()));
             row(s, "cost", Billing.cost(q.request().estimatedCostCny(), sandbox));
             return s.toString();
         }
@@ -67,7 +72,7 @@ public final class QuoteView {
                     Locale.ROOT,
                     "%5d  %-20s %4d %6s %6d  %s%n",
                     q.line(),
-                    r.mode(),
+                    TerminalText.safe(r.mode()),
                     r.durationSeconds(),
                     q.request().aspectRatioSent() == null ? "-" : q.request().aspectRatioSent(),
                     r.images().size(),
@@ -105,7 +110,7 @@ public final class QuoteView {
         root.put("total_estimated_cny", sandbox ? 0 : round(total(quotes)));
         root.put("billed", !sandbox);
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            return Json.printer().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -6,13 +6,16 @@ import dev.jimeng.job.NextSteps;
 import dev.jimeng.json.Json;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
 import java.time.Instant;
 import java.util.Map;
 
 /**
  * The one-shot result of a job: the seed script's Markdown block, or one JSON document. Pure
  * formatting. The API's video URL is signed and dies within the hour, so the Markdown links the
- * saved file instead of exposing the URL's token.
+ * saved file instead of exposing the URL's token. Every user or server string in the text forms goes
+ * through {@link TerminalText}, so it shows its control characters instead of acting on them; the
+ * JSON keeps the exact text, escaped by {@link Json#printer()}.
  */
 public final class ResultView {
     private ResultView() {}
@@ -39,7 +42,14 @@ public final class ResultView {
                 - Save Path: %s
                 - Task ID: %s
                 """
-                .formatted(link, oneLine(r.prompt()), r.durationSeconds(), r.mode(), r.fps(), path, job.taskId());
+                .formatted(
+                        TerminalText.safe(link),
+                        TerminalText.oneLine(r.prompt()),
+                        r.durationSeconds(),
+                        TerminalText.safe(r.mode()),
+                        r.fps(),
+                        TerminalText.safe(path),
+                        TerminalText.safe(job.taskId()));
     }
 
     /** One JSON document describing the job; README documents its fields. */
@@ -102,7 +112,7 @@ public final class ResultView {
             n.put("effect", JobGuide.effect(step, job, sandbox));
         }
         try {
-            return Json.MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+            return Json.printer().writeValueAsString(root) + "\n";
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -113,8 +123,8 @@ public final class ResultView {
      * and the message (which says what to do).
      */
     public static String failureLine(JobSnapshot job, Instant now, boolean sandbox) {
-        String code = job.errorCode();
-        String message = oneLine(job.errorMessage());
+        String code = job.errorCode() == null ? null : TerminalText.oneLine(job.errorCode());
+        String message = TerminalText.oneLine(job.errorMessage());
         String what;
         if (code == null) {
             what = message.isEmpty()
@@ -127,9 +137,5 @@ public final class ResultView {
         }
         String hint = JobGuide.hint(job, now, sandbox);
         return job.id() + " " + job.state().label() + ": " + what + (hint.isEmpty() ? "" : "; " + hint);
-    }
-
-    private static String oneLine(String s) {
-        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").strip();
     }
 }

@@ -193,7 +193,8 @@ class CliBadInputTest {
                 bad("no prompt at all", args("-m", "i2v_first_720p", "-i", URL), "needs a prompt"),
                 bad("an 801-character prompt", args("猫".repeat(801)), "801 characters", "at most 800"),
                 bad("a seed above int32", args("--seed", "2147483648", "a cat"), "2147483648", "-1"),
-                bad("a seed below int32", args("--seed", "-2147483649", "a cat"), "-2147483649", "32-bit"),
+                bad("a seed below int32", args("--seed", "-2147483649", "a cat"), "-2147483649", "0 to 2147483647"),
+                bad("a negative seed other than -1", args("--seed", "-2", "a cat"), "-2", "-1 for a random seed"),
                 bad(
                         "--tail-image without --image",
                         args("-m", "i2v_first_tail_720p", "--tail-image", URL, "a cat"),

@@ -79,6 +79,20 @@ final class CliHarness {
     }
 
     CliRun run(String... args) {
+        return run(null, args);
+    }
+
+    /**
+     * {@code jimeng [args] < script}: the shell reading {@code script} from a pipe, with its plain
+     * output (the script shell).
+     */
+    CliRun runScript(String script, String... args) {
+        stdin = script;
+        stdinIsTerminal = false;
+        return run(script, args);
+    }
+
+    private CliRun run(String script, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         Environment env = new Environment(
@@ -94,9 +108,11 @@ final class CliHarness {
         int code = Cli.run(
                 args,
                 env,
-                root -> {
-                    throw new AssertionError("the shell must not open in a one-shot run");
-                },
+                script != null
+                        ? root -> new dev.jimeng.shell.Shell(env, root).run()
+                        : root -> {
+                            throw new AssertionError("the shell must not open in a one-shot run");
+                        },
                 interrupts);
         return new CliRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 
 class JobTextTest {
     @Test
-    void oneLineRemovesControlCharactersThatCouldCarryEscapeSequences() {
-        assertThat(JobText.oneLine("a\u001b]52;c;x\u0007b\nc\td\uD83D\uDE00")).isEqualTo("a ]52;c;x b c d?");
+    void oneLineShowsControlCharactersThatCouldCarryEscapeSequences() {
+        assertThat(JobText.oneLine("a\u001b]52;c;x\u0007b\nc\td\uD83D\uDE00")).isEqualTo("a\\e]52;c;x\\ab c d?");
     }
 
     @Test

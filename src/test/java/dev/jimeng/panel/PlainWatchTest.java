@@ -68,7 +68,7 @@ class PlainWatchTest {
         assertThat(text.toString())
                 .isEqualTo(
                         """
-                        12:00:00 e1f2a3b4 t2v_720p queued "neon city [31m at night"
+                        12:00:00 e1f2a3b4 t2v_720p queued "neon city\\e[31m at night"
                         12:00:00 e1f2a3b4 t2v_720p failed: 50412: blocked by review (the same prompt and images meet the same review: change them and generate again)
                         all watched jobs finished: 0 done, 1 not
                         """)

@@ -165,8 +165,8 @@ class RequestValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {-1, 0, 42, Integer.MAX_VALUE, Integer.MIN_VALUE})
-    void acceptsEverySeedThatFitsInA32BitInt(long seed) {
+    @ValueSource(longs = {-1, 0, 42, Integer.MAX_VALUE})
+    void acceptsMinusOneAndEverySeedFromZeroTo2To31Minus1(long seed) {
         assertThat(validator.validate(Req.prompt("a").seed(seed).build()).body().seed())
                 .isEqualTo(seed);
     }
@@ -378,11 +378,11 @@ class RequestValidatorTest {
     }
 
     @ParameterizedTest
-    @ValueSource(longs = {2_147_483_648L, -2_147_483_649L, 99_999_999_999L})
-    void refusesASeedOutsideThe32BitRange(long seed) {
+    @ValueSource(longs = {-2, Integer.MIN_VALUE, 2_147_483_648L, -2_147_483_649L, 99_999_999_999L})
+    void refusesASeedTheApiRejects(long seed) {
         assertInvalid(Req.prompt("a").seed(seed), "seed")
-                .isEqualTo("--seed " + seed + " is out of range: the API's seed is a 32-bit integer (-2147483648 to"
-                        + " 2147483647); use a smaller number, or -1 for a random seed");
+                .isEqualTo(
+                        "--seed " + seed + " is out of range: the API takes 0 to 2147483647, or -1 for a random seed");
     }
 
     @ParameterizedTest
