@@ -73,6 +73,9 @@ final class OneShotSession implements SessionPort {
                 err.println("jimeng: " + jobId + " kept: the next jimeng start sends it; "
                         + JobGuide.command(NextSteps.Step.WAIT, job, sandbox) + " carries it on now");
             }
+        } else if (job.state() == dev.jimeng.store.JobState.SUBMITTING) {
+            err.println("jimeng: " + jobId + " is being sent right now and may be billed; "
+                    + JobGuide.command(NextSteps.Step.WAIT, job, sandbox) + " picks it up");
         } else if (!job.state().terminal()) {
             err.println("jimeng: " + jobId + " goes on at the server"
                     + " " + Billing.atServer(sandbox) + "; "

@@ -53,7 +53,7 @@ class CliInterruptTest {
     @Test
     void ctrlCBeforeTheJobIsSentAsksAndCancelsItSoNoLaterStartSendsIt() throws Exception {
         CliRun run = jimeng.typing("\n") // Enter: the default answer, yes
-                .interrupts(ctrlCWhen(() -> SandboxLog.answersWithCode(server, 50430) >= 1))
+                .interrupts(ctrlCWhen(this::waitingLocallyAfterASlotRefusal))
                 .run("generate", "a fox that is never sent");
         jimeng.interrupts(InterruptSignal.NONE);
 
@@ -68,7 +68,7 @@ class CliInterruptTest {
     @Test
     void ctrlCBeforeTheJobIsSentKeepsItWhenTheUserSaysNo() throws Exception {
         CliRun run = jimeng.typing("n\n")
-                .interrupts(ctrlCWhen(() -> SandboxLog.answersWithCode(server, 50430) >= 1))
+                .interrupts(ctrlCWhen(this::waitingLocallyAfterASlotRefusal))
                 .run("generate", "a fox kept for later");
         jimeng.interrupts(InterruptSignal.NONE);
 
@@ -96,6 +96,14 @@ class CliInterruptTest {
                     .doesNotContain("cancel it?");
         } finally {
             roomy.close();
+        }
+    }
+
+    /** The journal shows the job back in the local queue after the server refused it a slot (50430). */
+    private boolean waitingLocallyAfterASlotRefusal() {
+        try (dev.jimeng.store.JobStore store = dev.jimeng.store.JobStore.open(home)) {
+            return store.unfinished().stream()
+                    .anyMatch(j -> j.state() == dev.jimeng.store.JobState.QUEUED && "50430".equals(j.errorCode()));
         }
     }
 
