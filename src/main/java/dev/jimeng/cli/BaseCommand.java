@@ -124,6 +124,29 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /** The validator's notes (where jimeng follows the API rather than the seed script), on stderr. */
+    protected void notes(dev.jimeng.request.ValidatedRequest validated) {
+        validated.warnings().forEach(w -> err().println("jimeng: note: " + dev.jimeng.text.TerminalText.safe(w)));
+    }
+
+    /** Where a job goes: its --output, or the output folder. */
+    protected dev.jimeng.app.Destination destination(SendOptions send) {
+        return dev.jimeng.app.OutputTarget.resolve(
+                send.output, app().env().workingDirectory(), app().outputDirectory());
+    }
+
+    /**
+     * Sends one validated job as generate and submit do: notes first, then the duplicate guard,
+     * then the caps and the output check (in the use case); returns the job's id.
+     */
+    protected String send(dev.jimeng.request.ValidatedRequest validated, SendOptions send) {
+        dev.jimeng.app.Destination target = destination(send);
+        notes(validated);
+        java.math.BigDecimal cap = send.maxCost.value();
+        guardAgainstTwin(validated, send.yes);
+        return jobs().submit(validated, target, cap);
+    }
+
     /** Prints what a dry run would send (text, or one JSON document); nothing is sent. */
     protected ExitCode quote(java.util.List<QuoteView.Quote> quotes, boolean json) {
         out().print(json ? QuoteView.json(quotes, jobs().sandbox()) : QuoteView.text(quotes, jobs().sandbox()));

@@ -1,13 +1,8 @@
 package dev.jimeng.cli;
 
-import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
-import dev.jimeng.app.OutputTarget;
 import dev.jimeng.request.ValidatedRequest;
-import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.Billing;
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,25 +17,11 @@ public final class GenerateCommand extends BaseCommand {
     @Mixin
     GenerationOptions generation;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "PATH",
-            description = "Save the video here (a file, or a folder to put it in). Default: the output directory.")
-    Path output;
+    @Mixin
+    SendOptions send;
 
     @Option(names = "--json", description = "Print one JSON document instead of the Markdown block.")
     boolean json;
-
-    @Mixin
-    DryRunOption dryRun;
-
-    @Mixin
-    MaxCostOption maxCost;
-
-    @Option(
-            names = {"-y", "--yes"},
-            description = "Do not ask before sending the same video as a job of the last 24 hours.")
-    boolean yes;
 
     @Option(
             names = "--wait",
@@ -51,14 +32,10 @@ public final class GenerateCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
-        Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
-        validated.warnings().forEach(w -> err().println("jimeng: note: " + TerminalText.safe(w)));
-        BigDecimal cap = maxCost.value();
-        if (dryRun.dryRun) {
-            return quote(validated, target, json);
+        if (send.dryRun.dryRun) {
+            return quote(validated, destination(send), json);
         }
-        guardAgainstTwin(validated, yes);
-        String id = jobs().submit(validated, target, cap);
+        String id = send(validated, send);
         String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
         String head = id + " queued · " + validated.request().mode() + " · "
                 + validated.request().durationSeconds() + " s · " + cost;

@@ -1,15 +1,10 @@
 package dev.jimeng.cli;
 
-import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
-import dev.jimeng.app.OutputTarget;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.store.JobState;
-import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.ResultView;
-import java.math.BigDecimal;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -23,22 +18,8 @@ public final class SubmitCommand extends BaseCommand {
     @Mixin
     GenerationOptions generation;
 
-    @Option(
-            names = {"-o", "--output"},
-            paramLabel = "PATH",
-            description = "Save the video here (file or folder).")
-    Path output;
-
     @Mixin
-    DryRunOption dryRun;
-
-    @Mixin
-    MaxCostOption maxCost;
-
-    @Option(
-            names = {"-y", "--yes"},
-            description = "Do not ask before sending the same video as a job of the last 24 hours.")
-    boolean yes;
+    SendOptions send;
 
     @Option(names = "--json", description = "With --dry-run: print what would be sent as one JSON document.")
     boolean json;
@@ -46,14 +27,10 @@ public final class SubmitCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
         ValidatedRequest validated = jobs().validate(generation.toRequest());
-        Destination target = OutputTarget.resolve(output, app().env().workingDirectory(), app().outputDirectory());
-        validated.warnings().forEach(w -> err().println("jimeng: note: " + TerminalText.safe(w)));
-        BigDecimal cap = maxCost.value();
-        if (dryRun.dryRun) {
-            return quote(validated, target, json);
+        if (send.dryRun.dryRun) {
+            return quote(validated, destination(send), json);
         }
-        guardAgainstTwin(validated, yes);
-        String id = jobs().submit(validated, target, cap);
+        String id = send(validated, send);
         out().println(id);
         out().flush();
         if (!session().tracksInBackground()) {
