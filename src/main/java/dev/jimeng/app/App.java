@@ -11,9 +11,6 @@ import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.download.DownloadPolicy;
 import dev.jimeng.job.download.Downloader;
 import dev.jimeng.job.download.DownloaderFetcher;
-import dev.jimeng.mode.Capabilities;
-import dev.jimeng.mode.ModeSpec;
-import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.RequestValidator;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.time.Sleeper;
@@ -81,50 +78,20 @@ public final class App implements AutoCloseable {
             service = new JobService(
                     this::engine,
                     this::connect,
-                    typed -> validator.validate(withSettings(typed)),
+                    typed -> validator.validate(RequestDefaults.fill(typed, settings)),
                     this::outputDirectory,
                     OutputCheck.system(),
                     clock,
                     sandboxMode,
-                    since -> {
-                        engine();
-                        return store.spend(since);
-                    },
-                    new Budget(
-                            settings,
-                            since -> {
-                                engine();
-                                return store.spend(since);
-                            },
-                            clock,
-                            java.time.ZoneId.systemDefault()));
+                    this::spend,
+                    new Budget(settings, this::spend, clock, java.time.ZoneId.systemDefault()));
         }
         return service;
     }
 
-    GenerationRequest withSettings(GenerationRequest r) {
-        String mode = r.mode() != null ? r.mode() : settings.mode();
-        ModeSpec spec = Capabilities.mode(mode).orElse(null);
-        String aspect = r.aspectRatio();
-        if (aspect == null && spec != null && spec.takesAspectRatio(r.images().size())) {
-            aspect = settings.aspectRatio();
-        }
-        return new GenerationRequest(
-                mode,
-                r.prompt(),
-                r.durationSeconds() != null ? r.durationSeconds() : settings.durationSeconds(),
-                r.fps() != null ? r.fps() : settings.fps(),
-                aspect,
-                r.images(),
-                r.seed() != null ? r.seed() : settings.seed(),
-                r.template(),
-                r.cameraStrength());
-    }
-
     /**
-     * Sets a session value (the shell's {@code set}) and applies it at once. An output folder is
-     * checked first (it exists or can be made, and is writable), so a folder jimeng cannot save to
-     * is refused now rather than after a job was billed.
+     * Sets a session value (the shell's {@code set}) and applies it at once; an output folder is
+     * checked first, so one jimeng cannot save to is refused now, not after a job was billed.
      *
      * @throws InvalidSettingException for an unknown key or a bad value
      * @throws UserError for an output folder that cannot be used
@@ -176,6 +143,12 @@ public final class App implements AutoCloseable {
                     EngineConfig.of(env, settings, sandboxMode));
         }
         return manager;
+    }
+
+    /** The spend ledger of the journal (opened if need be) since {@code since}. */
+    private java.util.List<dev.jimeng.store.SpendRow> spend(java.time.Instant since) {
+        engine();
+        return store.spend(since);
     }
 
     /** Sandbox jobs live apart from real ones: they can never be resumed against the real API. */
