@@ -23,6 +23,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import javax.net.ssl.SSLHandshakeException;
@@ -36,6 +40,8 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
     public static final URI DEFAULT_BASE_URL = URI.create("https://visual.volcengineapi.com");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     static final String CONTENT_TYPE = "application/json";
+    /** The largest API answer read: real ones are a few KiB; anything bigger is not the Jimeng API. */
+    public static final long MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final HttpClient http;
     private final URI baseUrl;
@@ -154,14 +160,32 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         long started = clock.millis();
         ResponseClassifier.Outcome<T> outcome;
         String status;
+        // One deadline for the whole exchange, headers and body: the client's own timeout ends at
+        // the headers, and a server that then stalls would hang the call for ever.
+        CompletableFuture<HttpResponse<byte[]>> exchange =
+                http.sendAsync(request.build(), BoundedBody.handler(MAX_ANSWER_BYTES));
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
             status = Integer.toString(response.statusCode());
             outcome = classifier.apply(response.statusCode(), response.body());
-        } catch (IOException e) {
+        } catch (TimeoutException e) {
+            exchange.cancel(true);
             status = "-";
-            outcome = new ResponseClassifier.Outcome.Failure<>(transportError(e, submit, redactor));
+            outcome = new ResponseClassifier.Outcome.Failure<>(ErrorCatalog.timeout(timeout, submit));
+        } catch (ExecutionException e) {
+            status = "-";
+            Throwable cause = e.getCause();
+            if (cause instanceof BoundedBody.TooLarge) {
+                outcome =
+                        new ResponseClassifier.Outcome.Failure<>(ErrorCatalog.answerTooLarge(MAX_ANSWER_BYTES, submit));
+            } else if (cause instanceof IOException io) {
+                outcome = new ResponseClassifier.Outcome.Failure<>(transportError(io, submit, redactor));
+            } else {
+                outcome = new ResponseClassifier.Outcome.Failure<>(
+                        transportError(new IOException(String.valueOf(cause), cause), submit, redactor));
+            }
         } catch (InterruptedException e) {
+            exchange.cancel(true);
             Thread.currentThread().interrupt();
             status = "-";
             outcome = new ResponseClassifier.Outcome.Failure<>(new ApiError(
