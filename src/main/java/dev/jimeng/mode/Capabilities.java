@@ -50,6 +50,14 @@ public final class Capabilities {
     /** Price per second of video in CNY (third-party figures, unverified). */
     public static final Map<String, Double> CNY_PER_SECOND = Map.of("720p", 0.28, "1080p", 0.63, "pro", 1.0);
 
+    /**
+     * Bytes per second of video at the high end of what the server sends, per resolution tier
+     * (unverified: its 720P H.264 runs about 0.3–0.6 MB/s, 1080P about 1–1.5 MB/s). A size estimate
+     * for limits and space checks, not a promise.
+     */
+    public static final Map<String, Long> VIDEO_BYTES_PER_SECOND =
+            Map.of("720p", 1_000_000L, "1080p", 2_500_000L, "pro", 2_500_000L);
+
     private static final Map<Integer, Integer> FRAMES = orderedMap(5, 121, 10, 241);
     private static final List<Integer> FPS = List.of(24);
 
@@ -208,6 +216,11 @@ public final class Capabilities {
     /** Estimated price in CNY of one video of this mode and length (unverified figures). */
     public static double estimatedCost(ModeSpec mode, int seconds) {
         return CNY_PER_SECOND.get(mode.resolution()) * seconds;
+    }
+
+    /** The size one video of this mode and length is expected to have at most (see {@link #VIDEO_BYTES_PER_SECOND}). */
+    public static long expectedVideoBytes(ModeSpec mode, int seconds) {
+        return VIDEO_BYTES_PER_SECOND.get(mode.resolution()) * Math.max(1, seconds);
     }
 
     private static Map<Integer, Integer> orderedMap(int k1, int v1, int k2, int v2) {
