@@ -18,6 +18,7 @@ import java.util.Map;
  * @param stopReason why the job stopped short of done (the input of {@link NextSteps}), or null
  * @param stateTimes when the job entered each state it has been in
  * @param bytesTotal -1 when unknown
+ * @param waitingFor while another live jimeng process drives the job, who and until when; else null
  */
 public record JobSnapshot(
         String id,
@@ -34,9 +35,54 @@ public record JobSnapshot(
         Instant videoUrlExpiresAt,
         String errorCode,
         String errorMessage,
-        StopReason stopReason) {
+        StopReason stopReason,
+        LeaseWait waitingFor) {
     public JobSnapshot {
         stateTimes = Map.copyOf(stateTimes);
+    }
+
+    /**
+     * This process waits for another jimeng process that holds the job's lease.
+     *
+     * @param pid that process's id (-1 when its owner id does not say)
+     * @param until when its lease runs out unless renewed; it is taken over at once if the process exits
+     */
+    public record LeaseWait(long pid, Instant until) {}
+
+    /** A snapshot of a job nobody else holds. */
+    public JobSnapshot(
+            String id,
+            GenerationRequest request,
+            JobState state,
+            String taskId,
+            String requestId,
+            Instant createdAt,
+            Map<JobState, Instant> stateTimes,
+            Path outputPath,
+            long bytesDownloaded,
+            long bytesTotal,
+            String sha256,
+            Instant videoUrlExpiresAt,
+            String errorCode,
+            String errorMessage,
+            StopReason stopReason) {
+        this(
+                id,
+                request,
+                state,
+                taskId,
+                requestId,
+                createdAt,
+                stateTimes,
+                outputPath,
+                bytesDownloaded,
+                bytesTotal,
+                sha256,
+                videoUrlExpiresAt,
+                errorCode,
+                errorMessage,
+                stopReason,
+                null);
     }
 
     /** When the server accepted the task (its 12-hour life starts then), or null before that. */
@@ -64,7 +110,8 @@ public record JobSnapshot(
                 videoUrlExpiresAt,
                 errorCode,
                 errorMessage,
-                stopReason);
+                stopReason,
+                waitingFor);
     }
 
     /** When the job entered its current state. */
@@ -74,6 +121,12 @@ public record JobSnapshot(
 
     /** The snapshot of a journaled job, with the progress and URL expiry only its run knows (-1, null: unknown). */
     static JobSnapshot of(JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt) {
+        return of(job, bytesDownloaded, bytesTotal, urlExpiresAt, null);
+    }
+
+    /** The same, while this process waits for the owner of the job's lease. */
+    static JobSnapshot of(
+            JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt, LeaseWait waitingFor) {
         long done = job.state() == JobState.DONE ? job.bytes() : bytesDownloaded;
         long total = job.state() == JobState.DONE ? job.bytes() : bytesTotal;
         return new JobSnapshot(
@@ -91,6 +144,7 @@ public record JobSnapshot(
                 urlExpiresAt,
                 job.errorCode(),
                 job.errorMessage(),
-                job.stopReason());
+                job.stopReason(),
+                waitingFor);
     }
 }
