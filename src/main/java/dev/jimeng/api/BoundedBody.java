@@ -1,20 +1,19 @@
 package dev.jimeng.api;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * A body handler that collects an API answer of at most {@code limit} bytes. A bigger one (announced
- * by Content-Length, or found while reading: at most limit + 1 bytes are kept) fails with {@link
- * TooLarge} and cancels the rest of the body, so a hostile or misdirected server cannot fill memory.
+ * Reads an API answer's body within the call's deadline and size limit. The JDK client's own
+ * timeout ends when the headers arrive; here a watchdog closes the body at the deadline, which wakes
+ * a read blocked on a stalled server. At most {@code limit} + 1 bytes are read, so a hostile or
+ * misdirected server cannot fill memory. It reads on the calling thread: no stage of the exchange
+ * waits for a shared pool that something else may be blocking.
  */
-final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
+final class BoundedBody {
     /** The answer exceeded the limit. */
     static final class TooLarge extends IOException {
         TooLarge(long limit) {
@@ -22,66 +21,65 @@ final class BoundedBody implements HttpResponse.BodySubscriber<byte[]> {
         }
     }
 
-    private final long limit;
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-    private Flow.Subscription subscription;
-
-    private BoundedBody(long limit) {
-        this.limit = limit;
+    /** The deadline passed while the body was still arriving. */
+    static final class DeadlinePassed extends IOException {
+        DeadlinePassed() {
+            super("the answer did not arrive before the deadline");
+        }
     }
 
-    static HttpResponse.BodyHandler<byte[]> handler(long limit) {
-        return info -> {
-            BoundedBody body = new BoundedBody(limit);
-            if (info.headers().firstValueAsLong("Content-Length").orElse(-1) > limit) {
-                body.result.completeExceptionally(new TooLarge(limit));
+    private BoundedBody() {}
+
+    /** The whole body, or TooLarge / DeadlinePassed / the read's IOException. */
+    static byte[] read(HttpResponse<InputStream> response, int limit, long deadlineNanos) throws IOException {
+        try (InputStream body = response.body()) {
+            if (response.headers().firstValueAsLong("Content-Length").orElse(-1) > limit) {
+                throw new TooLarge(limit);
             }
-            return body;
-        };
-    }
-
-    @Override
-    public void onSubscribe(Flow.Subscription s) {
-        subscription = s;
-        if (result.isDone()) {
-            s.cancel();
-        } else {
-            s.request(1);
-        }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-        if (result.isDone()) {
-            return;
-        }
-        for (ByteBuffer buffer : buffers) {
-            int take = (int) Math.min(buffer.remaining(), limit + 1 - bytes.size());
-            byte[] chunk = new byte[take];
-            buffer.get(chunk);
-            bytes.write(chunk, 0, take);
-            if (bytes.size() > limit) {
-                subscription.cancel();
-                result.completeExceptionally(new TooLarge(limit));
-                return;
+            Thread reader = Thread.currentThread();
+            boolean[] fired = {false};
+            Thread watchdog = Thread.ofVirtual().name("jimeng-api-deadline").start(() -> {
+                long left;
+                while ((left = deadlineNanos - System.nanoTime()) > 0) {
+                    LockSupport.parkNanos(left);
+                    if (Thread.currentThread().isInterrupted()) {
+                        return; // the body arrived in time
+                    }
+                }
+                synchronized (fired) {
+                    fired[0] = true;
+                }
+                closeQuietly(body);
+            });
+            try {
+                byte[] bytes = body.readNBytes(limit + 1);
+                if (bytes.length > limit) {
+                    throw new TooLarge(limit);
+                }
+                return bytes;
+            } catch (IOException e) {
+                synchronized (fired) {
+                    if (fired[0] && !reader.isInterrupted()) {
+                        throw new DeadlinePassed();
+                    }
+                }
+                throw e;
+            } finally {
+                watchdog.interrupt();
+                try {
+                    watchdog.join(TimeUnit.SECONDS.toMillis(1));
+                } catch (InterruptedException e) {
+                    reader.interrupt();
+                }
             }
         }
-        subscription.request(1);
     }
 
-    @Override
-    public void onError(Throwable error) {
-        result.completeExceptionally(error);
-    }
-
-    @Override
-    public void onComplete() {
-        result.complete(bytes.toByteArray());
-    }
-
-    @Override
-    public CompletionStage<byte[]> getBody() {
-        return result;
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException ignored) {
+            // the exchange ends either way
+        }
     }
 }
