@@ -94,6 +94,26 @@ public final class ErrorCatalog {
                 submit);
     }
 
+    /**
+     * An answer bigger than any the API gives (real ones are a few KiB): refused after reading at
+     * most {@code limit} + 1 bytes. A submit answered this way may have been accepted upstream.
+     */
+    public static ApiError answerTooLarge(long limit, boolean submit) {
+        String size = limit % (1024 * 1024) == 0 ? limit / (1024 * 1024) + " MiB" : limit + " bytes";
+        return new ApiError(
+                "answer-too-large",
+                0,
+                ErrorCategory.PROTOCOL,
+                Retry.NEVER,
+                "the API answer is larger than " + size + ", far more than any Jimeng answer; not read further",
+                submit
+                        ? "the task may have been accepted, so look for it before submitting again; "
+                                + ErrorCodes.API_URL_HINT
+                        : ErrorCodes.API_URL_HINT,
+                null,
+                submit);
+    }
+
     /** The connection could not even be opened (refused, unknown host, connect timeout). */
     public static ApiError connectFailed(String detail, ErrorCategory category) {
         return new ApiError(

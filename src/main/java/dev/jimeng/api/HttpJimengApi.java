@@ -8,6 +8,7 @@ import dev.jimeng.sign.V4Signer;
 import dev.jimeng.text.SecretText;
 import dev.jimeng.time.Seconds;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.URISyntaxException;
@@ -37,6 +38,8 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
     public static final URI DEFAULT_BASE_URL = URI.create("https://visual.volcengineapi.com");
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     static final String CONTENT_TYPE = "application/json";
+    /** The largest API answer read: real ones are a few KiB; anything bigger is not the Jimeng API. */
+    public static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
     private final HttpClient http;
     private final URI baseUrl;
@@ -155,31 +158,51 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         long started = clock.millis();
         ResponseClassifier.Outcome<T> outcome;
         String status;
+        // One deadline for the whole exchange, headers and body: the client's own timeout (set on
+        // the request) ends at the headers, and a server that then stalls would hang the call for ever.
+        long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             status = Integer.toString(response.statusCode());
-            outcome = classifier.apply(response.statusCode(), response.body());
-        } catch (IOException e) {
+            byte[] answer = BoundedBody.read(response, MAX_ANSWER_BYTES, deadline);
+            outcome = classifier.apply(response.statusCode(), answer);
+        } catch (BoundedBody.DeadlinePassed e) {
             status = "-";
-            outcome = new ResponseClassifier.Outcome.Failure<>(transportError(e, submit, redactor));
+            outcome = new ResponseClassifier.Outcome.Failure<>(ErrorCatalog.timeout(timeout, submit));
+        } catch (BoundedBody.TooLarge e) {
+            outcome = new ResponseClassifier.Outcome.Failure<>(ErrorCatalog.answerTooLarge(MAX_ANSWER_BYTES, submit));
+            status = "-";
+        } catch (IOException e) {
+            if (Thread.interrupted()) {
+                Thread.currentThread().interrupt();
+                status = "-";
+                outcome = new ResponseClassifier.Outcome.Failure<>(interrupted(submit));
+            } else {
+                status = "-";
+                outcome = new ResponseClassifier.Outcome.Failure<>(transportError(e, submit, redactor));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = "-";
-            outcome = new ResponseClassifier.Outcome.Failure<>(new ApiError(
-                    "interrupted",
-                    0,
-                    ErrorCategory.NETWORK,
-                    Retry.BACKOFF,
-                    "the call was interrupted",
-                    submit ? "the task may have been accepted: look for it before submitting again" : "",
-                    null,
-                    submit));
+            outcome = new ResponseClassifier.Outcome.Failure<>(interrupted(submit));
         }
         if (outcome instanceof ResponseClassifier.Outcome.Failure<T> f) {
             outcome = new ResponseClassifier.Outcome.Failure<>(redactor.redact(f.error()));
         }
         requestLog.accept(logLine(action, status, outcome, clock.millis() - started));
         return outcome;
+    }
+
+    private static ApiError interrupted(boolean submit) {
+        return new ApiError(
+                "interrupted",
+                0,
+                ErrorCategory.NETWORK,
+                Retry.BACKOFF,
+                "the call was interrupted",
+                submit ? "the task may have been accepted: look for it before submitting again" : "",
+                null,
+                submit);
     }
 
     /** Which transport failure this was; order matters (connect timeout is also a timeout). */

@@ -138,10 +138,20 @@ final class OneShotSession implements SessionPort {
     static AutoCloseable printStateChanges(App app, PrintWriter out, Collection<String> ids) {
         Set<String> wanted = Set.copyOf(ids);
         Map<String, dev.jimeng.store.JobState> last = new ConcurrentHashMap<>();
+        Set<String> toldWaiting = ConcurrentHashMap.newKeySet();
         return app.jobs().subscribe(s -> {
-            if (wanted.contains(s.id()) && last.put(s.id(), s.state()) != s.state()) {
+            if (!wanted.contains(s.id())) {
+                return;
+            }
+            if (last.put(s.id(), s.state()) != s.state()) {
                 synchronized (out) {
                     out.println(JobsView.stateChange(s));
+                    out.flush();
+                }
+            }
+            if (s.waitingFor() != null && toldWaiting.add(s.id())) {
+                synchronized (out) {
+                    out.println(JobsView.waiting(s, java.time.ZoneId.systemDefault()));
                     out.flush();
                 }
             }

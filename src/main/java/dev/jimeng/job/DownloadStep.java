@@ -1,6 +1,8 @@
 package dev.jimeng.job;
 
 import dev.jimeng.api.TaskResult;
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.store.JobChanges;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
@@ -23,6 +25,10 @@ import java.util.Locale;
 final class DownloadStep {
     private static final long PROGRESS_BYTES = 256 * 1024;
     private static final Duration PROGRESS_INTERVAL = Duration.ofMillis(100);
+    /** A video may be this many times its expected size, plus {@link #SIZE_SLACK}, before it is cut off. */
+    private static final int SIZE_MARGIN = 4;
+
+    private static final long SIZE_SLACK = 32L * 1024 * 1024;
 
     private final JobRun run;
     private final JobManager engine;
@@ -84,6 +90,8 @@ final class DownloadStep {
         run.publish();
         int refreshes = 0;
         int errors = 0;
+        boolean servedNonVideo = false;
+        long maxBytes = maxVideoBytes();
         while (true) {
             run.checkOpen();
             run.keepLease();
@@ -114,7 +122,7 @@ final class DownloadStep {
             }
             FetchResult fetched;
             try {
-                fetched = engine.fetcher.fetch(url, target, this::progress);
+                fetched = engine.fetcher.fetch(url, target, maxBytes, this::progress);
             } catch (FetchException e) {
                 switch (e.kind()) {
                     case URL_EXPIRED -> {
@@ -138,6 +146,15 @@ final class DownloadStep {
                     case FATAL -> {
                         run.fail(StopReason.DOWNLOAD_FAILED, "download-failed", e.getMessage());
                         return;
+                    }
+                    case NOT_VIDEO -> {
+                        // an error page where the video belongs: a fresh link may be a real one, once
+                        if (servedNonVideo) {
+                            run.fail(StopReason.DOWNLOAD_FAILED, "not-mp4", e.getMessage());
+                            return;
+                        }
+                        servedNonVideo = true;
+                        poll.forgetVideoUrl();
                     }
                 }
                 continue;
@@ -177,6 +194,22 @@ final class DownloadStep {
                 "the server gave task " + run.job().taskId() + " a video URL that is not a valid http(s) URL ("
                         + SecretText.url(text) + "); a later 'retry' asks for a fresh one");
         return null;
+    }
+
+    private long maxVideoBytes() {
+        var request = run.job().request();
+        int seconds = request.durationSeconds() == null ? Capabilities.DEFAULT_DURATION : request.durationSeconds();
+        return Capabilities.mode(request.mode())
+                .map(mode -> videoSizeLimit(mode, seconds))
+                .orElse(Long.MAX_VALUE);
+    }
+
+    /**
+     * The most bytes a video of this mode and length may have: a generous multiple of the expected
+     * size, so only an endless or wrong body reaches it.
+     */
+    static long videoSizeLimit(ModeSpec mode, int seconds) {
+        return Capabilities.expectedVideoBytes(mode, seconds) * SIZE_MARGIN + SIZE_SLACK;
     }
 
     private void progress(long soFar, long total) {

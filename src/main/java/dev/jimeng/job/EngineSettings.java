@@ -73,11 +73,14 @@ public record EngineSettings(
                 newOwnerId());
     }
 
-    /** A process-unique owner name: pid plus random bits (pids are reused after a crash). */
+    /**
+     * A process-unique owner name: pid, the process's start time (a pid reused after a crash has
+     * another) and random bits, e.g. {@code pid4242-s1717171717171-0badc0de}.
+     */
     public static String newOwnerId() {
         byte[] random = new byte[4];
         ThreadLocalRandom.current().nextBytes(random);
-        return "pid" + ProcessHandle.current().pid() + "-" + HexFormat.of().formatHex(random);
+        return LeaseHolders.ownerPrefix() + HexFormat.of().formatHex(random);
     }
 
     public EngineSettings withServerConcurrency(int value) {

@@ -8,8 +8,10 @@ public class FetchException extends Exception {
         URL_EXPIRED,
         /** Timeouts, resets, 5xx: the same URL may work after a back-off. */
         TRANSIENT,
-        /** Disk full, no permission, 404: trying again now will not help. */
-        FATAL
+        /** Disk full, no permission, 404, a video past its size limit: trying again now will not help. */
+        FATAL,
+        /** The link served something that is not a video (an HTML page): at most one fresh link may help. */
+        NOT_VIDEO
     }
 
     private final Kind kind;

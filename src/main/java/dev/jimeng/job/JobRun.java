@@ -48,6 +48,7 @@ final class JobRun implements Runnable {
     private JobRecord job;
     private boolean holdingSlot;
     private Instant nextLeaseRenewal = Instant.MIN;
+    private volatile JobSnapshot.LeaseWait waitingFor;
 
     JobRun(JobManager engine, String id, Start start) {
         this.engine = engine;
@@ -143,10 +144,15 @@ final class JobRun implements Runnable {
                 return false;
             }
             if (engine.leases.acquire(job)) {
+                waitingFor = null;
                 job = engine.store.get(id).orElseThrow();
                 nextLeaseRenewal = now().plus(engine.settings.leaseTtl().dividedBy(4));
                 return true;
             }
+            // a live owner holds it: say whom we wait for (the views tell the user once)
+            waitingFor = job.leaseOwner() == null
+                    ? null
+                    : new JobSnapshot.LeaseWait(LeaseHolders.pid(job.leaseOwner()), job.leaseExpiresAt());
             publish();
             engine.sleeper.sleep(watchEvery);
         }
@@ -307,7 +313,11 @@ final class JobRun implements Runnable {
 
     JobSnapshot snapshot() {
         return JobSnapshot.of(
-                job, downloadStep.bytesDownloaded(), downloadStep.bytesTotal(), pollStep.videoUrlExpiresAt());
+                job,
+                downloadStep.bytesDownloaded(),
+                downloadStep.bytesTotal(),
+                pollStep.videoUrlExpiresAt(),
+                waitingFor);
     }
 
     Instant now() {

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param estimatedCostCny the estimated price when it was queued (the spend ledger), or null
  * @param stateTimes when the job entered each state it has been in
  * @param bytesTotal -1 when unknown
+ * @param waitingFor while another live jimeng process drives the job, who and until when; else null
  */
 public record JobSnapshot(
         String id,
@@ -36,12 +37,21 @@ public record JobSnapshot(
         String errorCode,
         String errorMessage,
         StopReason stopReason,
-        Double estimatedCostCny) {
+        Double estimatedCostCny,
+        LeaseWait waitingFor) {
     public JobSnapshot {
         stateTimes = Map.copyOf(stateTimes);
     }
 
-    /** A snapshot whose estimated cost is not known (jobs journaled before the spend ledger). */
+    /**
+     * This process waits for another jimeng process that holds the job's lease.
+     *
+     * @param pid that process's id (-1 when its owner id does not say)
+     * @param until when its lease runs out unless renewed; it is taken over at once if the process exits
+     */
+    public record LeaseWait(long pid, Instant until) {}
+
+    /** A snapshot of a job nobody else holds, whose estimated cost is not known. */
     public JobSnapshot(
             String id,
             GenerationRequest request,
@@ -74,6 +84,7 @@ public record JobSnapshot(
                 errorCode,
                 errorMessage,
                 stopReason,
+                null,
                 null);
     }
 
@@ -108,7 +119,8 @@ public record JobSnapshot(
                 errorCode,
                 errorMessage,
                 stopReason,
-                estimatedCostCny);
+                estimatedCostCny,
+                waitingFor);
     }
 
     /** When the job entered its current state. */
@@ -118,6 +130,12 @@ public record JobSnapshot(
 
     /** The snapshot of a journaled job, with the progress and URL expiry only its run knows (-1, null: unknown). */
     static JobSnapshot of(JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt) {
+        return of(job, bytesDownloaded, bytesTotal, urlExpiresAt, null);
+    }
+
+    /** The same, while this process waits for the owner of the job's lease. */
+    static JobSnapshot of(
+            JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt, LeaseWait waitingFor) {
         long done = job.state() == JobState.DONE ? job.bytes() : bytesDownloaded;
         long total = job.state() == JobState.DONE ? job.bytes() : bytesTotal;
         return new JobSnapshot(
@@ -136,6 +154,7 @@ public record JobSnapshot(
                 job.errorCode(),
                 job.errorMessage(),
                 job.stopReason(),
-                job.estimatedCost());
+                job.estimatedCost(),
+                waitingFor);
     }
 }

@@ -18,4 +18,14 @@ public interface VideoFetcher {
      *     works (403/410, expired signature), TRANSIENT when trying again may help, FATAL otherwise
      */
     FetchResult fetch(URI url, Path target, DownloadProgress progress) throws FetchException, InterruptedException;
+
+    /**
+     * Like {@link #fetch(URI, Path, DownloadProgress)}, but stops with a FATAL {@link FetchException}
+     * (and no partial file) once the video grows past {@code maxBytes}. An implementation without a
+     * limit of its own ignores it.
+     */
+    default FetchResult fetch(URI url, Path target, long maxBytes, DownloadProgress progress)
+            throws FetchException, InterruptedException {
+        return fetch(url, target, progress);
+    }
 }

@@ -60,6 +60,14 @@ public final class Capabilities {
     public static final Map<String, Long> BYTES_PER_SECOND =
             Map.of("720p", 1_000_000L, "1080p", 2_500_000L, "pro", 2_500_000L);
 
+    /**
+     * Bytes per second of video at the high end of what the server sends, per resolution tier
+     * (unverified: its 720P H.264 runs about 0.3–0.6 MB/s, 1080P about 1–1.5 MB/s). A size estimate
+     * for limits and space checks, not a promise.
+     */
+    public static final Map<String, Long> VIDEO_BYTES_PER_SECOND =
+            Map.of("720p", 1_000_000L, "1080p", 2_500_000L, "pro", 2_500_000L);
+
     private static final Map<Integer, Integer> FRAMES = orderedMap(5, 121, 10, 241);
 
     private static final List<Integer> FPS = List.of(24);
@@ -224,6 +232,11 @@ public final class Capabilities {
     /** A generous estimate of the size of one video of this mode and length, for the free-space check. */
     public static long expectedBytes(ModeSpec mode, int seconds) {
         return BYTES_PER_SECOND.get(mode.resolution()) * seconds;
+    }
+
+    /** The size one video of this mode and length is expected to have at most (see {@link #VIDEO_BYTES_PER_SECOND}). */
+    public static long expectedVideoBytes(ModeSpec mode, int seconds) {
+        return VIDEO_BYTES_PER_SECOND.get(mode.resolution()) * Math.max(1, seconds);
     }
 
     private static Map<Integer, Integer> orderedMap(int k1, int v1, int k2, int v2) {

@@ -60,6 +60,27 @@ public final class JobsView {
     }
 
     /** One plain line per state change, for pipes and logs: id, state, then what is new. */
+    /**
+     * The one line said when a job waits for another jimeng process that holds it, e.g. {@code
+     * k3f9a2b1 waiting: jimeng process 4242 is carrying this job; it is taken over when that process
+     * exits, or at 10:04:05 if it stops renewing its lease}. Null when the job waits for nobody.
+     */
+    public static String waiting(JobSnapshot j, java.time.ZoneId zone) {
+        JobSnapshot.LeaseWait w = j.waitingFor();
+        if (w == null) {
+            return null;
+        }
+        String who = w.pid() > 0 ? "jimeng process " + w.pid() : "another jimeng process";
+        String when = w.until() == null
+                ? ""
+                : ", or at "
+                        + java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss")
+                                .withZone(zone)
+                                .format(w.until())
+                        + " if it stops renewing its lease";
+        return j.id() + " waiting: " + who + " is carrying this job; it is taken over when that process exits" + when;
+    }
+
     public static String stateChange(JobSnapshot j) {
         StringBuilder s = new StringBuilder(j.id()).append(' ').append(j.state().label());
         if (j.taskId() != null && j.state() == JobState.IN_QUEUE) {

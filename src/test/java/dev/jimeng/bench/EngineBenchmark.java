@@ -303,6 +303,51 @@ class EngineBenchmark {
         assertThat(r.tasksAtServer()).isEqualTo(concurrency);
     }
 
+    @Test
+    @Order(4)
+    void peakMemoryWhileReceivingAHugeApiAnswer(@TempDir Path work) throws Exception {
+        Path jar = Path.of(System.getProperty("jimeng.jar", "target/jimeng.jar"));
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
+        Assumptions.assumeTrue(Files.isExecutable(HugeAnswerRun.GNU_TIME), "GNU time (/usr/bin/time) is needed");
+        List<String> flags = List.of("-XX:+UseSerialGC"); // the launcher's flags (./jimeng)
+        HugeAnswerRun.Result ordinary = HugeAnswerRun.ordinaryJob(jar, flags, work);
+        HugeAnswerRun.Result huge = HugeAnswerRun.hugeAnswer(jar, flags, work);
+        List<String> md = new ArrayList<>();
+        md.add("`java -XX:+UseSerialGC -jar jimeng.jar generate PROMPT`, peak RSS by GNU time (`%M`): an ordinary job"
+                + " against the sandbox, and a submit answered with 300 MiB streamed without a Content-Length (jimeng"
+                + " must refuse it after 1 MiB). Aim: the same as an ordinary job, ≤ 256 MB.");
+        md.add("");
+        md.add("| run | peak RSS MB | exit | wall s | answer bytes the server got out |");
+        md.add("|---|---|---|---|---|");
+        ArrayNode json = REPORT.json("huge_answer").putArray("runs");
+        for (HugeAnswerRun.Result r : List.of(ordinary, huge)) {
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| %s | **%.0f** %s | %d | %.1f | %s |",
+                    r.label(),
+                    r.peakRssKb() / 1024.0,
+                    r.peakRssKb() <= RSS_AIM_KB ? "✓" : "✗",
+                    r.exitCode(),
+                    r.seconds(),
+                    r.bytesSent() < 0 ? "–" : String.format(Locale.ROOT, "%.1f MiB", r.bytesSent() / 1048576.0)));
+            ObjectNode run = json.addObject();
+            run.put("label", r.label());
+            run.put("peak_rss_kb", r.peakRssKb());
+            run.put("exit_code", r.exitCode());
+            run.put("seconds", r.seconds());
+            run.put("bytes_sent", r.bytesSent());
+        }
+        REPORT.section("Peak memory while receiving a 300 MiB API answer", md);
+        REPORT.summary(String.format(
+                Locale.ROOT,
+                "300 MiB API answer: peak RSS %.0f MB vs %.0f MB for an ordinary job (aim: unchanged, ≤ 256 MB) %s",
+                huge.peakRssKb() / 1024.0,
+                ordinary.peakRssKb() / 1024.0,
+                huge.peakRssKb() <= RSS_AIM_KB ? "✓" : "✗"));
+        assertThat(ordinary.exitCode()).as(ordinary.stderr()).isZero();
+        assertThat(huge.stderr()).contains("larger than 1 MiB");
+    }
+
     @AfterAll
     static void writeReport() throws Exception {
         REPORT.write(REPORT_FILE);

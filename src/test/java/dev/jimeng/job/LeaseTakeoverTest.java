@@ -64,6 +64,52 @@ class LeaseTakeoverTest {
     }
 
     @Test
+    void aJobLeasedByADeadOwnerWhosePidWasReusedIsTakenOverWithoutWaiting() throws Exception {
+        // this JVM's pid, but a start time an hour earlier: the owner died and its pid went to us
+        long me = ProcessHandle.current().pid();
+        long myStart =
+                ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+        Owner a = ownerThatStopsAnswering("pid" + me + "-s" + (myStart - 3_600_000) + "-0badc0de");
+
+        ManualClock clockB = new ManualClock();
+        ScriptedServer.Client apiB = server.client(clockB);
+        JobManager b = manager(apiB, clockB, EngineSettings.newOwnerId());
+        assertThat(b.resumeAll()).containsExactly(a.jobId);
+        JobSnapshot done = b.whenTerminal(a.jobId).get(20, TimeUnit.SECONDS);
+
+        assertThat(done.state()).isEqualTo(JobState.DONE);
+        assertThat(apiB.firstPollAt).isBefore(a.leaseEnd);
+        assertThat(server.submitCalls()).isEqualTo(1);
+    }
+
+    @Test
+    void whileALiveOwnerHoldsTheJobItsSnapshotsSayWhoAndUntilWhen() throws Exception {
+        ProcessHandle parent = ProcessHandle.current().parent().orElseThrow();
+        long parentStart =
+                parent.info().startInstant().map(Instant::toEpochMilli).orElse(0L);
+        Owner a = ownerThatStopsAnswering("pid" + parent.pid() + "-s" + parentStart + "-0a11fe00");
+
+        ManualClock clockB = new ManualClock();
+        ScriptedServer.Client apiB = server.client(clockB);
+        JobManager b = manager(apiB, clockB, EngineSettings.newOwnerId());
+        List<JobSnapshot.LeaseWait> waits = new java.util.concurrent.CopyOnWriteArrayList<>();
+        b.subscribe(snap -> {
+            if (snap.waitingFor() != null) {
+                waits.add(snap.waitingFor());
+            }
+        });
+        b.resumeAll();
+        JobSnapshot done = b.whenTerminal(a.jobId).get(20, TimeUnit.SECONDS);
+
+        assertThat(done.state()).isEqualTo(JobState.DONE);
+        assertThat(done.waitingFor()).isNull();
+        assertThat(waits).isNotEmpty().allSatisfy(w -> {
+            assertThat(w.pid()).isEqualTo(parent.pid());
+            assertThat(w.until()).isEqualTo(a.leaseEnd);
+        });
+    }
+
+    @Test
     void aJobLeasedByAnotherLiveProcessIsOnlyTakenOverWhenItsLeaseRunsOut() throws Exception {
         long livePid = ProcessHandle.current().parent().orElseThrow().pid();
         Owner a = ownerThatStopsAnswering("pid" + livePid + "-0a11fe00");
@@ -86,6 +132,16 @@ class LeaseTakeoverTest {
                         "pid" + ProcessHandle.current().pid() + "-ab"))
                 .isFalse();
         assertThat(LeaseHolders.isDeadLocalProcess("process-a")).isFalse();
+        assertThat(LeaseHolders.isDeadLocalProcess(EngineSettings.newOwnerId())).isFalse();
+        long me = ProcessHandle.current().pid();
+        long myStart =
+                ProcessHandle.current().info().startInstant().orElseThrow().toEpochMilli();
+        assertThat(LeaseHolders.isDeadLocalProcess("pid" + me + "-s" + myStart + "-ab"))
+                .isFalse();
+        assertThat(LeaseHolders.isDeadLocalProcess("pid" + me + "-s" + (myStart - 60_000) + "-ab"))
+                .as("our pid with another start time: the owner died and the pid was reused")
+                .isTrue();
+        assertThat(EngineSettings.newOwnerId()).startsWith("pid" + me + "-s" + myStart + "-");
         assertThat(LeaseHolders.isDeadLocalProcess(null)).isFalse();
     }
 

@@ -37,6 +37,34 @@ class JobsViewTest {
     }
 
     @Test
+    void aJobWaitingForAnotherProcessSaysWhichAndUntilWhenInOneLine() {
+        JobSnapshot waiting = new JobSnapshot(
+                "k3f9a2b1",
+                new GenerationRequest("t2v_720p", "a fox", 5, 24, "16:9", List.of(), null, null, null),
+                JobState.GENERATING,
+                "7392616336519610409",
+                null,
+                NOW.minusSeconds(185),
+                Map.of(),
+                null,
+                -1,
+                -1,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new JobSnapshot.LeaseWait(4242, NOW.plusSeconds(121)));
+
+        assertThat(JobsView.waiting(waiting, ZoneOffset.UTC))
+                .isEqualTo("k3f9a2b1 waiting: jimeng process 4242 is carrying this job; it is taken over when that"
+                        + " process exits, or at 12:02:01 if it stops renewing its lease");
+        assertThat(JobsView.waiting(job("a1b2c3d4", JobState.GENERATING, "x"), ZoneOffset.UTC))
+                .isNull();
+    }
+
+    @Test
     void tableFitsTheTerminalWidthAndKeepsItsColumnsWithWidePrompts() {
         List<JobSnapshot> jobs = List.of(
                 job("a1b2c3d4", JobState.DONE, "千军万马奔腾在草原上，夕阳西下，金色的光芒洒满大地"),

@@ -8,6 +8,7 @@ public abstract sealed class DownloadException extends Exception
         permits DownloadUrlExpiredException,
                 DownloadFailedException,
                 DownloadVerificationException,
+                DownloadNotVideoException,
                 DownloadTargetExistsException {
 
     DownloadException(String message, Throwable cause) {

@@ -6,10 +6,26 @@ package dev.jimeng.job.download;
  */
 public final class DownloadFailedException extends DownloadException {
     private final boolean retryable;
+    private final boolean discardPart;
 
     DownloadFailedException(String message, boolean retryable, Throwable cause) {
+        this(message, retryable, cause, false);
+    }
+
+    private DownloadFailedException(String message, boolean retryable, Throwable cause, boolean discardPart) {
         super(message, cause);
         this.retryable = retryable;
+        this.discardPart = discardPart;
+    }
+
+    /** A video too big for its limit or for the disk: final, and its partial file is removed. */
+    static DownloadFailedException tooBig(String message) {
+        return new DownloadFailedException(message, false, null, true);
+    }
+
+    /** True when the partial file is worthless (a video past its limit) and was removed. */
+    boolean discardPart() {
+        return discardPart;
     }
 
     DownloadFailedException(String message, boolean retryable) {

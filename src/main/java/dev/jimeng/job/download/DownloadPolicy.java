@@ -15,6 +15,8 @@ import java.util.random.RandomGenerator;
  * @param jitter source of the random part of each wait (must be safe for the threads sharing it)
  * @param readTimeout longest wait for the response headers, and for the next bytes of the body
  * @param bufferSize bytes read and written at a time
+ * @param diskReserveBytes free disk space a download never eats into: it stops before the disk
+ *     holding the file has less than this left
  */
 public record DownloadPolicy(
         int maxAttempts,
@@ -22,7 +24,21 @@ public record DownloadPolicy(
         Duration backoffCap,
         RandomGenerator jitter,
         Duration readTimeout,
-        int bufferSize) {
+        int bufferSize,
+        long diskReserveBytes) {
+
+    /** Free disk space left alone by default: 64 MiB. */
+    public static final long DEFAULT_DISK_RESERVE = 64L * 1024 * 1024;
+
+    public DownloadPolicy(
+            int maxAttempts,
+            Duration backoffBase,
+            Duration backoffCap,
+            RandomGenerator jitter,
+            Duration readTimeout,
+            int bufferSize) {
+        this(maxAttempts, backoffBase, backoffCap, jitter, readTimeout, bufferSize, DEFAULT_DISK_RESERVE);
+    }
 
     public DownloadPolicy {
         if (maxAttempts < 1) {
@@ -41,9 +57,17 @@ public record DownloadPolicy(
         if (bufferSize < 1024) {
             throw new IllegalArgumentException("bufferSize must be at least 1024, got " + bufferSize);
         }
+        if (diskReserveBytes < 0) {
+            throw new IllegalArgumentException("diskReserveBytes must not be negative, got " + diskReserveBytes);
+        }
     }
 
-    /** 8 attempts, 500 ms doubling up to 30 s, 30 s read timeout, 64 KiB buffer. */
+    /** This policy with another disk reserve. */
+    public DownloadPolicy withDiskReserve(long bytes) {
+        return new DownloadPolicy(maxAttempts, backoffBase, backoffCap, jitter, readTimeout, bufferSize, bytes);
+    }
+
+    /** 8 attempts, 500 ms doubling up to 30 s, 30 s read timeout, 64 KiB buffer, 64 MiB disk reserve. */
     public static DownloadPolicy defaults() {
         return new DownloadPolicy(
                 8, Duration.ofMillis(500), Duration.ofSeconds(30), new Random(), Duration.ofSeconds(30), 64 * 1024);

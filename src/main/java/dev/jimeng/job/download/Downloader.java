@@ -70,6 +70,18 @@ public final class Downloader {
      */
     public DownloadResult download(URI url, Path target, ProgressListener progress)
             throws DownloadException, InterruptedException {
+        return download(url, target, Long.MAX_VALUE, progress);
+    }
+
+    /**
+     * Like {@link #download(URI, Path, ProgressListener)}, stopping for good when the video grows past
+     * {@code maxBytes} or past the free disk space less the policy's reserve (the partial file is then
+     * removed), and when the link serves something that is not an MP4.
+     *
+     * @throws DownloadNotVideoException the link served HTML, text or another non-video
+     */
+    public DownloadResult download(URI url, Path target, long maxBytes, ProgressListener progress)
+            throws DownloadException, InterruptedException {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(progress, "progress");
@@ -86,7 +98,7 @@ public final class Downloader {
         String problem;
         int attempts;
         try (PartFile file = PartFile.open(part)) {
-            Transfer transfer = new Transfer(http, sleeper, policy, url, file, progress);
+            Transfer transfer = new Transfer(http, sleeper, policy, url, file, maxBytes, progress);
             long total = transfer.run();
             attempts = transfer.attempts();
             bytes = file.size();
@@ -95,6 +107,14 @@ public final class Downloader {
                 sha256 = file.sha256Hex();
                 file.finish();
             }
+        } catch (DownloadNotVideoException e) {
+            deleteQuietly(part);
+            throw e;
+        } catch (DownloadFailedException e) {
+            if (e.discardPart()) {
+                deleteQuietly(part);
+            }
+            throw e;
         }
         if (problem != null) {
             Path rejected = setAside(part);
@@ -112,6 +132,14 @@ public final class Downloader {
             return "the server announced " + total + " bytes";
         }
         return Mp4Signature.problem(file.head(Mp4Signature.HEAD_BYTES), file.size());
+    }
+
+    private static void deleteQuietly(Path part) {
+        try {
+            Files.deleteIfExists(part);
+        } catch (IOException ignored) {
+            // the next download starts it over anyway
+        }
     }
 
     /** Moves rejected bytes out of the way so the next call starts from zero instead of resuming them. */

@@ -18,14 +18,22 @@ public final class DownloaderFetcher implements VideoFetcher {
     @Override
     public FetchResult fetch(URI url, Path target, DownloadProgress progress)
             throws FetchException, InterruptedException {
+        return fetch(url, target, Long.MAX_VALUE, progress);
+    }
+
+    @Override
+    public FetchResult fetch(URI url, Path target, long maxBytes, DownloadProgress progress)
+            throws FetchException, InterruptedException {
         try {
-            DownloadResult result = downloader.download(url, target, progress::update);
+            DownloadResult result = downloader.download(url, target, maxBytes, progress::update);
             return new FetchResult(result.bytes(), result.bytes(), result.sha256());
         } catch (DownloadUrlExpiredException e) {
             throw new FetchException(FetchException.Kind.URL_EXPIRED, e.status(), e.getMessage(), e);
         } catch (DownloadFailedException e) {
             throw new FetchException(
                     e.retryable() ? FetchException.Kind.TRANSIENT : FetchException.Kind.FATAL, 0, e.getMessage(), e);
+        } catch (DownloadNotVideoException e) {
+            throw new FetchException(FetchException.Kind.NOT_VIDEO, 0, e.getMessage(), e);
         } catch (DownloadVerificationException e) {
             // The rejected bytes were set aside: the next attempt starts clean.
             throw new FetchException(FetchException.Kind.TRANSIENT, 0, e.getMessage(), e);

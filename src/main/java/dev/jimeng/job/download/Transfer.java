@@ -1,5 +1,6 @@
 package dev.jimeng.job.download;
 
+import dev.jimeng.job.Mp4Signature;
 import dev.jimeng.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Optional;
@@ -23,6 +25,7 @@ final class Transfer {
     private static final Pattern CONTENT_RANGE = Pattern.compile("bytes\\s+(\\d+)-(\\d+)/(\\d+|\\*)");
     private static final Pattern UNSATISFIED_RANGE = Pattern.compile("bytes\\s+\\*/(\\d+)");
     private static final int ERROR_BODY_LIMIT = 4096;
+    private static final long MIB = 1024 * 1024;
 
     private final HttpClient http;
     private final Sleeper sleeper;
@@ -31,6 +34,9 @@ final class Transfer {
     private final String where;
     private final PartFile part;
     private final ProgressListener progress;
+    private final long maxBytes;
+    private long allowed = Long.MAX_VALUE;
+    private boolean diskIsTheLimit;
     private int attempts;
     private long reportedAt = -1;
 
@@ -40,6 +46,7 @@ final class Transfer {
             DownloadPolicy policy,
             URI url,
             PartFile part,
+            long maxBytes,
             ProgressListener progress) {
         this.http = http;
         this.sleeper = sleeper;
@@ -48,6 +55,7 @@ final class Transfer {
         this.where = Redaction.redact(url);
         this.part = part;
         this.progress = progress;
+        this.maxBytes = maxBytes;
     }
 
     int attempts() {
@@ -83,21 +91,27 @@ final class Transfer {
     }
 
     private long attempt() throws Retryable, DownloadException, InterruptedException {
+        if (part.size() >= Mp4Signature.HEAD_BYTES && !startsLikeMp4(part.head(Mp4Signature.HEAD_BYTES))) {
+            part.restart(); // what an earlier run kept is not a video: never resume it
+        }
         long offset = part.size();
         HttpResponse<InputStream> response = send(offset);
         InputStream body = response.body();
         try {
             int status = response.statusCode();
+            if (status == 200 || status == 206) {
+                refuseNonVideoType(response);
+            }
             if (status == 200) {
                 if (offset > 0) {
                     part.restart(); // the server ignored Range and sends the whole video again
                 }
-                return stream(
-                        body,
-                        response.headers().firstValueAsLong("Content-Length").orElse(-1));
+                long total =
+                        response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                return stream(body, checkAnnounced(total));
             }
             if (status == 206) {
-                return stream(body, totalOfPartial(response, offset));
+                return stream(body, checkAnnounced(totalOfPartial(response, offset)));
             }
             if (status == 416) {
                 return alreadyComplete(response, offset);
@@ -167,7 +181,7 @@ final class Transfer {
         throw new Retryable("HTTP 416 for bytes from " + offset + "; starting over", null, null);
     }
 
-    private long stream(InputStream body, long total) throws Retryable, DownloadFailedException, InterruptedException {
+    private long stream(InputStream body, long total) throws Retryable, DownloadException, InterruptedException {
         byte[] buffer = new byte[policy.bufferSize()];
         try (StallWatchdog watchdog = StallWatchdog.watch(body, policy.readTimeout())) {
             boolean ended = false;
@@ -191,6 +205,13 @@ final class Transfer {
                     watchdog.touch();
                 }
                 if (filled > 0) {
+                    if (part.size() == 0 && filled >= Mp4Signature.HEAD_BYTES && !startsLikeMp4(buffer)) {
+                        throw notVideo(
+                                "something that is not an MP4 (it starts with \"" + printable(buffer, filled) + "\")");
+                    }
+                    if (part.size() + filled > allowed) {
+                        throw tooBig("grew past");
+                    }
                     part.append(buffer, 0, filled); // keep every byte that arrived before a drop
                     report(total);
                 }
@@ -212,6 +233,82 @@ final class Transfer {
         long size = part.size();
         reportDone(size);
         return total >= 0 ? total : size;
+    }
+
+    /** A Content-Type that no video has (text, HTML, JSON, XML) fails at once. */
+    private void refuseNonVideoType(HttpResponse<?> response) throws DownloadNotVideoException {
+        String type = response.headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .toLowerCase(Locale.ROOT)
+                .trim();
+        String bare = type.contains(";") ? type.substring(0, type.indexOf(';')).trim() : type;
+        if (bare.startsWith("text/") || bare.contains("html") || bare.contains("json") || bare.contains("xml")) {
+            throw notVideo(bare.replaceAll("[^a-z0-9.+/-]", "?"));
+        }
+    }
+
+    private DownloadNotVideoException notVideo(String what) {
+        return new DownloadNotVideoException("the video link served " + what + ", not an MP4: likely an error or"
+                + " sign-in page in place of the video (" + where + ")");
+    }
+
+    /**
+     * Sets how far this attempt may write: the size limit, and the free disk space less the reserve;
+     * an announced size beyond that fails before a byte is written.
+     */
+    private long checkAnnounced(long total) throws DownloadFailedException {
+        long free = freeSpace();
+        long byDisk = free == Long.MAX_VALUE ? Long.MAX_VALUE : part.size() + free - policy.diskReserveBytes();
+        diskIsTheLimit = byDisk < maxBytes;
+        allowed = Math.max(0, Math.min(maxBytes, byDisk));
+        if (total > allowed) {
+            throw tooBig("announces " + total + " bytes,");
+        }
+        return total;
+    }
+
+    private DownloadFailedException tooBig(String what) {
+        String limit = diskIsTheLimit
+                ? "what the free disk space allows (" + mib(allowed) + " while keeping "
+                        + mib(policy.diskReserveBytes()) + " free)"
+                : "the limit of " + mib(maxBytes) + " for this video";
+        String done = part.size() == 0
+                ? "nothing was written"
+                : "stopped after " + part.size() + " bytes and removed the partial file";
+        String fix = diskIsTheLimit ? ": free disk space and download again" : "";
+        return DownloadFailedException.tooBig(
+                "the video from " + where + " " + what + " larger than " + limit + "; " + done + fix);
+    }
+
+    private long freeSpace() {
+        try {
+            return Files.getFileStore(part.path().toAbsolutePath().getParent()).getUsableSpace();
+        } catch (IOException | RuntimeException e) {
+            return Long.MAX_VALUE; // unknown: the write fails when the disk is full
+        }
+    }
+
+    private static boolean startsLikeMp4(byte[] head) {
+        return head.length >= Mp4Signature.HEAD_BYTES
+                && head[4] == 'f'
+                && head[5] == 't'
+                && head[6] == 'y'
+                && head[7] == 'p';
+    }
+
+    /** The first bytes as text a terminal shows safely: printable ASCII, the rest as dots. */
+    private static String printable(byte[] bytes, int length) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < Math.min(length, 24); i++) {
+            int b = bytes[i] & 0xff;
+            out.append(b >= 0x20 && b < 0x7f && b != '"' ? (char) b : '.');
+        }
+        return out.toString();
+    }
+
+    private static String mib(long bytes) {
+        return bytes % MIB == 0 ? bytes / MIB + " MiB" : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) MIB);
     }
 
     private void report(long total) {

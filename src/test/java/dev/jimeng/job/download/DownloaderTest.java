@@ -195,19 +195,18 @@ class DownloaderTest {
     }
 
     @Test
-    void contentThatIsNotAnMp4FailsVerificationAndIsNeverRenamedOntoTheTarget() throws Exception {
+    void contentThatIsNotAnMp4FailsAtItsFirstBytesAndIsNeverRenamedOntoTheTarget() throws Exception {
         byte[] html = new byte[SIZE];
         new Random(1).nextBytes(html);
         server.serve(html);
 
-        DownloadVerificationException failure =
-                catchThrowableOfType(DownloadVerificationException.class, () -> downloader(8)
-                        .download(server.url("t1"), target, ProgressListener.NONE));
+        DownloadNotVideoException failure = catchThrowableOfType(DownloadNotVideoException.class, () -> downloader(8)
+                .download(server.url("t1"), target, ProgressListener.NONE));
 
         assertThat(failure).hasMessageContaining("not an MP4");
         assertThat(target).doesNotExist();
         assertThat(part()).doesNotExist();
-        assertThat(Files.readAllBytes(failure.rejectedFile())).isEqualTo(html);
+        assertThat(server.served()).hasSize(1);
 
         // the rejected bytes are out of the way: the next call starts from zero
         server.serve(VIDEO);
@@ -288,9 +287,21 @@ class DownloaderTest {
     }
 
     @Test
+    void aPartialFileThatIsNotAnMp4IsStartedOverWithoutResumingIt() throws Exception {
+        Files.createDirectories(target.getParent());
+        Files.write(part(), "<html>".repeat(100).getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+
+        DownloadResult result = downloader(8).download(server.url("t1"), target, ProgressListener.NONE);
+
+        assertThat(server.served()).extracting(Served::status).containsExactly(200);
+        assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
+    }
+
+    @Test
     void aStalePartialFileLongerThanTheVideoIsStartedOver() throws Exception {
         Files.createDirectories(target.getParent());
-        Files.write(part(), new byte[SIZE + 10]);
+        byte[] stale = java.util.Arrays.copyOf(VIDEO, SIZE + 10);
+        Files.write(part(), stale);
 
         DownloadResult result = downloader(8).download(server.url("t1"), target, ProgressListener.NONE);
 
