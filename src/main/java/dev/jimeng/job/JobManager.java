@@ -238,13 +238,9 @@ public final class JobManager implements JobSource, AutoCloseable {
     Path downloadTarget(String id, JobSnapshot snapshot) {
         Path override = downloadTargets.remove(id);
         if (override != null) {
-            return outputs.apply(withOutput(snapshot, override));
+            return outputs.apply(snapshot.withOutputPath(override));
         }
         return outputs.apply(snapshot);
-    }
-
-    private static JobSnapshot withOutput(JobSnapshot s, Path output) {
-        return s.withOutputPath(output);
     }
 
     /** Jobs from the journal matching {@code query}, as they are now. */
@@ -339,14 +335,6 @@ public final class JobManager implements JobSource, AutoCloseable {
     @Override
     public AutoCloseable subscribe(Consumer<JobSnapshot> listener) {
         return events.subscribe(listener);
-    }
-
-    /**
-     * Extends the leases of all jobs this process holds, if due. Job threads call it as they work;
-     * an application that keeps jobs queued for long may call it from a timer too.
-     */
-    public void heartbeat() {
-        leases.renewAllIfDue();
     }
 
     /**
