@@ -252,6 +252,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.list(query).stream().map(this::current).toList();
     }
 
+    /** How many jobs the journal holds, in any state. */
+    public long count() {
+        return store.count();
+    }
+
     /** Downloads a finished task's video again (a fresh URL from get-result, within 12 hours). */
     public String redownload(String idOrPrefix) {
         checkNotClosed();

@@ -1,0 +1,73 @@
+package dev.jimeng.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.e2e.SandboxLog;
+import dev.jimeng.json.Json;
+import dev.jimeng.sandbox.SandboxServer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The small things of issue 16 (CLI): each through the real command line. */
+class CliPolishTest {
+    @TempDir
+    Path cwd;
+
+    @TempDir
+    Path home;
+
+    private SandboxServer server;
+
+    @BeforeEach
+    void startSandbox() {
+        server = CliSandbox.start();
+    }
+
+    @AfterEach
+    void stopSandbox() {
+        server.close();
+    }
+
+    private CliHarness cli() {
+        return CliHarness.against(server, cwd, home);
+    }
+
+    private String submit(String prompt) {
+        CliRun run = cli().run("submit", prompt);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return run.stdout().strip().lines().reduce((a, b) -> b).orElseThrow().split("\\s+")[0];
+    }
+
+    private JsonNode generate(String prompt) throws Exception {
+        CliRun run = cli().run("generate", prompt, "--json");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return Json.MAPPER.readTree(run.stdout());
+    }
+
+    @Test
+    void waitAndStatusWithoutIdsMeanEveryUnfinishedJob() {
+        String fox = submit("a red fox");
+        String whale = submit("a blue whale");
+
+        CliRun status = cli().run("status");
+        assertThat(status.exitCode()).as(status.toString()).isZero();
+        assertThat(status.stdout()).contains(fox).contains(whale);
+
+        CliRun waited = cli().run("wait");
+        assertThat(waited.exitCode()).as(waited.toString()).isZero();
+        assertThat(waited.stdout()).contains(fox + " done").contains(whale + " done");
+        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(2);
+
+        CliRun nothing = cli().run("wait", "--all");
+        assertThat(nothing.exitCode()).as(nothing.toString()).isZero();
+        assertThat(nothing.stderr()).isEqualTo("no unfinished jobs (2 in the journal)\n");
+        CliRun none = cli().run("status");
+        assertThat(none.exitCode()).as(none.toString()).isZero();
+        assertThat(none.stdout()).isEqualTo("no unfinished jobs (2 in the journal)\n");
+        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(2);
+    }
+}
