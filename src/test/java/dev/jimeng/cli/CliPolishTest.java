@@ -70,4 +70,18 @@ class CliPolishTest {
         assertThat(none.stdout()).isEqualTo("no unfinished jobs (2 in the journal)\n");
         assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(2);
     }
+
+    @Test
+    void anEmptyFilteredListSaysWhatWasAskedForAndHowManyJobsThereAre() throws Exception {
+        CliRun empty = cli().run("jobs", "--status", "active");
+        assertThat(empty.stdout()).startsWith("no jobs yet");
+
+        generate("a red fox");
+
+        CliRun active = cli().run("jobs", "--status", "active");
+        assertThat(active.exitCode()).as(active.toString()).isZero();
+        assertThat(active.stdout()).isEqualTo("no active jobs (1 in the journal)\n");
+        CliRun search = cli().run("jobs", "--status", "failed", "--search", "whale");
+        assertThat(search.stdout()).isEqualTo("no failed jobs matching 'whale' (1 in the journal)\n");
+    }
 }
