@@ -7,7 +7,6 @@ import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.Billing;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +25,7 @@ public final class GenerateCommand extends BaseCommand {
             names = {"-o", "--output"},
             paramLabel = "PATH",
             description = "Save the video here (a file, or a folder to put it in). Default: the output directory.")
-    Path output;
+    String output;
 
     @Option(names = "--json", description = "Print one JSON document instead of the Markdown block.")
     boolean json;

@@ -9,7 +9,6 @@ import dev.jimeng.store.JobState;
 import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.ResultView;
 import java.math.BigDecimal;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,7 +26,7 @@ public final class SubmitCommand extends BaseCommand {
             names = {"-o", "--output"},
             paramLabel = "PATH",
             description = "Save the video here (file or folder).")
-    Path output;
+    String output;
 
     @Mixin
     DryRunOption dryRun;

@@ -84,4 +84,24 @@ class CliPolishTest {
         CliRun search = cli().run("jobs", "--status", "failed", "--search", "whale");
         assertThat(search.stdout()).isEqualTo("no failed jobs matching 'whale' (1 in the journal)\n");
     }
+
+    @Test
+    void downloadIntoAFolderKeepsTheVideosUsualName() throws Exception {
+        JsonNode made = generate("a red fox");
+        String id = made.path("job_id").asText();
+        String usualName =
+                Path.of(made.path("save_path").asText()).getFileName().toString();
+        java.nio.file.Files.createDirectories(cwd.resolve("existing"));
+        java.nio.file.Files.createDirectories(cwd.resolve("slashed"));
+        long submits = SandboxLog.acceptedSubmits(server);
+
+        for (String folder : new String[] {"existing", "slashed/", "new/", "deeper/still/"}) {
+            CliRun run = cli().run("download", id, "-o", folder);
+            assertThat(run.exitCode()).as(folder + ": " + run).isZero();
+            Path expected = cwd.resolve(folder.replaceFirst("/$", "")).resolve(usualName);
+            assertThat(run.stdout().lines().toList()).as(folder).contains(expected.toString());
+            assertThat(expected).isRegularFile();
+        }
+        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(submits);
+    }
 }
