@@ -398,7 +398,8 @@ public final class JobManager implements JobSource, AutoCloseable {
         running.remove(run.id(), run);
         events.runStopped(run.id());
         if (last != null && last.state().terminal() && !closing) {
-            events.ended(run.id(), current(last));
+            // a copy of a done job's video is told as the run saw it; the journal keeps the original
+            events.ended(run.id(), run.copying() ? run.snapshot() : current(last));
         }
     }
 

@@ -104,4 +104,26 @@ class CliPolishTest {
         }
         assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(submits);
     }
+
+    @Test
+    void aReDownloadKeepsTheJobsHistoryAndSaysWhereTheCopyWent() throws Exception {
+        JsonNode made = generate("a red fox");
+        String id = made.path("job_id").asText();
+        Path original = Path.of(made.path("save_path").asText());
+        int downloads = server.downloadCount();
+
+        CliRun again = cli().run("download", id);
+
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        Path copy = Path.of(again.stdout().strip());
+        assertThat(copy).isNotEqualTo(original).isRegularFile().hasSameBinaryContentAs(original);
+        assertThat(server.downloadCount()).isGreaterThan(downloads);
+        CliRun shown = cli().run("jobs", "--json");
+        JsonNode after = Json.MAPPER.readTree(shown.stdout()).get(0);
+        assertThat(after.path("save_path").asText()).isEqualTo(original.toString());
+        assertThat(after.path("state_times")).isEqualTo(made.path("state_times"));
+        assertThat(after.path("sha256")).isEqualTo(made.path("sha256"));
+        assertThat(after.path("status").asText()).isEqualTo("done");
+        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
+    }
 }
