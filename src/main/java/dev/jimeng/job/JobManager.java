@@ -398,8 +398,9 @@ public final class JobManager implements JobSource, AutoCloseable {
         running.remove(run.id(), run);
         events.runStopped(run.id());
         if (last != null && last.state().terminal() && !closing) {
-            // a copy of a done job's video is told as the run saw it; the journal keeps the original
-            events.ended(run.id(), run.copying() ? run.snapshot() : current(last));
+            // told as the run saw it: with when the video URL stops working (the journal has no such
+            // field), and a copy of a done job's video as the copy (the journal keeps the original)
+            events.ended(run.id(), run.snapshot());
         }
     }
 

@@ -126,4 +126,21 @@ class CliPolishTest {
         assertThat(after.path("status").asText()).isEqualTo("done");
         assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
     }
+
+    @Test
+    void theJsonSaysWhenTheVideoUrlStopsWorking() throws Exception {
+        java.time.Instant before = java.time.Instant.now();
+        JsonNode made = generate("a red fox");
+        java.time.Instant after = java.time.Instant.now();
+
+        String expires = made.path("video_url_expires_at").asText(null);
+        assertThat(expires).as(made.toString()).isNotNull();
+        assertThat(java.time.Instant.parse(expires))
+                .isBetween(before.plus(java.time.Duration.ofMinutes(59)), after.plus(java.time.Duration.ofHours(1)));
+        JsonNode listed =
+                Json.MAPPER.readTree(cli().run("jobs", "--json").stdout()).get(0);
+        assertThat(listed.path("video_url_expires_at").asText(null)).isNotNull();
+        assertThat(java.time.Instant.parse(listed.path("video_url_expires_at").asText()))
+                .isBetween(before.plus(java.time.Duration.ofMinutes(59)), after.plus(java.time.Duration.ofHours(1)));
+    }
 }
