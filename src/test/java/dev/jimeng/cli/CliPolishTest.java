@@ -143,4 +143,26 @@ class CliPolishTest {
         assertThat(java.time.Instant.parse(listed.path("video_url_expires_at").asText()))
                 .isBetween(before.plus(java.time.Duration.ofMinutes(59)), after.plus(java.time.Duration.ofHours(1)));
     }
+
+    @Test
+    void badJsonInABatchSaysLineColumnAndWhatWasExpectedInOneLine() throws Exception {
+        java.nio.file.Files.writeString(
+                cwd.resolve("jobs.txt"),
+                "a red fox\n{\"prompt\": \"a whale\" \"duration\": 5}\n{\"prompt\": \"a cat\"\n{prompt: 1}\n");
+
+        CliRun run = cli().run("batch", "jobs.txt", "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        String all = run.stderr();
+        assertThat(all).contains("line 2: not valid JSON at column 22: expected , or } after a value but found \"");
+        assertThat(all).contains("line 3: not valid JSON at column 19: expected } before the line ends");
+        assertThat(all).contains("line 4: not valid JSON at column 2: expected a key in double quotes but found p");
+        assertThat(all)
+                .doesNotContain("Source")
+                .doesNotContain("code 34")
+                .doesNotContain("REDACTED")
+                .doesNotContain("marker")
+                .doesNotContain("StreamReadFeature");
+        assertThat(server.requests()).isEmpty();
+    }
 }
