@@ -141,7 +141,7 @@ public final class JobsView {
             line(s, "size", j.bytesDownloaded() + " bytes");
             line(s, "sha-256", j.sha256());
         }
-        line(s, "error", j.errorCode() == null ? j.errorMessage() : j.errorCode() + ": " + j.errorMessage());
+        line(s, "error", dev.jimeng.text.Words.codeAndMessage(j.errorCode(), j.errorMessage()));
         List<String> next = JobGuide.suggestions(j, clock.instant(), sandbox);
         if (!next.isEmpty()) {
             s.append('\n');

@@ -165,4 +165,27 @@ class CliPolishTest {
                 .doesNotContain("StreamReadFeature");
         assertThat(server.requests()).isEmpty();
     }
+
+    @Test
+    void anErrorCodeIsSaidOnceCountsAgreeAndTheSeedHasOneRule() throws Exception {
+        CliRun failed = cli().run("generate", "an unreviewable sunset", "--json");
+        assertThat(failed.exitCode()).as(failed.toString()).isNotZero();
+        String id = Json.MAPPER.readTree(failed.stdout()).path("job_id").asText();
+        assertThat(failed.stderr()).contains("50516").doesNotContain("50516: 50516");
+        CliRun shown = cli().run("show", id);
+        assertThat(shown.stdout()).contains("50516").doesNotContain("50516: 50516");
+
+        CliRun tooLong = cli().run("generate", "x".repeat(801), "--dry-run");
+        assertThat(tooLong.exitCode()).isEqualTo(2);
+        assertThat(tooLong.onlyErrorLine()).endsWith("shorten it by 1 character");
+
+        CliRun flag = cli().run("generate", "a cat", "--seed", "2147483648", "--dry-run");
+        CliRun setting = cli().runScript("set seed 2147483648\nset seed -2\n");
+        assertThat(flag.exitCode()).isEqualTo(2);
+        assertThat(flag.onlyErrorLine()).contains("0 to 2147483647, or -1 for a random seed");
+        assertThat(setting.stdout() + setting.stderr())
+                .contains("'2147483648' is out of range; give a whole number: 0 to 2147483647, or -1 for a random seed")
+                .contains("'-2' is out of range; give a whole number: 0 to 2147483647, or -1 for a random seed");
+        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
+    }
 }
