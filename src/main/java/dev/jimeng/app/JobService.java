@@ -219,6 +219,19 @@ public final class JobService implements JobSource {
         return engine.get().resumeAll();
     }
 
+    /** How many jobs the journal holds, in any state. */
+    public long count() {
+        return engine.get().count();
+    }
+
+    /** Every job not yet ended, oldest first (what {@code wait} and {@code status} mean without ids). */
+    public List<JobSnapshot> unfinished() {
+        Set<JobState> unfinished = EnumSet.allOf(JobState.class);
+        unfinished.removeIf(JobState::terminal);
+        List<JobSnapshot> newestFirst = engine.get().list(new JobQuery(unfinished, null, Integer.MAX_VALUE));
+        return newestFirst.reversed();
+    }
+
     public List<JobSnapshot> list(JobQuery query) {
         return engine.get().list(query);
     }

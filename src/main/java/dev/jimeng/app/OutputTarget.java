@@ -16,11 +16,19 @@ public final class OutputTarget {
      * there"; an existing file is refused rather than overwritten.
      */
     public static Destination resolve(Path output, Path workingDirectory, Path defaultDirectory) {
+        return resolve(output == null ? null : output.toString(), workingDirectory, defaultDirectory);
+    }
+
+    /**
+     * As {@link #resolve(Path, Path, Path)}, from the text as typed: a trailing slash (which a
+     * {@link Path} drops) means a folder, made if need be, the video named there as usual.
+     */
+    public static Destination resolve(String output, Path workingDirectory, Path defaultDirectory) {
         if (output == null) {
             return Destination.inDirectory(defaultDirectory);
         }
-        Path path = JimengPaths.expand(output.toString(), Path.of(System.getProperty("user.home")), workingDirectory);
-        boolean typedAsFolder = output.toString().endsWith("/");
+        Path path = JimengPaths.expand(output, Path.of(System.getProperty("user.home")), workingDirectory);
+        boolean typedAsFolder = output.endsWith("/") || output.endsWith(java.io.File.separator);
         if (Files.isDirectory(path) && !typedAsFolder && isVideoName(path)) {
             throw new UserError(
                     ExitCode.BAD_INPUT,
@@ -37,7 +45,9 @@ public final class OutputTarget {
         }
         if (!isVideoName(path)) {
             throw new UserError(
-                    ExitCode.BAD_INPUT, "--output " + output + " must end in .mp4 (the API makes MP4 videos)");
+                    ExitCode.BAD_INPUT,
+                    "--output " + output + " must end in .mp4 (the API makes MP4 videos), or in / to save in"
+                            + " that folder under the usual name");
         }
         Path parent = path.getParent();
         if (parent != null && Files.exists(parent) && !Files.isDirectory(parent)) {

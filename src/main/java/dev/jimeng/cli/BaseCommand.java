@@ -60,6 +60,16 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /** Ids of every job not yet ended, oldest first: what {@code wait} and {@code status} mean without ids. */
+    protected java.util.List<String> unfinishedIds() {
+        return jobs().unfinished().stream().map(JobSnapshot::id).toList();
+    }
+
+    /** Said when there is no unfinished job to wait for or show. */
+    protected String nothingUnfinished() {
+        return dev.jimeng.view.JobsView.noneMatching("unfinished jobs", jobs().count());
+    }
+
     /** "jimeng " or "jimeng --sandbox ", for commands printed to the user. */
     protected String jimeng() {
         return jobs().sandbox() ? "jimeng --sandbox " : "jimeng ";

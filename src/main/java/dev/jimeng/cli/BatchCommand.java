@@ -126,7 +126,7 @@ public final class BatchCommand extends BaseCommand {
         List<String> ids = jobs().submitAll(jobs, destination, cap);
         if (session().tracksInBackground()) {
             ids.forEach(root().shell()::trackJob);
-            out().println(ids.size() + " jobs queued: " + String.join(" ", ids));
+            out().println(dev.jimeng.text.Words.count(ids.size(), "job") + " queued: " + String.join(" ", ids));
             return ExitCode.OK;
         }
         ExitCode worst = ExitCode.OK;
@@ -197,8 +197,8 @@ public final class BatchCommand extends BaseCommand {
                 problems.stream().mapToInt(BatchFile.Problem::line).distinct().count();
         throw new UserError(
                 ExitCode.BAD_INPUT,
-                "nothing was submitted: " + problems.size() + " problems on " + lines
-                        + (lines == 1 ? " line" : " lines") + " of " + file + "; fix them and run again");
+                "nothing was submitted: " + dev.jimeng.text.Words.count(problems.size(), "problem") + " on "
+                        + dev.jimeng.text.Words.count(lines, "line") + " of " + file + "; fix them and run again");
     }
 
     /** One line per problem; the same words on many lines are one line that lists them. */

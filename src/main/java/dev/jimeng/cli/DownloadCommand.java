@@ -5,7 +5,6 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.text.TerminalText;
-import java.nio.file.Path;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,7 +22,7 @@ public final class DownloadCommand extends BaseCommand {
             names = {"-o", "--output"},
             paramLabel = "PATH",
             description = "Save it here (file or folder).")
-    Path output;
+    String output;
 
     @Override
     protected ExitCode doCall() throws Exception {

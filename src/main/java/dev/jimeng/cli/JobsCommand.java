@@ -58,9 +58,30 @@ public final class JobsCommand extends BaseCommand {
             }
             out().println(Json.printer().writeValueAsString(array));
         } else {
-            out().print(JobsView.table(jobs, Clock.systemUTC(), terminalColumns()));
+            String filter = jobs.isEmpty() ? filterInWords() : null;
+            long inJournal = jobs.isEmpty() ? jobs().count() : 0;
+            out().print(JobsView.table(jobs, Clock.systemUTC(), terminalColumns(), filter, inJournal));
         }
         return ExitCode.OK;
+    }
+
+    /** The jobs the filter asked for, in words ("active jobs", "jobs matching 'fox'"); null: no filter. */
+    private String filterInWords() {
+        boolean byState = states != null && !states.isEmpty();
+        boolean byText = search != null && !search.isBlank();
+        if (!byState && !byText) {
+            return null;
+        }
+        String which = byState
+                ? String.join(
+                                " or ",
+                                states.stream()
+                                        .map(s -> s.toLowerCase().replace('-', '_'))
+                                        .toList())
+                        + " "
+                : "";
+        String matching = byText ? " matching '" + dev.jimeng.text.TerminalText.safe(search.strip()) + "'" : "";
+        return which + "jobs" + matching;
     }
 
     private Set<JobState> parseStates() {

@@ -1,6 +1,5 @@
 package dev.jimeng.cli;
 
-import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -10,7 +9,7 @@ public final class SendOptions {
             names = {"-o", "--output"},
             paramLabel = "PATH",
             description = "Save the video here (a file, or a folder to put it in). Default: the output directory.")
-    Path output;
+    String output; // as typed: a trailing '/' says "a folder"
 
     @Mixin
     DryRunOption dryRun;

@@ -1,6 +1,7 @@
 package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Command;
@@ -13,8 +14,14 @@ import picocli.CommandLine.Parameters;
         mixinStandardHelpOptions = true,
         description = "Wait for jobs to finish (resuming them from the journal), then print their results.")
 public final class WaitCommand extends BaseCommand {
-    @Parameters(paramLabel = "ID", arity = "1..*", description = "Job ids (or unique prefixes).")
+    @Parameters(
+            paramLabel = "ID",
+            arity = "0..*",
+            description = "Job ids (or unique prefixes); none: every unfinished job.")
     List<String> ids;
+
+    @Option(names = "--all", description = "Wait for every unfinished job (the same as giving no ids).")
+    boolean all;
 
     @Option(names = "--json", description = "Print one JSON document per job.")
     boolean json;
@@ -22,8 +29,20 @@ public final class WaitCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
         List<String> resolved = new ArrayList<>();
-        for (String id : ids) {
-            resolved.add(requireJob(id).id());
+        if (ids == null || ids.isEmpty()) {
+            resolved.addAll(unfinishedIds());
+            if (resolved.isEmpty()) {
+                err().println(nothingUnfinished());
+                err().flush();
+                return ExitCode.OK;
+            }
+        } else {
+            if (all) {
+                throw new UserError(ExitCode.BAD_INPUT, "give job ids or --all, not both");
+            }
+            for (String id : ids) {
+                resolved.add(requireJob(id).id());
+            }
         }
         jobs().resumeAll();
         if (root().interactive()) {

@@ -233,7 +233,7 @@ public enum Setting {
         List<Choice> c = choices(null);
         return switch (this) {
             case OUTPUT_DIR -> "give a folder path";
-            case SEED -> "give a whole number from 0 to " + Integer.MAX_VALUE + ", or -1 for random";
+            case SEED -> "give a whole number: " + Capabilities.SEED_RANGE;
             case CONCURRENCY -> "give a whole number from 1 to " + MAX_CONCURRENCY;
             case POLL_INTERVAL -> "give seconds from " + MIN_POLL + " to " + MAX_POLL + ", e.g. 5 or 2.5";
             default -> "use one of " + c.stream().map(Choice::value).collect(Collectors.joining(", "));
@@ -285,7 +285,7 @@ public enum Setting {
         } catch (NumberFormatException e) {
             throw SEED.invalid(raw, "is not a whole number");
         }
-        if (seed < -1 || seed > Integer.MAX_VALUE) throw SEED.invalid(raw, "is out of range");
+        if (!Capabilities.isValidSeed(seed)) throw SEED.invalid(raw, "is out of range");
         return Long.toString(seed);
     }
 

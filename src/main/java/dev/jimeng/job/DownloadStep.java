@@ -131,8 +131,8 @@ final class DownloadStep {
                             run.fail(
                                     StopReason.DOWNLOAD_FAILED,
                                     "url-expired",
-                                    "the video URL stopped working " + refreshes + " times in a row (" + e.getMessage()
-                                            + ")");
+                                    "the video URL stopped working " + dev.jimeng.text.Words.count(refreshes, "time")
+                                            + " in a row (" + e.getMessage() + ")");
                             return;
                         }
                     }

@@ -248,6 +248,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.list(query).stream().map(this::current).toList();
     }
 
+    /** How many jobs the journal holds, in any state. */
+    public long count() {
+        return store.count();
+    }
+
     /** Downloads a finished task's video again (a fresh URL from get-result, within 12 hours). */
     public String redownload(String idOrPrefix) {
         checkNotClosed();
@@ -381,7 +386,9 @@ public final class JobManager implements JobSource, AutoCloseable {
         running.remove(run.id(), run);
         events.runStopped(run.id());
         if (last != null && last.state().terminal() && !closing) {
-            events.ended(run.id(), current(last));
+            // told as the run saw it: with when the video URL stops working (the journal has no such
+            // field), and a copy of a done job's video as the copy (the journal keeps the original)
+            events.ended(run.id(), run.snapshot());
         }
     }
 

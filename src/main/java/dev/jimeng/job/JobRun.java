@@ -50,6 +50,15 @@ final class JobRun implements Runnable {
     private Instant nextLeaseRenewal = Instant.MIN;
     private volatile JobSnapshot.LeaseWait waitingFor;
 
+    /**
+     * A re-download of a done job: the journal keeps the job as it was (its file, size, hash and
+     * state times); what happens to the copy is only told, in snapshots. Null unless copying.
+     */
+    private CopyRun copy;
+
+    /** Where a copy stands: its state, file and (when it failed) why. */
+    private record CopyRun(JobState state, Path output, long bytes, String sha256, JobChanges stop) {}
+
     JobRun(JobManager engine, String id, Start start) {
         this.engine = engine;
         this.id = id;
@@ -164,6 +173,9 @@ final class JobRun implements Runnable {
         switch (from) {
             case POLL_AGAIN -> transition(JobState.IN_QUEUE, JobChanges.none());
             case DOWNLOAD_AGAIN -> {
+                if (job.state() == JobState.DONE) {
+                    copy = new CopyRun(JobState.DONE, job.outputPath(), job.bytes(), job.sha256(), null);
+                }
                 downloadStep.download();
                 return;
             }
@@ -266,7 +278,21 @@ final class JobRun implements Runnable {
 
     /** Journals the job's next state (fenced by our lease) and keeps the record it returns. */
     void transition(JobState state, JobChanges changes) {
+        if (copy != null) {
+            copy = new CopyRun(
+                    state,
+                    changes.outputPath() != null ? changes.outputPath() : copy.output(),
+                    changes.bytes(),
+                    changes.sha256(),
+                    state == JobState.DONE || state == JobState.DOWNLOADING ? null : changes);
+            return;
+        }
         job = engine.store.transition(id, owner, state, now(), changes);
+    }
+
+    /** True while this run downloads a copy of a done job's video (nothing of it is journaled). */
+    boolean copying() {
+        return copy != null;
     }
 
     void keepLease() {
@@ -312,12 +338,35 @@ final class JobRun implements Runnable {
     }
 
     JobSnapshot snapshot() {
-        return JobSnapshot.of(
+        JobSnapshot journaled = JobSnapshot.of(
                 job,
                 downloadStep.bytesDownloaded(),
                 downloadStep.bytesTotal(),
                 pollStep.videoUrlExpiresAt(),
                 waitingFor);
+        if (copy == null) {
+            return journaled;
+        }
+        JobChanges stop = copy.stop();
+        boolean done = copy.state() == JobState.DONE;
+        return new JobSnapshot(
+                journaled.id(),
+                journaled.request(),
+                copy.state(),
+                journaled.taskId(),
+                journaled.requestId(),
+                journaled.createdAt(),
+                journaled.stateTimes(),
+                copy.output(),
+                done ? copy.bytes() : downloadStep.bytesDownloaded(),
+                done ? copy.bytes() : downloadStep.bytesTotal(),
+                done ? copy.sha256() : null,
+                journaled.videoUrlExpiresAt(),
+                stop == null ? null : stop.errorCode(),
+                stop == null ? null : stop.errorMessage(),
+                stop == null ? null : stop.stopReason(),
+                journaled.estimatedCostCny(),
+                journaled.waitingFor());
     }
 
     Instant now() {

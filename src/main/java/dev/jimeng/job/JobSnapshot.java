@@ -1,5 +1,6 @@
 package dev.jimeng.job;
 
+import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
@@ -128,7 +129,11 @@ public record JobSnapshot(
         return stateTimes.getOrDefault(state, createdAt);
     }
 
-    /** The snapshot of a journaled job, with the progress and URL expiry only its run knows (-1, null: unknown). */
+    /**
+     * The snapshot of a journaled job, with the progress and URL expiry only its run knows (-1: unknown).
+     * Without a run's expiry, it is told from the journal: a video URL is received just before the
+     * download starts and works for {@link Capabilities#VIDEO_URL_LIFETIME}.
+     */
     static JobSnapshot of(JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt) {
         return of(job, bytesDownloaded, bytesTotal, urlExpiresAt, null);
     }
@@ -136,6 +141,9 @@ public record JobSnapshot(
     /** The same, while this process waits for the owner of the job's lease. */
     static JobSnapshot of(
             JobRecord job, long bytesDownloaded, long bytesTotal, Instant urlExpiresAt, LeaseWait waitingFor) {
+        if (urlExpiresAt == null && job.stateTimes().containsKey(JobState.DOWNLOADING)) {
+            urlExpiresAt = job.stateTimes().get(JobState.DOWNLOADING).plus(Capabilities.VIDEO_URL_LIFETIME);
+        }
         long done = job.state() == JobState.DONE ? job.bytes() : bytesDownloaded;
         long total = job.state() == JobState.DONE ? job.bytes() : bytesTotal;
         return new JobSnapshot(

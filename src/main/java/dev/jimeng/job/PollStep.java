@@ -62,8 +62,9 @@ final class PollStep {
                 run.fail(
                         StopReason.POLL_GAVE_UP,
                         "poll-timeout",
-                        "task " + run.job().taskId() + " was not done after " + polls + " polls (about "
-                                + Seconds.format(waited) + " s); it may still finish at the server");
+                        "task " + run.job().taskId() + " was not done after "
+                                + dev.jimeng.text.Words.count(polls, "poll") + " (about " + Seconds.format(waited)
+                                + " s); it may still finish at the server");
                 return false;
             }
             engine.sleeper.sleep(engine.settings.pollInterval());
@@ -99,7 +100,8 @@ final class PollStep {
                     run.fail(
                             StopReason.POLL_GAVE_UP,
                             error.code(),
-                            error.describe() + " (" + errors + " times in a row)" + MAY_STILL_FINISH);
+                            error.describe() + " (" + dev.jimeng.text.Words.count(errors, "time") + " in a row)"
+                                    + MAY_STILL_FINISH);
                     return null;
                 }
                 engine.sleeper.sleep(engine.backoff.delay(errors));

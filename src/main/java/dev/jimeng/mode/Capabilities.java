@@ -40,6 +40,14 @@ public final class Capabilities {
 
     public static final long SEED_MAX = Integer.MAX_VALUE;
 
+    /** The seeds the API takes, in words, for every message about a seed. */
+    public static final String SEED_RANGE = "0 to " + SEED_MAX + ", or " + RANDOM_SEED + " for a random seed";
+
+    /** The one seed rule ({@code --seed}, {@code set seed}, a batch line): -1, or 0 to {@link #SEED_MAX}. */
+    public static boolean isValidSeed(long seed) {
+        return seed == RANDOM_SEED || (seed >= 0 && seed <= SEED_MAX);
+    }
+
     public static final int PROMPT_MAX_CHARS = 800;
     public static final int PROMPT_RECOMMENDED_CHARS = 400;
     public static final long IMAGE_MAX_BYTES = 4_700_000L;

@@ -99,7 +99,7 @@ final class JobText {
                     : message;
         }
         String code = TerminalText.safe(job.errorCode());
-        return message.isEmpty() ? code : code + ": " + message;
+        return dev.jimeng.text.Words.codeAndMessage(code, message);
     }
 
     /**

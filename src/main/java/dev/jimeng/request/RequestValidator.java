@@ -15,6 +15,7 @@ import dev.jimeng.api.SubmitBody;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.mode.Prices;
+import dev.jimeng.text.Words;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -266,11 +267,10 @@ public final class RequestValidator {
         if (given == null) {
             return -1;
         }
-        if (given != Capabilities.RANDOM_SEED && (given < 0 || given > Capabilities.SEED_MAX)) {
+        if (!Capabilities.isValidSeed(given)) {
             throw new InvalidRequestException(
                     FIELD_SEED,
-                    RequestOptions.SEED + " " + given + " is out of range: the API takes 0 to " + Capabilities.SEED_MAX
-                            + ", or -1 for a random seed");
+                    RequestOptions.SEED + " " + given + " is out of range: the API takes " + Capabilities.SEED_RANGE);
         }
         return given;
     }
@@ -317,8 +317,9 @@ public final class RequestValidator {
         if (length > Capabilities.PROMPT_MAX_CHARS) {
             throw new InvalidRequestException(
                     FIELD_PROMPT,
-                    "the prompt is " + length + " characters but the API takes at most " + Capabilities.PROMPT_MAX_CHARS
-                            + "; shorten it by " + (length - Capabilities.PROMPT_MAX_CHARS) + " characters");
+                    "the prompt is " + Words.count(length, "character") + " but the API takes at most "
+                            + Capabilities.PROMPT_MAX_CHARS + "; shorten it by "
+                            + Words.count(length - Capabilities.PROMPT_MAX_CHARS, "character"));
         }
         return prompt;
     }
@@ -363,8 +364,8 @@ public final class RequestValidator {
         if (prompt != null) {
             int length = prompt.codePointCount(0, prompt.length());
             if (length > Capabilities.PROMPT_RECOMMENDED_CHARS) {
-                warnings.add("the prompt is " + length + " characters; up to " + Capabilities.PROMPT_RECOMMENDED_CHARS
-                        + " work best");
+                warnings.add("the prompt is " + Words.count(length, "character") + "; up to "
+                        + Capabilities.PROMPT_RECOMMENDED_CHARS + " work best");
             }
         }
         if (imageCount > 0 && mode.aspectRatioOnlyWithoutImage()) {

@@ -87,6 +87,15 @@ final class JobQueries {
         });
     }
 
+    long count() {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT COUNT(*) FROM jobs");
+                    ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0L;
+            }
+        });
+    }
+
     List<JobRecord> unfinished() {
         return journal.locked(() -> {
             try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE state NOT IN ("

@@ -290,6 +290,11 @@ public final class JobStore implements AutoCloseable {
         return queries.list(query);
     }
 
+    /** How many jobs the journal holds, in any state. */
+    public long count() {
+        return queries.count();
+    }
+
     /** Every job not yet in a terminal state, oldest first (the order to resume them in). */
     public List<JobRecord> unfinished() {
         return queries.unfinished();

@@ -39,6 +39,29 @@ public final class JobsView {
         return out.toString();
     }
 
+    /**
+     * What an empty filtered list says: {@code no active jobs (12 in the journal)}, or the invitation
+     * to a first job when the journal is empty. {@code what} names the jobs the filter asked for
+     * ("active jobs", "failed jobs matching 'fox'"; null when nothing was filtered).
+     */
+    public static String noneMatching(String what, long inJournal) {
+        if (inJournal == 0 || what == null) {
+            return "no jobs yet: try  generate \"a red fox in the snow\"";
+        }
+        return "no " + what + " (" + inJournal + " in the journal)";
+    }
+
+    /**
+     * The table of {@code jobs}; when it is empty, {@link #noneMatching} with the filter in words
+     * and how many jobs the journal holds.
+     */
+    public static String table(List<JobSnapshot> jobs, Clock clock, int width, String filter, long inJournal) {
+        if (jobs.isEmpty()) {
+            return noneMatching(filter, inJournal) + "\n";
+        }
+        return table(jobs, clock, width);
+    }
+
     public static String statusLine(JobSnapshot j, Clock clock) {
         StringBuilder s = new StringBuilder(j.id() + "  " + j.state().label());
         s.append("  ")
@@ -139,7 +162,7 @@ public final class JobsView {
             line(s, "size", j.bytesDownloaded() + " bytes");
             line(s, "sha-256", j.sha256());
         }
-        line(s, "error", j.errorCode() == null ? j.errorMessage() : j.errorCode() + ": " + j.errorMessage());
+        line(s, "error", dev.jimeng.text.Words.codeAndMessage(j.errorCode(), j.errorMessage()));
         List<String> next = JobGuide.suggestions(j, clock.instant(), sandbox);
         if (!next.isEmpty()) {
             s.append('\n');

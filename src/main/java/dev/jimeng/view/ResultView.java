@@ -125,16 +125,9 @@ public final class ResultView {
     public static String failureLine(JobSnapshot job, Instant now, boolean sandbox) {
         String code = job.errorCode() == null ? null : TerminalText.oneLine(job.errorCode());
         String message = TerminalText.oneLine(job.errorMessage());
-        String what;
-        if (code == null) {
-            what = message.isEmpty()
-                    ? "no error was recorded; '" + JobGuide.show(job, sandbox) + "' has the details"
-                    : message;
-        } else if (message.startsWith(code + ":")) {
-            what = message;
-        } else {
-            what = code + (message.isEmpty() ? "" : ": " + message);
-        }
+        String what = code == null && message.isEmpty()
+                ? "no error was recorded; '" + JobGuide.show(job, sandbox) + "' has the details"
+                : dev.jimeng.text.Words.codeAndMessage(code, message);
         String hint = JobGuide.hint(job, now, sandbox);
         return job.id() + " " + job.state().label() + ": " + what + (hint.isEmpty() ? "" : "; " + hint);
     }
