@@ -123,6 +123,7 @@ public final class BatchCommand extends BaseCommand {
             }
             app().settings().set("concurrency", concurrency.toString());
         }
+        tellAcceptedTasks();
         List<String> ids = jobs().submitAll(jobs, destination, cap);
         if (session().tracksInBackground()) {
             ids.forEach(root().shell()::trackJob);

@@ -58,6 +58,7 @@ public final class GenerateCommand extends BaseCommand {
             return quote(validated, target, json);
         }
         guardAgainstTwin(validated, yes);
+        tellAcceptedTasks();
         String id = jobs().submit(validated, target, cap);
         String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
         String head = id + " queued · " + validated.request().mode() + " · "

@@ -53,6 +53,7 @@ public final class SubmitCommand extends BaseCommand {
             return quote(validated, target, json);
         }
         guardAgainstTwin(validated, yes);
+        tellAcceptedTasks();
         String id = jobs().submit(validated, target, cap);
         out().println(id);
         out().flush();
