@@ -352,6 +352,9 @@ public final class JobService implements JobSource {
         return switch (job.errorCode()) {
             case "connection" -> ExitCode.NETWORK;
             case "timeout" -> ExitCode.RATE_OR_TIMEOUT;
+            case ErrorCatalog.OUT_OF_MEMORY -> ExitCode.OUT_OF_MEMORY;
+            case "journal-damaged" -> ExitCode.JOURNAL_DAMAGED;
+            case "journal-unwritable" -> ExitCode.NO_ROOM;
             default ->
                 ErrorCatalog.find(job.errorCode())
                         .map(entry -> ExitCode.of(entry.category()))

@@ -84,8 +84,8 @@ final class SubmitStep {
                             JobState.SUBMIT_UNKNOWN,
                             StopReason.SUBMIT_UNKNOWN,
                             error.code(),
-                            error.describe() + ". The server may have accepted (and billed) this task but no"
-                                    + " answer came, so it was not sent again; check the Volcengine console");
+                            error.describe() + ". The server may have accepted (and billed) this task but its"
+                                    + " answer was lost, so it was not sent again; check the Volcengine console");
                     return false;
                 }
                 boolean slotLimit = error.retry() == Retry.WAIT_FOR_SLOT;
@@ -185,7 +185,7 @@ final class SubmitStep {
     }
 
     private static final String JOURNAL_RETRY = JobSnapshot.JOURNAL_RETRY;
-    private static final String NOT_JOURNALED = "journal-unwritable";
+    private static final String NOT_JOURNALED = "task-not-journaled";
 
     private void notJournaled(JobSnapshot told, String why) {
         run.releaseSlot();

@@ -57,7 +57,7 @@ public final class JobStore implements AutoCloseable {
             journal.migrate(migrations);
             return new JobStore(file, journal);
         } catch (IOException | SQLException e) {
-            throw new StoreException("cannot open the job journal " + file + ": " + e.getMessage(), e);
+            throw StoreException.of(file, "cannot open the job journal", e);
         }
     }
 
