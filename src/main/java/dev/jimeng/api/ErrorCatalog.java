@@ -154,7 +154,11 @@ public final class ErrorCatalog {
         if (httpStatus >= 500 || httpStatus == 429 || httpStatus == 408) {
             category = httpStatus == 429 ? ErrorCategory.RATE_LIMIT : ErrorCategory.SERVER;
             retry = Retry.BACKOFF;
-            hint = "a proxy or the server is having trouble: jimeng backs off and tries again";
+            // a submit behind a failing proxy may have been taken: it is never sent again on its own
+            hint = submit && httpStatus != 429
+                    ? "a proxy or the server is having trouble; the task may have been accepted behind it, so"
+                            + " jimeng does not send it again: look for it in the Volcengine console first"
+                    : "a proxy or the server is having trouble: jimeng backs off and tries again";
         } else if (httpStatus == 401 || httpStatus == 403) {
             category = ErrorCategory.AUTH;
             retry = Retry.NEVER;
@@ -178,6 +182,26 @@ public final class ErrorCatalog {
                 null,
                 submit && !refused && httpStatus != 429);
     }
+
+    /**
+     * jimeng ran out of memory reading an answer (far larger than any API answer): not a network
+     * problem, and not worth trying again. A submit's answer was lost, so it may have been accepted.
+     */
+    public static ApiError outOfMemory(boolean submit) {
+        return new ApiError(
+                OUT_OF_MEMORY,
+                0,
+                ErrorCategory.PROTOCOL,
+                Retry.NEVER,
+                "jimeng ran out of memory reading the API's answer (far larger than an API answer should be)",
+                "not a network problem: check that JIMENG_VIDEO_API_URL points at the Jimeng API"
+                        + (submit ? "; the task may have been accepted, so look for it before submitting again" : ""),
+                null,
+                submit);
+    }
+
+    /** The code of {@link #outOfMemory}. */
+    public static final String OUT_OF_MEMORY = "out-of-memory";
 
     /** A JSON answer that breaks the documented protocol. */
     public static ApiError protocol(

@@ -181,6 +181,9 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
                 status = "-";
                 outcome = new ResponseClassifier.Outcome.Failure<>(transportError(e, submit, redactor));
             }
+        } catch (OutOfMemoryError e) {
+            status = "-"; // the answer was dropped with the error: there is room again
+            outcome = new ResponseClassifier.Outcome.Failure<>(ErrorCatalog.outOfMemory(submit));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             status = "-";
@@ -207,6 +210,10 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
 
     /** Which transport failure this was; order matters (connect timeout is also a timeout). */
     private ApiError transportError(IOException e, boolean submit, Redactor redactor) {
+        if (causedByOutOfMemory(e)) {
+            // the client wraps an OutOfMemoryError of its body handler in an IOException: not the network
+            return ErrorCatalog.outOfMemory(submit);
+        }
         String detail = redactor.redact(e.getMessage());
         if (e instanceof HttpConnectTimeoutException) {
             // Nothing was sent: the connection never opened.
@@ -225,6 +232,19 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         }
         return ErrorCatalog.connectionDropped(
                 e.getClass().getSimpleName() + (detail == null ? "" : ": " + detail), submit);
+    }
+
+    /** True when an OutOfMemoryError is behind {@code e} (the HTTP client wraps it in an IOException). */
+    static boolean causedByOutOfMemory(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof OutOfMemoryError) {
+                return true;
+            }
+            if (t.getCause() == t) {
+                break;
+            }
+        }
+        return false;
     }
 
     private static String logLine(

@@ -141,6 +141,7 @@ public final class App implements AutoCloseable {
                     clock,
                     Sleeper.SYSTEM,
                     EngineConfig.of(env, settings, sandboxMode));
+            manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(env));
         }
         return manager;
     }

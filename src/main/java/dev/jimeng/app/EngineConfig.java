@@ -43,6 +43,21 @@ final class EngineConfig {
         return s;
     }
 
+    /** How long an accepted task id the journal cannot record is tried again: JIMENG_JOURNAL_RETRY_SECONDS. */
+    static Duration journalRetryWindow(Environment env) {
+        String value = env.get("JIMENG_JOURNAL_RETRY_SECONDS");
+        if (value == null) {
+            return Duration.ofSeconds(60);
+        }
+        try {
+            return Seconds.parse(value);
+        } catch (IllegalArgumentException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "JIMENG_JOURNAL_RETRY_SECONDS must be a positive number of seconds, got '" + value + "'");
+        }
+    }
+
     /** The sandbox finishes a job in seconds: poll it faster unless the user chose an interval. */
     static Duration pollInterval(Settings settings, boolean sandbox) {
         boolean chosen = !(settings.get(Setting.POLL_INTERVAL).origin() instanceof Origin.Default);

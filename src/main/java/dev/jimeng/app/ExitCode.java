@@ -13,6 +13,15 @@ public enum ExitCode {
     NETWORK(6, "the API could not be reached"),
     TASK_FAILED(7, "the task failed at the server, expired, or its submit outcome is unknown"),
     CANCELED(8, "the job was canceled (or is no longer tracked) at the user's word"),
+    NOT_JOURNALED(
+            9,
+            "the server accepted (and billed) a task the job journal could not record; run the printed jimeng attach command"),
+    JOURNAL_DAMAGED(
+            10, "the job journal is damaged; the message names the file and how to start a fresh one, keeping the old"),
+    NO_ROOM(
+            11,
+            "JIMENG_HOME is full or cannot be written; free space, fix its permissions or set JIMENG_HOME elsewhere"),
+    OUT_OF_MEMORY(12, "jimeng ran out of memory (an answer too large to hold); the message says what to do"),
     INTERRUPTED(130, "stopped by Ctrl-C; a job already sent goes on at the server, and jimeng wait picks it up");
 
     private final int code;

@@ -10,6 +10,7 @@ import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.SpendRow;
+import dev.jimeng.store.StopReason;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,6 +42,8 @@ public final class JobService implements JobSource {
     private final boolean sandbox;
     private final Function<Instant, List<SpendRow>> ledger;
     private final Budget budget;
+    private Consumer<JobSnapshot> acceptedListener;
+    private AutoCloseable acceptedSubscription;
 
     JobService(
             Supplier<JobManager> engine,
@@ -139,6 +142,7 @@ public final class JobService implements JobSource {
                 maxCost);
         checkOutput(destination, validated);
         connect.run();
+        watchAcceptance();
         Path output = requestedOutput(destination);
         return validated.stream()
                 .map(v -> engine.get().submit(v.request(), output, v.estimatedCostCny()))
@@ -165,7 +169,64 @@ public final class JobService implements JobSource {
             output = requestedOutput(destination);
         }
         connect.run();
+        watchAcceptance();
         return engine.get().retry(id, resubmit, output);
+    }
+
+    /**
+     * Journals a task the server accepted that no journal recorded (see {@code jimeng attach}) and
+     * carries it on to its video: polled and downloaded, never submitted, so nothing is billed again.
+     * {@code mode} must be the one it was submitted with (its req_key is how the server finds it).
+     *
+     * @throws UserError for an unknown mode or a duration the mode does not make
+     */
+    public String attach(String taskId, String mode, String prompt, Integer durationSeconds, Destination destination) {
+        if (taskId == null || taskId.isBlank()) {
+            throw new UserError(ExitCode.BAD_INPUT, "attach needs the task id the server gave (TASK_ID)");
+        }
+        var spec = Capabilities.mode(mode)
+                .orElseThrow(() -> new UserError(
+                        ExitCode.BAD_INPUT,
+                        "unknown mode '" + mode + "': use the mode the task was submitted with, one of "
+                                + String.join(", ", Capabilities.modeNames())));
+        if (durationSeconds != null && !spec.framesBySeconds().containsKey(durationSeconds)) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "--duration " + durationSeconds + " is not a length " + mode + " makes: "
+                            + spec.framesBySeconds().keySet());
+        }
+        GenerationRequest request =
+                new GenerationRequest(mode, prompt, durationSeconds, null, null, List.of(), null, null, null);
+        Destination where = orDefault(destination);
+        outputCheck.check(where, expectedBytes(request));
+        Double cost = durationSeconds == null ? null : Capabilities.estimatedCost(spec, durationSeconds);
+        connect.run();
+        return engine.get().attach(taskId.strip(), spec.reqKey(), request, requestedOutput(where), cost);
+    }
+
+    /**
+     * Whoever runs a one-shot command hears of every task the server accepts, the moment it does
+     * and before the journal records it ({@code listener} gets the job, still submitting, with its
+     * task id), and of each try again while the journal cannot record it (the snapshot's error code
+     * is {@link JobSnapshot#JOURNAL_RETRY}, its message says why): a journal that then fails cannot
+     * take the id with it.
+     */
+    public synchronized void onTaskAccepted(Consumer<JobSnapshot> listener) {
+        acceptedListener = listener;
+    }
+
+    private synchronized void watchAcceptance() {
+        if (acceptedListener == null || acceptedSubscription != null) {
+            return;
+        }
+        Consumer<JobSnapshot> listener = acceptedListener;
+        Set<String> told = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        acceptedSubscription = engine.get().subscribe(s -> {
+            boolean retryNote = JobSnapshot.JOURNAL_RETRY.equals(s.errorCode());
+            if (s.acceptedNotJournaled() && (told.add(s.id()) || retryNote)) {
+                listener.accept(s);
+            }
+        });
     }
 
     /**
@@ -291,6 +352,9 @@ public final class JobService implements JobSource {
         if (job.state() == JobState.DONE) {
             return ExitCode.OK;
         }
+        if (job.stopReason() == StopReason.NOT_JOURNALED) {
+            return ExitCode.NOT_JOURNALED;
+        }
         if (job.state() == JobState.CANCELED) {
             return ExitCode.CANCELED;
         }
@@ -301,6 +365,9 @@ public final class JobService implements JobSource {
         return switch (job.errorCode()) {
             case "connection" -> ExitCode.NETWORK;
             case "timeout" -> ExitCode.RATE_OR_TIMEOUT;
+            case ErrorCatalog.OUT_OF_MEMORY -> ExitCode.OUT_OF_MEMORY;
+            case "journal-damaged" -> ExitCode.JOURNAL_DAMAGED;
+            case "journal-unwritable" -> ExitCode.NO_ROOM;
             default ->
                 ErrorCatalog.find(job.errorCode())
                         .map(entry -> ExitCode.of(entry.category()))

@@ -7,6 +7,7 @@ import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.Billing;
 import dev.jimeng.view.JobGuide;
 import dev.jimeng.view.QuoteView;
@@ -73,6 +74,38 @@ public abstract class BaseCommand implements Callable<Integer> {
     /** "jimeng " or "jimeng --sandbox ", for commands printed to the user. */
     protected String jimeng() {
         return jobs().sandbox() ? "jimeng --sandbox " : "jimeng ";
+    }
+
+    /**
+     * A one-shot run tells every task the server accepts on stderr at once (also with --json), before
+     * the journal records it, and says so while the journal cannot: the id then reaches the user
+     * whatever becomes of the journal. The shell tells of jobs as they end instead.
+     */
+    protected void tellAcceptedTasks() {
+        if (root().interactive()) {
+            return;
+        }
+        PrintWriter err = err();
+        boolean terminal = app().env().stderrIsTerminal();
+        java.util.Map<String, java.time.Instant> lastNote = new java.util.concurrent.ConcurrentHashMap<>();
+        jobs().onTaskAccepted(s -> {
+            String line;
+            if (JobSnapshot.JOURNAL_RETRY.equals(s.errorCode())) {
+                java.time.Instant now = jobs().clock().instant();
+                java.time.Instant last = lastNote.get(s.id());
+                if (last != null && now.isBefore(last.plusSeconds(10))) {
+                    return; // a note every few seconds at most, however fast the tries
+                }
+                lastNote.put(s.id(), now);
+                line = "jimeng: " + TerminalText.oneLine(s.errorMessage());
+            } else {
+                line = "jimeng: task " + TerminalText.safe(s.taskId()) + " accepted for job " + s.id();
+            }
+            synchronized (err) {
+                err.print((terminal ? "\r\033[K" : "") + line + System.lineSeparator());
+                err.flush();
+            }
+        });
     }
 
     /** Runs a use case whose refusals are the user's to act on: one line with the next step. */
@@ -154,6 +187,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         notes(validated);
         java.math.BigDecimal cap = send.maxCost.value();
         guardAgainstTwin(validated, send.yes);
+        tellAcceptedTasks();
         return jobs().submit(validated, target, cap);
     }
 

@@ -123,6 +123,7 @@ public final class BatchCommand extends BaseCommand {
             }
             app().settings().set("concurrency", concurrency.toString());
         }
+        tellAcceptedTasks();
         List<String> ids = jobs().submitAll(jobs, destination, cap);
         if (session().tracksInBackground()) {
             ids.forEach(root().shell()::trackJob);
@@ -171,7 +172,9 @@ public final class BatchCommand extends BaseCommand {
             read = BatchFile.read(in, folder(), defaults(), maxJobs);
         } catch (CharacterCodingException e) {
             throw new UserError(
-                    ExitCode.BAD_INPUT, file + " is not UTF-8 text; save it as UTF-8 (nothing was submitted)");
+                    ExitCode.BAD_INPUT,
+                    (file.equals("-") ? "the batch on stdin" : file) + " is not UTF-8 text; save it as UTF-8"
+                            + " (e.g. iconv -f GBK -t UTF-8) and run again (nothing was submitted)");
         }
         if (read.overLimit()) {
             throw new UserError(
@@ -228,7 +231,13 @@ public final class BatchCommand extends BaseCommand {
 
     private BufferedReader open() throws IOException {
         if (file.equals("-")) {
-            return new BufferedReader(new InputStreamReader(app().env().in(), StandardCharsets.UTF_8));
+            // strict, as for a file: bytes that are not UTF-8 are an error, never quietly U+FFFD in a prompt
+            return new BufferedReader(new InputStreamReader(
+                    app().env().in(),
+                    StandardCharsets.UTF_8
+                            .newDecoder()
+                            .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                            .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
         }
         Path path = path();
         if (!Files.isRegularFile(path)) {

@@ -1,9 +1,11 @@
 package dev.jimeng.cli;
 
 import dev.jimeng.api.ApiException;
+import dev.jimeng.api.ErrorCatalog;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.request.InvalidRequestException;
+import dev.jimeng.store.StoreException;
 import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.function.BooleanSupplier;
@@ -37,8 +39,18 @@ final class ErrorHandler implements IExecutionExceptionHandler {
                 message = i.getMessage();
             }
             case ApiException a -> {
-                code = ExitCode.of(a.error().category());
+                code = ErrorCatalog.OUT_OF_MEMORY.equals(a.error().code())
+                        ? ExitCode.OUT_OF_MEMORY
+                        : ExitCode.of(a.error().category());
                 message = a.error().describe();
+            }
+            case StoreException s -> {
+                code = switch (s.problem()) {
+                    case DAMAGED -> ExitCode.JOURNAL_DAMAGED;
+                    case UNWRITABLE -> ExitCode.NO_ROOM;
+                    case OTHER -> ExitCode.INTERNAL;
+                };
+                message = s.getMessage() + (s.problem() == StoreException.Problem.OTHER ? "" : "; nothing was sent");
             }
             case InterruptedException i -> {
                 code = ExitCode.INTERNAL;

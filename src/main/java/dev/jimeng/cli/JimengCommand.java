@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             JobsCommand.class,
             ShowCommand.class,
             RetryCommand.class,
+            AttachCommand.class,
             CancelCommand.class,
             SpendCommand.class,
             BatchCommand.class,

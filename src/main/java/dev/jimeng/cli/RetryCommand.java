@@ -45,6 +45,7 @@ public final class RetryCommand extends BaseCommand {
                 throw new UserError(ExitCode.BAD_INPUT, "not re-submitted; add --yes to re-submit without asking");
             }
         }
+        tellAcceptedTasks();
         String working = engine(() -> jobs().retry(job.id(), resubmit, maxCost.value()));
         out().println(
                         working.equals(job.id())

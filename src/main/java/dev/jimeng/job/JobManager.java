@@ -60,6 +60,9 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     private volatile boolean closing;
 
+    /** How long a task id the journal cannot record is tried again before the job ends without it. */
+    private volatile Duration journalRetryWindow = Duration.ofSeconds(60);
+
     /**
      * @param bodies turns a validated request into the exact submit body (reads images; may throw
      *     IllegalArgumentException for a request that can no longer be sent)
@@ -132,6 +135,32 @@ public final class JobManager implements JobSource, AutoCloseable {
         events.publish(JobSnapshot.of(job, -1, -1, null));
         start(job.id(), JobRun.Start.AS_JOURNALED);
         return job.id();
+    }
+
+    /**
+     * Journals a task the server accepted earlier that no journal recorded (its id printed by a
+     * jimeng that could not write the journal) and carries it on: polled and downloaded, never
+     * submitted. Returns the id of the job that tracks it (an existing job when one already does).
+     */
+    public String attach(String taskId, String reqKey, GenerationRequest request, Path requestedOutput, Double cost) {
+        checkNotClosed();
+        Instant now = clock.instant();
+        JobRecord job = store.attach(
+                request, taskId, reqKey, requestedOutput, cost, now, settings.ownerId(), now.plus(settings.leaseTtl()));
+        if (!job.state().terminal() && !running.containsKey(job.id())) { // another owner is watched
+            events.publish(JobSnapshot.of(job, -1, -1, null));
+            start(job.id(), JobRun.Start.AS_JOURNALED);
+        }
+        return job.id();
+    }
+
+    /** How long a task id the journal cannot record is tried again (then the job ends, telling it). */
+    public void setJournalRetryWindow(Duration value) {
+        journalRetryWindow = value;
+    }
+
+    Duration journalRetryWindow() {
+        return journalRetryWindow;
     }
 
     /**
@@ -355,7 +384,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // leases are still released below
         }
-        store.releaseLeases(settings.ownerId());
+        try {
+            store.releaseLeases(settings.ownerId());
+        } catch (RuntimeException e) {
+            // the journal cannot be written (locked, full): our leases expire on their own
+        }
         events.close();
     }
 

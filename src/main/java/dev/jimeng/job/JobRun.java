@@ -7,6 +7,7 @@ import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
 import dev.jimeng.store.StopReason;
+import dev.jimeng.store.StoreException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -271,8 +272,26 @@ final class JobRun implements Runnable {
             if (job != null && !job.state().terminal() && owner.equals(job.leaseOwner())) {
                 fail(StopReason.INTERNAL, "internal", "unexpected error: " + cause);
             }
-        } catch (RuntimeException ignored) {
-            // the journal itself failed; the job is resumed on the next start
+        } catch (RuntimeException journalFailed) {
+            // the journal itself failed: the job is resumed from it on the next start, but whoever
+            // waits for it now must hear why rather than wait forever
+            if (job != null && !job.state().terminal()) {
+                StoreException store =
+                        cause instanceof StoreException s ? s : journalFailed instanceof StoreException s ? s : null;
+                String code = store == null
+                        ? "internal"
+                        : switch (store.problem()) {
+                            case DAMAGED -> "journal-damaged";
+                            case UNWRITABLE -> "journal-unwritable";
+                            case OTHER -> "journal";
+                        };
+                String message = (store == null ? "unexpected error: " + cause : store.getMessage())
+                        + "; the job stays " + job.state().label() + " in the journal and the next jimeng start"
+                        + " carries it on";
+                JobSnapshot ended = snapshot().with(JobState.FAILED, StopReason.INTERNAL, code, message);
+                engine.events.publish(ended);
+                engine.events.ended(id, ended);
+            }
         }
     }
 

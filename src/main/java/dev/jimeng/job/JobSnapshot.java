@@ -40,6 +40,9 @@ public record JobSnapshot(
         StopReason stopReason,
         Double estimatedCostCny,
         LeaseWait waitingFor) {
+    /** The error code of a note while an accepted task id waits for a journal that cannot be written. */
+    public static final String JOURNAL_RETRY = "journal-retry";
+
     public JobSnapshot {
         stateTimes = Map.copyOf(stateTimes);
     }
@@ -122,6 +125,58 @@ public record JobSnapshot(
                 stopReason,
                 estimatedCostCny,
                 waitingFor);
+    }
+
+    /**
+     * This job as the server has just accepted it, told before (and whatever becomes of) the journal
+     * write that records the task id: still {@code submitting}, with the task id.
+     */
+    JobSnapshot accepted(String acceptedTaskId, String acceptedRequestId) {
+        return new JobSnapshot(
+                id,
+                request,
+                state,
+                acceptedTaskId,
+                acceptedRequestId,
+                createdAt,
+                stateTimes,
+                outputPath,
+                bytesDownloaded,
+                bytesTotal,
+                sha256,
+                videoUrlExpiresAt,
+                errorCode,
+                errorMessage,
+                stopReason,
+                estimatedCostCny,
+                waitingFor);
+    }
+
+    /** This snapshot in {@code newState} with an error (a note when {@code reason} is null). */
+    JobSnapshot with(JobState newState, StopReason reason, String code, String message) {
+        return new JobSnapshot(
+                id,
+                request,
+                newState,
+                taskId,
+                requestId,
+                createdAt,
+                stateTimes,
+                outputPath,
+                bytesDownloaded,
+                bytesTotal,
+                sha256,
+                videoUrlExpiresAt,
+                code,
+                message,
+                reason,
+                estimatedCostCny,
+                waitingFor);
+    }
+
+    /** True when the server has accepted the task but the journal has not recorded it yet. */
+    public boolean acceptedNotJournaled() {
+        return state == JobState.SUBMITTING && taskId != null;
     }
 
     /** When the job entered its current state. */

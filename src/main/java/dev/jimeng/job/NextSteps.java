@@ -25,7 +25,9 @@ public final class NextSteps {
         /** Fetch a fresh link and save the video (again): free. */
         DOWNLOAD_AGAIN,
         /** Send the same request as a new task: billed. */
-        RESUBMIT;
+        RESUBMIT,
+        /** Journal a task the server accepted but the journal could not record, and carry it on: free. */
+        ATTACH;
 
         public boolean billed() {
             return this == RESUBMIT;
@@ -56,6 +58,8 @@ public final class NextSteps {
         return switch (reason) {
             // the same request meets the same review, or cannot be built: the user must change it
             case CONTENT_REJECTED, INVALID_REQUEST -> List.of();
+            // the task id lives only in this snapshot (and on the user's screen): record it, never re-send
+            case NOT_JOURNALED -> job.taskId() != null ? List.of(Step.ATTACH) : List.of(Step.RESUBMIT);
             case CANCELED, NOT_ACCEPTED, TASK_FAILED, TASK_GONE, SUBMIT_UNKNOWN -> List.of(Step.RESUBMIT);
             case FORGOTTEN -> kept ? List.of(Step.POLL_AGAIN) : List.of();
             case DOWNLOAD_FAILED -> kept ? List.of(Step.DOWNLOAD_AGAIN, Step.RESUBMIT) : List.of(Step.RESUBMIT);

@@ -7,10 +7,12 @@ import dev.jimeng.api.Retry;
 import dev.jimeng.api.SubmitBody;
 import dev.jimeng.api.SubmitResult;
 import dev.jimeng.store.JobChanges;
+import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
 import dev.jimeng.time.Seconds;
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The submit step of a {@link JobRun}: take a server slot, journal SUBMITTING, send the submit once
@@ -82,8 +84,8 @@ final class SubmitStep {
                             JobState.SUBMIT_UNKNOWN,
                             StopReason.SUBMIT_UNKNOWN,
                             error.code(),
-                            error.describe() + ". The server may have accepted (and billed) this task but no"
-                                    + " answer came, so it was not sent again; check the Volcengine console");
+                            error.describe() + ". The server may have accepted (and billed) this task but its"
+                                    + " answer was lost, so it was not sent again; check the Volcengine console");
                     return false;
                 }
                 boolean slotLimit = error.retry() == Retry.WAIT_FOR_SLOT;
@@ -121,11 +123,89 @@ final class SubmitStep {
             } finally {
                 inSubmitCall = false;
             }
+            // the task is billed now: its id reaches the user before the journal is even tried, so
+            // a journal that cannot be written (locked, full disk) never leaves it only in memory
+            JobSnapshot told = run.snapshot().accepted(accepted.taskId(), accepted.requestId());
+            engine.events.publish(told);
             // the one write that must never be lost: before anything else happens
-            run.job(engine.store.recordTaskId(run.id(), accepted.taskId(), accepted.requestId(), run.now()));
+            inSubmitCall = true; // close() lets it finish, as it lets the submit itself
+            try {
+                JobRecord recorded = journalTaskId(accepted, told);
+                if (recorded == null) {
+                    return false;
+                }
+                run.job(recorded);
+            } finally {
+                inSubmitCall = false;
+            }
             run.publish();
             return true;
         }
+    }
+
+    /**
+     * Records the accepted task id, trying again for {@link JobManager#journalRetryWindow()} after
+     * the journal first fails to be written, each failure told as a note. Null when it could not: the job
+     * then ends, in memory only, as {@link StopReason#NOT_JOURNALED} with the task id, so whoever
+     * follows it learns the id and how to record it ({@code jimeng attach}).
+     */
+    private JobRecord journalTaskId(SubmitResult accepted, JobSnapshot told) {
+        Instant deadline = null; // the window starts at the first failure: each try may wait for a lock
+        for (int attempt = 1; ; attempt++) {
+            RuntimeException failure;
+            try {
+                return engine.store.recordTaskId(run.id(), accepted.taskId(), accepted.requestId(), run.now());
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            String why = engine.store.file() + " cannot be written (" + rootMessage(failure) + ")";
+            if (deadline == null) {
+                deadline = run.now().plus(engine.journalRetryWindow());
+            }
+            Duration left = Duration.between(run.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                notJournaled(told, why);
+                return null;
+            }
+            engine.events.publish(told.with(
+                    JobState.SUBMITTING,
+                    null,
+                    JOURNAL_RETRY,
+                    "task " + accepted.taskId() + " was accepted but the journal " + why + "; trying again for "
+                            + Seconds.format(left) + " s"));
+            Duration wait = engine.backoff.delay(attempt);
+            try {
+                engine.sleeper.sleep(wait.compareTo(left) < 0 ? wait : left);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt(); // stopping: tell the id now rather than never
+                notJournaled(told, why);
+                return null;
+            }
+        }
+    }
+
+    private static final String JOURNAL_RETRY = JobSnapshot.JOURNAL_RETRY;
+    private static final String NOT_JOURNALED = "task-not-journaled";
+
+    private void notJournaled(JobSnapshot told, String why) {
+        run.releaseSlot();
+        JobSnapshot ended = told.with(
+                JobState.FAILED,
+                StopReason.NOT_JOURNALED,
+                NOT_JOURNALED,
+                "the server accepted (and billed) task " + told.taskId() + " but the journal " + why
+                        + ", so jimeng cannot track it; record it with the command below (it is not sent again)");
+        engine.events.publish(ended);
+        engine.events.ended(run.id(), ended);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        String message = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        return message.replaceAll("\\s+", " ").strip();
     }
 
     /** A submit that surely failed: back to the local queue (journaled), wait, send again. */

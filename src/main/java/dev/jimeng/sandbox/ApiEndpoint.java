@@ -114,6 +114,7 @@ final class ApiEndpoint {
         }
         String taskId = faults.takeNextTaskId().orElse(task.get().taskId());
         tasks.alias(taskId, task.get());
+        faults.takeBeforeAccepting().ifPresent(Runnable::run);
         ObjectNode data = Json.MAPPER.createObjectNode().put("task_id", taskId);
         return Reply.success(data, requestId, startedNanos);
     }

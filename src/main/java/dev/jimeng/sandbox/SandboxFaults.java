@@ -22,6 +22,7 @@ public final class SandboxFaults {
     private Duration videoUrlLifetime;
     private String nextTaskId;
     private String nextVideoUrl;
+    private Runnable beforeAccepting;
 
     SandboxFaults(SandboxConfig config) {
         random = new Random(config.faultSeed());
@@ -101,6 +102,21 @@ public final class SandboxFaults {
     public synchronized SandboxFaults nextVideoUrl(String url) {
         nextVideoUrl = Objects.requireNonNull(url);
         return this;
+    }
+
+    /**
+     * Runs {@code action} once, when the next submit has been accepted and just before its answer is
+     * sent: what happens to the client at that moment (its journal locked, say) is the test's.
+     */
+    public synchronized SandboxFaults beforeNextAcceptedAnswer(Runnable action) {
+        beforeAccepting = Objects.requireNonNull(action);
+        return this;
+    }
+
+    synchronized Optional<Runnable> takeBeforeAccepting() {
+        Optional<Runnable> action = Optional.ofNullable(beforeAccepting);
+        beforeAccepting = null;
+        return action;
     }
 
     synchronized Optional<String> takeNextTaskId() {

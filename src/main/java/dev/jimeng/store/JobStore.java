@@ -57,7 +57,7 @@ public final class JobStore implements AutoCloseable {
             journal.migrate(migrations);
             return new JobStore(file, journal);
         } catch (IOException | SQLException e) {
-            throw new StoreException("cannot open the job journal " + file + ": " + e.getMessage(), e);
+            throw StoreException.of(file, "cannot open the job journal", e);
         }
     }
 
@@ -102,9 +102,23 @@ public final class JobStore implements AutoCloseable {
             Instant now,
             String leaseOwner,
             Instant leaseExpiresAt) {
+        return journal.write(
+                () -> insert(request, requestedOutput, retryOf, estimatedCost, now, leaseOwner, leaseExpiresAt));
+    }
+
+    /** The row of a new QUEUED job, inside a write transaction. */
+    private JobRecord insert(
+            GenerationRequest request,
+            Path requestedOutput,
+            String retryOf,
+            Double estimatedCost,
+            Instant now,
+            String leaseOwner,
+            Instant leaseExpiresAt)
+            throws SQLException {
         String requestJson = JobRows.toJson(request);
         String mode = request.mode() == null ? Capabilities.DEFAULT_MODE : request.mode();
-        return journal.write(() -> {
+        {
             for (int tries = 0; ; tries++) {
                 String id = JobIds.next();
                 if (exists(id)) {
@@ -140,6 +154,42 @@ public final class JobStore implements AutoCloseable {
                 addTransition(id, JobState.QUEUED, now, retryOf == null ? null : "re-submit of " + retryOf);
                 return require(id);
             }
+        }
+    }
+
+    /**
+     * Journals a task the server accepted but no journal recorded (see {@code jimeng attach}): a new
+     * job already IN_QUEUE with {@code taskId}, leased to {@code leaseOwner}, never to be submitted.
+     * Committed durably before returning. A task id some unfinished or done job already has is not
+     * journaled twice: that job is returned instead.
+     */
+    public JobRecord attach(
+            GenerationRequest request,
+            String taskId,
+            String reqKey,
+            Path requestedOutput,
+            Double estimatedCost,
+            Instant now,
+            String leaseOwner,
+            Instant leaseExpiresAt) {
+        return journal.durableWrite(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT id FROM jobs WHERE task_id = ? AND state NOT IN"
+                    + " ('failed', 'expired', 'canceled', 'submit_unknown') ORDER BY created_at DESC LIMIT 1")) {
+                ps.setString(1, taskId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    if (rs.next()) {
+                        return require(rs.getString(1));
+                    }
+                }
+            }
+            JobRecord queued = insert(request, requestedOutput, null, estimatedCost, now, leaseOwner, leaseExpiresAt);
+            try (PreparedStatement ps = journal.prepare("UPDATE jobs SET task_id = ?, req_key = ? WHERE id = ?")) {
+                ps.setString(1, taskId);
+                ps.setString(2, reqKey);
+                ps.setString(3, queued.id());
+                ps.executeUpdate();
+            }
+            return changeState(require(queued.id()), JobState.IN_QUEUE, now, JobChanges.none());
         });
     }
 

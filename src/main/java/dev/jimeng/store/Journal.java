@@ -103,7 +103,7 @@ final class Journal implements AutoCloseable {
         try {
             return work.run();
         } catch (SQLException e) {
-            throw new StoreException("job journal error: " + e.getMessage(), e);
+            throw StoreException.of(file, e);
         } finally {
             lock.unlock();
         }

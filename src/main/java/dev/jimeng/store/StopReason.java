@@ -25,6 +25,11 @@ public enum StopReason {
     TASK_GONE("task_gone"),
     /** The video was made but could not be saved: a fresh link can be fetched within 12 hours. */
     DOWNLOAD_FAILED("download_failed"),
+    /**
+     * The server accepted (and billed) the task but the journal could not record its id (locked, full
+     * disk): only the user has it now, and {@code jimeng attach} records it. Never journaled itself.
+     */
+    NOT_JOURNALED("not_journaled"),
     /** A bug in jimeng stopped the job. */
     INTERNAL("internal");
 

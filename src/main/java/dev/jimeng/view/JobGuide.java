@@ -30,7 +30,38 @@ public final class JobGuide {
                     case POLL_AGAIN -> "retry " + id;
                     case DOWNLOAD_AGAIN -> "download " + id;
                     case RESUBMIT -> "retry " + id + " --resubmit";
+                    case ATTACH -> attach(job);
                 };
+    }
+
+    /**
+     * {@code attach TASK_ID --mode MODE [--prompt …] [--duration N]}: the words that journal a task
+     * the journal could not record, with the job's request, quoted for a POSIX shell.
+     */
+    private static String attach(JobSnapshot job) {
+        var request = job.request();
+        StringBuilder line = new StringBuilder("attach ").append(shellWord(job.taskId()));
+        if (request.mode() != null) {
+            line.append(" --mode ").append(shellWord(request.mode()));
+        }
+        if (request.prompt() != null && !request.prompt().isEmpty()) {
+            line.append(" --prompt ").append(shellWord(request.prompt()));
+        }
+        if (request.durationSeconds() != null) {
+            line.append(" --duration ").append(request.durationSeconds());
+        }
+        return line.toString();
+    }
+
+    /** A word as a POSIX shell reads it back: bare when plain, else in single quotes. */
+    static String shellWord(String word) {
+        if (word == null || word.isEmpty()) {
+            return "''";
+        }
+        if (word.matches("[A-Za-z0-9_.,:/@%+=-]+")) {
+            return word;
+        }
+        return "'" + word.replace("'", "'\\''") + "'";
     }
 
     /** The command that shows everything about a job. */
@@ -55,6 +86,7 @@ public final class JobGuide {
                                 : NextSteps.resubmitMayBillTwice(job)
                                         ? "billed again if the first was accepted (may bill twice)"
                                         : job.taskId() == null ? "billed" : "billed again");
+            case ATTACH -> "records the task in the journal and saves its video; not billed again";
         };
     }
 

@@ -140,6 +140,12 @@ class ResponseClassifierTest {
                 .isTrue();
         assertThat(onPoll.code()).isEqualTo("http-502");
         assertThat(onPoll.mayHaveReachedServer()).isFalse();
+        // a submit that may have been taken is never sent again: its words must not promise a retry
+        assertThat(onSubmit.describe())
+                .doesNotContain("tries again")
+                .contains("may have been accepted")
+                .contains("does not send it again");
+        assertThat(onPoll.describe()).contains("tries again");
     }
 
     @Test

@@ -73,7 +73,7 @@ class CliGenerateModesTest {
                 "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_t2v_v30");
         assertThat(body.path("prompt").asText()).isEqualTo(CHINESE_PROMPT);
@@ -103,7 +103,7 @@ class CliGenerateModesTest {
         CliRun run = jimeng.run("generate", "a lighthouse at dusk", "--mode", "t2v_1080p", "--aspect-ratio", "21:9");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_t2v_v30_1080p");
         assertThat(body.path("prompt").asText()).isEqualTo("a lighthouse at dusk");
@@ -123,7 +123,7 @@ class CliGenerateModesTest {
         CliRun run = jimeng.run("generate", CHINESE_PROMPT, "-m", "ti2v_pro", "-a", "21:9");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_ti2v_v30_pro");
         assertThat(body.path("prompt").asText()).isEqualTo(CHINESE_PROMPT);
@@ -154,7 +154,7 @@ class CliGenerateModesTest {
         CliRun run = jimeng.run("generate", "the cat turns its head", "-m", "i2v_first_720p", "-i", "first.png");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_i2v_first_v30");
         assertThat(body.path("prompt").asText()).isEqualTo("the cat turns its head");
@@ -169,7 +169,7 @@ class CliGenerateModesTest {
         CliRun run = jimeng.run("generate", "waves roll in", "-m", "i2v_first_1080p", "-i", FIRST_URL, "--seed", "7");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_i2v_first_v30_1080");
         assertThat(strings(body.path("image_urls"))).containsExactly(FIRST_URL);
@@ -195,7 +195,7 @@ class CliGenerateModesTest {
                 "b.jpeg");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_i2v_first_tail_v30");
         assertThat(strings(body.path("binary_data_base64")))
@@ -211,7 +211,7 @@ class CliGenerateModesTest {
                 "generate", "the bud opens", "-m", "i2v_first_tail_1080p", "-i", FIRST_URL, "--tail-image", TAIL_URL);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_i2v_first_tail_v30_1080");
         assertThat(strings(body.path("image_urls"))).containsExactly(FIRST_URL, TAIL_URL);
@@ -237,7 +237,7 @@ class CliGenerateModesTest {
                 "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.stderr()).isEmpty();
+        assertThat(run.stderrBesidesAccepted()).isEmpty();
         JsonNode body = onlyNewSubmit();
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_i2v_recamera_v30");
         assertThat(body.path("template_id").asText()).isEqualTo("dynamic_orbit");

@@ -20,6 +20,7 @@ final class CliHarness {
     private final Path home;
     private boolean stderrIsTerminal;
     private String stdin = "";
+    private byte[] stdinBytes;
     private boolean stdinIsTerminal;
     private InterruptSignal interrupts = InterruptSignal.NONE;
 
@@ -68,6 +69,13 @@ final class CliHarness {
         return this;
     }
 
+    /** Raw bytes piped to stdin (not a terminal): text in another encoding, say. */
+    CliHarness piping(byte[] bytes) {
+        stdinBytes = bytes.clone();
+        stdinIsTerminal = false;
+        return this;
+    }
+
     /** Stands in for Ctrl-C: what interrupts a one-shot command while it waits. */
     CliHarness interrupts(InterruptSignal signal) {
         interrupts = signal;
@@ -99,7 +107,7 @@ final class CliHarness {
                 Map.copyOf(variables),
                 cwd,
                 home,
-                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new ByteArrayInputStream(stdinBytes != null ? stdinBytes : stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 stdinIsTerminal,

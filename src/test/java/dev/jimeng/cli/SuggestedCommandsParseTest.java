@@ -38,7 +38,8 @@ import picocli.CommandLine;
 class SuggestedCommandsParseTest {
     private static final Instant SUBMITTED = NextStepsTest.SUBMITTED;
     /** A command as printed: "jimeng", maybe --sandbox, then words up to a comment, quote or bracket. */
-    private static final Pattern COMMAND = Pattern.compile("(?<![\\w-])jimeng((?: [A-Za-z0-9_.:/@%+=,-]+)+)");
+    private static final Pattern COMMAND =
+            Pattern.compile("(?<![\\w-])jimeng((?: (?:[A-Za-z0-9_.:/@%+=,-]+|'[^']*'))+)");
 
     @Test
     void everySuggestedCommandParsesNamesItsJobAndCarriesSandboxOnlyForTheSandbox() {
@@ -52,12 +53,13 @@ class SuggestedCommandsParseTest {
                         while (m.find()) {
                             String command = m.group().strip();
                             seen.add(command.replace(job.id(), "ID"));
-                            List<String> args = new ArrayList<>(Arrays.asList(command.split(" ")));
+                            List<String> args = new ArrayList<>(Arrays.asList(CliJournalLockTest.shellWords(command)));
                             args.removeFirst();
                             assertThatCode(() -> parser.parseArgs(args.toArray(String[]::new)))
                                     .as("%s (shown for a %s job, reason %s)", command, job.state(), job.stopReason())
                                     .doesNotThrowAnyException();
-                            assertThat(args).as(command).contains(job.id());
+                            // attach records a task the journal could not: it names the task, not a job
+                            assertThat(args).as(command).contains(args.contains("attach") ? job.taskId() : job.id());
                             assertThat(args.contains("--sandbox")).as(command).isEqualTo(sandbox);
                         }
                     }
@@ -73,6 +75,7 @@ class SuggestedCommandsParseTest {
                         "jimeng retry ID",
                         "jimeng download ID",
                         "jimeng retry ID --resubmit",
+                        "jimeng attach 7392616336519610409 --mode t2v_720p --prompt 'a red fox' --duration 5",
                         "jimeng --sandbox wait ID")
                 .noneMatch(c -> c.contains("redownload"));
     }
