@@ -1,6 +1,7 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.app.App;
+import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.shell.complete.CompletionSources;
 import dev.jimeng.shell.complete.JobIdCandidate;
 import dev.jimeng.shell.complete.ShellCompleter;
@@ -8,10 +9,8 @@ import java.util.List;
 import org.jline.reader.Completer;
 import picocli.CommandLine;
 
-/** Wires the completer to live state: the session's mode and the journal's newest jobs. */
+/** Wires the completer to live state: the session's mode and every job in the journal (the completer keeps those matching what is typed). */
 final class ShellCompletion {
-    private static final int JOB_IDS_OFFERED = 50;
-
     private ShellCompletion() {}
 
     static Completer create(CommandLine commands, App app) {
@@ -19,14 +18,13 @@ final class ShellCompletion {
                 commands,
                 new CompletionSources(
                         () -> app.settings().mode(),
-                        () -> jobIds(app),
+                        () -> jobIds(app.jobs().jobs()),
                         app.env().userHome(),
                         app.env().workingDirectory()));
     }
 
-    private static List<JobIdCandidate> jobIds(App app) {
-        return app.jobs().jobs().stream()
-                .limit(JOB_IDS_OFFERED)
+    static List<JobIdCandidate> jobIds(List<JobSnapshot> jobs) {
+        return jobs.stream()
                 .map(j -> new JobIdCandidate(
                         j.id(),
                         j.state().label() + " · " + Notices.shorten(j.request().prompt())))

@@ -88,7 +88,7 @@ public final class ShellCompleter implements Completer {
             if (descr == null) descr = firstLine(sub.usageMessage().header());
             boolean alias = !e.getKey().equals(sub.name());
             if (alias) descr = "alias of " + sub.name() + (descr == null ? "" : ": " + descr);
-            out.add(new Candidate(e.getKey(), e.getKey(), "commands", descr, null, null, true));
+            out.add(new Candidate(e.getKey(), e.getKey(), "commands", description(descr), null, null, true));
         }
     }
 
@@ -98,7 +98,7 @@ public final class ShellCompleter implements Completer {
             if (a.options.containsKey(option) && !option.isMultiValue()) continue;
             String descr = firstLine(option.description());
             for (String name : namesFor(option, current)) {
-                out.add(new Candidate(name, name, "options", descr, null, null, true));
+                out.add(new Candidate(name, name, "options", description(descr), null, null, true));
             }
         }
     }
@@ -158,7 +158,7 @@ public final class ShellCompleter implements Completer {
             case IMAGE_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.IMAGES));
             case OUTPUT_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
             case DIRECTORY -> out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
-            case JOB_ID -> jobIds(a, prefix, out);
+            case JOB_ID -> jobIds(a, prefix, typed, out);
             case SETTING_KEY -> {
                 for (Setting s : Setting.values()) out.add(candidate(prefix, s.key(), s.description(), true));
             }
@@ -177,7 +177,8 @@ public final class ShellCompleter implements Completer {
         }
     }
 
-    private void jobIds(LineAnalysis a, String prefix, List<Candidate> out) {
+    /** Every known job whose id starts with what is typed, however old (the source gives them all). */
+    private void jobIds(LineAnalysis a, String prefix, String typed, List<Candidate> out) {
         Set<String> already = new HashSet<>(a.positionals); // `wait A B <TAB>` does not offer A again
         List<JobIdCandidate> jobs;
         try {
@@ -187,7 +188,7 @@ public final class ShellCompleter implements Completer {
         }
         Set<String> seen = new LinkedHashSet<>();
         for (JobIdCandidate job : jobs) {
-            if (already.contains(job.id()) || !seen.add(job.id())) continue;
+            if (!job.id().startsWith(typed) || already.contains(job.id()) || !seen.add(job.id())) continue;
             out.add(candidate(prefix, job.id(), shorten(job.description()), true));
         }
     }
@@ -212,7 +213,12 @@ public final class ShellCompleter implements Completer {
     }
 
     private static void choices(List<Choice> choices, String prefix, List<Candidate> out) {
-        for (Choice c : choices) out.add(candidate(prefix, c.value(), c.description(), true));
+        for (Choice c : choices) out.add(candidate(prefix, c.value(), c.description(), true, numericOrder(c.value())));
+    }
+
+    /** JLine lists candidates by their sort key, then by text: numbers get their value so 5 comes before 10. */
+    private static int numericOrder(String value) {
+        return value.matches("-?\\d{1,9}") ? Integer.parseInt(value) : 0;
     }
 
     private static void plain(List<String> values, String descr, String prefix, List<Candidate> out) {
@@ -226,15 +232,41 @@ public final class ShellCompleter implements Completer {
     }
 
     private static Candidate candidate(String prefix, String value, String descr, boolean complete) {
-        String d = descr == null || descr.isBlank() ? null : descr;
-        return new Candidate(prefix + value, value, null, d, null, null, complete);
+        return candidate(prefix, value, descr, complete, 0);
     }
 
-    /** The first line of a picocli description (picocli has already filled in its variables). */
+    private static Candidate candidate(String prefix, String value, String descr, boolean complete, int sort) {
+        return new Candidate(prefix + value, value, null, description(descr), null, null, complete, sort);
+    }
+
+    /**
+     * A description as JLine shows it, inside one pair of parentheses: its own parenthesised parts become
+     * comma-separated ({@code seconds (241 frames)} is shown {@code (seconds, 241 frames)}).
+     */
+    static String description(String descr) {
+        if (descr == null || descr.isBlank()) return null;
+        String d = descr.replaceAll("\\s*\\(([^()]*)\\)", ", $1")
+                .replace("(", "")
+                .replace(")", "")
+                .replaceAll("\\s*,(\\s*,)+", ",")
+                .replaceAll("^\\s*,\\s*", "")
+                .strip();
+        return d.isEmpty() ? null : d;
+    }
+
+    /**
+     * The first non-empty line of a picocli description (picocli has already filled in its variables but
+     * not its format markers: {@code %n} is a line break, {@code %%} a percent sign).
+     */
     private static String firstLine(String[] lines) {
-        if (lines == null || lines.length == 0) return null;
-        String s = lines[0].strip();
-        return s.isEmpty() ? null : shorten(s);
+        if (lines == null) return null;
+        for (String line : lines) {
+            for (String part : line.split("%n", -1)) {
+                String s = part.replace("%%", "%").strip();
+                if (!s.isEmpty()) return shorten(s);
+            }
+        }
+        return null;
     }
 
     private static String shorten(String s) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.jline.reader.Candidate;
@@ -406,5 +407,60 @@ class ShellCompleterTest {
     @Test
     void helpIsNotConfusedWithHiddenCommands() {
         assertThat(offered("d")).containsExactly("download");
+    }
+
+    // ---- how JLine shows the candidates ------------------------------------------------------------
+
+    /** The values in the order JLine lists them: it sorts candidates by their natural order. */
+    private List<String> listed(String line) {
+        List<Candidate> sorted = new ArrayList<>(candidates(line));
+        Collections.sort(sorted);
+        return sorted.stream().map(Candidate::value).toList();
+    }
+
+    @Test
+    void descriptionsHaveNoParenthesesOfTheirOwnSinceJLineWrapsThemInAPair() {
+        String shown = "(" + descriptionOf("generate --duration ", "10") + ")";
+
+        assertThat(shown).isEqualTo("(seconds, 241 frames)");
+        assertThat(candidates("set poll-interval "))
+                .extracting(Candidate::descr)
+                .doesNotContain("seconds (default)");
+        assertThat(descriptionOf("generate --template ", "robo_arm")).doesNotContain("(", ")");
+        assertThat(descriptionOf("generate --", "--image")).doesNotContain("(", ")");
+    }
+
+    @Test
+    void numbersAreListedInNumericOrder() {
+        assertThat(listed("set concurrency ")).containsExactly("1", "2", "3", "4", "5", "6", "7", "8", "9", "10");
+        assertThat(listed("set poll-interval ")).containsExactly("2", "5", "10");
+        assertThat(listed("generate --mode ti2v_pro --duration ")).containsExactlyElementsOf(durationsOf("ti2v_pro"));
+        assertThat(listed("set seed -")).containsExactly("-1");
+    }
+
+    @Test
+    void helpOffersTheCommandsWithoutPicocliFormatMarkers() {
+        CommandLine tree = TestCommands.tree();
+        tree.addSubcommand("help", new CommandLine.HelpCommand());
+        completer = new ShellCompleter(
+                tree, new CompletionSources(sessionMode::get, jobs::get, dir.resolve("home"), dir.resolve("cwd")));
+
+        assertThat(candidates("help ")).extracting(Candidate::value).contains("status", "help");
+        assertThat(candidates("help ")).extracting(Candidate::descr).noneMatch(d -> d != null && d.contains("%n"));
+        assertThat(candidates("")).extracting(Candidate::descr).noneMatch(d -> d != null && d.contains("%n"));
+    }
+
+    @Test
+    void everyJobWhoseIdStartsWithWhatIsTypedIsOfferedHoweverOld() {
+        List<JobIdCandidate> many = new ArrayList<>();
+        for (int i = 0; i < 200; i++) many.add(new JobIdCandidate(String.format("%04x", 0xa000 + i), "job " + i));
+        jobs.set(many);
+
+        assertThat(offered("status a0c7")).containsExactly("a0c7");
+        assertThat(candidates("status a00"))
+                .extracting(Candidate::value)
+                .hasSize(16)
+                .allMatch(v -> v.startsWith("a00"));
+        assertThat(offered("wait ")).hasSize(200);
     }
 }
