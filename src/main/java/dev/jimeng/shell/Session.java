@@ -7,6 +7,7 @@ import dev.jimeng.cli.Cli;
 import dev.jimeng.cli.JimengCommand;
 import dev.jimeng.cli.ShellControl;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.text.Spelling;
 import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
@@ -17,6 +18,9 @@ import java.util.List;
  * lines are read and how notices reach the user.
  */
 abstract class Session implements ShellControl {
+    /** The CLI's {@code jimeng sandbox}, which the shell refuses to run. */
+    private static final String SANDBOX = "sandbox";
+
     protected final JimengCommand root;
     protected final SessionJobs jobs = new SessionJobs();
     private final LineWords lineWords = new LineWords();
@@ -90,9 +94,19 @@ abstract class Session implements ShellControl {
             return ExitCode.OK.code();
         }
         String first = words.get(0);
-        if (!first.startsWith("-") && !commands.getSubcommands().containsKey(first)) {
+        if (first.equals(SANDBOX)) {
+            // it would run a server in the foreground until Ctrl-C, over the shell's own jobs
             commands.getErr()
-                    .println("jimeng: unknown command '" + TerminalText.safe(first) + "'; 'help' lists the commands");
+                    .println("jimeng: the shell does not start a sandbox server; run 'jimeng sandbox'"
+                            + " in another terminal");
+            commands.getErr().flush();
+            return ExitCode.BAD_INPUT.code();
+        }
+        if (!first.startsWith("-") && !commands.getSubcommands().containsKey(first)) {
+            String suggestion = Spelling.closest(first, suggestable())
+                    .map(c -> "did you mean '" + c + "'? ('help' lists the commands)")
+                    .orElse("'help' lists the commands");
+            commands.getErr().println("jimeng: unknown command '" + TerminalText.safe(first) + "'; " + suggestion);
             commands.getErr().flush();
             return ExitCode.BAD_INPUT.code();
         }
@@ -105,6 +119,15 @@ abstract class Session implements ShellControl {
             commands.getOut().flush();
             commands.getErr().flush();
         }
+    }
+
+    /** The commands a typo may be corrected to: the visible ones the shell runs. */
+    private List<String> suggestable() {
+        return commands.getSubcommands().entrySet().stream()
+                .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
+                .map(java.util.Map.Entry::getKey)
+                .filter(name -> !name.equals(SANDBOX))
+                .toList();
     }
 
     protected boolean exitRequested() {

@@ -1,10 +1,12 @@
 package dev.jimeng.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -96,6 +98,31 @@ class ScriptShellTest {
                 .anySatisfy(l -> assertThat(l).startsWith("jimeng: ").contains("duration"))
                 .anySatisfy(l -> assertThat(l).contains("close the quote"));
         assertThat(shell.out()).contains("poll-interval");
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void aMistypedCommandGetsTheClosestOneSuggested() {
+        int code = shell.runScript("stauts\nsetings\nsandbx\nfrobnicate\n");
+
+        assertThat(shell.err().lines().toList())
+                .containsExactly(
+                        "jimeng: unknown command 'stauts'; did you mean 'status'? ('help' lists the commands)",
+                        "jimeng: unknown command 'setings'; did you mean 'settings'? ('help' lists the commands)",
+                        "jimeng: unknown command 'sandbx'; 'help' lists the commands",
+                        "jimeng: unknown command 'frobnicate'; 'help' lists the commands");
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
+    void sandboxInTheShellIsRefusedInsteadOfStartingASecondServer() {
+        int code = assertTimeoutPreemptively(
+                Duration.ofSeconds(20), () -> shell.runScript("sandbox\njimeng sandbox --port 0\nsettings\n"));
+
+        assertThat(shell.err().lines().toList()).hasSize(2).allSatisfy(l -> assertThat(l)
+                .isEqualTo("jimeng: the shell does not start a sandbox server; run 'jimeng sandbox'"
+                        + " in another terminal"));
+        assertThat(shell.out()).doesNotContain("127.0.0.1").contains("poll-interval");
         assertThat(code).isEqualTo(2);
     }
 
