@@ -131,4 +131,57 @@ class ShellSettingsTest {
             return files.filter(p -> p.toString().endsWith(".mp4")).toList();
         }
     }
+
+    // ---- the settings table --------------------------------------------------------------------
+
+    private static final java.util.regex.Pattern ORIGIN =
+            java.util.regex.Pattern.compile("(default|session|environment \\S+|config file .*)$");
+
+    /** The display column where each line's origin starts. */
+    private static List<Integer> originColumns(List<String> lines) {
+        return lines.stream()
+                .map(l -> {
+                    java.util.regex.Matcher m = ORIGIN.matcher(l);
+                    assertThat(m.find()).as(l).isTrue();
+                    return dev.jimeng.text.TerminalText.width(l.substring(0, m.start()));
+                })
+                .toList();
+    }
+
+    @Test
+    void aLongOrWideValueIsFittedAndTheColumnsStayAligned() throws IOException {
+        Path deep = shell.cwd.resolve("视频".repeat(20));
+        shell.with("COLUMNS", "80");
+        shell.runScript("set output-dir " + deep + "\nsettings\n");
+
+        List<String> table =
+                shell.out().lines().dropWhile(l -> !l.startsWith("mode ")).toList();
+        assertThat(table).hasSizeGreaterThan(10);
+        assertThat(table)
+                .allSatisfy(l ->
+                        assertThat(dev.jimeng.text.TerminalText.width(l)).as(l).isLessThanOrEqualTo(80));
+        assertThat(originColumns(table))
+                .as(String.join("\n", table))
+                .containsOnly(originColumns(table).getFirst());
+        assertThat(table.stream().filter(l -> l.startsWith("output-dir ")))
+                .singleElement()
+                .asString()
+                .contains("…", "视频", "session");
+    }
+
+    @Test
+    void aWideTerminalShowsTheWholeValue() throws IOException {
+        Path deep = shell.cwd.resolve("视频".repeat(20));
+        shell.with("COLUMNS", "240");
+        shell.runScript("set output-dir " + deep + "\nsettings\n");
+
+        List<String> table =
+                shell.out().lines().dropWhile(l -> !l.startsWith("mode ")).toList();
+        assertThat(table.stream().filter(l -> l.startsWith("output-dir ")))
+                .singleElement()
+                .asString()
+                .contains(deep.toString())
+                .doesNotContain("…");
+        assertThat(originColumns(table)).containsOnly(originColumns(table).getFirst());
+    }
 }
