@@ -160,12 +160,13 @@ public final class JobService implements JobSource {
     /** As above; a re-submit stays within {@code maxCost} (or null) and the budget settings. */
     public String retry(String id, boolean resubmit, BigDecimal maxCost) {
         Path output = null;
-        if (resubmit) {
-            double cost = find(id).map(j -> j.estimatedCostCny() == null ? 0 : j.estimatedCostCny())
-                    .orElse(0.0);
+        Optional<JobSnapshot> job = resubmit ? find(id) : Optional.empty();
+        if (job.isPresent()) {
+            Double estimate = job.get().estimatedCostCny();
+            double cost = estimate == null ? 0 : estimate;
             checkCaps(cost, cost, maxCost);
             Destination destination = orDefault(null);
-            find(id).ifPresent(job -> outputCheck.check(destination, expectedBytes(job.request())));
+            outputCheck.check(destination, expectedBytes(job.get().request()));
             output = requestedOutput(destination);
         }
         connect.run();
