@@ -217,7 +217,8 @@ final class InteractiveSession extends Session {
     @Override
     protected void onJob(JobSnapshot job) {
         if (jobs.recordAndCheckEnded(job)) {
-            notice(Notices.finished(job, java.time.Instant.now(), app().jobs().sandbox()));
+            notice(Notices.finished(
+                    job, app().jobs().clock().instant(), app().jobs().sandbox()));
             signal(job);
         }
         refreshStatus();

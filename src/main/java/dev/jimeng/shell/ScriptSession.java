@@ -74,7 +74,7 @@ final class ScriptSession extends Session {
         if (jobs.recordAndCheckEnded(job)) {
             out.println(Notices.finished(
                     job,
-                    java.time.Instant.now(),
+                    app().jobs().clock().instant(),
                     app().jobs().sandbox())); // PrintWriter.println is atomic: never splits a command's line
         }
     }
