@@ -191,6 +191,11 @@ public final class App implements AutoCloseable {
         return store.spend(since);
     }
 
+    /** The folder of the job journal in use: the built-in sandbox's own, or the state folder. */
+    public Path journalDirectory() {
+        return sandboxMode ? sandboxJournalDir() : paths.stateDir();
+    }
+
     /** Sandbox jobs live apart from real ones: they can never be resumed against the real API. */
     private Path sandboxJournalDir() {
         return paths.stateDir().resolve("sandbox");
