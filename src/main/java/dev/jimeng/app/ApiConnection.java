@@ -44,7 +44,7 @@ final class ApiConnection implements AutoCloseable {
         if (sandboxDir != null) {
             api();
             return new ApiAccount(
-                    sandbox.credentials().accessKeyId(),
+                    sandbox.accessKeyId(),
                     "built-in sandbox (a key pair of its own)",
                     "built-in sandbox",
                     null,
@@ -59,7 +59,7 @@ final class ApiConnection implements AutoCloseable {
     synchronized List<String> secrets() {
         List<String> secrets = new ArrayList<>(accounts.secrets());
         if (sandbox != null) {
-            secrets.add(sandbox.credentials().secretAccessKey());
+            secrets.addAll(sandbox.secrets());
         }
         return secrets;
     }

@@ -82,6 +82,16 @@ public final class SandboxServer implements AutoCloseable {
         return config.credentials();
     }
 
+    /** The access key id of {@link #credentials()}, for display. */
+    public String accessKeyId() {
+        return config.credentials().accessKeyId();
+    }
+
+    /** The secret values of its key pair, for a client's redaction of logs. */
+    public List<String> secrets() {
+        return List.of(config.credentials().secretAccessKey());
+    }
+
     public SandboxConfig config() {
         return config;
     }
