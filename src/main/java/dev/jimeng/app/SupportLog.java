@@ -76,7 +76,8 @@ public final class SupportLog {
 
     /** Redacted and made printable: the one filter every line of the log passes. */
     public String redact(String text) {
-        return TerminalText.safe(SecretText.without(text, secrets.get()));
+        // a tab (of a stack trace) stays readable; other control characters are shown escaped
+        return TerminalText.safe(SecretText.without(text.replace("\t", "    "), secrets.get()));
     }
 
     /** The last {@code count} lines of the log, across its rotated files, oldest first. */
