@@ -1,5 +1,6 @@
 package dev.jimeng.app;
 
+import dev.jimeng.api.ApiCall;
 import dev.jimeng.api.HttpJimengApi;
 import dev.jimeng.api.JimengApi;
 import dev.jimeng.sandbox.SandboxConfig;
@@ -9,38 +10,69 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
- * The API client, built on first need: the real API from the environment's keys, or a built-in
+ * The API client, built on first need: the real API from the account lookup's keys, or a built-in
  * sandbox started on 127.0.0.1 with its own key pair. Commands that make the engine call the API
  * ask for it before journaling anything, so missing credentials are a one-line error, nothing sent.
  */
 final class ApiConnection implements AutoCloseable {
     private final Environment env;
     private final Clock clock;
-    private final boolean verbose;
+    private final AccountLookup accounts;
+    private final Consumer<ApiCall> callLog;
     /** Where the built-in sandbox keeps its tasks, or null for the real API. */
     private final Path sandboxDir;
 
     private SandboxServer sandbox;
-    private JimengApi api;
+    private HttpJimengApi api;
 
-    ApiConnection(Environment env, Clock clock, boolean verbose, Path sandboxDir) {
+    /** @param callLog told of every API call (the support log) */
+    ApiConnection(Environment env, Clock clock, AccountLookup accounts, Consumer<ApiCall> callLog, Path sandboxDir) {
         this.env = env;
         this.clock = clock;
-        this.verbose = verbose;
+        this.accounts = accounts;
+        this.callLog = callLog;
         this.sandboxDir = sandboxDir;
+    }
+
+    /** The account calls are made with: the built-in sandbox's once it runs, else the lookup's. */
+    synchronized ApiAccount account() {
+        if (sandboxDir != null) {
+            api();
+            return new ApiAccount(
+                    sandbox.accessKeyId(),
+                    "built-in sandbox (a key pair of its own)",
+                    "built-in sandbox",
+                    null,
+                    URI.create(sandbox.baseUrl()),
+                    "built-in sandbox",
+                    List.of());
+        }
+        return accounts.describe();
+    }
+
+    /** Values no log may show: the lookup's secrets, and the sandbox's once it runs. */
+    synchronized List<String> secrets() {
+        List<String> secrets = new ArrayList<>(accounts.secrets());
+        if (sandbox != null) {
+            secrets.addAll(sandbox.secrets());
+        }
+        return secrets;
     }
 
     /** @throws UserError naming what is missing and the fix */
     synchronized JimengApi api() {
         if (api == null) {
-            api = sandboxDir != null ? builtInSandbox() : realApi();
+            api = (sandboxDir != null ? builtInSandbox() : realApi()).withRequestLog(callLog);
         }
         return api;
     }
 
-    private JimengApi builtInSandbox() {
+    private HttpJimengApi builtInSandbox() {
         try {
             // Tasks survive a restart, so resuming after a crash works against the sandbox too.
             sandbox = SandboxServer.start(SandboxConfig.builder()
@@ -54,10 +86,9 @@ final class ApiConnection implements AutoCloseable {
         return new HttpJimengApi(URI.create(sandbox.baseUrl()), sandbox.credentials(), clock, Duration.ofSeconds(30));
     }
 
-    private JimengApi realApi() {
+    private HttpJimengApi realApi() {
         try {
-            HttpJimengApi real = HttpJimengApi.fromEnvironment(env.variables(), clock);
-            return verbose ? real.withRequestLog(line -> env.err().println("jimeng: api " + line)) : real;
+            return accounts.client(clock);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }

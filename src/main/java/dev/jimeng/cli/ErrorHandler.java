@@ -19,14 +19,18 @@ import picocli.CommandLine.ParseResult;
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     private final BooleanSupplier verbose;
+    private final java.util.function.Consumer<Exception> log;
 
-    ErrorHandler(BooleanSupplier verbose) {
+    /** @param log keeps every failure with its stack for support (the support log) */
+    ErrorHandler(BooleanSupplier verbose, java.util.function.Consumer<Exception> log) {
         this.verbose = verbose;
+        this.log = log;
     }
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
         PrintWriter err = cmd.getErr();
+        log.accept(ex);
         ExitCode code;
         String message;
         switch (ex) {
