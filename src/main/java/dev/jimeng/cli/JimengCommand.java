@@ -27,7 +27,9 @@ import picocli.CommandLine.ScopeType;
             SpendCommand.class,
             BatchCommand.class,
             WatchCommand.class,
-            SandboxCommand.class
+            SandboxCommand.class,
+            McpCommand.class,
+            SchemaCommand.class
         },
         footer = {
             "",
