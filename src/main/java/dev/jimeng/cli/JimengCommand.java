@@ -28,7 +28,9 @@ import picocli.CommandLine.ScopeType;
             BatchCommand.class,
             WatchCommand.class,
             SandboxCommand.class,
-            DoctorCommand.class
+            DoctorCommand.class,
+            McpCommand.class,
+            SchemaCommand.class,
         },
         footer = {
             "",
