@@ -43,6 +43,7 @@ JVM_OPTS="$JVM_OPTS {{.}}"
 # The runtime's version from its release file (no JVM started); empty when there is none.
 java_home=$( cd "$( dirname "$( readlink -f "$JAVACMD" 2>/dev/null || echo "$JAVACMD" )" )/.." 2>/dev/null && pwd -P )
 runtime=$( sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$java_home/release" 2>/dev/null )
+[ -n "$runtime" ] || runtime=$( sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$java_home/release" 2>/dev/null ) # jlink images
 feature=${runtime%%[!0-9]*}
 
 CACHE_OPTS=""
