@@ -35,6 +35,21 @@ final class CommandTree {
         return build(root, cls -> names(cls).anyMatch(words::contains));
     }
 
+    /**
+     * The whole tree as a model, for what describes every command rather than runs one (schema,
+     * completion scripts, the man page): a one-shot run's own tree holds stand-ins.
+     */
+    static CommandSpec model() {
+        JimengCommand describedOnly = new JimengCommand(
+                cmd -> {
+                    throw new IllegalStateException("a command model runs nothing");
+                },
+                cmd -> {
+                    throw new IllegalStateException("a command model runs nothing");
+                });
+        return full(describedOnly).getCommandSpec();
+    }
+
     private static CommandLine build(JimengCommand root, Predicate<Class<?>> wanted) {
         CommandLine cl = new CommandLine(root);
         for (Class<?> cls : JimengCommand.SUBCOMMANDS) {

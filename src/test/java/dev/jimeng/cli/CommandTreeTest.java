@@ -69,4 +69,11 @@ class CommandTreeTest {
 
         assertThat((Object) cl.getSubcommands().get("generate").getCommand()).isInstanceOf(GenerateCommand.class);
     }
+
+    @Test
+    void theModelForDescribingCommandsHasEveryCommandBuilt() {
+        assertThat(CommandTree.model().subcommands().values().stream().distinct()) // aliases repeat one
+                .hasSize(JimengCommand.SUBCOMMANDS.size())
+                .allSatisfy(sub -> assertThat((Object) sub.getCommand()).isNotNull());
+    }
 }
