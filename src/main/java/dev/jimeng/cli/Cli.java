@@ -23,7 +23,7 @@ public final class Cli {
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true);
         JimengCommand root = new JimengCommand(cmd -> App.create(env, cmd.sandbox(), cmd.verbose()), shell);
         root.useInterrupts(interrupts);
-        CommandLine cl = commandLine(root, out, err);
+        CommandLine cl = configure(CommandTree.forArgs(root, args), root, out, err);
         try {
             return cl.execute(args);
         } finally {
@@ -36,9 +36,16 @@ public final class Cli {
         }
     }
 
-    /** The command tree with jimeng's output streams and one-line error handling. */
+    /**
+     * The whole command tree with jimeng's output streams and one-line error handling. A one-shot run
+     * builds only the subcommand it names ({@link CommandTree}); what walks the tree (the shell's
+     * completion, completion scripts, the man page) wants this one.
+     */
     public static CommandLine commandLine(JimengCommand root, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(root);
+        return configure(CommandTree.full(root), root, out, err);
+    }
+
+    private static CommandLine configure(CommandLine cl, JimengCommand root, PrintWriter out, PrintWriter err) {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);

@@ -2,6 +2,7 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.App;
 import dev.jimeng.app.ExitCode;
+import java.util.List;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -13,31 +14,37 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Make videos with Volcengine's Jimeng Video 3.0 API: shell, panel, job engine, sandbox.",
-        subcommands = {
-            GenerateCommand.class,
-            SubmitCommand.class,
-            WaitCommand.class,
-            StatusCommand.class,
-            DownloadCommand.class,
-            JobsCommand.class,
-            ShowCommand.class,
-            RetryCommand.class,
-            AttachCommand.class,
-            CancelCommand.class,
-            SpendCommand.class,
-            BatchCommand.class,
-            WatchCommand.class,
-            SandboxCommand.class,
-            DoctorCommand.class,
-            McpCommand.class,
-            SchemaCommand.class,
-        },
         footer = {
             "",
             "Run with no command at a terminal to open the interactive shell.",
             "Try it without an account: jimeng --sandbox generate \"a red fox in the snow\""
         })
 public final class JimengCommand extends BaseCommand {
+    /**
+     * The subcommands, one line each (the array allows a trailing comma), in the order usage lists
+     * them. Not in {@code @Command}: picocli would build them all on every start; {@link CommandTree}
+     * builds only the one a run names.
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(new Class<?>[] {
+        GenerateCommand.class,
+        SubmitCommand.class,
+        WaitCommand.class,
+        StatusCommand.class,
+        DownloadCommand.class,
+        JobsCommand.class,
+        ShowCommand.class,
+        RetryCommand.class,
+        AttachCommand.class,
+        CancelCommand.class,
+        SpendCommand.class,
+        BatchCommand.class,
+        WatchCommand.class,
+        SandboxCommand.class,
+        DoctorCommand.class,
+        McpCommand.class,
+        SchemaCommand.class,
+    });
+
     @Option(
             names = "--sandbox",
             scope = ScopeType.INHERIT,

@@ -27,7 +27,7 @@ public final class SchemaCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.set("command", command(spec.root()));
+        root.set("command", command(CommandTree.model()));
         ArrayNode tools = root.putArray("mcp_tools");
         for (ToolSpecs.Spec tool : ToolSpecs.all()) {
             ObjectNode t = tools.addObject();
@@ -38,7 +38,7 @@ public final class SchemaCommand extends BaseCommand {
         if (json) {
             out().println(Json.printer().writeValueAsString(root));
         } else {
-            list(spec.root(), "");
+            list(CommandTree.model(), "");
             ToolSpecs.all().forEach(t -> out().println("mcp tool " + t.name()));
         }
         out().flush();

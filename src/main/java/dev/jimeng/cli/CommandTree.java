@@ -1,0 +1,79 @@
+package dev.jimeng.cli;
+
+import java.util.Arrays;
+import java.util.Set;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+
+/**
+ * Builds the command tree, fully or for one run. Picocli reflects over a subcommand when it is added
+ * (and so loads what its fields and methods name: the app, JLine, …); a one-shot run needs only the
+ * subcommand it names. The others become stand-ins that carry just what the root's usage and "did
+ * you mean" show: name, aliases, header and description, read from their {@code @Command}.
+ */
+final class CommandTree {
+    private CommandTree() {}
+
+    /** Every subcommand built: the shell, completion scripts and the man page walk the whole tree. */
+    static CommandLine full(JimengCommand root) {
+        return build(root, cls -> true);
+    }
+
+    /**
+     * A tree where only the subcommands {@code args} may name are built. Any argument equal to a
+     * subcommand's name or alias counts (an option's value may be a word like "jobs": that costs only
+     * time); an {@code @file} argument may name anything, so it gets the whole tree.
+     */
+    static CommandLine forArgs(JimengCommand root, String[] args) {
+        if (Arrays.stream(args).anyMatch(a -> a.startsWith("@"))) {
+            return full(root);
+        }
+        Set<String> words = Set.of(Arrays.stream(args).distinct().toArray(String[]::new));
+        return build(root, cls -> names(cls).anyMatch(words::contains));
+    }
+
+    /**
+     * The whole tree as a model, for what describes every command rather than runs one (schema,
+     * completion scripts, the man page): a one-shot run's own tree holds stand-ins.
+     */
+    static CommandSpec model() {
+        JimengCommand describedOnly = new JimengCommand(
+                cmd -> {
+                    throw new IllegalStateException("a command model runs nothing");
+                },
+                cmd -> {
+                    throw new IllegalStateException("a command model runs nothing");
+                });
+        return full(describedOnly).getCommandSpec();
+    }
+
+    private static CommandLine build(JimengCommand root, Predicate<Class<?>> wanted) {
+        CommandLine cl = new CommandLine(root);
+        for (Class<?> cls : JimengCommand.SUBCOMMANDS) {
+            String name = command(cls).name();
+            cl.addSubcommand(name, wanted.test(cls) ? cls : standIn(command(cls)));
+        }
+        return cl;
+    }
+
+    private static Command command(Class<?> cls) {
+        return cls.getAnnotation(Command.class);
+    }
+
+    private static Stream<String> names(Class<?> cls) {
+        return Stream.concat(
+                Stream.of(command(cls).name()), Arrays.stream(command(cls).aliases()));
+    }
+
+    private static CommandSpec standIn(Command command) {
+        CommandSpec spec = CommandSpec.create().name(command.name()).aliases(command.aliases());
+        spec.usageMessage()
+                .header(command.header())
+                .description(command.description())
+                .hidden(command.hidden());
+        return spec;
+    }
+}
