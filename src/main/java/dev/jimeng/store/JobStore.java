@@ -226,6 +226,24 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
+     * Records the SHA-256 of a done job's video, computed after the job was journaled DONE (hashing
+     * is kept off the download's critical path). Only fills a hash that is missing: a later copy
+     * never changes what the journal says of the original.
+     */
+    public void recordSha256(String id, String sha256) {
+        journal.write(() -> {
+            try (PreparedStatement ps =
+                    journal.prepare("UPDATE jobs SET sha256 = ? WHERE id = ? AND sha256 IS NULL AND state = ?")) {
+                ps.setString(1, sha256);
+                ps.setString(2, id);
+                ps.setString(3, JobState.DONE.label());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
      * Records the task id of an accepted submit (state IN_QUEUE) and commits before returning. Not
      * fenced by the lease: a billed task id is never dropped, whoever owns the row.
      */
