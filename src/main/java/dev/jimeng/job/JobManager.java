@@ -52,6 +52,10 @@ public final class JobManager implements JobSource, AutoCloseable {
     final Backoff backoff;
     final Leases leases;
     final JobEvents events = new JobEvents();
+    /** What the history says of how long tasks take: the ETAs and the poll schedule. */
+    final TaskDurations durations;
+    /** Rate limits of the account, which every task's polling follows. */
+    final AccountPace pace = new AccountPace();
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
@@ -101,6 +105,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         this.slots = new ServerSlots(settings.serverConcurrency());
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), jitter);
         this.leases = new Leases(store, clock, settings);
+        this.durations = new TaskDurations(store);
     }
 
     /** Journals a new job (QUEUED) and starts it; returns its id at once. */
@@ -335,7 +340,7 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     /** Typical time from submit to done for {@code mode}, from the last finished jobs (for ETAs). */
     public Optional<Duration> typicalGenerationTime(String mode) {
-        return store.averageGenerationTime(mode, 20);
+        return durations.typical(mode);
     }
 
     /** How many of our tasks hold a server slot now, and how many wait for one. */
