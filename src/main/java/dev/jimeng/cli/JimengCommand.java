@@ -25,6 +25,7 @@ import picocli.CommandLine.ScopeType;
             AttachCommand.class,
             CancelCommand.class,
             SpendCommand.class,
+            PruneCommand.class,
             BatchCommand.class,
             WatchCommand.class,
             SandboxCommand.class

@@ -287,6 +287,21 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.count();
     }
 
+    /** How many finished jobs were created before {@code before} (what {@link #prune} would forget). */
+    public int finishedBefore(Instant before) {
+        return store.countFinishedBefore(before);
+    }
+
+    /** Forgets the finished jobs created before {@code before}; their videos stay. Returns how many. */
+    public int prune(Instant before) {
+        return store.pruneFinishedBefore(before);
+    }
+
+    /** Compacts the journal file (after a prune it keeps its size until this). */
+    public void vacuum() {
+        store.vacuum();
+    }
+
     /** Downloads a finished task's video again (a fresh URL from get-result, within 12 hours). */
     public String redownload(String idOrPrefix) {
         checkNotClosed();

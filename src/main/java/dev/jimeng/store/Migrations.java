@@ -74,6 +74,11 @@ final class Migrations {
               WHEN mode = 'ti2v_pro' THEN 1.0
               WHEN mode LIKE '%1080p' THEN 0.63
               ELSE 0.28 END;
+            """,
+            // (append-only; renumbered at merge) the history behind ETAs and poll schedules reads the
+            // latest done jobs of one mode without scanning a journal of years
+            """
+            CREATE INDEX jobs_by_mode_state_created ON jobs(mode, state, created_at);
             """);
 
     private Migrations() {}
