@@ -11,10 +11,11 @@ import java.util.Optional;
  * <ul>
  *   <li>No history: every poll interval, as always.
  *   <li>Before the expected end: sparse, one look half-way (a task that ends early or fails is seen
- *       then) and one at the expected end.
- *   <li>Past it: dense at first (a fiftieth of the expected time, at least {@link #MIN_GAP}), then
- *       waiting as long as the task is overdue, so the gaps double; never longer than the poll
- *       interval, whose setting stays the promise of how soon a done task is seen.
+ *       then).
+ *   <li>From one dense gap (a fiftieth of the expected time, at least {@link #MIN_GAP}) before the
+ *       expected end: dense at first, then waiting as long as the task is overdue, so the gaps
+ *       double; never longer than the poll interval, whose setting stays the promise of how soon a
+ *       done task is seen.
  * </ul>
  *
  * A rate-limited account ({@link AccountPace}) stretches every wait by its factor.
@@ -48,15 +49,18 @@ public final class PollSchedule {
     }
 
     private static Duration byHistory(Duration atServer, Duration expected, Duration pollInterval) {
+        Duration dense = max(MIN_GAP, expected.dividedBy(DENSE_DIVISOR));
+        // dense polling starts one gap early: the history is of when tasks were *seen* done, a little
+        // after they were; starting at it would make each estimate later than the last
+        Duration denseFrom = expected.minus(dense);
         Duration halfWay = expected.dividedBy(2);
         if (atServer.compareTo(halfWay) < 0) {
             return atLeastMinGap(halfWay.minus(atServer));
         }
-        if (atServer.compareTo(expected) < 0) {
-            return atLeastMinGap(expected.minus(atServer));
+        if (atServer.compareTo(denseFrom) < 0) {
+            return atLeastMinGap(denseFrom.minus(atServer));
         }
-        Duration overdue = atServer.minus(expected);
-        Duration dense = max(MIN_GAP, expected.dividedBy(DENSE_DIVISOR));
+        Duration overdue = atServer.minus(denseFrom);
         return min(max(dense, overdue), pollInterval);
     }
 

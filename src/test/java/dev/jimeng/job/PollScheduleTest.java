@@ -34,15 +34,16 @@ class PollScheduleTest {
     void sparseBeforeTheExpectedEndThenDenseThenNeverSparserThanThePollInterval() {
         List<Double> times = pollTimes(Optional.of(Duration.ofSeconds(100)), Duration.ofSeconds(130), 1);
 
-        // half-way, at the expected end, then 2 s (a fiftieth), doubling, capped at the 5 s interval
-        assertThat(times).containsExactly(50.0, 100.0, 102.0, 104.0, 108.0, 113.0, 118.0, 123.0, 128.0);
+        // half-way, one dense gap (a fiftieth: 2 s) before the expected end, then gaps that double up to
+        // the 5 s interval
+        assertThat(times).containsExactly(50.0, 98.0, 100.0, 102.0, 106.0, 111.0, 116.0, 121.0, 126.0);
     }
 
     @Test
     void aShortTaskIsPolledDenselyNearItsEndButNotFasterThanTheMinimumGap() {
         List<Double> times = pollTimes(Optional.of(Duration.ofMillis(500)), Duration.ofMillis(700), 1);
 
-        assertThat(times).containsExactly(0.25, 0.5, 0.52, 0.54, 0.58, 0.66);
+        assertThat(times).containsExactly(0.25, 0.48, 0.5, 0.52, 0.56, 0.64);
     }
 
     @Test
@@ -56,7 +57,7 @@ class PollScheduleTest {
         assertThat(PollSchedule.nextWait(Duration.ZERO, Optional.empty(), POLL, 4))
                 .isEqualTo(Duration.ofSeconds(20));
         assertThat(PollSchedule.nextWait(Duration.ofSeconds(60), Optional.of(Duration.ofSeconds(100)), POLL, 2))
-                .isEqualTo(Duration.ofSeconds(80));
+                .isEqualTo(Duration.ofSeconds(76)); // (98 s - 60 s) x 2
     }
 
     @Test
