@@ -12,7 +12,7 @@ import java.util.Optional;
  *   <li>No history: every poll interval, as always.
  *   <li>Before the expected end: sparse, one look half-way (a task that ends early or fails is seen
  *       then).
- *   <li>From one dense gap (a fiftieth of the expected time, at least {@link #MIN_GAP}) before the
+ *   <li>From one dense gap (a twentieth of the expected time, at least {@link #MIN_GAP}) before the
  *       expected end: dense at first, then waiting as long as the task is overdue, so the gaps
  *       double; never longer than the poll interval, whose setting stays the promise of how soon a
  *       done task is seen.
@@ -25,7 +25,7 @@ public final class PollSchedule {
     static final Duration MIN_GAP = Duration.ofMillis(20);
 
     /** Past the expected end, the first waits are this part of the expected time. */
-    private static final int DENSE_DIVISOR = 50;
+    private static final int DENSE_DIVISOR = 20;
 
     private PollSchedule() {}
 

@@ -32,18 +32,19 @@ class PollScheduleTest {
 
     @Test
     void sparseBeforeTheExpectedEndThenDenseThenNeverSparserThanThePollInterval() {
-        List<Double> times = pollTimes(Optional.of(Duration.ofSeconds(100)), Duration.ofSeconds(130), 1);
+        List<Double> times = pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1);
 
-        // half-way, one dense gap (a fiftieth: 2 s) before the expected end, then gaps that double up to
+        // half-way, one dense gap (a twentieth: 2 s) before the expected end, then gaps that double up to
         // the 5 s interval
-        assertThat(times).containsExactly(50.0, 98.0, 100.0, 102.0, 106.0, 111.0, 116.0, 121.0, 126.0);
+        assertThat(times).containsExactly(20.0, 38.0, 40.0, 42.0, 46.0, 51.0, 56.0);
     }
 
     @Test
     void aShortTaskIsPolledDenselyNearItsEndButNotFasterThanTheMinimumGap() {
-        List<Double> times = pollTimes(Optional.of(Duration.ofMillis(500)), Duration.ofMillis(700), 1);
+        List<Double> times = pollTimes(Optional.of(Duration.ofMillis(300)), Duration.ofMillis(500), 1);
 
-        assertThat(times).containsExactly(0.25, 0.48, 0.5, 0.52, 0.56, 0.64);
+        // a twentieth would be 15 ms: the minimum gap of 20 ms holds
+        assertThat(times).containsExactly(0.15, 0.28, 0.3, 0.32, 0.36, 0.44);
     }
 
     @Test
@@ -57,7 +58,7 @@ class PollScheduleTest {
         assertThat(PollSchedule.nextWait(Duration.ZERO, Optional.empty(), POLL, 4))
                 .isEqualTo(Duration.ofSeconds(20));
         assertThat(PollSchedule.nextWait(Duration.ofSeconds(60), Optional.of(Duration.ofSeconds(100)), POLL, 2))
-                .isEqualTo(Duration.ofSeconds(76)); // (98 s - 60 s) x 2
+                .isEqualTo(Duration.ofSeconds(70)); // (95 s - 60 s) x 2
     }
 
     @Test
