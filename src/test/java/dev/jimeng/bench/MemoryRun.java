@@ -23,9 +23,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The packaged jar running {@code batch FILE --yes --concurrency C} with 1,000 jobs against a sandbox in
+ * The packaged jar running {@code batch FILE --yes --concurrency C} with many (10,000) jobs against a sandbox in
  * this JVM whose tasks take minutes, so all 1,000 are in flight (C at the server, the rest waiting for a
- * slot). Memory is read from {@code /proc/PID/status} and {@code jcmd PID GC.heap_info} once all 1,000 are
+ * slot). Memory is read from {@code /proc/PID/status} and {@code jcmd PID GC.heap_info} once all are
  * journaled, and again a few seconds later.
  */
 final class MemoryRun {
@@ -88,7 +88,7 @@ final class MemoryRun {
             long start = System.nanoTime();
             Process process = builder.start();
             try {
-                awaitJournaled(process, home, jobs, Duration.ofSeconds(90), work);
+                awaitJournaled(process, home, jobs, Duration.ofSeconds(300), work);
                 double untilJournaled = (System.nanoTime() - start) / 1e9;
                 List<Sample> samples = new ArrayList<>();
                 samples.add(sample("all journaled", process.pid()));
