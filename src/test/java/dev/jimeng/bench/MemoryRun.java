@@ -73,7 +73,9 @@ final class MemoryRun {
                     batch.toString(),
                     "--yes",
                     "--concurrency",
-                    "" + concurrency));
+                    "" + concurrency,
+                    "--max-jobs",
+                    "" + jobs));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(work.toFile())
                     .redirectOutput(work.resolve("stdout.txt").toFile())
