@@ -11,7 +11,7 @@ import java.util.Optional;
  * the accepted submit to the poll that saw it done): the typical time, for the ETAs the views show,
  * and a low estimate, which sets the {@link PollSchedule}.
  */
-public final class TaskDurations {
+final class TaskDurations {
     /** How many of the latest done jobs count. */
     static final int HISTORY = 30;
 
@@ -20,12 +20,12 @@ public final class TaskDurations {
 
     private final JobStore store;
 
-    public TaskDurations(JobStore store) {
+    TaskDurations(JobStore store) {
         this.store = store;
     }
 
     /** The mean time of the latest done jobs of {@code mode}, any length (the ETAs). */
-    public Optional<Duration> typical(String mode) {
+    Optional<Duration> typical(String mode) {
         List<Duration> recent = store.recentGenerationTimes(mode, null, Capabilities.DEFAULT_DURATION, 20);
         if (recent.isEmpty()) {
             return Optional.empty();
@@ -38,7 +38,7 @@ public final class TaskDurations {
      * How soon tasks of {@code mode} and {@code seconds} of video end: the tenth percentile of the
      * latest ones (seconds null: the default length). Empty without history.
      */
-    public Optional<Duration> earliest(String mode, Integer seconds) {
+    Optional<Duration> earliest(String mode, Integer seconds) {
         int length = seconds == null ? Capabilities.DEFAULT_DURATION : seconds;
         List<Duration> recent = store.recentGenerationTimes(mode, length, Capabilities.DEFAULT_DURATION, HISTORY);
         return lowQuantile(recent);

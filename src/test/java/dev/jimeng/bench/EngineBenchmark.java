@@ -405,6 +405,12 @@ class EngineBenchmark {
         md.add("```");
         md.add(r.samples().get(0).heapInfo());
         md.add("```");
+        md.add("");
+        md.add("The largest classes on the heap after the full GC (`jcmd PID GC.class_histogram`):");
+        md.add("");
+        md.add("```");
+        md.add(r.histogram());
+        md.add("```");
         REPORT.section("Memory with 10,000 jobs queued", md);
         MemoryRun.Sample first = r.samples().get(0);
         REPORT.summary(String.format(

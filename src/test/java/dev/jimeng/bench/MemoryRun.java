@@ -42,7 +42,8 @@ final class MemoryRun {
             List<String> jvmFlags,
             double secondsUntilJournaled,
             int tasksAtServer,
-            List<Sample> samples) {}
+            List<Sample> samples,
+            String histogram) {}
 
     private MemoryRun() {}
 
@@ -98,7 +99,12 @@ final class MemoryRun {
                 samples.add(sample("5 s later", process.pid()));
                 jcmd(process.pid(), "GC.run");
                 samples.add(sample("after a full GC", process.pid()));
-                return new Result(jobs, concurrency, jvmFlags, untilJournaled, sandbox.runningTasks(), samples);
+                String histogram = jcmd(process.pid(), "GC.class_histogram")
+                        .lines()
+                        .limit(18)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                return new Result(
+                        jobs, concurrency, jvmFlags, untilJournaled, sandbox.runningTasks(), samples, histogram);
             } finally {
                 process.destroy(); // SIGTERM: jimeng releases its leases and exits
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {
