@@ -38,6 +38,9 @@ import java.util.Objects;
  *     first download)
  * @param taskJournal a file where accepted tasks are kept, so a sandbox restarted on it still
  *     knows them (jimeng's built-in sandbox uses one in JIMENG_HOME); null: memory only
+ * @param generateSpread how much each task's generating time varies: it is {@code generateDuration}
+ *     times e^(σ·N(0,1)) with this σ (0: every task takes exactly {@code generateDuration})
+ * @param spreadSeed seed of the random numbers drawing those times
  */
 public record SandboxConfig(
         int port,
@@ -61,7 +64,9 @@ public record SandboxConfig(
         Path cacheDir,
         int distinctFrames,
         boolean prepareVideosOnSubmit,
-        Path taskJournal) {
+        Path taskJournal,
+        double generateSpread,
+        long spreadSeed) {
 
     public SandboxConfig {
         Objects.requireNonNull(credentials, "credentials");
@@ -80,6 +85,9 @@ public record SandboxConfig(
         }
         if (getResultFailureRate < 0 || getResultFailureRate > 1) {
             throw new IllegalArgumentException("getResultFailureRate must be within 0..1");
+        }
+        if (generateSpread < 0 || generateSpread > 2) {
+            throw new IllegalArgumentException("generateSpread must be within 0..2");
         }
     }
 
@@ -115,6 +123,8 @@ public record SandboxConfig(
         private Clock clock = Clock.systemUTC();
         private Duration queueDuration = Duration.ofSeconds(1);
         private Duration generateDuration = Duration.ofSeconds(2);
+        private double generateSpread;
+        private long spreadSeed = 42;
         private Duration taskLifetime = Capabilities.TASK_LIFETIME;
         private Duration videoUrlLifetime = Capabilities.VIDEO_URL_LIFETIME;
         private Duration maxClockSkew = Duration.ofMinutes(15);
@@ -141,6 +151,8 @@ public record SandboxConfig(
             clock = c.clock;
             queueDuration = c.queueDuration;
             generateDuration = c.generateDuration;
+            generateSpread = c.generateSpread;
+            spreadSeed = c.spreadSeed;
             taskLifetime = c.taskLifetime;
             videoUrlLifetime = c.videoUrlLifetime;
             maxClockSkew = c.maxClockSkew;
@@ -182,6 +194,13 @@ public record SandboxConfig(
 
         public Builder generateDuration(Duration value) {
             generateDuration = value;
+            return this;
+        }
+
+        /** Each task generates for {@code generateDuration} times e^(σ·N(0,1)), drawn from {@code seed}. */
+        public Builder generateSpread(double sigma, long seed) {
+            generateSpread = sigma;
+            spreadSeed = seed;
             return this;
         }
 
@@ -289,7 +308,9 @@ public record SandboxConfig(
                     cacheDir,
                     distinctFrames,
                     prepareVideosOnSubmit,
-                    taskJournal);
+                    taskJournal,
+                    generateSpread,
+                    spreadSeed);
         }
     }
 }
