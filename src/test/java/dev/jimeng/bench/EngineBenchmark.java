@@ -512,9 +512,11 @@ class EngineBenchmark {
                 + " the low estimate (the tenth percentile) are seen at the first dense poll, late by up to the"
                 + " distance to it: with σ = 0.15 that puts the p95 latency just over the fixed poll's. A lower"
                 + " quantile (0.05) or denser polling (a fiftieth of the expected time) were tried: both cost more"
-                + " calls than they save latency. The run is of the schedule alone (no HTTP): the sandbox runs"
-                + " every task for the same time and has no spread option yet; the engine's own share of latency"
-                + " (one get-result and one journal write, a few ms) is in the makespan table. A 50429 answer"
+                + " calls than they save latency. The run is of the schedule alone (no HTTP), in virtual time;"
+                + " the sandbox can now spread its tasks' times the same way (`SandboxConfig.generateSpread`),"
+                + " but an engine run against it at these durations is not in this report yet. The engine's"
+                + " own share of latency (one get-result and one journal write, a few ms) is in the makespan"
+                + " table. A 50429 answer"
                 + " doubles every wait of the account (`AccountPace`, up to 8×, halved after each calm 30 s):"
                 + " unit-tested, not benchmarked.");
         REPORT.section("Polls that follow the work", md);
