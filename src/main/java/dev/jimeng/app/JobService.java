@@ -293,6 +293,21 @@ public final class JobService implements JobSource {
         return engine.get().resumeAll();
     }
 
+    /** How many finished jobs were created before {@code before}. */
+    public int finishedBefore(Instant before) {
+        return engine.get().finishedBefore(before);
+    }
+
+    /** Forgets the finished jobs created before {@code before} (videos stay); how many were forgotten. */
+    public int prune(Instant before) {
+        return engine.get().prune(before);
+    }
+
+    /** Compacts the journal file. */
+    public void vacuum() {
+        engine.get().vacuum();
+    }
+
     /** How many jobs the journal holds, in any state. */
     public long count() {
         return engine.get().count();

@@ -37,6 +37,7 @@ public final class JimengCommand extends BaseCommand {
         AttachCommand.class,
         CancelCommand.class,
         SpendCommand.class,
+        PruneCommand.class,
         BatchCommand.class,
         WatchCommand.class,
         SandboxCommand.class,

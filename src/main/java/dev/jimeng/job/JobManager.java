@@ -52,6 +52,10 @@ public final class JobManager implements JobSource, AutoCloseable {
     final Backoff backoff;
     final Leases leases;
     final JobEvents events = new JobEvents();
+    /** What the history says of how long tasks take: the ETAs and the poll schedule. */
+    final TaskDurations durations;
+    /** Rate limits of the account, which every task's polling follows. */
+    final AccountPace pace = new AccountPace();
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
@@ -101,6 +105,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         this.slots = new ServerSlots(settings.serverConcurrency());
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), jitter);
         this.leases = new Leases(store, clock, settings);
+        this.durations = new TaskDurations(store);
     }
 
     /** Journals a new job (QUEUED) and starts it; returns its id at once. */
@@ -282,6 +287,21 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.count();
     }
 
+    /** How many finished jobs were created before {@code before} (what {@link #prune} would forget). */
+    public int finishedBefore(Instant before) {
+        return store.countFinishedBefore(before);
+    }
+
+    /** Forgets the finished jobs created before {@code before}; their videos stay. Returns how many. */
+    public int prune(Instant before) {
+        return store.pruneFinishedBefore(before);
+    }
+
+    /** Compacts the journal file (after a prune it keeps its size until this). */
+    public void vacuum() {
+        store.vacuum();
+    }
+
     /** Downloads a finished task's video again (a fresh URL from get-result, within 12 hours). */
     public String redownload(String idOrPrefix) {
         checkNotClosed();
@@ -335,7 +355,7 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     /** Typical time from submit to done for {@code mode}, from the last finished jobs (for ETAs). */
     public Optional<Duration> typicalGenerationTime(String mode) {
-        return store.averageGenerationTime(mode, 20);
+        return durations.typical(mode);
     }
 
     /** How many of our tasks hold a server slot now, and how many wait for one. */

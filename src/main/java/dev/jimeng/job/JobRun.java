@@ -9,14 +9,9 @@ import dev.jimeng.store.LeaseLostException;
 import dev.jimeng.store.StopReason;
 import dev.jimeng.store.StoreException;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * The story of one job, run on its own virtual thread: own the job (or watch its owner), then
@@ -216,19 +211,7 @@ final class JobRun implements Runnable {
 
     /** The hex SHA-256 of a video file, as the journal records it for a done job. */
     static String sha256(Path file) throws IOException {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] buffer = new byte[64 * 1024];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                digest.update(buffer, 0, n);
-            }
-        }
-        return HexFormat.of().formatHex(digest.digest());
+        return FileHash.sha256(file);
     }
 
     // --- endings and plumbing, for the steps too ---
@@ -307,6 +290,17 @@ final class JobRun implements Runnable {
             return;
         }
         job = engine.store.transition(id, owner, state, now(), changes);
+    }
+
+    /** Journals the SHA-256 of the video of a job that is DONE (or of the copy being made) and tells it. */
+    void recordSha256(String sha256) {
+        if (copy != null) {
+            copy = new CopyRun(copy.state(), copy.output(), copy.bytes(), sha256, copy.stop());
+        } else {
+            engine.store.recordSha256(id, sha256);
+            job = engine.store.get(id).orElse(job);
+        }
+        publish();
     }
 
     /** True while this run downloads a copy of a done job's video (nothing of it is journaled). */

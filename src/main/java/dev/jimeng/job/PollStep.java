@@ -11,6 +11,7 @@ import dev.jimeng.store.StopReason;
 import dev.jimeng.time.Seconds;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * The poll step of a {@link JobRun}: ask the server about the submitted task until it is done,
@@ -33,6 +34,11 @@ final class PollStep {
 
     /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
     boolean pollUntilDone() throws InterruptedException {
+        var request = run.job().request();
+        Optional<Duration> expected = engine.durations.earliest(request.mode(), request.durationSeconds());
+        if (expected.isPresent()) {
+            engine.sleeper.sleep(nextWait(expected)); // the task was just accepted: nothing to learn yet
+        }
         for (int polls = 1; ; polls++) {
             TaskResult result = getResult();
             if (result == null) {
@@ -58,7 +64,7 @@ final class PollStep {
                 }
             }
             if (polls >= engine.settings.maxPollAttempts()) {
-                Duration waited = engine.settings.pollInterval().multipliedBy(polls);
+                Duration waited = atServer();
                 run.fail(
                         StopReason.POLL_GAVE_UP,
                         "poll-timeout",
@@ -67,8 +73,20 @@ final class PollStep {
                                 + " s); it may still finish at the server");
                 return false;
             }
-            engine.sleeper.sleep(engine.settings.pollInterval());
+            engine.sleeper.sleep(nextWait(expected));
         }
+    }
+
+    private Duration nextWait(Optional<Duration> expected) {
+        return PollSchedule.nextWait(
+                atServer(), expected, engine.settings.pollInterval(), engine.pace.factor(run.now()));
+    }
+
+    /** How long the task has been at the server (since its submit was accepted). */
+    private Duration atServer() {
+        Instant accepted = run.job().submittedAt();
+        Duration since = accepted == null ? Duration.ZERO : Duration.between(accepted, run.now());
+        return since.isNegative() ? Duration.ZERO : since;
     }
 
     /**
@@ -95,6 +113,9 @@ final class PollStep {
                             error.code(),
                             error.describe() + (finalAnswer ? "" : MAY_STILL_FINISH));
                     return null;
+                }
+                if (error.category() == ErrorCategory.RATE_LIMIT) {
+                    engine.pace.rateLimited(run.now()); // every task of the account polls slower
                 }
                 if (++errors > engine.settings.maxTransientErrors()) {
                     run.fail(

@@ -42,6 +42,9 @@ import java.util.Objects;
  *     answers a service tier the account has not activated
  * @param dateSkew how far the {@code Date} header of every answer is from the sandbox clock (a
  *     server whose clock is off, for clock-skew checks); zero: none
+ * @param generateSpread how much each task's generating time varies: it is {@code generateDuration}
+ *     times e^(σ·N(0,1)) with this σ (0: every task takes exactly {@code generateDuration})
+ * @param spreadSeed seed of the random numbers drawing those times
  */
 public record SandboxConfig(
         int port,
@@ -67,7 +70,9 @@ public record SandboxConfig(
         boolean prepareVideosOnSubmit,
         Path taskJournal,
         java.util.Set<String> refusedReqKeys,
-        Duration dateSkew) {
+        Duration dateSkew,
+        double generateSpread,
+        long spreadSeed) {
 
     public SandboxConfig {
         Objects.requireNonNull(credentials, "credentials");
@@ -88,6 +93,9 @@ public record SandboxConfig(
         }
         if (getResultFailureRate < 0 || getResultFailureRate > 1) {
             throw new IllegalArgumentException("getResultFailureRate must be within 0..1");
+        }
+        if (generateSpread < 0 || generateSpread > 2) {
+            throw new IllegalArgumentException("generateSpread must be within 0..2");
         }
     }
 
@@ -123,6 +131,8 @@ public record SandboxConfig(
         private Clock clock = Clock.systemUTC();
         private Duration queueDuration = Duration.ofSeconds(1);
         private Duration generateDuration = Duration.ofSeconds(2);
+        private double generateSpread;
+        private long spreadSeed = 42;
         private Duration taskLifetime = Capabilities.TASK_LIFETIME;
         private Duration videoUrlLifetime = Capabilities.VIDEO_URL_LIFETIME;
         private Duration maxClockSkew = Duration.ofMinutes(15);
@@ -151,6 +161,8 @@ public record SandboxConfig(
             clock = c.clock;
             queueDuration = c.queueDuration;
             generateDuration = c.generateDuration;
+            generateSpread = c.generateSpread;
+            spreadSeed = c.spreadSeed;
             taskLifetime = c.taskLifetime;
             videoUrlLifetime = c.videoUrlLifetime;
             maxClockSkew = c.maxClockSkew;
@@ -194,6 +206,13 @@ public record SandboxConfig(
 
         public Builder generateDuration(Duration value) {
             generateDuration = value;
+            return this;
+        }
+
+        /** Each task generates for {@code generateDuration} times e^(σ·N(0,1)), drawn from {@code seed}. */
+        public Builder generateSpread(double sigma, long seed) {
+            generateSpread = sigma;
+            spreadSeed = seed;
             return this;
         }
 
@@ -315,7 +334,9 @@ public record SandboxConfig(
                     prepareVideosOnSubmit,
                     taskJournal,
                     refusedReqKeys,
-                    dateSkew);
+                    dateSkew,
+                    generateSpread,
+                    spreadSeed);
         }
     }
 }

@@ -47,7 +47,9 @@ public final class SandboxServer implements AutoCloseable {
                 config.generateDuration(),
                 config.taskLifetime(),
                 config.concurrencyLimit(),
-                config.taskJournal() == null ? TaskJournal.NONE : new TaskJournal(config.taskJournal()));
+                config.taskJournal() == null ? TaskJournal.NONE : new TaskJournal(config.taskJournal()),
+                config.generateSpread(),
+                config.spreadSeed());
         this.videos = new VideoLibrary(config.cacheDir(), config.distinctFrames());
         VideoUrlSigner urls = new VideoUrlSigner();
         this.api = new ApiEndpoint(config, tasks, videos, urls, faults, baseUrl());

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SplittableRandom;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** The sandbox's tasks, its concurrency limit, and the most tasks ever seen running at once. */
@@ -19,8 +20,24 @@ final class TaskBoard {
     private int maxConcurrent;
 
     private final TaskJournal journal;
+    private final double spread;
+    private final SplittableRandom spreadRandom;
 
     TaskBoard(Duration queue, Duration generate, Duration lifetime, int concurrencyLimit, TaskJournal journal) {
+        this(queue, generate, lifetime, concurrencyLimit, journal, 0, 0);
+    }
+
+    /** As above, each task generating for {@code generate} times e^(spread·N(0,1)), from {@code seed}. */
+    TaskBoard(
+            Duration queue,
+            Duration generate,
+            Duration lifetime,
+            int concurrencyLimit,
+            TaskJournal journal,
+            double spread,
+            long seed) {
+        this.spread = spread;
+        this.spreadRandom = new SplittableRandom(seed);
         this.queue = queue;
         this.generate = generate;
         this.lifetime = lifetime;
@@ -39,7 +56,7 @@ final class TaskBoard {
         if (running >= concurrencyLimit) {
             return Optional.empty();
         }
-        SandboxTask task = new SandboxTask(newTaskId(), reqKey, now, video, failsOutputReview);
+        SandboxTask task = new SandboxTask(newTaskId(), reqKey, now, video, failsOutputReview, drawGenerate());
         tasks.put(task.taskId(), task);
         journal.append(task);
         // states only change with time, so the peak is always reached right after an admit
@@ -65,14 +82,22 @@ final class TaskBoard {
     }
 
     synchronized int running(Instant now) {
-        Instant doneBefore = now.minus(queue).minus(generate);
         int count = 0;
         for (SandboxTask t : tasks.values()) {
-            if (t.submittedAt().isAfter(doneBefore)) {
+            if (t.doneAt(queue, generate).isAfter(now)) {
                 count++;
             }
         }
         return count;
+    }
+
+    /** This task's generating time: the configured one, or around it when a spread is set. */
+    private Duration drawGenerate() {
+        if (spread == 0) {
+            return null;
+        }
+        double factor = Math.exp(spread * spreadRandom.nextGaussian());
+        return Duration.ofNanos(Math.round(generate.toNanos() * factor));
     }
 
     synchronized int maxConcurrent() {

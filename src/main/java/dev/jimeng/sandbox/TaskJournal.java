@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,10 @@ class TaskJournal {
                                     n.get("width").asInt(),
                                     n.get("height").asInt(),
                                     n.get("frames").asInt()),
-                            n.get("fails_output_review").asBoolean()));
+                            n.get("fails_output_review").asBoolean(),
+                            n.hasNonNull("generate_ms")
+                                    ? Duration.ofMillis(n.get("generate_ms").asLong())
+                                    : null));
                 } catch (IOException | RuntimeException e) {
                     // a line cut short by a crash: the tasks before it are still good
                 }
@@ -71,6 +75,9 @@ class TaskJournal {
         n.put("height", task.video().height());
         n.put("frames", task.video().frames());
         n.put("fails_output_review", task.failsOutputReview());
+        if (task.generate() != null) {
+            n.put("generate_ms", task.generate().toMillis());
+        }
         try {
             PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
             if (!Files.exists(file)) {

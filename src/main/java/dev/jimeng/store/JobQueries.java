@@ -130,20 +130,35 @@ final class JobQueries {
         });
     }
 
-    Optional<Duration> averageGenerationTime(String mode, int lastN) {
+    /**
+     * How long the last {@code lastN} done jobs of {@code mode} (and of {@code seconds} of video, when
+     * not null; a request without a length counts as {@code defaultSeconds}) were at the server: from
+     * the accepted submit to the poll that saw them done. Newest first.
+     */
+    List<Duration> recentGenerationTimes(String mode, Integer seconds, int defaultSeconds, int lastN) {
         return journal.locked(() -> {
-            try (PreparedStatement ps = journal.prepare("SELECT AVG(d) FROM (SELECT"
+            try (PreparedStatement ps = journal.prepare("SELECT d FROM (SELECT"
                     + " json_extract(state_times, '$.downloading') - json_extract(state_times, '$.in_queue')"
-                    + " AS d FROM jobs WHERE mode = ? AND state = 'done'"
-                    + " AND json_extract(state_times, '$.downloading') IS NOT NULL"
-                    + " AND json_extract(state_times, '$.in_queue') IS NOT NULL"
-                    + " ORDER BY created_at DESC LIMIT ?) WHERE d >= 0")) {
+                    + " AS d, created_at FROM jobs WHERE mode = ? AND state = 'done'"
+                    + " AND (? IS NULL OR COALESCE(json_extract(request_json, '$.durationSeconds'), ?) = ?)"
+                    + " ORDER BY created_at DESC LIMIT ?) WHERE d >= 0 ORDER BY created_at DESC")) {
                 ps.setString(1, mode);
-                ps.setInt(2, lastN);
-                try (ResultSet rs = ps.executeQuery()) {
-                    double avg = rs.getDouble(1);
-                    return rs.wasNull() ? Optional.<Duration>empty() : Optional.of(Duration.ofMillis(Math.round(avg)));
+                if (seconds == null) {
+                    ps.setNull(2, java.sql.Types.INTEGER);
+                    ps.setNull(4, java.sql.Types.INTEGER);
+                } else {
+                    ps.setInt(2, seconds);
+                    ps.setInt(4, seconds);
                 }
+                ps.setInt(3, defaultSeconds);
+                ps.setInt(5, lastN);
+                List<Duration> out = new java.util.ArrayList<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out.add(Duration.ofMillis(rs.getLong(1)));
+                    }
+                }
+                return out;
             }
         });
     }

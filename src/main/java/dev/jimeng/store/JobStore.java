@@ -226,6 +226,24 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
+     * Records the SHA-256 of a done job's video, computed after the job was journaled DONE (hashing
+     * is kept off the download's critical path). Only fills a hash that is missing: a later copy
+     * never changes what the journal says of the original.
+     */
+    public void recordSha256(String id, String sha256) {
+        journal.write(() -> {
+            try (PreparedStatement ps =
+                    journal.prepare("UPDATE jobs SET sha256 = ? WHERE id = ? AND sha256 IS NULL AND state = ?")) {
+                ps.setString(1, sha256);
+                ps.setString(2, id);
+                ps.setString(3, JobState.DONE.label());
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    /**
      * Records the task id of an accepted submit (state IN_QUEUE) and commits before returning. Not
      * fenced by the lease: a billed task id is never dropped, whoever owns the row.
      */
@@ -359,13 +377,62 @@ public final class JobStore implements AutoCloseable {
      * How long the server took, on average, from accepting a task of {@code mode} to finishing it,
      * over the last {@code lastN} successful jobs; empty without history. For ETAs.
      */
+    /** How many finished jobs (in a terminal state) were created before {@code before}. */
+    public int countFinishedBefore(Instant before) {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare(
+                    "SELECT COUNT(*) FROM jobs WHERE created_at < ? AND state IN (" + terminalLabels() + ")")) {
+                ps.setLong(1, before.toEpochMilli());
+                try (java.sql.ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getInt(1) : 0;
+                }
+            }
+        });
+    }
+
+    /**
+     * Forgets the finished jobs created before {@code before} (rows and history; their videos stay
+     * where they are). Jobs still working are never touched. Returns how many were removed.
+     */
+    public int pruneFinishedBefore(Instant before) {
+        String finished = "SELECT id FROM jobs WHERE created_at < ? AND state IN (" + terminalLabels() + ")";
+        return journal.durableWrite(() -> {
+            try (PreparedStatement history =
+                            journal.prepare("DELETE FROM transitions WHERE job_id IN (" + finished + ")");
+                    PreparedStatement jobs = journal.prepare(
+                            "DELETE FROM jobs WHERE created_at < ? AND state IN (" + terminalLabels() + ")")) {
+                history.setLong(1, before.toEpochMilli());
+                history.executeUpdate();
+                jobs.setLong(1, before.toEpochMilli());
+                return jobs.executeUpdate();
+            }
+        });
+    }
+
+    /** Rewrites the journal file without the space removed jobs left (SQLite's VACUUM). */
+    public void vacuum() {
+        journal.executeAlone("VACUUM");
+    }
+
+    private static String terminalLabels() {
+        return java.util.Arrays.stream(JobState.values())
+                .filter(JobState::terminal)
+                .map(s -> "'" + s.label() + "'")
+                .collect(java.util.stream.Collectors.joining(","));
+    }
+
     /** The spend ledger of the jobs created since {@code since} (Instant.EPOCH: all), one row per mode. */
     public java.util.List<SpendRow> spend(Instant since) {
         return queries.spend(since);
     }
 
-    public Optional<Duration> averageGenerationTime(String mode, int lastN) {
-        return queries.averageGenerationTime(mode, lastN);
+    /**
+     * How long the last {@code lastN} done jobs of {@code mode} (and {@code seconds} of video, unless
+     * null; no length given counts as {@code defaultSeconds}) took from the accepted submit to the
+     * poll that saw them done, newest first.
+     */
+    public List<Duration> recentGenerationTimes(String mode, Integer seconds, int defaultSeconds, int lastN) {
+        return queries.recentGenerationTimes(mode, seconds, defaultSeconds, lastN);
     }
 
     /**

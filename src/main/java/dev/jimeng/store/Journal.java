@@ -109,6 +109,16 @@ final class Journal implements AutoCloseable {
         }
     }
 
+    /** Runs one statement holding the lock, outside any transaction (VACUUM cannot run inside one). */
+    void executeAlone(String sql) {
+        locked(() -> {
+            try (Statement s = connection.createStatement()) {
+                s.executeUpdate(sql);
+            }
+            return null;
+        });
+    }
+
     /** Runs {@code work} in one (IMMEDIATE) transaction: committed when it returns, else rolled back. */
     <T> T write(SqlWork<T> work) {
         return locked(() -> {

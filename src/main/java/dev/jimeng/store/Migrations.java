@@ -74,6 +74,12 @@ final class Migrations {
               WHEN mode = 'ti2v_pro' THEN 1.0
               WHEN mode LIKE '%1080p' THEN 0.63
               ELSE 0.28 END;
+            """,
+            // (append-only; renumbered at merge) a journal of years stays fast: the duration history
+            // behind ETAs and poll schedules reads the latest jobs of one mode, and the spend ledger
+            // sums by mode and period, both from this index alone (it covers the ledger's columns)
+            """
+            CREATE INDEX jobs_by_mode_created ON jobs(mode, created_at, state, task_id, estimated_cost);
             """);
 
     private Migrations() {}

@@ -35,7 +35,8 @@ class EngineBenchmark {
     static final int JOBS = 20;
     static final Duration QUEUE = Duration.ofMillis(300);
     static final Duration GENERATE = Duration.ofMillis(700);
-    static final double MAKESPAN_AIM = 1.05;
+    static final double MAKESPAN_AIM = 1.03;
+    static final double JOURNAL_AIM = 1.2;
     static final double THROUGHPUT_AIM = 0.9;
     static final long RSS_AIM_KB = 256 * 1024;
 
@@ -49,7 +50,7 @@ class EngineBenchmark {
         // untimed: JIT, the sandbox's cached video, SQLite's native library
         MakespanRun.run(2, 2, Duration.ofMillis(100), QUEUE, GENERATE, work.resolve("warm-up"));
         List<MakespanRun.Result> results = new ArrayList<>();
-        for (Duration poll : List.of(Duration.ofMillis(100), Duration.ofSeconds(1))) {
+        for (Duration poll : List.of(Duration.ofMillis(200), Duration.ofSeconds(1))) {
             for (int concurrency : List.of(2, 4)) {
                 results.add(MakespanRun.run(
                         JOBS,
@@ -127,18 +128,26 @@ class EngineBenchmark {
         }
         md.add("");
         md.add("*done → seen*: the sandbox's done time (its accepted submit + T, on the shared clock) to the journal's"
-                + " DOWNLOADING time (the engine saw done). *download*: DOWNLOADING to DONE (HTTP download, SHA-256,"
-                + " fsync, MP4 check and a second SHA-256 in the engine, journal). *slot handover*: the engine seeing"
-                + " a task done to the sandbox accepting the next submit (slot wake-up, lease, durable SUBMITTING"
-                + " write, HTTP submit).");
+                + " DOWNLOADING time (the engine saw done). *download*: DOWNLOADING to DONE (HTTP download straight"
+                + " into the file, fsync, length and MP4 check, rename, journal; the SHA-256 is journaled after DONE)."
+                + " *slot handover*: the engine seeing a task done to the sandbox accepting the next submit (slot"
+                + " released at once, lease, durable SUBMITTING write, HTTP submit).");
         md.add("");
         md.add("Each wave of C jobs costs T plus about *done → seen* plus *slot handover*; the first submits and"
-                + " the last download add once. *done → seen* is the poll overshoot (uniform over one interval:"
-                + " p/2 on average) plus one get-result and one journal write. So at T = 1 s the aim of 1.05 is out"
-                + " of reach with p = 0.1 s (the overshoot alone averages 5 % of T); with p = 1 s and T = 1 s the"
-                + " first poll after the submit lands just after done (T is a multiple of p), which makes that"
-                + " overshoot a best case. The engine's own share (handover plus the get-result and journal write)"
-                + " is a few tens of ms per wave, under 0.1 % of a real job's minute or more.");
+                + " the last download add once. Each run starts with an empty journal, so the first wave polls at"
+                + " the fixed interval (its overshoot is up to one interval); from the second wave on the poll"
+                + " schedule knows the mode's duration and polls densely (every T/20) from just before it, so"
+                + " *done → seen* no longer grows with the poll interval. The journal writes on this path are one"
+                + " fsync each at most (SUBMITTING and the task id are synced; the rest are WAL commits).");
+        md.add("");
+        md.add("Why the 1.03 aim is missed at T = 1 s: it leaves 30 ms per wave for seeing done and handing the"
+                + " slot over, and on this shared 2-core machine (load average near 10) those two alone take"
+                + " 45–100 ms per wave at the median, with tails of 0.1–0.3 s when a thread is not scheduled;"
+                + " the first wave's fixed-interval overshoot and the last download add once. What was tried:"
+                + " the slot is released on the done answer (not after the download), the next submitter is"
+                + " woken by the slot itself (no poll tick), polling follows the history densely from just"
+                + " before the expected end, and the SHA-256 no longer delays DONE. With real jobs of a minute"
+                + " or more the same per-wave cost is well under 1 %.");
         REPORT.section("Makespan, polls and done latency", md);
         for (MakespanRun.Result r : results) {
             REPORT.summary(String.format(
@@ -163,6 +172,121 @@ class EngineBenchmark {
 
     @Test
     @Order(2)
+    void eightTenSecondJobsFromTheCommandLine(@TempDir Path work) throws Exception {
+        Path jar = Path.of(System.getProperty("jimeng.jar", "target/jimeng.jar"));
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
+        CommandLineRun.Result r = CommandLineRun.run(
+                jar,
+                8,
+                2,
+                Duration.ofSeconds(1),
+                Duration.ofSeconds(9),
+                Duration.ofMillis(200),
+                List.of("-XX:+UseSerialGC"),
+                work);
+        List<String> md = new ArrayList<>();
+        md.add(String.format(
+                Locale.ROOT,
+                "`java -XX:+UseSerialGC -jar jimeng.jar batch FILE --yes --concurrency %d` with %d prompts against a"
+                        + " sandbox whose jobs take T = %.0f s, `JIMENG_VIDEO_POLL_INTERVAL=%.1f`, a fresh JIMENG_HOME;"
+                        + " timed from the process start to its exit (JVM start-up, journal creation and the last"
+                        + " download included). Aim: ≤ %.2f× the ideal ⌈N/C⌉·T.",
+                r.concurrency(),
+                r.jobs(),
+                r.jobTime().toMillis() / 1e3,
+                r.pollInterval().toMillis() / 1e3,
+                MAKESPAN_AIM));
+        md.add("");
+        md.add("| jobs | C | T s | wall s | ideal s | ratio |");
+        md.add("|---|---|---|---|---|---|");
+        md.add(String.format(
+                Locale.ROOT,
+                "| %d | %d | %.0f | %.2f | %.0f | **%.3f** %s |",
+                r.jobs(),
+                r.concurrency(),
+                r.jobTime().toMillis() / 1e3,
+                r.seconds(),
+                r.idealSeconds(),
+                r.ratio(),
+                r.ratio() <= MAKESPAN_AIM ? "✓" : "✗"));
+        REPORT.section("Eight ten-second jobs from the command line", md);
+        REPORT.summary(String.format(
+                Locale.ROOT,
+                "8 jobs of 10 s at C=2 from the command line, start-up included: %.2f s, %.3f× the ideal (aim ≤ %.2f) %s",
+                r.seconds(),
+                r.ratio(),
+                MAKESPAN_AIM,
+                r.ratio() <= MAKESPAN_AIM ? "✓" : "✗"));
+        ObjectNode json = REPORT.json("command_line");
+        json.put("jobs", r.jobs());
+        json.put("concurrency", r.concurrency());
+        json.put("seconds", r.seconds());
+        json.put("ratio", r.ratio());
+        assertThat(r.exitCode()).isZero();
+    }
+
+    @Test
+    @Order(6)
+    void aJournalOfAHundredThousandJobs(@TempDir Path work) throws Exception {
+        Path jar = Path.of(System.getProperty("jimeng.jar", "target/jimeng.jar"));
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
+        int jobs = 100_000;
+        JournalScaleRun.Result r = JournalScaleRun.run(jar, jobs, 3, work);
+        List<String> md = new ArrayList<>();
+        md.add(String.format(
+                Locale.ROOT,
+                "The same actions against an empty journal and one of %,d finished jobs over a year"
+                        + " (`JournalGenerator`: %.1f s to write, %.0f MB), median of 3 after one untimed run. The"
+                        + " commands are processes of their own (JVM start-up included, as a user waits for them)."
+                        + " Aim: ≤ %.1f× the empty journal.",
+                r.jobs(),
+                r.generateSeconds(),
+                r.journalBytes() / 1e6,
+                JOURNAL_AIM));
+        md.add("");
+        md.add("| action | empty s | 100,000 jobs s | ratio |");
+        md.add("|---|---|---|---|");
+        ObjectNode json = REPORT.json("journal_scale");
+        json.put("jobs", r.jobs());
+        json.put("journal_bytes", r.journalBytes());
+        double worst = 0;
+        for (var entry : r.seconds().entrySet()) {
+            double[] t = entry.getValue();
+            double ratio = t[1] / t[0];
+            boolean inProcess = entry.getKey().contains("in-process");
+            worst = inProcess ? worst : Math.max(worst, ratio);
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| %s | %.4f | %.4f | **%.2f** %s |",
+                    entry.getKey(),
+                    t[0],
+                    t[1],
+                    ratio,
+                    inProcess ? "(ms scale)" : ratio <= JOURNAL_AIM ? "✓" : "✗"));
+            ObjectNode row = json.putObject(entry.getKey());
+            row.put("empty_s", t[0]);
+            row.put("full_s", t[1]);
+        }
+        md.add("");
+        md.add("The in-process rows are milliseconds: their ratio is shown, but what the user sees is the command"
+                + " around them, and the empty journal has no rows to read at all. `jobs` and the panel read the"
+                + " newest rows through the index on `created_at`; `spend` and the duration history behind ETAs"
+                + " and poll schedules read the covering index on (mode, created_at, state, task_id,"
+                + " estimated_cost): `spend`'s all-time sum over 100,000 jobs fell from 0.55 s to 0.03 s with"
+                + " it. `jimeng prune --before DATE` and `--vacuum` keep a journal small for those who want it."
+                + " This machine is shared (load average above 10 while measuring): a command's JVM start-up"
+                + " alone varies by a second, which is the noise in these ratios.");
+        REPORT.section("A journal of 100,000 jobs", md);
+        REPORT.summary(String.format(
+                Locale.ROOT,
+                "100,000-job journal: commands at most %.2f× an empty journal (aim ≤ %.1f) %s",
+                worst,
+                JOURNAL_AIM,
+                worst <= JOURNAL_AIM ? "✓" : "✗"));
+    }
+
+    @Test
+    @Order(3)
     void downloadThroughputAgainstCurl(@TempDir Path work) throws Exception {
         Assumptions.assumeTrue(onPath("curl"), "curl is not installed");
         long size = 100_000_000L;
@@ -216,11 +340,12 @@ class EngineBenchmark {
                 bestRatio));
         md.add("");
         md.add("The Downloader runs with `jdk.httpclient.bufsize=262144` (set by `Downloader.useLargeReadBuffers()`,"
-                + " which jimeng's main calls; this benchmark too). With the JDK's default of 16 KiB the HttpClient"
-                + " alone was about half as fast and the Downloader measured 0.46–0.65× curl. The parts do not add"
-                + " up to the Downloader's time: on few cores the server, the HttpClient's selector thread and the"
-                + " thread that reads, writes and hashes compete, and the inline SHA-256 holds the reader up (curl"
-                + " hashes nothing). Hashing on another thread is the next thing to try.");
+                + " which jimeng's main calls; this benchmark too) and writes each delivery of the HttpClient"
+                + " straight to the `.part` file (a `Flow.Subscriber` doing gathering writes: no byte array or"
+                + " reader thread of its own). The SHA-256 is not on this path any more: the engine journals the"
+                + " job DONE once length and MP4 structure are verified, fsynced and renamed, then hashes the file"
+                + " (the SHA-256 row shows what that costs). Before this change the Downloader measured"
+                + " 0.17–0.56× curl, the inline hash holding the reader up.");
         REPORT.section("Download throughput against curl", md);
         REPORT.summary(String.format(
                 Locale.ROOT,
@@ -238,11 +363,11 @@ class EngineBenchmark {
     }
 
     @Test
-    @Order(3)
-    void memoryWithAThousandJobsInFlight(@TempDir Path work) throws Exception {
+    @Order(4)
+    void memoryWithTenThousandJobsQueued(@TempDir Path work) throws Exception {
         Path jar = Path.of(System.getProperty("jimeng.jar", "target/jimeng.jar"));
         Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
-        int jobs = 1000;
+        int jobs = 10_000;
         int concurrency = 10;
         // the launcher's flags (./jimeng)
         MemoryRun.Result r = MemoryRun.run(jar, jobs, concurrency, List.of("-XX:+UseSerialGC"), work);
@@ -289,11 +414,24 @@ class EngineBenchmark {
         md.add("```");
         md.add(r.samples().get(0).heapInfo());
         md.add("```");
-        REPORT.section("Memory with 1,000 jobs in flight", md);
+        md.add("");
+        md.add("Each queued job waits for its server slot on a virtual thread of its own: its parked stack"
+                + " (`StackChunk`, about 2.5 KB) and its journal row and snapshot stay on the heap, and the"
+                + " serial collector keeps the heap it grew to while the 10,000 were journaled. Jackson's"
+                + " per-thread buffers (8 KB per job, 80 MB in all) were the largest part and are gone (a shared"
+                + " recycler pool). What is left for the aim: start a job's thread only when a slot frees"
+                + " (a dispatcher instead of 10,000 parked threads).");
+        md.add("");
+        md.add("The largest classes on the heap after the full GC (`jcmd PID GC.class_histogram`):");
+        md.add("");
+        md.add("```");
+        md.add(r.histogram());
+        md.add("```");
+        REPORT.section("Memory with 10,000 jobs queued", md);
         MemoryRun.Sample first = r.samples().get(0);
         REPORT.summary(String.format(
                 Locale.ROOT,
-                "1,000 jobs in flight: RSS %.0f MB when all were journaled, peak %.0f MB (aim ≤ 256 MB) %s; heap"
+                "10,000 jobs queued: RSS %.0f MB when all were journaled, peak %.0f MB (aim ≤ 256 MB) %s; heap"
                         + " used %.0f MB (%.0f MB live after a full GC)",
                 first.rssKb() / 1024.0,
                 r.samples().stream().mapToLong(MemoryRun.Sample::hwmKb).max().orElse(0) / 1024.0,
@@ -304,7 +442,7 @@ class EngineBenchmark {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void peakMemoryWhileReceivingAHugeApiAnswer(@TempDir Path work) throws Exception {
         Path jar = Path.of(System.getProperty("jimeng.jar", "target/jimeng.jar"));
         Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
@@ -346,6 +484,101 @@ class EngineBenchmark {
                 huge.peakRssKb() <= RSS_AIM_KB ? "✓" : "✗"));
         assertThat(ordinary.exitCode()).as(ordinary.stderr()).isZero();
         assertThat(huge.stderr()).contains("larger than 1 MiB");
+    }
+
+    @Test
+    @Order(7)
+    void pollsThatFollowTheWork() {
+        Duration fixedInterval = Duration.ofSeconds(5);
+        List<String> md = new ArrayList<>();
+        md.add(String.format(
+                Locale.ROOT,
+                "Jobs of six kinds (mode and length) whose typical times are 30 s, 45 s, 1, 1.5, 2 and 3 min, 200"
+                        + " of each, each job's time log-normal around its kind's (spread σ, seeded), in virtual"
+                        + " time: the engine's `PollSchedule` with the low estimate `TaskDurations` takes from the"
+                        + " last 30 jobs of the kind as they were seen done, against a fixed %d s poll (the default"
+                        + " interval, also the adaptive schedule's longest wait once a task is overdue). Latency:"
+                        + " done at the server to seen done. Aim: at most ⅓ of the fixed poll's get-result calls"
+                        + " per job, at equal or better median and p95 latency.",
+                fixedInterval.toSeconds()));
+        md.add("");
+        md.add("| σ | policy | get-result / job | latency median s | latency p95 s | latency max s |");
+        md.add("|---|---|---|---|---|---|");
+        for (double spread : List.of(0.10, 0.15)) {
+            pollingRows(md, PollingRun.run(200, spread, fixedInterval, 42));
+        }
+        md.add("");
+        md.add("The first jobs of each kind have no history and poll as the fixed run does. Tasks that end before"
+                + " the low estimate (the tenth percentile) are seen at the first dense poll, late by up to the"
+                + " distance to it: with σ = 0.15 that puts the p95 latency just over the fixed poll's. A lower"
+                + " quantile (0.05) or denser polling (a fiftieth of the expected time) were tried: both cost more"
+                + " calls than they save latency. The run is of the schedule alone (no HTTP), in virtual time;"
+                + " the sandbox can now spread its tasks' times the same way (`SandboxConfig.generateSpread`),"
+                + " but an engine run against it at these durations is not in this report yet. The engine's"
+                + " own share of latency (one get-result and one journal write, a few ms) is in the makespan"
+                + " table. A 50429 answer"
+                + " doubles every wait of the account (`AccountPace`, up to 8×, halved after each calm 30 s):"
+                + " unit-tested, not benchmarked.");
+        REPORT.section("Polls that follow the work", md);
+    }
+
+    private static void pollingRows(List<String> md, PollingRun.Result r) {
+        Duration fixedInterval = r.fixedInterval();
+        double spread = r.spread();
+        Stats fixedLatency = Stats.of(r.fixed().latencySeconds());
+        Stats adaptiveLatency = Stats.of(r.adaptive().latencySeconds());
+        double fixedP95 = percentile(r.fixed().latencySeconds(), 0.95);
+        double adaptiveP95 = percentile(r.adaptive().latencySeconds(), 0.95);
+        double callRatio = r.adaptive().callsPerJob() / r.fixed().callsPerJob();
+        boolean latencyOk = adaptiveLatency.median() <= fixedLatency.median() && adaptiveP95 <= fixedP95;
+        md.add(String.format(
+                Locale.ROOT,
+                "| %.2f | fixed %d s | %.1f | %.2f | %.2f | %.2f |",
+                spread,
+                fixedInterval.toSeconds(),
+                r.fixed().callsPerJob(),
+                fixedLatency.median(),
+                fixedP95,
+                fixedLatency.max()));
+        md.add(String.format(
+                Locale.ROOT,
+                "| %.2f | adaptive | %.1f (**%.2f×** %s) | %.2f | %.2f %s | %.2f |",
+                spread,
+                r.adaptive().callsPerJob(),
+                callRatio,
+                callRatio <= 1 / 3.0 ? "✓" : "✗",
+                adaptiveLatency.median(),
+                adaptiveP95,
+                latencyOk ? "✓" : "✗",
+                adaptiveLatency.max()));
+        REPORT.summary(String.format(
+                Locale.ROOT,
+                "adaptive polling, jobs of 30 s–3 min, σ = %.2f: %.1f get-results per job vs %.1f at a fixed 5 s (%.2f×, aim ≤"
+                        + " 0.33) %s; latency median %.2f s vs %.2f s, p95 %.2f s vs %.2f s %s",
+                spread,
+                r.adaptive().callsPerJob(),
+                r.fixed().callsPerJob(),
+                callRatio,
+                callRatio <= 1 / 3.0 ? "✓" : "✗",
+                adaptiveLatency.median(),
+                fixedLatency.median(),
+                adaptiveP95,
+                fixedP95,
+                latencyOk ? "✓" : "✗"));
+        ObjectNode json = REPORT.json("polling").putObject("sigma_" + spread);
+        json.put("jobs", r.jobs());
+        json.put("fixed_calls_per_job", r.fixed().callsPerJob());
+        json.put("adaptive_calls_per_job", r.adaptive().callsPerJob());
+        json.put("fixed_latency_median_s", fixedLatency.median());
+        json.put("adaptive_latency_median_s", adaptiveLatency.median());
+        json.put("fixed_latency_p95_s", fixedP95);
+        json.put("adaptive_latency_p95_s", adaptiveP95);
+        assertThat(r.adaptive().latencySeconds()).hasSize(r.jobs());
+    }
+
+    private static double percentile(List<Double> values, double q) {
+        List<Double> sorted = values.stream().sorted().toList();
+        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     @AfterAll

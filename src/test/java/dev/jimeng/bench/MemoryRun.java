@@ -23,9 +23,9 @@ import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
- * The packaged jar running {@code batch FILE --yes --concurrency C} with 1,000 jobs against a sandbox in
+ * The packaged jar running {@code batch FILE --yes --concurrency C} with many (10,000) jobs against a sandbox in
  * this JVM whose tasks take minutes, so all 1,000 are in flight (C at the server, the rest waiting for a
- * slot). Memory is read from {@code /proc/PID/status} and {@code jcmd PID GC.heap_info} once all 1,000 are
+ * slot). Memory is read from {@code /proc/PID/status} and {@code jcmd PID GC.heap_info} once all are
  * journaled, and again a few seconds later.
  */
 final class MemoryRun {
@@ -42,7 +42,8 @@ final class MemoryRun {
             List<String> jvmFlags,
             double secondsUntilJournaled,
             int tasksAtServer,
-            List<Sample> samples) {}
+            List<Sample> samples,
+            String histogram) {}
 
     private MemoryRun() {}
 
@@ -73,7 +74,9 @@ final class MemoryRun {
                     batch.toString(),
                     "--yes",
                     "--concurrency",
-                    "" + concurrency));
+                    "" + concurrency,
+                    "--max-jobs",
+                    "" + jobs));
             ProcessBuilder builder = new ProcessBuilder(command)
                     .directory(work.toFile())
                     .redirectOutput(work.resolve("stdout.txt").toFile())
@@ -88,7 +91,7 @@ final class MemoryRun {
             long start = System.nanoTime();
             Process process = builder.start();
             try {
-                awaitJournaled(process, home, jobs, Duration.ofSeconds(90), work);
+                awaitJournaled(process, home, jobs, Duration.ofSeconds(300), work);
                 double untilJournaled = (System.nanoTime() - start) / 1e9;
                 List<Sample> samples = new ArrayList<>();
                 samples.add(sample("all journaled", process.pid()));
@@ -96,7 +99,12 @@ final class MemoryRun {
                 samples.add(sample("5 s later", process.pid()));
                 jcmd(process.pid(), "GC.run");
                 samples.add(sample("after a full GC", process.pid()));
-                return new Result(jobs, concurrency, jvmFlags, untilJournaled, sandbox.runningTasks(), samples);
+                String histogram = jcmd(process.pid(), "GC.class_histogram")
+                        .lines()
+                        .limit(18)
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                return new Result(
+                        jobs, concurrency, jvmFlags, untilJournaled, sandbox.runningTasks(), samples, histogram);
             } finally {
                 process.destroy(); // SIGTERM: jimeng releases its leases and exits
                 if (!process.waitFor(20, TimeUnit.SECONDS)) {

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
  * fsync) pays for it more than the Downloader (which does). The fsync is timed on the real disk apart.
  */
 final class ThroughputRun {
-    static final String DOWNLOADER = "Downloader (HTTP + write + SHA-256 + fsync + rename)";
+    static final String DOWNLOADER = "Downloader (HTTP + write + fsync + length/MP4 check + rename)";
     static final String CURL = "curl -s -o (process start included)";
     static final String CLIENT_ONLY = "JDK HttpClient, body discarded";
     static final String SHA256 = "SHA-256 of the bytes in memory";

@@ -142,8 +142,14 @@ class JobStoreTest {
                             JobState.DOWNLOADING,
                             JobState.DONE)
                     .containsEntry(JobState.DONE, clock.instant());
-            assertThat(store.averageGenerationTime("i2v_recamera_720p", 10)).contains(Duration.ofSeconds(60));
-            assertThat(store.averageGenerationTime("t2v_720p", 10)).isEmpty();
+            assertThat(store.recentGenerationTimes("i2v_recamera_720p", null, 5, 10))
+                    .containsExactly(Duration.ofSeconds(60));
+            assertThat(store.recentGenerationTimes(
+                            "i2v_recamera_720p", done.request().durationSeconds(), 5, 10))
+                    .containsExactly(Duration.ofSeconds(60));
+            assertThat(store.recentGenerationTimes("i2v_recamera_720p", 99, 5, 10))
+                    .isEmpty();
+            assertThat(store.recentGenerationTimes("t2v_720p", null, 5, 10)).isEmpty();
         }
     }
 

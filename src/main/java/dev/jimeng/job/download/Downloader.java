@@ -94,7 +94,6 @@ public final class Downloader {
         }
         Path part = partFileOf(target);
         long bytes;
-        String sha256 = null;
         String problem;
         int attempts;
         try (PartFile file = PartFile.open(part)) {
@@ -104,7 +103,6 @@ public final class Downloader {
             bytes = file.size();
             problem = verificationProblem(file, total);
             if (problem == null) {
-                sha256 = file.sha256Hex();
                 file.finish();
             }
         } catch (DownloadNotVideoException e) {
@@ -124,7 +122,7 @@ public final class Downloader {
                     rejected);
         }
         moveIntoPlace(part, target);
-        return new DownloadResult(target, bytes, sha256, attempts, Duration.between(started, clock.instant()));
+        return new DownloadResult(target, bytes, attempts, Duration.between(started, clock.instant()));
     }
 
     private static String verificationProblem(PartFile file, long total) throws DownloadFailedException {

@@ -26,7 +26,7 @@ public final class DownloaderFetcher implements VideoFetcher {
             throws FetchException, InterruptedException {
         try {
             DownloadResult result = downloader.download(url, target, maxBytes, progress::update);
-            return new FetchResult(result.bytes(), result.bytes(), result.sha256());
+            return new FetchResult(result.bytes(), result.bytes()); // hashed by the engine, after DONE
         } catch (DownloadUrlExpiredException e) {
             throw new FetchException(FetchException.Kind.URL_EXPIRED, e.status(), e.getMessage(), e);
         } catch (DownloadFailedException e) {

@@ -12,34 +12,26 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.UserPrincipal;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
- * The {@code .part} file of one download: appends bytes while keeping a running SHA-256 of everything
- * in it. Locked while open so two downloads never write the same file. Errors writing it are local and
+ * The {@code .part} file of one download: appends bytes. Locked while open so two downloads never write the same file. Errors writing it are local and
  * final, so they come out as non-retryable {@link DownloadFailedException}s.
  */
 final class PartFile implements AutoCloseable {
-    private static final int HASH_CHUNK = 1 << 20;
-
     private final Path path;
     private final FileChannel channel;
     private final FileLock lock;
-    private final MessageDigest sha256;
     private long size;
     private boolean closed;
 
-    private PartFile(Path path, FileChannel channel, FileLock lock, MessageDigest sha256, long size) {
+    private PartFile(Path path, FileChannel channel, FileLock lock, long size) {
         this.path = path;
         this.channel = channel;
         this.lock = lock;
-        this.sha256 = sha256;
         this.size = size;
     }
 
-    /** Opens or creates the file (and its folders) and hashes what is already in it, to resume after it. */
+    /** Opens or creates the file (and its folders), positioned at its end to resume after what is in it. */
     static PartFile open(Path path) throws DownloadFailedException {
         FileChannel channel = null;
         try {
@@ -67,11 +59,9 @@ final class PartFile implements AutoCloseable {
             if (lock == null) {
                 throw new DownloadFailedException(path + " is being written by another download", false);
             }
-            MessageDigest sha256 = newSha256();
             long size = channel.size();
-            hashPrefix(channel, sha256, size);
             channel.position(size);
-            return new PartFile(path, channel, lock, sha256, size);
+            return new PartFile(path, channel, lock, size);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new DownloadFailedException("cannot open " + path + ": " + e.getMessage(), false, e);
@@ -137,8 +127,24 @@ final class PartFile implements AutoCloseable {
         } catch (IOException e) {
             throw new DownloadFailedException("cannot write " + path + ": " + e.getMessage(), false, e);
         }
-        sha256.update(bytes, offset, length);
         size += length;
+    }
+
+    /** Appends the buffers as they are (one gathering write, no copy of ours); they end up consumed. */
+    void append(ByteBuffer[] buffers) throws DownloadFailedException {
+        try {
+            long left = 0;
+            for (ByteBuffer b : buffers) {
+                left += b.remaining();
+            }
+            while (left > 0) {
+                long written = channel.write(buffers);
+                size += written;
+                left -= written;
+            }
+        } catch (IOException e) {
+            throw new DownloadFailedException("cannot write " + path + ": " + e.getMessage(), false, e);
+        }
     }
 
     /** Empties the file, for a server that sends the whole video again. */
@@ -149,7 +155,6 @@ final class PartFile implements AutoCloseable {
         } catch (IOException e) {
             throw new DownloadFailedException("cannot truncate " + path + ": " + e.getMessage(), false, e);
         }
-        sha256.reset();
         size = 0;
     }
 
@@ -164,11 +169,6 @@ final class PartFile implements AutoCloseable {
             throw new DownloadFailedException("cannot read " + path + ": " + e.getMessage(), false, e);
         }
         return buffer.array();
-    }
-
-    /** Lowercase hex SHA-256 of the whole file; ends the running hash, so call it once, at the end. */
-    String sha256Hex() {
-        return HexFormat.of().formatHex(sha256.digest());
     }
 
     /** Forces the bytes to disk and closes, reporting failure (unlike {@link #close()}). */
@@ -209,29 +209,6 @@ final class PartFile implements AutoCloseable {
             return channel.tryLock();
         } catch (OverlappingFileLockException e) {
             return null; // held by another download in this JVM
-        }
-    }
-
-    private static void hashPrefix(FileChannel channel, MessageDigest sha256, long size) throws IOException {
-        ByteBuffer buffer = ByteBuffer.allocateDirect(HASH_CHUNK);
-        long position = 0;
-        while (position < size) {
-            buffer.clear();
-            int read = channel.read(buffer, position);
-            if (read < 0) {
-                break;
-            }
-            buffer.flip();
-            sha256.update(buffer);
-            position += read;
-        }
-    }
-
-    private static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 

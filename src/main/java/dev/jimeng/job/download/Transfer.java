@@ -8,11 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -95,8 +98,9 @@ final class Transfer {
             part.restart(); // what an earlier run kept is not a video: never resume it
         }
         long offset = part.size();
-        HttpResponse<InputStream> response = send(offset);
-        InputStream body = response.body();
+        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(offset);
+        Flow.Publisher<List<ByteBuffer>> body = response.body();
+        boolean consumed = false;
         try {
             int status = response.statusCode();
             if (status == 200 || status == 206) {
@@ -108,10 +112,14 @@ final class Transfer {
                 }
                 long total =
                         response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                return stream(body, checkAnnounced(total));
+                long announced = checkAnnounced(total);
+                consumed = true;
+                return stream(body, announced);
             }
             if (status == 206) {
-                return stream(body, checkAnnounced(totalOfPartial(response, offset)));
+                long announced = checkAnnounced(totalOfPartial(response, offset));
+                consumed = true;
+                return stream(body, announced);
             }
             if (status == 416) {
                 return alreadyComplete(response, offset);
@@ -123,6 +131,7 @@ final class Transfer {
                 throw new Retryable("HTTP " + status, retryAfter(response), null);
             }
             if (status >= 400) {
+                consumed = true;
                 if (readSome(body).toLowerCase(Locale.ROOT).contains("expired")) {
                     throw expired(status);
                 }
@@ -131,17 +140,20 @@ final class Transfer {
             String hint = status >= 300 ? " (this HttpClient does not follow redirects)" : "";
             throw new DownloadFailedException("download of " + where + " got unexpected HTTP " + status + hint, false);
         } finally {
-            closeQuietly(body);
+            if (!consumed) {
+                abandon(body);
+            }
         }
     }
 
-    private HttpResponse<InputStream> send(long offset) throws Retryable, InterruptedException {
+    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(long offset) throws Retryable, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(policy.readTimeout());
         if (offset > 0) {
             request.header("Range", "bytes=" + offset + "-");
         }
         try {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            // the body is not read until stream() subscribes to it, after the status and headers are checked
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
         } catch (IOException e) {
             throwIfInterrupted();
             throw new Retryable(
@@ -150,8 +162,7 @@ final class Transfer {
     }
 
     /** The full size from a 206's Content-Range; a range that does not start where the file ends starts over. */
-    private long totalOfPartial(HttpResponse<InputStream> response, long offset)
-            throws Retryable, DownloadFailedException {
+    private long totalOfPartial(HttpResponse<?> response, long offset) throws Retryable, DownloadFailedException {
         String header = response.headers().firstValue("Content-Range").orElse("");
         Matcher range = CONTENT_RANGE.matcher(header.trim());
         if (!range.matches() || Long.parseLong(range.group(1)) != offset) {
@@ -169,8 +180,7 @@ final class Transfer {
     }
 
     /** 416 to {@code bytes=<size>-}: the file is complete when the server's total equals its size. */
-    private long alreadyComplete(HttpResponse<InputStream> response, long offset)
-            throws Retryable, DownloadFailedException {
+    private long alreadyComplete(HttpResponse<?> response, long offset) throws Retryable, DownloadFailedException {
         String header = response.headers().firstValue("Content-Range").orElse("");
         Matcher range = UNSATISFIED_RANGE.matcher(header.trim());
         if (offset > 0 && range.matches() && Long.parseLong(range.group(1)) == offset) {
@@ -181,50 +191,32 @@ final class Transfer {
         throw new Retryable("HTTP 416 for bytes from " + offset + "; starting over", null, null);
     }
 
-    private long stream(InputStream body, long total) throws Retryable, DownloadException, InterruptedException {
-        byte[] buffer = new byte[policy.bufferSize()];
-        try (StallWatchdog watchdog = StallWatchdog.watch(body, policy.readTimeout())) {
-            boolean ended = false;
-            while (!ended) {
-                int filled = 0;
-                IOException dropped = null;
-                // fill the whole buffer before writing: fewer, larger writes
-                while (filled < buffer.length) {
-                    int read;
-                    try {
-                        read = body.read(buffer, filled, buffer.length - filled);
-                    } catch (IOException e) {
-                        dropped = e;
-                        break;
-                    }
-                    if (read < 0) {
-                        ended = true;
-                        break;
-                    }
-                    filled += read;
-                    watchdog.touch();
-                }
-                if (filled > 0) {
-                    if (part.size() == 0 && filled >= Mp4Signature.HEAD_BYTES && !startsLikeMp4(buffer)) {
-                        throw notVideo(
-                                "something that is not an MP4 (it starts with \"" + printable(buffer, filled) + "\")");
-                    }
-                    if (part.size() + filled > allowed) {
-                        throw tooBig("grew past");
-                    }
-                    part.append(buffer, 0, filled); // keep every byte that arrived before a drop
-                    report(total);
-                }
-                if (dropped != null) {
-                    throwIfInterrupted();
-                    String why = watchdog.fired()
-                            ? "no data for " + policy.readTimeout().toMillis() + " ms"
-                            : "connection dropped (" + Redaction.describe(dropped, url) + ")";
-                    throw new Retryable(
-                            why + " at " + part.size() + " of " + describeTotal(total) + " bytes",
-                            null,
-                            Redaction.safeCause(dropped, url));
-                }
+    /**
+     * Writes the body into the part file as it arrives (see {@link FileBodySubscriber}), refusing a
+     * body that does not start like an MP4 or grows past what is allowed, and keeping every byte that
+     * arrived before a drop or stall.
+     */
+    private long stream(Flow.Publisher<List<ByteBuffer>> body, long total)
+            throws Retryable, DownloadException, InterruptedException {
+        StallWatchdog[] watchdog = new StallWatchdog[1];
+        FileBodySubscriber writer = new FileBodySubscriber(part, this::checkBeforeWrite, () -> {
+            watchdog[0].touch();
+            report(total);
+        });
+        watchdog[0] = StallWatchdog.watch(() -> writer.abandon(new IOException("stalled")), policy.readTimeout());
+        try (StallWatchdog watching = watchdog[0]) {
+            body.subscribe(writer);
+            try {
+                writer.await();
+            } catch (IOException dropped) {
+                throwIfInterrupted();
+                String why = watching.fired()
+                        ? "no data for " + policy.readTimeout().toMillis() + " ms"
+                        : "connection dropped (" + Redaction.describe(dropped, url) + ")";
+                throw new Retryable(
+                        why + " at " + part.size() + " of " + describeTotal(total) + " bytes",
+                        null,
+                        Redaction.safeCause(dropped, url));
             }
         }
         if (total >= 0 && part.size() < total) {
@@ -233,6 +225,21 @@ final class Transfer {
         long size = part.size();
         reportDone(size);
         return total >= 0 ? total : size;
+    }
+
+    /** Before each write: the first bytes must look like an MP4, and the file may not grow past what is allowed. */
+    private void checkBeforeWrite(PartFile file, ByteBuffer first, long incoming) throws DownloadException {
+        if (file.size() == 0 && first.remaining() >= Mp4Signature.HEAD_BYTES) {
+            byte[] head = new byte[Math.min(first.remaining(), 24)];
+            first.get(first.position(), head);
+            if (!startsLikeMp4(head)) {
+                throw notVideo(
+                        "something that is not an MP4 (it starts with \"" + printable(head, head.length) + "\")");
+            }
+        }
+        if (file.size() + incoming > allowed) {
+            throw tooBig("grew past");
+        }
     }
 
     /** A Content-Type that no video has (text, HTML, JSON, XML) fails at once. */
@@ -341,12 +348,34 @@ final class Transfer {
         return Duration.ofSeconds(Long.parseLong(header.get().trim()));
     }
 
-    private static String readSome(InputStream body) {
-        try {
-            return new String(body.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
-        } catch (IOException e) {
+    /** Up to {@link #ERROR_BODY_LIMIT} bytes of an error answer, as text. */
+    private static String readSome(Flow.Publisher<List<ByteBuffer>> body) {
+        HttpResponse.BodySubscriber<InputStream> reader = HttpResponse.BodySubscribers.ofInputStream();
+        body.subscribe(reader);
+        try (InputStream in = reader.getBody().toCompletableFuture().join()) {
+            return new String(in.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
+        } catch (IOException | RuntimeException e) {
             return "";
         }
+    }
+
+    /** Drops a body nobody will read, so its connection is closed rather than left waiting. */
+    private static void abandon(Flow.Publisher<List<ByteBuffer>> body) {
+        body.subscribe(new Flow.Subscriber<>() {
+            @Override
+            public void onSubscribe(Flow.Subscription subscription) {
+                subscription.cancel();
+            }
+
+            @Override
+            public void onNext(List<ByteBuffer> item) {}
+
+            @Override
+            public void onError(Throwable throwable) {}
+
+            @Override
+            public void onComplete() {}
+        });
     }
 
     private static String describeTotal(long total) {
@@ -356,14 +385,6 @@ final class Transfer {
     private static void throwIfInterrupted() throws InterruptedException {
         if (Thread.interrupted()) {
             throw new InterruptedException("download interrupted");
-        }
-    }
-
-    private static void closeQuietly(InputStream body) {
-        try {
-            body.close();
-        } catch (IOException e) {
-            // the connection is dropped either way
         }
     }
 

@@ -14,7 +14,7 @@ class PartFileTest {
     Path dir;
 
     @Test
-    void reopeningHashesTheExistingPrefixSoTheFinalHashCoversTheWholeFile() throws Exception {
+    void reopeningResumesAfterTheBytesAlreadyThere() throws Exception {
         byte[] video = VideoServer.mp4Like(300_000, 3);
         Path path = dir.resolve("a/b/clip.mp4.part");
         try (PartFile first = PartFile.open(path)) {
@@ -23,14 +23,17 @@ class PartFileTest {
 
         try (PartFile second = PartFile.open(path)) {
             assertThat(second.size()).isEqualTo(120_000);
-            second.append(video, 120_000, video.length - 120_000);
-            assertThat(second.sha256Hex()).isEqualTo(VideoServer.sha256(video));
+            second.append(new java.nio.ByteBuffer[] {
+                java.nio.ByteBuffer.wrap(video, 120_000, 100_000),
+                java.nio.ByteBuffer.wrap(video, 220_000, video.length - 220_000)
+            });
+            assertThat(second.size()).isEqualTo(video.length);
         }
         assertThat(Files.readAllBytes(path)).isEqualTo(video);
     }
 
     @Test
-    void restartEmptiesTheFileAndTheHash() throws Exception {
+    void restartEmptiesTheFile() throws Exception {
         byte[] video = VideoServer.mp4Like(1000, 4);
         try (PartFile part = PartFile.open(dir.resolve("clip.mp4.part"))) {
             part.append(new byte[500], 0, 500);
@@ -39,8 +42,8 @@ class PartFileTest {
 
             assertThat(part.size()).isEqualTo(1000);
             assertThat(part.head(8)).isEqualTo(Arrays.copyOf(video, 8));
-            assertThat(part.sha256Hex()).isEqualTo(VideoServer.sha256(video));
         }
+        assertThat(Files.readAllBytes(dir.resolve("clip.mp4.part"))).isEqualTo(video);
     }
 
     @Test

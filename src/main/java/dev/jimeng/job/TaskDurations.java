@@ -1,0 +1,56 @@
+package dev.jimeng.job;
+
+import dev.jimeng.mode.Capabilities;
+import dev.jimeng.store.JobStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The one home of what the journal's history says about how long a task stays at the server (from
+ * the accepted submit to the poll that saw it done): the typical time, for the ETAs the views show,
+ * and a low estimate, which sets the {@link PollSchedule}.
+ */
+final class TaskDurations {
+    /** How many of the latest done jobs count. */
+    static final int HISTORY = 30;
+
+    /** The low estimate is this quantile: few tasks end before it, so polling before it is wasted. */
+    private static final double LOW_QUANTILE = 0.1;
+
+    private final JobStore store;
+
+    TaskDurations(JobStore store) {
+        this.store = store;
+    }
+
+    /** The mean time of the latest done jobs of {@code mode}, any length (the ETAs). */
+    Optional<Duration> typical(String mode) {
+        List<Duration> recent = store.recentGenerationTimes(mode, null, Capabilities.DEFAULT_DURATION, 20);
+        if (recent.isEmpty()) {
+            return Optional.empty();
+        }
+        long totalMillis = recent.stream().mapToLong(Duration::toMillis).sum();
+        return Optional.of(Duration.ofMillis(Math.round(totalMillis / (double) recent.size())));
+    }
+
+    /**
+     * How soon tasks of {@code mode} and {@code seconds} of video end: the tenth percentile of the
+     * latest ones (seconds null: the default length). Empty without history.
+     */
+    Optional<Duration> earliest(String mode, Integer seconds) {
+        int length = seconds == null ? Capabilities.DEFAULT_DURATION : seconds;
+        List<Duration> recent = store.recentGenerationTimes(mode, length, Capabilities.DEFAULT_DURATION, HISTORY);
+        return lowQuantile(recent);
+    }
+
+    /** The {@link #LOW_QUANTILE} of {@code durations} (nearest rank), empty when there are none. */
+    static Optional<Duration> lowQuantile(List<Duration> durations) {
+        if (durations.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Duration> sorted = durations.stream().sorted().toList();
+        int rank = (int) Math.ceil(LOW_QUANTILE * sorted.size()) - 1;
+        return Optional.of(sorted.get(Math.max(0, rank)));
+    }
+}

@@ -1,0 +1,117 @@
+package dev.jimeng.bench;
+
+import dev.jimeng.store.JobQuery;
+import dev.jimeng.store.JobStore;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The same reads against an empty journal and one of {@code jobs} finished jobs ({@link JournalGenerator}):
+ * the packaged jar's {@code jobs}, {@code jobs --search}, {@code spend} and the script shell up to its
+ * first prompt, each a process of its own (JVM start-up included, as the user waits for it), and in this
+ * JVM the reads behind the panel: its first frame (the newest 1,000 jobs) and a window while scrolling.
+ */
+final class JournalScaleRun {
+    /** Median seconds per action, for the empty and the full journal. */
+    record Result(int jobs, double generateSeconds, long journalBytes, Map<String, double[]> seconds) {}
+
+    private JournalScaleRun() {}
+
+    static Result run(Path jar, int jobs, int rounds, Path work) throws Exception {
+        Path empty = Files.createDirectories(work.resolve("empty"));
+        JobStore.open(empty).close();
+        Path full = Files.createDirectories(work.resolve("full"));
+        long start = System.nanoTime();
+        Path file = JournalGenerator.generate(full, jobs, Instant.now(), 42);
+        double generated = (System.nanoTime() - start) / 1e9;
+        Map<String, List<String>> commands = new LinkedHashMap<>();
+        commands.put("`jimeng jobs`", List.of("jobs"));
+        commands.put("`jimeng jobs --search lighthouse`", List.of("jobs", "--search", "lighthouse"));
+        commands.put("`jimeng spend`", List.of("spend"));
+        commands.put("shell to its first prompt (`jimeng < /dev/null`)", List.of());
+        Map<String, double[]> seconds = new LinkedHashMap<>();
+        for (var command : commands.entrySet()) {
+            run(jar, empty, command.getValue(), work); // untimed: page cache, CDS
+            run(jar, full, command.getValue(), work);
+            seconds.put(command.getKey(), new double[] {
+                median(rounds, () -> run(jar, empty, command.getValue(), work)),
+                median(rounds, () -> run(jar, full, command.getValue(), work))
+            });
+        }
+        seconds.put(
+                "panel's first frame: open the journal, read the newest 1,000 (in-process)",
+                new double[] {median(rounds, () -> firstFrame(empty)), median(rounds, () -> firstFrame(full))});
+        seconds.put(
+                "a page of 50 jobs on an open journal (in-process; the panel scrolls in memory)",
+                new double[] {median(rounds, () -> window(empty)), median(rounds, () -> window(full))});
+        return new Result(jobs, generated, Files.size(file), seconds);
+    }
+
+    private interface Timed {
+        double seconds() throws Exception;
+    }
+
+    private static double median(int rounds, Timed action) throws Exception {
+        List<Double> times = new ArrayList<>();
+        for (int i = 0; i < rounds; i++) {
+            times.add(action.seconds());
+        }
+        return Stats.of(times).median();
+    }
+
+    private static double firstFrame(Path stateDir) {
+        long start = System.nanoTime();
+        try (JobStore store = JobStore.open(stateDir)) {
+            store.list(JobQuery.newest(1000));
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static double window(Path stateDir) {
+        try (JobStore store = JobStore.open(stateDir)) {
+            store.list(JobQuery.newest(1000));
+            long start = System.nanoTime();
+            for (int i = 0; i < 10; i++) {
+                store.list(JobQuery.newest(50));
+            }
+            return (System.nanoTime() - start) / 1e9 / 10;
+        }
+    }
+
+    private static double run(Path jar, Path home, List<String> args, Path work) throws Exception {
+        List<String> command = new ArrayList<>(List.of(
+                MemoryRun.javaBinary("java").toString(),
+                "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC",
+                "-jar",
+                jar.toAbsolutePath().toString()));
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(work.toFile())
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(work.resolve("stderr.txt").toFile());
+        builder.environment().keySet().removeIf(k -> k.startsWith("JIMENG_") || k.startsWith("VOLC_"));
+        builder.environment().put("JIMENG_HOME", home.toString());
+        builder.environment().put("COLUMNS", "120");
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(2, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("jimeng " + args + " did not finish");
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("jimeng " + args + " exited " + process.exitValue() + ": "
+                    + Files.readString(work.resolve("stderr.txt"), StandardCharsets.UTF_8));
+        }
+        return seconds;
+    }
+}
