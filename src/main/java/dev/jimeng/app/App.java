@@ -35,21 +35,39 @@ public final class App implements AutoCloseable {
     private JobManager manager;
     private JobService service;
 
-    private App(Environment env, boolean sandboxMode, boolean verbose) {
+    private App(Environment env, boolean sandboxMode, boolean verbose, Options options) {
         this.env = env;
         this.sandboxMode = sandboxMode;
         this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
-        this.settings = Settings.load(paths, env.variables());
+        this.settings = Settings.load(paths, env.variables(), options.profile(), options.settings());
+        settings.notices().forEach(n -> env.err().println("jimeng: " + dev.jimeng.text.TerminalText.safe(n)));
         if (!settings.problems().isEmpty()) {
             // a value that cannot be used must not quietly become the default (a different, billed video)
             throw new UserError(ExitCode.BAD_INPUT, String.join("\n", settings.problems()));
         }
         this.validator = new RequestValidator(env.workingDirectory(), settings::prices);
-        this.connection = new ApiConnection(env, clock, verbose, sandboxMode ? sandboxJournalDir() : null);
+        this.connection = new ApiConnection(env, settings, clock, verbose, sandboxMode ? sandboxJournalDir() : null);
+    }
+
+    /**
+     * What the command line chose: {@code --profile} (null when not given) and {@code --setting}
+     * values by key.
+     */
+    public record Options(String profile, java.util.Map<String, String> settings) {
+        public static final Options NONE = new Options(null, java.util.Map.of());
     }
 
     public static App create(Environment env, boolean sandbox, boolean verbose) {
-        return new App(env, sandbox, verbose);
+        return new App(env, sandbox, verbose, Options.NONE);
+    }
+
+    public static App create(Environment env, boolean sandbox, boolean verbose, Options options) {
+        return new App(env, sandbox, verbose, options);
+    }
+
+    /** The profile in use: its keys, endpoint, caps and jobs. */
+    public String profile() {
+        return settings.profile();
     }
 
     public Environment env() {
@@ -130,7 +148,7 @@ public final class App implements AutoCloseable {
         if (manager == null) {
             // listing and showing jobs needs no credentials: the client is built when a call needs it
             JimengApi api = new DeferredApi(connection::api);
-            store = JobStore.open(sandboxMode ? sandboxJournalDir() : paths.stateDir());
+            store = JobStore.open(sandboxMode ? sandboxJournalDir() : paths.stateDir(), settings.profile());
             manager = new JobManager(
                     store,
                     api,
@@ -140,8 +158,8 @@ public final class App implements AutoCloseable {
                     this::outputFor,
                     clock,
                     Sleeper.SYSTEM,
-                    EngineConfig.of(env, settings, sandboxMode));
-            manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(env));
+                    EngineConfig.of(settings, sandboxMode));
+            manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(settings));
         }
         return manager;
     }

@@ -74,6 +74,12 @@ final class Migrations {
               WHEN mode = 'ti2v_pro' THEN 1.0
               WHEN mode LIKE '%1080p' THEN 0.63
               ELSE 0.28 END;
+            """,
+            // the profile (named account) a job belongs to: it is only ever driven with that
+            // profile's keys, and counts against that profile's budgets; older rows are the default's.
+            """
+            ALTER TABLE jobs ADD COLUMN profile TEXT NOT NULL DEFAULT 'default';
+            CREATE INDEX jobs_by_profile ON jobs(profile, state);
             """);
 
     private Migrations() {}
