@@ -107,6 +107,15 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
                 settings.seconds(Setting.API_TIMEOUT));
     }
 
+    /**
+     * A client signing with this key pair (and STS session token, null when none): for callers that
+     * hold the keys as text and do not sign themselves.
+     */
+    public static HttpJimengApi withKeys(
+            URI baseUrl, String accessKey, String secretKey, String sessionToken, Clock clock, Duration timeout) {
+        return new HttpJimengApi(baseUrl, new Credentials(accessKey, secretKey, sessionToken), clock, timeout);
+    }
+
     /** A copy that reports each call to {@code requestLog}. */
     public HttpJimengApi withRequestLog(Consumer<String> requestLog) {
         return new HttpJimengApi(baseUrl, credentials, signer, clock, timeout, requestLog);

@@ -9,7 +9,6 @@ import dev.jimeng.config.Setting;
 import dev.jimeng.config.Settings;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
-import dev.jimeng.sign.Credentials;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,10 +65,24 @@ final class ApiConnection implements AutoCloseable {
         return verbose ? real.withRequestLog(line -> env.err().println("jimeng: api " + line)) : real;
     }
 
-    /** A client of {@code url} with {@code credentials} and the timeout in effect. */
-    HttpJimengApi client(URI url, Credentials credentials) {
+    /** A key pair (and STS token, or null) as text; {@link #toString()} never shows the secrets. */
+    record Keys(String accessKey, String secretKey, String sessionToken) {
+        @Override
+        public String toString() {
+            return "Keys[accessKey=" + accessKey + ", secretKey=***]";
+        }
+    }
+
+    /** A client of {@code url} with {@code keys} and the timeout in effect. */
+    HttpJimengApi client(URI url, Keys keys) {
         try {
-            return new HttpJimengApi(url, credentials, clock, settings.seconds(Setting.API_TIMEOUT));
+            return HttpJimengApi.withKeys(
+                    url,
+                    keys.accessKey(),
+                    keys.secretKey(),
+                    keys.sessionToken(),
+                    clock,
+                    settings.seconds(Setting.API_TIMEOUT));
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }
@@ -81,7 +94,7 @@ final class ApiConnection implements AutoCloseable {
      *
      * @throws UserError naming what is missing and the fix
      */
-    static Credentials credentials(Environment env, Settings settings) {
+    static Keys credentials(Environment env, Settings settings) {
         CredentialSource source = settings.credentialSource();
         String fix = "run 'jimeng login" + profileOption(settings) + "', or export VOLC_ACCESSKEY and"
                 + " VOLC_SECRETKEY; or run with --sandbox to try jimeng without an account";
@@ -98,7 +111,7 @@ final class ApiConnection implements AutoCloseable {
                     ExitCode.BAD_INPUT,
                     "VOLC_SECRETKEY is not set and profile " + settings.profile() + " has no secret key: " + fix);
         }
-        return new Credentials(accessKey, secret, settings.sessionToken().orElse(null));
+        return new Keys(accessKey, secret, settings.sessionToken().orElse(null));
     }
 
     private static String keychainSecret(Environment env, Settings settings) {

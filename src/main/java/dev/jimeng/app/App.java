@@ -39,7 +39,7 @@ public final class App implements AutoCloseable {
         this.env = env;
         this.sandboxMode = sandboxMode;
         this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
-        this.settings = Settings.load(paths, env.variables(), options.profile(), options.settings());
+        this.settings = loadSettings(env, options);
         settings.notices().forEach(n -> env.err().println("jimeng: " + dev.jimeng.text.TerminalText.safe(n)));
         if (!settings.problems().isEmpty()) {
             // a value that cannot be used must not quietly become the default (a different, billed video)
@@ -53,8 +53,22 @@ public final class App implements AutoCloseable {
      * What the command line chose: {@code --profile} (null when not given) and {@code --setting}
      * values by key.
      */
-    public record Options(String profile, java.util.Map<String, String> settings) {
-        public static final Options NONE = new Options(null, java.util.Map.of());
+    public record Options(String profile, java.util.Map<String, String> settings, boolean newProfile) {
+        public static final Options NONE = new Options(null, java.util.Map.of(), false);
+    }
+
+    /**
+     * The settings as {@link #create} would read them, without refusing bad ones: for {@code config}
+     * and {@code profile}, which must work to fix them. Shows no notices.
+     */
+    public static Settings loadSettings(Environment env, Options options) {
+        JimengPaths paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
+        return Settings.load(paths, env.variables(), options.profile(), options.settings(), options.newProfile());
+    }
+
+    /** {@code login} and {@code logout} for the active profile. */
+    public Login login() {
+        return new Login(env, settings, connection);
     }
 
     public static App create(Environment env, boolean sandbox, boolean verbose) {

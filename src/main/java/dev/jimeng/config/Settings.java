@@ -82,11 +82,25 @@ public final class Settings {
      */
     public static Settings load(
             JimengPaths paths, Map<String, String> env, String profileOption, Map<String, String> options) {
+        return load(paths, env, profileOption, options, false);
+    }
+
+    /**
+     * As above; with {@code newProfile} a well-formed profile name not yet in any file is accepted
+     * ({@code jimeng login --profile NAME} creates it).
+     */
+    public static Settings load(
+            JimengPaths paths,
+            Map<String, String> env,
+            String profileOption,
+            Map<String, String> options,
+            boolean newProfile) {
         Settings settings = new Settings(paths, env);
         ConfigMigration.migrate(paths).ifPresent(settings.notices::add);
         settings.config = settings.readToml(paths.configFile(), "config file");
         settings.credentials = settings.readToml(paths.credentialsFile(), "credentials file");
-        settings.chooseProfile(profileOption);
+        settings.warnAboutOpenCredentials();
+        settings.chooseProfile(profileOption, newProfile);
         settings.readConfigFile();
         settings.readEnvironment();
         settings.readOptions(options);
@@ -100,6 +114,20 @@ public final class Settings {
         settings.credentials = emptyToml(settings.paths.credentialsFile());
         settings.readEnvironment();
         return settings;
+    }
+
+    /**
+     * The problems {@code candidate} would have as config.toml (bad values, unknown keys and tables, a
+     * default-profile that does not exist, TOML errors), each naming {@code candidate}; empty when it
+     * may replace the config file. The environment plays no part.
+     */
+    public static List<String> check(JimengPaths paths, Path candidate) {
+        Settings settings = new Settings(paths, Map.of());
+        settings.config = settings.readToml(candidate, "config file");
+        settings.credentials = settings.readToml(paths.credentialsFile(), "credentials file");
+        settings.chooseProfile(null, false);
+        settings.readConfigFile();
+        return settings.problems();
     }
 
     public JimengPaths paths() {
@@ -431,7 +459,18 @@ public final class Settings {
         return TomlFile.empty(file);
     }
 
-    private void chooseProfile(String option) {
+    private void warnAboutOpenCredentials() {
+        try {
+            if (credentialsFile().readableByOthers()) {
+                notices.add("warning: " + credentials.path() + " holds keys and others may read it: run 'chmod 600 "
+                        + credentials.path() + "' (or 'jimeng login' again)");
+            }
+        } catch (IOException e) {
+            // cannot read its permissions: nothing to warn about that the read would not say
+        }
+    }
+
+    private void chooseProfile(String option, boolean newProfile) {
         String chosen;
         if (option != null) {
             chosen = option;
@@ -446,7 +485,7 @@ public final class Settings {
             return;
         }
         try {
-            profile = requireProfile(chosen.strip());
+            profile = newProfile && validProfileName(chosen.strip()) ? chosen.strip() : requireProfile(chosen.strip());
         } catch (InvalidSettingException e) {
             problems.add(profileOrigin.describe() + ": " + e.getMessage());
         }
