@@ -71,9 +71,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         return dev.jimeng.view.JobsView.noneMatching("unfinished jobs", jobs().count());
     }
 
-    /** "jimeng " or "jimeng --sandbox ", for commands printed to the user. */
+    /** "jimeng ", "jimeng --sandbox " or "jimeng --profile work ", for commands printed to the user. */
     protected String jimeng() {
-        return jobs().sandbox() ? "jimeng --sandbox " : "jimeng ";
+        String profile = app().profile();
+        return (jobs().sandbox() ? "jimeng --sandbox " : "jimeng ")
+                + (profile.equals(dev.jimeng.config.Settings.DEFAULT_PROFILE) ? "" : "--profile " + profile + " ");
     }
 
     /**
