@@ -178,6 +178,23 @@ public final class App implements AutoCloseable {
         return manager;
     }
 
+    /**
+     * A note naming the other profiles' unfinished jobs, which this process leaves alone (they are
+     * polled only with their own profile's keys), or empty when there are none.
+     */
+    public java.util.Optional<String> otherProfilesNote() {
+        engine();
+        java.util.Map<String, Long> elsewhere = store.unfinishedElsewhere();
+        if (elsewhere.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        elsewhere.forEach((profile, n) -> parts.add(n + " of profile " + profile + " ('jimeng"
+                + (sandboxMode ? " --sandbox" : "") + " --profile " + profile + " wait' carries "
+                + (n == 1 ? "it" : "them") + " on)"));
+        return java.util.Optional.of("unfinished jobs of other profiles are left alone: " + String.join("; ", parts));
+    }
+
     /** The spend ledger of the journal (opened if need be) since {@code since}. */
     private java.util.List<dev.jimeng.store.SpendRow> spend(java.time.Instant since) {
         engine();

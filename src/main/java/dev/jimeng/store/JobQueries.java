@@ -135,6 +135,29 @@ final class JobQueries {
         });
     }
 
+    /** How many unfinished jobs each other profile has (profiles with none left out), by name. */
+    java.util.Map<String, Long> unfinishedElsewhere() {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT profile, COUNT(*) FROM jobs WHERE state NOT IN ("
+                    + TERMINAL_PLACEHOLDERS + ") AND profile <> ? GROUP BY profile ORDER BY profile")) {
+                int i = 1;
+                for (JobState s : JobState.values()) {
+                    if (s.terminal()) {
+                        ps.setString(i++, s.label());
+                    }
+                }
+                ps.setString(i, profile);
+                java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return counts;
+            }
+        });
+    }
+
     List<JobTransition> history(String id) {
         return journal.locked(() -> {
             List<JobTransition> out = new ArrayList<>();

@@ -374,6 +374,14 @@ public final class JobStore implements AutoCloseable {
         return queries.unfinished();
     }
 
+    /**
+     * How many unfinished jobs each other profile has: they are left alone here (they may only be
+     * polled with their own profile's keys), and the user is told which profile carries them on.
+     */
+    public java.util.Map<String, Long> unfinishedElsewhere() {
+        return queries.unfinishedElsewhere();
+    }
+
     /** Everything that happened to a job, oldest first. */
     public List<JobTransition> history(String id) {
         return queries.history(id);

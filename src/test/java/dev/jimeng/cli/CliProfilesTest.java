@@ -115,6 +115,9 @@ class CliProfilesTest {
         CliRun betaWait = cli().run("--profile", "beta", "wait");
 
         assertThat(betaWait.exitCode()).as(betaWait.toString()).isZero();
+        assertThat(betaWait.stderr())
+                .contains("unfinished jobs of other profiles are left alone: 1 of profile alpha")
+                .contains("'jimeng --profile alpha wait' carries it on");
         assertThat(alpha.requests()).hasSize(alphaCalls);
         assertThat(beta.requests()).hasSize(betaCalls);
 
