@@ -38,8 +38,8 @@ public final class App implements AutoCloseable {
     private App(Environment env, boolean sandboxMode, boolean verbose, Options options) {
         this.env = env;
         this.sandboxMode = sandboxMode;
-        this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
         this.settings = loadSettings(env, options);
+        this.paths = settings.paths();
         settings.notices().forEach(n -> env.err().println("jimeng: " + dev.jimeng.text.TerminalText.safe(n)));
         if (!settings.problems().isEmpty()) {
             // a value that cannot be used must not quietly become the default (a different, billed video)

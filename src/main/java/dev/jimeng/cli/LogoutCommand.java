@@ -16,7 +16,7 @@ final class LogoutCommand extends BaseCommand {
         String profile = app().profile();
         Optional<String> removed = app().login().logout();
         out().println(removed.map(ak -> "logged out: profile " + TerminalText.safe(profile) + " (access key "
-                        + TerminalText.safe(ak.length() <= 8 ? "***" : ak.substring(0, 4) + "…") + ") forgotten")
+                        + TerminalText.safe(dev.jimeng.config.CredentialSource.mask(ak)) + ") forgotten")
                 .orElse("profile " + TerminalText.safe(profile) + " had no stored keys"));
         return ExitCode.OK;
     }

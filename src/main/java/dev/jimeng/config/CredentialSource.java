@@ -25,7 +25,14 @@ public record CredentialSource(
 
     /** {@code AKLT…9f3a}: enough to recognise a key, not to use it. */
     public Optional<String> maskedAccessKey() {
-        return accessKey.map(k -> k.length() <= 8 ? "***" : k.substring(0, 4) + "…" + k.substring(k.length() - 4));
+        return accessKey.map(CredentialSource::mask);
+    }
+
+    /** An access key id shortened to its first and last four characters. */
+    public static String mask(String accessKey) {
+        return accessKey.length() <= 8
+                ? "***"
+                : accessKey.substring(0, 4) + "…" + accessKey.substring(accessKey.length() - 4);
     }
 
     /** One line: "profile work: access key AKLT…9f3a (credentials file …), secret key (keychain …)". */

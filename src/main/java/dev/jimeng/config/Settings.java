@@ -202,11 +202,7 @@ public final class Settings {
                 .orElse("known: " + String.join(", ", profiles())
                         + "; add a [profile." + (PROFILE_NAME.matcher(n).matches() ? n : "NAME")
                         + "] table to " + paths.configFile() + " or run 'jimeng login --profile NAME'");
-        return throwUnknownProfile(n, fix);
-    }
-
-    private static String throwUnknownProfile(String name, String fix) {
-        throw new InvalidSettingException("unknown profile '" + name + "'; " + fix);
+        throw new InvalidSettingException("unknown profile '" + n + "'; " + fix);
     }
 
     /** Whether {@code name} may name a profile (letters, digits, - and _). */
