@@ -120,6 +120,14 @@ public final class JimengCommand extends BaseCommand {
     public App app() {
         if (app == null) {
             app = appFactory.apply(this);
+        } else if (interactive() && (!settings.isEmpty() || (profile != null && !profile.equals(app.profile())))) {
+            // the shell's app was built once, with its profile and settings: a line cannot swap them
+            throw new dev.jimeng.app.UserError(
+                    ExitCode.BAD_INPUT,
+                    (settings.isEmpty()
+                            ? "this shell uses profile " + app.profile() + "; start 'jimeng --profile " + profile
+                                    + "' for another"
+                            : "--setting is for one-shot commands; in the shell use 'set KEY VALUE'"));
         }
         return app;
     }

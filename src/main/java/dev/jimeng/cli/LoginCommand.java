@@ -31,6 +31,11 @@ final class LoginCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws IOException {
+        if (root().interactive()) {
+            // the shell owns the keyboard (and keeps a history): keys are typed outside it
+            throw new dev.jimeng.app.UserError(
+                    ExitCode.BAD_INPUT, "log in outside the shell: run 'jimeng login' at the terminal's own prompt");
+        }
         root().allowNewProfile();
         Environment env = root().environment();
         Login login = app().login();

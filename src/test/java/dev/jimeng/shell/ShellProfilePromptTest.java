@@ -39,4 +39,20 @@ class ShellProfilePromptTest {
             assertThat(shell.out()).contains("jimeng t2v_720p> ").doesNotContain("default");
         }
     }
+
+    @Test
+    void aLineCannotSwapTheShellsProfileOrLogInInsideIt() throws Exception {
+        try (ShellHarness shell = new ShellHarness(dir)) {
+            Files.createDirectories(shell.home);
+            Files.writeString(shell.home.resolve("config.toml"), "[profile.work]\nconcurrency = 1\n");
+
+            shell.runScript("jobs --profile work\njobs --setting concurrency=3\nlogin\njobs --profile default\n");
+
+            assertThat(shell.err().lines().toList())
+                    .containsExactly(
+                            "jimeng: this shell uses profile default; start 'jimeng --profile work' for another",
+                            "jimeng: --setting is for one-shot commands; in the shell use 'set KEY VALUE'",
+                            "jimeng: log in outside the shell: run 'jimeng login' at the terminal's own prompt");
+        }
+    }
 }
