@@ -214,7 +214,21 @@ class CliLoginTest {
                     .filteredOn(r -> r.target().equals(CliSandbox.SUBMIT))
                     .extracting(dev.jimeng.sandbox.LoggedRequest::gatewayError)
                     .containsExactly(null, "InvalidAccessKey", "InvalidAccessKey");
-            assertThat(filesUnder(home)).allSatisfy(f -> assertThat(read(f)).doesNotContain(token));
+
+            // the same three as a profile's session-token key instead of the environment
+            Files.writeString(
+                    home.resolve("credentials.toml"),
+                    "[profile.sts]\naccess-key = \"AKTPtemporary0001\"\n"
+                            + "secret-key = \"temporarySecret00000000000000000000000\"\nsession_token = \"" + token
+                            + "\"\n");
+            CliRun stored = CliHarness.bare(cwd, home)
+                    .with("JIMENG_VIDEO_API_URL", sts.baseUrl())
+                    .with("JIMENG_VIDEO_POLL_INTERVAL", "0.1")
+                    .run("--profile", "sts", "generate", "a crane");
+            assertThat(stored.exitCode()).as(stored.toString()).isZero();
+            assertThat(filesUnder(home))
+                    .filteredOn(f -> !f.getFileName().toString().equals("credentials.toml"))
+                    .allSatisfy(f -> assertThat(read(f)).doesNotContain(token));
         }
     }
 
