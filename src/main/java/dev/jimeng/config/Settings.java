@@ -100,6 +100,7 @@ public final class Settings {
         settings.config = settings.readToml(paths.configFile(), "config file");
         settings.credentials = settings.readToml(paths.credentialsFile(), "credentials file");
         settings.warnAboutOpenCredentials();
+        settings.checkCredentialKeys();
         settings.chooseProfile(profileOption, newProfile);
         settings.readConfigFile();
         settings.readEnvironment();
@@ -453,6 +454,25 @@ public final class Settings {
 
     private static TomlFile emptyToml(Path file) {
         return TomlFile.empty(file);
+    }
+
+    /** The credentials file holds only key pairs: anything else is a typo worth naming. */
+    private void checkCredentialKeys() {
+        List<String> known = List.of(ACCESS_KEY, SECRET_KEY, SESSION_TOKEN, KEYCHAIN);
+        List<String> tables = new ArrayList<>();
+        tables.add(null);
+        credentials.tables(PROFILE_TABLE).forEach(name -> tables.add(PROFILE_TABLE + "." + name));
+        for (String table : tables) {
+            for (String key : normalised(credentials.values(table)).keySet()) {
+                if (!known.contains(key)) {
+                    String fix = Spelling.closest(key, known)
+                            .map(k -> "did you mean " + k + "?")
+                            .orElse("use " + String.join(", ", known));
+                    problems.add(new Origin.CredentialsFile(credentials.path(), table).describe() + ": unknown key '"
+                            + key + "'; " + fix);
+                }
+            }
+        }
     }
 
     private void warnAboutOpenCredentials() {

@@ -144,6 +144,21 @@ class CliLoginTest {
     }
 
     @Test
+    void anUnknownKeyInTheCredentialsFileIsNamedWithTheClosestOne() throws Exception {
+        Path credentials = home.resolve("credentials.toml");
+        Files.writeString(credentials, "access-key = \"" + accessKey() + "\"\nsecret-kee = \"x\"\n");
+        Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
+
+        CliRun run = cli().run("generate", "a heron");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.onlyErrorLine())
+                .contains("credentials file " + credentials, "unknown key 'secret-kee'; did you mean secret-key?")
+                .doesNotContain("\"x\"");
+        assertThat(server.submitCount()).isZero();
+    }
+
+    @Test
     void volcengineVariableNamesAreAliases() {
         CliRun run = cli().with("VOLCENGINE_ACCESS_KEY", accessKey())
                 .with("VOLCENGINE_SECRET_KEY", secret())
