@@ -537,6 +537,11 @@ public final class Settings {
                 continue;
             }
             Optional<Setting> setting = Setting.byKey(key);
+            if (top && key.equals(PROFILE_TABLE)) {
+                problems.add(origin.describe() + ": 'profile' names the [profile.NAME] tables; choose the default"
+                        + " one with " + DEFAULT_PROFILE_KEY + " = \"NAME\" ('jimeng profile use NAME')");
+                continue;
+            }
             if (setting.isEmpty()) {
                 problems.add(origin.describe() + ": "
                         + Setting.unknown(e.getKey(), "key").getMessage());

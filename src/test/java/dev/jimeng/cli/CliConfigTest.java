@@ -161,6 +161,16 @@ class CliConfigTest {
     }
 
     @Test
+    void aTopLevelProfileKeyPointsToDefaultProfile() throws Exception {
+        Files.writeString(config(), "profile = \"work\"\n");
+
+        CliRun run = cli().run("jobs");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.onlyErrorLine()).contains("default-profile = \"NAME\"", "jimeng profile use NAME");
+    }
+
+    @Test
     void setUnsetAndPathChangeOnlyTheKeyGiven() throws Exception {
         Files.writeString(config(), "mode = \"t2v_1080p\"\n\n[profile.work]\nconcurrency = 1\n");
 
