@@ -49,11 +49,12 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
     private final V4Signer signer;
     private final Clock clock;
     private final Duration timeout;
-    private final Consumer<String> requestLog;
+    private final Consumer<ApiCall> requestLog;
+    private final java.net.ProxySelector proxy;
 
     /**
      * @param baseUrl any http(s) URL, optionally with a path; no query
-     * @param requestLog receives one redacted line per call (action, HTTP status, code, elapsed ms)
+     * @param requestLog told of every call (action, req_key, ids, HTTP status, code, elapsed ms)
      */
     public HttpJimengApi(
             URI baseUrl,
@@ -61,7 +62,9 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
             V4Signer signer,
             Clock clock,
             Duration timeout,
-            Consumer<String> requestLog) {
+            Consumer<ApiCall> requestLog,
+            java.net.ProxySelector proxy) {
+        this.proxy = proxy;
         this.baseUrl = checkBaseUrl(baseUrl);
         this.credentials = Objects.requireNonNull(credentials, "credentials");
         this.signer = Objects.requireNonNull(signer, "signer");
@@ -74,22 +77,26 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         this.host = hostHeader(this.baseUrl);
         String rawPath = this.baseUrl.getRawPath();
         this.path = rawPath == null || rawPath.isEmpty() ? "/" : rawPath;
-        this.http = HttpClient.newBuilder()
+        HttpClient.Builder client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(timeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .followRedirects(HttpClient.Redirect.NEVER);
+        if (proxy != null) {
+            client.proxy(proxy);
+        }
+        this.http = client.build();
     }
 
     public HttpJimengApi(URI baseUrl, Credentials credentials, Clock clock, Duration timeout) {
-        this(baseUrl, credentials, new V4Signer(), clock, timeout, null);
+        this(baseUrl, credentials, new V4Signer(), clock, timeout, null, null);
     }
 
     /**
      * Builds the client from environment variables, read as {@link Settings} reads them: {@code
      * VOLC_ACCESSKEY} and {@code VOLC_SECRETKEY} (or Volcengine's {@code VOLCENGINE_ACCESS_KEY} and {@code
      * VOLCENGINE_SECRET_KEY}), optional {@code VOLC_SESSION_TOKEN}, {@code JIMENG_VIDEO_API_URL} and {@code
-     * JIMENG_VIDEO_API_TIMEOUT} (the api-url and api-timeout settings).
+     * JIMENG_VIDEO_API_TIMEOUT} (the api-url and api-timeout settings); the proxy variables
+     * ({@link ProxyVariables}) are honoured.
      *
      * @throws IllegalArgumentException naming the variable and the fix when one is missing or invalid
      */
@@ -103,22 +110,38 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         return new HttpJimengApi(
                 settings.apiUrl(),
                 new Credentials(accessKey, secretKey, settings.sessionToken().orElse(null)),
+                new V4Signer(),
                 clock,
-                settings.seconds(Setting.API_TIMEOUT));
+                settings.seconds(Setting.API_TIMEOUT),
+                null,
+                ProxyVariables.from(env).selector());
     }
 
     /**
-     * A client signing with this key pair (and STS session token, null when none): for callers that
-     * hold the keys as text and do not sign themselves.
+     * A client signing with this key pair (and STS session token, null when none), through {@code proxy}
+     * (null: direct): for callers that hold the keys as text and do not sign themselves.
      */
     public static HttpJimengApi withKeys(
-            URI baseUrl, String accessKey, String secretKey, String sessionToken, Clock clock, Duration timeout) {
-        return new HttpJimengApi(baseUrl, new Credentials(accessKey, secretKey, sessionToken), clock, timeout);
+            URI baseUrl,
+            String accessKey,
+            String secretKey,
+            String sessionToken,
+            Clock clock,
+            Duration timeout,
+            java.net.ProxySelector proxy) {
+        return new HttpJimengApi(
+                baseUrl,
+                new Credentials(accessKey, secretKey, sessionToken),
+                new V4Signer(),
+                clock,
+                timeout,
+                null,
+                proxy);
     }
 
     /** A copy that reports each call to {@code requestLog}. */
-    public HttpJimengApi withRequestLog(Consumer<String> requestLog) {
-        return new HttpJimengApi(baseUrl, credentials, signer, clock, timeout, requestLog);
+    public HttpJimengApi withRequestLog(Consumer<ApiCall> requestLog) {
+        return new HttpJimengApi(baseUrl, credentials, signer, clock, timeout, requestLog, proxy);
     }
 
     public URI baseUrl() {
@@ -131,7 +154,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
 
     @Override
     public SubmitResult submit(SubmitBody body) throws ApiException {
-        return call(ApiAction.SUBMIT_TASK, serialize(body), ResponseClassifier::classifySubmit)
+        return call(ApiAction.SUBMIT_TASK, body.reqKey(), null, serialize(body), ResponseClassifier::classifySubmit)
                 .orThrow();
     }
 
@@ -140,7 +163,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         Map<String, String> body = new LinkedHashMap<>();
         body.put("req_key", reqKey);
         body.put("task_id", taskId);
-        return call(ApiAction.GET_RESULT, serialize(body), ResponseClassifier::classifyGetResult)
+        return call(ApiAction.GET_RESULT, reqKey, taskId, serialize(body), ResponseClassifier::classifyGetResult)
                 .orThrow();
     }
 
@@ -155,7 +178,11 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
     }
 
     private <T> ResponseClassifier.Outcome<T> call(
-            ApiAction action, byte[] body, BiFunction<Integer, byte[], ResponseClassifier.Outcome<T>> classifier) {
+            ApiAction action,
+            String reqKey,
+            String taskId,
+            byte[] body,
+            BiFunction<Integer, byte[], ResponseClassifier.Outcome<T>> classifier) {
         boolean submit = action == ApiAction.SUBMIT_TASK;
         URI uri = URI.create(baseUrl.getScheme() + "://" + baseUrl.getRawAuthority() + path + "?Action=" + action.wire()
                 + "&Version=" + ApiAction.VERSION);
@@ -169,6 +196,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         signed.forEach(request::header);
         Redactor redactor = new Redactor(credentials, signed.get("Authorization"));
 
+        java.time.Instant startedAt = clock.instant();
         long started = clock.millis();
         ResponseClassifier.Outcome<T> outcome;
         String status;
@@ -206,7 +234,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         if (outcome instanceof ResponseClassifier.Outcome.Failure<T> f) {
             outcome = new ResponseClassifier.Outcome.Failure<>(redactor.redact(f.error()));
         }
-        requestLog.accept(logLine(action, status, outcome, clock.millis() - started));
+        requestLog.accept(logged(action, reqKey, taskId, startedAt, status, outcome, clock.millis() - started));
         return outcome;
     }
 
@@ -261,15 +289,35 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         return false;
     }
 
-    private static String logLine(
-            ApiAction action, String status, ResponseClassifier.Outcome<?> outcome, long elapsedMillis) {
-        String code =
-                switch (outcome) {
-                    case ResponseClassifier.Outcome.Success<?> s -> Long.toString(ResponseClassifier.SUCCESS);
-                    case ResponseClassifier.Outcome.Failure<?> f ->
-                        safeCode(f.error().code());
-                };
-        return action.wire() + " http=" + status + " code=" + code + " elapsed=" + elapsedMillis + "ms";
+    private static ApiCall logged(
+            ApiAction action,
+            String reqKey,
+            String taskId,
+            java.time.Instant at,
+            String status,
+            ResponseClassifier.Outcome<?> outcome,
+            long elapsedMillis) {
+        String code;
+        String requestId;
+        String task = taskId;
+        switch (outcome) {
+            case ResponseClassifier.Outcome.Success<?> s -> {
+                code = Long.toString(ResponseClassifier.SUCCESS);
+                switch (s.value()) {
+                    case SubmitResult r -> {
+                        requestId = r.requestId();
+                        task = r.taskId();
+                    }
+                    case TaskResult r -> requestId = r.requestId();
+                    default -> requestId = null;
+                }
+            }
+            case ResponseClassifier.Outcome.Failure<?> f -> {
+                code = safeCode(f.error().code());
+                requestId = f.error().requestId();
+            }
+        }
+        return new ApiCall(at, action, reqKey, task, requestId, status, code, elapsedMillis);
     }
 
     /** Codes come from the server; keep only characters a code can have. */
@@ -318,16 +366,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
     /** Removes the secret, the session token and the signature from text that came back from outside. */
     private record Redactor(Credentials credentials, String authorization) {
         String redact(String text) {
-            if (text == null) {
-                return null;
-            }
-            String out = text;
-            for (String secret : secrets()) {
-                if (secret != null && secret.length() >= 4) {
-                    out = out.replace(secret, "***");
-                }
-            }
-            return SecretText.scrub(out); // and any signed URL the server quoted back
+            return SecretText.without(text, secrets()); // and any signed URL the server quoted back
         }
 
         ApiError redact(ApiError e) {

@@ -30,6 +30,8 @@ public final class App implements AutoCloseable {
     private final RequestValidator validator;
     private final Clock clock = Clock.systemUTC();
 
+    private final ProfileAccounts accounts;
+    private final SupportLog log;
     private final ApiConnection connection;
     private JobStore store;
     private JobManager manager;
@@ -46,7 +48,15 @@ public final class App implements AutoCloseable {
             throw new UserError(ExitCode.BAD_INPUT, String.join("\n", settings.problems()));
         }
         this.validator = new RequestValidator(env.workingDirectory(), settings::prices);
-        this.connection = new ApiConnection(env, settings, clock, verbose, sandboxMode ? sandboxJournalDir() : null);
+        this.accounts = new ProfileAccounts(env, settings);
+        this.log = new SupportLog(
+                paths.stateDir().resolve(SupportLog.FILE_NAME),
+                SupportLog.MAX_BYTES,
+                clock,
+                this::secrets,
+                verbose ? line -> env.err().println(line) : null);
+        this.connection =
+                new ApiConnection(settings, clock, accounts, log::call, sandboxMode ? sandboxJournalDir() : null);
     }
 
     /**
@@ -68,7 +78,7 @@ public final class App implements AutoCloseable {
 
     /** {@code login} and {@code logout} for the active profile. */
     public Login login() {
-        return new Login(env, settings, connection);
+        return new Login(env, settings, accounts, clock);
     }
 
     public static App create(Environment env, boolean sandbox, boolean verbose) {
@@ -98,6 +108,36 @@ public final class App implements AutoCloseable {
 
     public boolean sandboxMode() {
         return sandboxMode;
+    }
+
+    /** The log for support; every API call and error goes there, redacted. */
+    public SupportLog log() {
+        return log;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * The account and endpoint API calls are made with (starting the built-in sandbox if asked for).
+     */
+    public ApiAccount account() {
+        return connection.account();
+    }
+
+    /**
+     * The API client (built now, the built-in sandbox started if asked for).
+     *
+     * @throws UserError naming what is missing and the fix
+     */
+    public dev.jimeng.api.JimengApi api() {
+        return connection.api();
+    }
+
+    /** The secret values no output may show: keys in use, the sandbox's included. */
+    public java.util.List<String> secrets() {
+        return connection == null ? accounts.secrets() : connection.secrets();
     }
 
     public Path outputDirectory() {
@@ -199,6 +239,11 @@ public final class App implements AutoCloseable {
     private java.util.List<dev.jimeng.store.SpendRow> spend(java.time.Instant since) {
         engine();
         return store.spend(since);
+    }
+
+    /** The folder of the job journal in use: the built-in sandbox's own, or the state folder. */
+    public Path journalDirectory() {
+        return sandboxMode ? sandboxJournalDir() : paths.stateDir();
     }
 
     /** Sandbox jobs live apart from real ones: they can never be resumed against the real API. */

@@ -124,6 +124,18 @@ public final class JobService implements JobSource {
         return ledger.apply(since);
     }
 
+    /** The spend ledger of today, the last 7 days, this month and all time (in that order), in {@code zone}. */
+    public java.util.Map<String, List<SpendRow>> spendPeriods(java.time.ZoneId zone) {
+        java.time.LocalDate today = java.time.LocalDate.ofInstant(clock.instant(), zone);
+        java.util.Map<String, List<SpendRow>> periods = new java.util.LinkedHashMap<>();
+        periods.put("today", spend(today.atStartOfDay(zone).toInstant()));
+        periods.put("7 days", spend(today.minusDays(6).atStartOfDay(zone).toInstant()));
+        periods.put(
+                "this month", spend(today.withDayOfMonth(1).atStartOfDay(zone).toInstant()));
+        periods.put("all", spend(Instant.EPOCH));
+        return periods;
+    }
+
     /** As {@link #submit}, many jobs into one destination, checked once for all of them. */
     public List<String> submitAll(List<ValidatedRequest> validated, Destination destination) {
         return submitAll(validated, destination, null);

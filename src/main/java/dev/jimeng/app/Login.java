@@ -24,12 +24,14 @@ public final class Login {
 
     private final Environment env;
     private final Settings settings;
-    private final ApiConnection connection;
+    private final ProfileAccounts accounts;
+    private final java.time.Clock clock;
 
-    Login(Environment env, Settings settings, ApiConnection connection) {
+    Login(Environment env, Settings settings, ProfileAccounts accounts, java.time.Clock clock) {
         this.env = env;
         this.settings = settings;
-        this.connection = connection;
+        this.accounts = accounts;
+        this.clock = clock;
     }
 
     /** What was stored: where the secret went, for the one line login prints. */
@@ -53,7 +55,7 @@ public final class Login {
                             "no keychain: " + tool + " is not on PATH; log in without --keychain to keep the"
                                     + " secret in " + settings.credentialsFile().path() + " (0600)")));
         }
-        check(new ApiConnection.Keys(ak, sk, settings.sessionToken().orElse(null)));
+        check(new ProfileAccounts.Keys(ak, sk, settings.sessionToken().orElse(null)));
         CredentialsFile file = settings.credentialsFile();
         try {
             boolean open = file.readableByOthers();
@@ -87,10 +89,10 @@ public final class Login {
         }
     }
 
-    private void check(ApiConnection.Keys credentials) {
+    private void check(ProfileAccounts.Keys credentials) {
         String reqKey =
                 Capabilities.mode(Capabilities.DEFAULT_MODE).orElseThrow().reqKey();
-        HttpJimengApi api = connection.client(settings.apiUrl(), credentials);
+        HttpJimengApi api = accounts.client(credentials, clock);
         try {
             // a task id no server has made: a right key pair gets "not found", a wrong one a gateway error
             api.getResult(reqKey, "jimeng-login-check-" + UUID.randomUUID());

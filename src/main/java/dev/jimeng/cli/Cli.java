@@ -44,7 +44,12 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler(new ErrorHandler(root::verbose));
+        cl.setExecutionExceptionHandler(new ErrorHandler(root::verbose, ex -> {
+            App app = root.existingApp();
+            if (app != null) {
+                app.log().error(ex);
+            }
+        }));
         java.util.Map<String, String> exitCodes = new java.util.LinkedHashMap<>();
         for (ExitCode code : ExitCode.values()) {
             exitCodes.put(Integer.toString(code.code()), code.meaning());

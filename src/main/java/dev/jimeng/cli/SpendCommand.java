@@ -3,10 +3,7 @@ package dev.jimeng.cli;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.store.SpendRow;
 import dev.jimeng.view.SpendView;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
@@ -23,16 +20,7 @@ public final class SpendCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() {
-        ZoneId zone = ZoneId.systemDefault();
-        Instant now = jobs().clock().instant();
-        LocalDate today = LocalDate.ofInstant(now, zone);
-        Map<String, List<SpendRow>> periods = new LinkedHashMap<>();
-        periods.put("today", jobs().spend(today.atStartOfDay(zone).toInstant()));
-        periods.put("7 days", jobs().spend(today.minusDays(6).atStartOfDay(zone).toInstant()));
-        periods.put(
-                "this month",
-                jobs().spend(today.withDayOfMonth(1).atStartOfDay(zone).toInstant()));
-        periods.put("all", jobs().spend(Instant.EPOCH));
+        Map<String, List<SpendRow>> periods = jobs().spendPeriods(ZoneId.systemDefault());
         out().print(json ? SpendView.json(periods, jobs().sandbox()) : SpendView.text(periods, jobs().sandbox()));
         out().flush();
         return ExitCode.OK;

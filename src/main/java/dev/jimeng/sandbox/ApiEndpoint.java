@@ -61,6 +61,7 @@ final class ApiEndpoint {
         String version = query.get("Version");
         try {
             checkGateway(exchange, query, body);
+            checkTier(body);
             if (!qps.tryAcquire(now)) {
                 throw BusinessError.of(BusinessError.QPS_LIMIT).exception();
             }
@@ -93,6 +94,23 @@ final class ApiEndpoint {
                 exchange.getRequestURI().getRawQuery(),
                 exchange.getRequestHeaders(),
                 body);
+    }
+
+    /** A req_key whose tier this account "has not activated" is refused by the gateway, as the real one does. */
+    private void checkTier(byte[] body) throws GatewayException {
+        if (config.refusedReqKeys().isEmpty()) {
+            return;
+        }
+        String reqKey;
+        try {
+            reqKey = Json.MAPPER.readTree(body).path("req_key").asText("");
+        } catch (IOException e) {
+            return; // the action itself answers a broken body
+        }
+        if (config.refusedReqKeys().contains(reqKey)) {
+            throw GatewayError.ACCESS_DENIED.with(
+                    "Access Denied: the account has not activated the service for " + reqKey + ".");
+        }
     }
 
     private Reply submit(byte[] body, Instant now, String requestId, long startedNanos) throws BusinessException {

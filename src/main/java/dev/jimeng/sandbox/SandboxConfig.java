@@ -38,6 +38,10 @@ import java.util.Objects;
  *     first download)
  * @param taskJournal a file where accepted tasks are kept, so a sandbox restarted on it still
  *     knows them (jimeng's built-in sandbox uses one in JIMENG_HOME); null: memory only
+ * @param refusedReqKeys req_keys answered with the gateway's AccessDenied (403), as the real API
+ *     answers a service tier the account has not activated
+ * @param dateSkew how far the {@code Date} header of every answer is from the sandbox clock (a
+ *     server whose clock is off, for clock-skew checks); zero: none
  */
 public record SandboxConfig(
         int port,
@@ -61,7 +65,9 @@ public record SandboxConfig(
         Path cacheDir,
         int distinctFrames,
         boolean prepareVideosOnSubmit,
-        Path taskJournal) {
+        Path taskJournal,
+        java.util.Set<String> refusedReqKeys,
+        Duration dateSkew) {
 
     public SandboxConfig {
         Objects.requireNonNull(credentials, "credentials");
@@ -72,6 +78,8 @@ public record SandboxConfig(
         Objects.requireNonNull(videoUrlLifetime, "videoUrlLifetime");
         Objects.requireNonNull(maxClockSkew, "maxClockSkew");
         Objects.requireNonNull(cacheDir, "cacheDir");
+        refusedReqKeys = java.util.Set.copyOf(refusedReqKeys);
+        Objects.requireNonNull(dateSkew, "dateSkew");
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -132,6 +140,8 @@ public record SandboxConfig(
         private int distinctFrames = 8;
         private boolean prepareVideosOnSubmit = true;
         private Path taskJournal;
+        private java.util.Set<String> refusedReqKeys = java.util.Set.of();
+        private Duration dateSkew = Duration.ZERO;
 
         private Builder() {}
 
@@ -158,6 +168,8 @@ public record SandboxConfig(
             distinctFrames = c.distinctFrames;
             prepareVideosOnSubmit = c.prepareVideosOnSubmit;
             taskJournal = c.taskJournal;
+            refusedReqKeys = c.refusedReqKeys;
+            dateSkew = c.dateSkew;
         }
 
         public Builder port(int value) {
@@ -266,6 +278,18 @@ public record SandboxConfig(
             return this;
         }
 
+        /** Calls with any of these req_keys are answered AccessDenied: a tier not activated. */
+        public Builder refuseReqKeys(String... reqKeys) {
+            refusedReqKeys = java.util.Set.of(reqKeys);
+            return this;
+        }
+
+        /** The {@code Date} header of every answer runs this far from the sandbox clock. */
+        public Builder dateSkew(Duration value) {
+            dateSkew = value;
+            return this;
+        }
+
         public SandboxConfig build() {
             return new SandboxConfig(
                     port,
@@ -289,7 +313,9 @@ public record SandboxConfig(
                     cacheDir,
                     distinctFrames,
                     prepareVideosOnSubmit,
-                    taskJournal);
+                    taskJournal,
+                    refusedReqKeys,
+                    dateSkew);
         }
     }
 }

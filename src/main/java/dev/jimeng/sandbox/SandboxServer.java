@@ -31,10 +31,15 @@ public final class SandboxServer implements AutoCloseable {
     private final RequestLog log = new RequestLog();
     private final ApiEndpoint api;
     private final VideoEndpoint downloads;
+    /** In front of the server when the config skews the Date header, else null. */
+    private final SkewedDateFront front;
 
-    private SandboxServer(SandboxConfig config, HttpServer http) {
+    private SandboxServer(SandboxConfig config, HttpServer http) throws IOException {
         this.config = config;
         this.http = http;
+        this.front = config.dateSkew().isZero()
+                ? null
+                : new SkewedDateFront(config.port(), http.getAddress().getPort(), config.clock(), config.dateSkew());
         this.clock = config.clock();
         this.faults = new SandboxFaults(config);
         this.tasks = new TaskBoard(
@@ -54,15 +59,17 @@ public final class SandboxServer implements AutoCloseable {
 
     /** Binds 127.0.0.1 on {@code config.port()} (0: a free port) and starts serving. */
     public static SandboxServer start(SandboxConfig config) throws IOException {
-        HttpServer http = HttpServer.create(
-                new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), config.port()), 0);
+        // with a skewed Date, a relay takes the port and the server sits behind it on a free one
+        int port = config.dateSkew().isZero() ? config.port() : 0;
+        HttpServer http =
+                HttpServer.create(new InetSocketAddress(InetAddress.getByAddress(new byte[] {127, 0, 0, 1}), port), 0);
         SandboxServer server = new SandboxServer(config, http);
         http.start();
         return server;
     }
 
     public int port() {
-        return http.getAddress().getPort();
+        return front != null ? front.port() : http.getAddress().getPort();
     }
 
     /** {@code http://127.0.0.1:PORT}, no trailing slash, like {@code https://visual.volcengineapi.com}. */
@@ -73,6 +80,16 @@ public final class SandboxServer implements AutoCloseable {
     /** The only key pair this sandbox accepts. */
     public Credentials credentials() {
         return config.credentials();
+    }
+
+    /** The access key id of {@link #credentials()}, for display. */
+    public String accessKeyId() {
+        return config.credentials().accessKeyId();
+    }
+
+    /** The secret values of its key pair, for a client's redaction of logs. */
+    public List<String> secrets() {
+        return List.of(config.credentials().secretAccessKey());
     }
 
     public SandboxConfig config() {
@@ -121,6 +138,9 @@ public final class SandboxServer implements AutoCloseable {
 
     @Override
     public void close() {
+        if (front != null) {
+            front.close();
+        }
         http.stop(0);
         executor.shutdownNow();
     }

@@ -14,6 +14,9 @@ public final class SecretText {
     /** What stands where a secret was. */
     public static final String HIDDEN = "<redacted>";
 
+    /** Shorter values are not replaced: they would blank out ordinary words, and no secret is that short. */
+    private static final int MIN_SECRET_LENGTH = 4;
+
     /** {@code scheme://user:password@}: user info before a host. */
     private static final Pattern USER_INFO = Pattern.compile("(?i)([a-z][a-z0-9+.-]*://)[^\\s/?#@\"'<>]*@");
 
@@ -43,6 +46,24 @@ public final class SecretText {
         out = QUERY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + HIDDEN);
         out = ENCODED_QUERY.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + HIDDEN);
         return SECRET_PARAMETER.matcher(out).replaceAll(m -> Matcher.quoteReplacement(m.group(1)) + "=" + HIDDEN);
+    }
+
+    /**
+     * The text with each of {@code secrets} (a secret key, a session token, a signature: values too
+     * short to be a secret are skipped) and every URL secret replaced by {@link #HIDDEN}: the one
+     * redaction of everything jimeng prints, logs or bundles.
+     */
+    public static String without(String text, java.util.Collection<String> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            if (secret != null && secret.length() >= MIN_SECRET_LENGTH) {
+                out = out.replace(secret, HIDDEN);
+            }
+        }
+        return scrub(out);
     }
 
     /**

@@ -253,8 +253,10 @@ class HttpJimengApiTest {
 
         assertThat(logLines)
                 .containsExactly(
-                        "CVSync2AsyncSubmitTask http=200 code=10000 elapsed=0ms",
-                        "CVSync2AsyncSubmitTask http=400 code=50411 elapsed=0ms");
+                        "CVSync2AsyncSubmitTask req_key=jimeng_i2v_first_v30 task_id=7392616336519610409"
+                                + " request_id=req-ok http=200 code=10000 elapsed=0ms",
+                        "CVSync2AsyncSubmitTask req_key=jimeng_i2v_first_v30 task_id=- request_id=q http=400 code=50411"
+                                + " elapsed=0ms");
         assertNoSecrets(e, signatureOf(received.getFirst().headers().getFirst("Authorization")));
         assertThat(received.getFirst().body().get("binary_data_base64").get(0).asText())
                 .isEqualTo(BASE64_IMAGE);
@@ -270,7 +272,8 @@ class HttpJimengApiTest {
     // ---- helpers ----
 
     private HttpJimengApi client(URI base, Credentials credentials, Duration timeout) {
-        HttpJimengApi api = new HttpJimengApi(base, credentials, new V4Signer(), clock, timeout, logLines::add);
+        HttpJimengApi api = new HttpJimengApi(
+                base, credentials, new V4Signer(), clock, timeout, call -> logLines.add(call.line()), null);
         clients.add(api);
         return api;
     }

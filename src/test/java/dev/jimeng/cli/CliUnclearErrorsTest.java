@@ -120,7 +120,7 @@ class CliUnclearErrorsTest {
         CommandLine cl = new CommandLine(CommandLine.Model.CommandSpec.create());
         cl.setErr(new PrintWriter(err));
 
-        int code = new ErrorHandler(() -> false)
+        int code = new ErrorHandler(() -> false, ex -> {})
                 .handleExecutionException(new ApiException(ErrorCatalog.outOfMemory(false)), cl, null);
 
         assertThat(code).isEqualTo(ExitCode.OUT_OF_MEMORY.code());

@@ -1,0 +1,76 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.config.PrivateFiles;
+import dev.jimeng.doctor.Doctor;
+import dev.jimeng.doctor.DoctorReport;
+import dev.jimeng.doctor.SupportBundle;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code jimeng doctor}: every check of the environment, one line each with its fix; --report bundles it. */
+@Command(
+        name = "doctor",
+        mixinStandardHelpOptions = true,
+        description = {
+            "Check Java, the terminal, credentials and file permissions, the endpoint (reachability, latency,"
+                    + " proxy, clock), each service tier, the journal, the output folder, and run one sandbox job"
+                    + " (never billed). Exits 0 when nothing is a problem.",
+            "With --sandbox, the built-in sandbox is the endpoint."
+        })
+public final class DoctorCommand extends BaseCommand {
+    private static final DateTimeFormatter REPORT_NAME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    @Option(names = "--json", description = "Print one JSON document.")
+    boolean json;
+
+    @Option(
+            names = "--report",
+            arity = "0..1",
+            fallbackValue = "",
+            paramLabel = "FILE",
+            description = "Also write a redacted bundle for a bug report (settings and their sources, this output,"
+                    + " the last 200 log lines, versions) to FILE (default: jimeng-report-DATE.txt here).")
+    String report;
+
+    @Override
+    protected ExitCode doCall() {
+        DoctorReport result = new Doctor(app()).run();
+        out().print(json ? result.json() : result.text());
+        out().flush();
+        if (report != null) {
+            Path file = writeBundle(result);
+            err().println("jimeng: report written to " + file + " (redacted: no keys, signatures or URL tokens)");
+            err().flush();
+        }
+        return result.exitCode();
+    }
+
+    private Path writeBundle(DoctorReport result) {
+        Path file = report.isBlank()
+                ? app().env()
+                        .workingDirectory()
+                        .resolve("jimeng-report-"
+                                + REPORT_NAME.format(app().clock().instant().atZone(ZoneId.systemDefault())) + ".txt")
+                : app().paths().userPath(report);
+        List<String> versions = List.of(new VersionProvider().getVersion());
+        try {
+            Files.deleteIfExists(file);
+            PrivateFiles.createFile(file);
+            Files.writeString(file, SupportBundle.text(app(), versions, result), StandardCharsets.UTF_8);
+            return file;
+        } catch (IOException e) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "cannot write the report " + file + ": " + e.getMessage() + "; give another FILE");
+        }
+    }
+}
