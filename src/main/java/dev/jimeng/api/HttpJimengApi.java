@@ -1,17 +1,17 @@
 package dev.jimeng.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.jimeng.config.Setting;
+import dev.jimeng.config.Settings;
 import dev.jimeng.json.Json;
 import dev.jimeng.sign.Credentials;
 import dev.jimeng.sign.SigningRequest;
 import dev.jimeng.sign.V4Signer;
 import dev.jimeng.text.SecretText;
-import dev.jimeng.time.Seconds;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.URI;
-import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -35,7 +35,7 @@ import javax.net.ssl.SSLHandshakeException;
  * classified precisely, including whether a submit may have been accepted although no answer came.
  */
 public final class HttpJimengApi implements JimengApi, AutoCloseable {
-    public static final URI DEFAULT_BASE_URL = URI.create("https://visual.volcengineapi.com");
+    public static final URI DEFAULT_BASE_URL = URI.create(Setting.DEFAULT_API_URL);
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(300);
     static final String CONTENT_TYPE = "application/json";
     /** The largest API answer read: real ones are a few KiB; anything bigger is not the Jimeng API. */
@@ -92,27 +92,51 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
     }
 
     /**
-     * Builds the client from environment variables: {@code VOLC_ACCESSKEY}, {@code VOLC_SECRETKEY},
-     * optional {@code VOLC_SESSION_TOKEN}, {@code JIMENG_VIDEO_API_URL} and {@code
-     * JIMENG_VIDEO_API_TIMEOUT} (seconds, fractions allowed, default 300); the proxy variables
+     * Builds the client from environment variables, read as {@link Settings} reads them: {@code
+     * VOLC_ACCESSKEY} and {@code VOLC_SECRETKEY} (or Volcengine's {@code VOLCENGINE_ACCESS_KEY} and {@code
+     * VOLCENGINE_SECRET_KEY}), optional {@code VOLC_SESSION_TOKEN}, {@code JIMENG_VIDEO_API_URL} and {@code
+     * JIMENG_VIDEO_API_TIMEOUT} (the api-url and api-timeout settings); the proxy variables
      * ({@link ProxyVariables}) are honoured.
      *
      * @throws IllegalArgumentException naming the variable and the fix when one is missing or invalid
      */
     public static HttpJimengApi fromEnvironment(Map<String, String> env, Clock clock) {
-        String accessKey = required(env, "VOLC_ACCESSKEY");
-        String secretKey = required(env, "VOLC_SECRETKEY");
-        String token = trimmed(env.get("VOLC_SESSION_TOKEN"));
-        URI url = parseBaseUrl(trimmed(env.get("JIMENG_VIDEO_API_URL")));
-        Duration timeout = parseTimeout(trimmed(env.get("JIMENG_VIDEO_API_TIMEOUT")));
+        Settings settings = Settings.fromEnvironment(env);
+        if (!settings.problems().isEmpty()) {
+            throw new IllegalArgumentException(settings.problems().getFirst());
+        }
+        String accessKey = settings.credentialSource().accessKey().orElseThrow(() -> missing("VOLC_ACCESSKEY"));
+        String secretKey = settings.secretKey().orElseThrow(() -> missing("VOLC_SECRETKEY"));
         return new HttpJimengApi(
-                url,
-                new Credentials(accessKey, secretKey, token.isEmpty() ? null : token),
+                settings.apiUrl(),
+                new Credentials(accessKey, secretKey, settings.sessionToken().orElse(null)),
+                new V4Signer(),
+                clock,
+                settings.seconds(Setting.API_TIMEOUT),
+                null,
+                ProxyVariables.from(env).selector());
+    }
+
+    /**
+     * A client signing with this key pair (and STS session token, null when none), through {@code proxy}
+     * (null: direct): for callers that hold the keys as text and do not sign themselves.
+     */
+    public static HttpJimengApi withKeys(
+            URI baseUrl,
+            String accessKey,
+            String secretKey,
+            String sessionToken,
+            Clock clock,
+            Duration timeout,
+            java.net.ProxySelector proxy) {
+        return new HttpJimengApi(
+                baseUrl,
+                new Credentials(accessKey, secretKey, sessionToken),
                 new V4Signer(),
                 clock,
                 timeout,
                 null,
-                ProxyVariables.from(env).selector());
+                proxy);
     }
 
     /** A copy that reports each call to {@code requestLog}. */
@@ -334,46 +358,9 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         return url;
     }
 
-    private static String required(Map<String, String> env, String name) {
-        String value = trimmed(env.get(name));
-        if (value.isEmpty()) {
-            throw new IllegalArgumentException(name + " is not set: export it (Volcengine console → Access keys), "
-                    + "or run with --sandbox to try jimeng without an account");
-        }
-        return value;
-    }
-
-    private static URI parseBaseUrl(String value) {
-        if (value.isEmpty()) {
-            return DEFAULT_BASE_URL;
-        }
-        String fix = "; set it to an http(s) URL such as " + DEFAULT_BASE_URL + ", or unset it to use that default";
-        try {
-            return checkBaseUrl(new URI(value));
-        } catch (URISyntaxException | IllegalArgumentException e) {
-            throw new IllegalArgumentException("JIMENG_VIDEO_API_URL is not a usable URL ('" + value + "')" + fix, e);
-        }
-    }
-
-    private static Duration parseTimeout(String value) {
-        if (value.isEmpty()) {
-            return DEFAULT_TIMEOUT;
-        }
-        String problem = "JIMENG_VIDEO_API_TIMEOUT must be a positive number of seconds (e.g. 300 or 0.5), got '"
-                + value + "': fix it or unset it to use " + DEFAULT_TIMEOUT.toSeconds();
-        try {
-            Duration timeout = Seconds.parse(value);
-            if (timeout.isNegative() || timeout.isZero() || timeout.compareTo(Duration.ofDays(365)) > 0) {
-                throw new IllegalArgumentException(problem);
-            }
-            return timeout;
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(problem, e);
-        }
-    }
-
-    private static String trimmed(String value) {
-        return value == null ? "" : value.trim();
+    private static IllegalArgumentException missing(String name) {
+        return new IllegalArgumentException(name + " is not set: export it (Volcengine console → Access keys), "
+                + "or run with --sandbox to try jimeng without an account");
     }
 
     /** Removes the secret, the session token and the signature from text that came back from outside. */

@@ -10,9 +10,9 @@ import java.util.Map;
 
 /**
  * Where the real API's account comes from: the one seam between "which keys" and everything that
- * uses them (the client, {@code doctor}, the redaction of logs). Today that is the environment
- * ({@code VOLC_ACCESSKEY}, {@code VOLC_SECRETKEY}, {@code VOLC_SESSION_TOKEN}); profiles and stored
- * logins plug in here by another implementation.
+ * uses them (the client, {@code doctor}, the redaction of logs). The app uses {@link ProfileAccounts}
+ * (the active profile: environment, stored login, keychain or config.toml); {@link #environment} reads
+ * the environment alone.
  */
 public interface AccountLookup {
     /** The account as far as it is set, without secrets. */

@@ -3,9 +3,10 @@ package dev.jimeng.app;
 import dev.jimeng.api.ApiCall;
 import dev.jimeng.api.HttpJimengApi;
 import dev.jimeng.api.JimengApi;
+import dev.jimeng.config.Setting;
+import dev.jimeng.config.Settings;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
-import dev.jimeng.time.Seconds;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -20,7 +21,7 @@ import java.util.function.Consumer;
  * ask for it before journaling anything, so missing credentials are a one-line error, nothing sent.
  */
 final class ApiConnection implements AutoCloseable {
-    private final Environment env;
+    private final Settings settings;
     private final Clock clock;
     private final AccountLookup accounts;
     private final Consumer<ApiCall> callLog;
@@ -31,8 +32,8 @@ final class ApiConnection implements AutoCloseable {
     private HttpJimengApi api;
 
     /** @param callLog told of every API call (the support log) */
-    ApiConnection(Environment env, Clock clock, AccountLookup accounts, Consumer<ApiCall> callLog, Path sandboxDir) {
-        this.env = env;
+    ApiConnection(Settings settings, Clock clock, AccountLookup accounts, Consumer<ApiCall> callLog, Path sandboxDir) {
+        this.settings = settings;
         this.clock = clock;
         this.accounts = accounts;
         this.callLog = callLog;
@@ -77,8 +78,8 @@ final class ApiConnection implements AutoCloseable {
             // Tasks survive a restart, so resuming after a crash works against the sandbox too.
             sandbox = SandboxServer.start(SandboxConfig.builder()
                     .taskJournal(sandboxDir.resolve("sandbox-tasks.jsonl"))
-                    .queueDuration(sandboxSeconds("JIMENG_SANDBOX_QUEUE_SECONDS", Duration.ofSeconds(1)))
-                    .generateDuration(sandboxSeconds("JIMENG_SANDBOX_GENERATE_SECONDS", Duration.ofSeconds(2)))
+                    .queueDuration(settings.seconds(Setting.SANDBOX_QUEUE_SECONDS))
+                    .generateDuration(settings.seconds(Setting.SANDBOX_GENERATE_SECONDS))
                     .build());
         } catch (java.io.IOException e) {
             throw new UserError(ExitCode.NETWORK, "could not start the sandbox on 127.0.0.1: " + e.getMessage());
@@ -91,21 +92,6 @@ final class ApiConnection implements AutoCloseable {
             return accounts.client(clock);
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-        }
-    }
-
-    /** How long the built-in sandbox keeps a task in a state; demos and tests may change it. */
-    private Duration sandboxSeconds(String variable, Duration fallback) {
-        String value = env.get(variable);
-        try {
-            Duration seconds = value == null ? fallback : Seconds.parse(value);
-            if (seconds.isNegative() || seconds.compareTo(Duration.ofHours(1)) > 0) {
-                throw new NumberFormatException();
-            }
-            return seconds;
-        } catch (NumberFormatException e) {
-            throw new UserError(
-                    ExitCode.BAD_INPUT, variable + " must be a number of seconds from 0 to 3600, got '" + value + "'");
         }
     }
 

@@ -30,35 +30,68 @@ public final class App implements AutoCloseable {
     private final RequestValidator validator;
     private final Clock clock = Clock.systemUTC();
 
-    private final AccountLookup accounts;
+    private final ProfileAccounts accounts;
     private final SupportLog log;
     private final ApiConnection connection;
     private JobStore store;
     private JobManager manager;
     private JobService service;
 
-    private App(Environment env, boolean sandboxMode, boolean verbose) {
+    private App(Environment env, boolean sandboxMode, boolean verbose, Options options) {
         this.env = env;
         this.sandboxMode = sandboxMode;
-        this.paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
-        this.settings = Settings.load(paths, env.variables());
+        this.settings = loadSettings(env, options);
+        this.paths = settings.paths();
+        settings.notices().forEach(n -> env.err().println("jimeng: " + dev.jimeng.text.TerminalText.safe(n)));
         if (!settings.problems().isEmpty()) {
             // a value that cannot be used must not quietly become the default (a different, billed video)
             throw new UserError(ExitCode.BAD_INPUT, String.join("\n", settings.problems()));
         }
         this.validator = new RequestValidator(env.workingDirectory(), settings::prices);
-        this.accounts = AccountLookup.environment(env.variables(), paths);
+        this.accounts = new ProfileAccounts(env, settings);
         this.log = new SupportLog(
                 paths.stateDir().resolve(SupportLog.FILE_NAME),
                 SupportLog.MAX_BYTES,
                 clock,
                 this::secrets,
                 verbose ? line -> env.err().println(line) : null);
-        this.connection = new ApiConnection(env, clock, accounts, log::call, sandboxMode ? sandboxJournalDir() : null);
+        this.connection =
+                new ApiConnection(settings, clock, accounts, log::call, sandboxMode ? sandboxJournalDir() : null);
+    }
+
+    /**
+     * What the command line chose: {@code --profile} (null when not given) and {@code --setting}
+     * values by key.
+     */
+    public record Options(String profile, java.util.Map<String, String> settings, boolean newProfile) {
+        public static final Options NONE = new Options(null, java.util.Map.of(), false);
+    }
+
+    /**
+     * The settings as {@link #create} would read them, without refusing bad ones: for {@code config}
+     * and {@code profile}, which must work to fix them. Shows no notices.
+     */
+    public static Settings loadSettings(Environment env, Options options) {
+        JimengPaths paths = JimengPaths.resolve(env.variables(), env.userHome(), env.workingDirectory());
+        return Settings.load(paths, env.variables(), options.profile(), options.settings(), options.newProfile());
+    }
+
+    /** {@code login} and {@code logout} for the active profile. */
+    public Login login() {
+        return new Login(env, settings, accounts, clock);
     }
 
     public static App create(Environment env, boolean sandbox, boolean verbose) {
-        return new App(env, sandbox, verbose);
+        return new App(env, sandbox, verbose, Options.NONE);
+    }
+
+    public static App create(Environment env, boolean sandbox, boolean verbose, Options options) {
+        return new App(env, sandbox, verbose, options);
+    }
+
+    /** The profile in use: its keys, endpoint, caps and jobs. */
+    public String profile() {
+        return settings.profile();
     }
 
     public Environment env() {
@@ -169,7 +202,7 @@ public final class App implements AutoCloseable {
         if (manager == null) {
             // listing and showing jobs needs no credentials: the client is built when a call needs it
             JimengApi api = new DeferredApi(connection::api);
-            store = JobStore.open(sandboxMode ? sandboxJournalDir() : paths.stateDir());
+            store = JobStore.open(sandboxMode ? sandboxJournalDir() : paths.stateDir(), settings.profile());
             manager = new JobManager(
                     store,
                     api,
@@ -179,10 +212,27 @@ public final class App implements AutoCloseable {
                     this::outputFor,
                     clock,
                     Sleeper.SYSTEM,
-                    EngineConfig.of(env, settings, sandboxMode));
-            manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(env));
+                    EngineConfig.of(settings, sandboxMode));
+            manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(settings));
         }
         return manager;
+    }
+
+    /**
+     * A note naming the other profiles' unfinished jobs, which this process leaves alone (they are
+     * polled only with their own profile's keys), or empty when there are none.
+     */
+    public java.util.Optional<String> otherProfilesNote() {
+        engine();
+        java.util.Map<String, Long> elsewhere = store.unfinishedElsewhere();
+        if (elsewhere.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        java.util.List<String> parts = new java.util.ArrayList<>();
+        elsewhere.forEach((profile, n) -> parts.add(n + " of profile " + profile + " ('jimeng"
+                + (sandboxMode ? " --sandbox" : "") + " --profile " + profile + " wait' carries "
+                + (n == 1 ? "it" : "them") + " on)"));
+        return java.util.Optional.of("unfinished jobs of other profiles are left alone: " + String.join("; ", parts));
     }
 
     /** The spend ledger of the journal (opened if need be) since {@code since}. */

@@ -68,12 +68,17 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Said when there is no unfinished job to wait for or show. */
     protected String nothingUnfinished() {
-        return dev.jimeng.view.JobsView.noneMatching("unfinished jobs", jobs().count());
+        return dev.jimeng.view.JobsView.noneMatching("unfinished jobs", jobs().count())
+                + app().otherProfilesNote()
+                        .map(n -> System.lineSeparator() + "jimeng: note: " + n)
+                        .orElse("");
     }
 
-    /** "jimeng " or "jimeng --sandbox ", for commands printed to the user. */
+    /** "jimeng ", "jimeng --sandbox " or "jimeng --profile work ", for commands printed to the user. */
     protected String jimeng() {
-        return jobs().sandbox() ? "jimeng --sandbox " : "jimeng ";
+        String profile = app().profile();
+        return (jobs().sandbox() ? "jimeng --sandbox " : "jimeng ")
+                + (profile.equals(dev.jimeng.config.Settings.DEFAULT_PROFILE) ? "" : "--profile " + profile + " ");
     }
 
     /**

@@ -21,8 +21,10 @@ public final class Cli {
             String[] args, Environment env, JimengCommand.ShellLauncher shell, InterruptSignal interrupts) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(env.out(), StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(env.err(), StandardCharsets.UTF_8), true);
-        JimengCommand root = new JimengCommand(cmd -> App.create(env, cmd.sandbox(), cmd.verbose()), shell);
+        JimengCommand root =
+                new JimengCommand(cmd -> App.create(env, cmd.sandbox(), cmd.verbose(), cmd.appOptions()), shell);
         root.useInterrupts(interrupts);
+        root.useEnvironment(env);
         CommandLine cl = configure(CommandTree.forArgs(root, args), root, out, err);
         try {
             return cl.execute(args);

@@ -44,6 +44,10 @@ public final class JimengCommand extends BaseCommand {
         DoctorCommand.class,
         McpCommand.class,
         SchemaCommand.class,
+        ConfigCommand.class,
+        ProfileCommand.class,
+        LoginCommand.class,
+        LogoutCommand.class,
     });
 
     @Option(
@@ -57,6 +61,26 @@ public final class JimengCommand extends BaseCommand {
             scope = ScopeType.INHERIT,
             description = "Show stack traces and the API calls made (secrets redacted).")
     boolean verbose;
+
+    @Option(
+            names = "--profile",
+            scope = ScopeType.INHERIT,
+            paramLabel = "NAME",
+            description = "Use this profile's keys, endpoint, caps and jobs (default: JIMENG_PROFILE, else"
+                    + " config.toml's default-profile, else 'default').")
+    String profile;
+
+    @Option(
+            names = "--setting",
+            scope = ScopeType.INHERIT,
+            paramLabel = "KEY=VALUE",
+            description = "Set a setting for this run (over config.toml and the environment); repeatable.")
+    java.util.Map<String, String> settings = new java.util.LinkedHashMap<>();
+
+    /** Set by login: a profile that does not exist yet may be named (login creates it). */
+    private boolean newProfile;
+
+    private dev.jimeng.app.Environment environment;
 
     /** Opens the interactive shell; given by Main so that cli does not depend on shell. */
     public interface ShellLauncher {
@@ -83,11 +107,38 @@ public final class JimengCommand extends BaseCommand {
         return verbose;
     }
 
+    /** The command line's --profile and --setting values, for building the app. */
+    public App.Options appOptions() {
+        return new App.Options(profile, java.util.Map.copyOf(settings), newProfile);
+    }
+
+    /** The process's environment, for commands that read settings without building the app. */
+    dev.jimeng.app.Environment environment() {
+        return environment;
+    }
+
+    void useEnvironment(dev.jimeng.app.Environment env) {
+        this.environment = env;
+    }
+
+    /** Lets --profile name a profile no file has yet (before the app is built). */
+    void allowNewProfile() {
+        newProfile = true;
+    }
+
     /** The composition root, built on first use (so --help and bad options cost nothing). */
     @Override
     public App app() {
         if (app == null) {
             app = appFactory.apply(this);
+        } else if (interactive() && (!settings.isEmpty() || (profile != null && !profile.equals(app.profile())))) {
+            // the shell's app was built once, with its profile and settings: a line cannot swap them
+            throw new dev.jimeng.app.UserError(
+                    ExitCode.BAD_INPUT,
+                    (settings.isEmpty()
+                            ? "this shell uses profile " + app.profile() + "; start 'jimeng --profile " + profile
+                                    + "' for another"
+                            : "--setting is for one-shot commands; in the shell use 'set KEY VALUE'"));
         }
         return app;
     }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Option;
         description = {
             "Serve jimeng's tools to an AI agent over stdio (Model Context Protocol), sharing the journal,"
                     + " settings and caps with the CLI, the shell and the panel.",
-            "A submit needs max_cost or a budget: the caps in config.properties, or the options below."
+            "A submit needs max_cost or a budget: the caps in config.toml, or the options below."
         })
 public final class McpCommand extends BaseCommand {
     @Option(

@@ -16,7 +16,12 @@ import java.util.Objects;
  */
 public final class JimengPaths {
     public static final String HOME_VAR = "JIMENG_HOME";
-    public static final String CONFIG_FILE_NAME = "config.properties";
+    public static final String CONFIG_FILE_NAME = "config.toml";
+    /** The settings file of earlier versions, migrated once to config.toml. */
+    public static final String LEGACY_CONFIG_FILE_NAME = "config.properties";
+    /** Where {@code jimeng login} keeps key pairs (0600). */
+    public static final String CREDENTIALS_FILE_NAME = "credentials.toml";
+
     public static final String OUTPUT_FOLDER_NAME = "generated_videos";
 
     private final Path configDir;
@@ -57,6 +62,14 @@ public final class JimengPaths {
 
     public Path configFile() {
         return configDir.resolve(CONFIG_FILE_NAME);
+    }
+
+    public Path legacyConfigFile() {
+        return configDir.resolve(LEGACY_CONFIG_FILE_NAME);
+    }
+
+    public Path credentialsFile() {
+        return configDir.resolve(CREDENTIALS_FILE_NAME);
     }
 
     public Path jobsDatabase() {

@@ -18,8 +18,8 @@ import java.util.stream.Collectors;
  * default, parser and allowed values. Values are kept as normalised text ({@link #parse} output);
  * {@link Settings} offers typed accessors.
  *
- * <p>Environment variables: {@code JIMENG_VIDEO_POLL_INTERVAL} (poll-interval, the seed's name),
- * {@code JIMENG_OUTPUT_DIR} (output-dir), {@code JIMENG_CONCURRENCY} (concurrency).
+ * <p>Each row with an environment variable can be set there too (e.g. {@code JIMENG_VIDEO_POLL_INTERVAL},
+ * the seed's name of poll-interval); every row can be in config.toml and given as {@code --setting}.
  */
 public enum Setting {
     MODE(
@@ -135,7 +135,61 @@ public enum Setting {
             null,
             p -> price(Prices.DEFAULT.perSecondPro()),
             Setting::parsePrice,
-            m -> List.of());
+            m -> List.of()),
+    API_URL(
+            "api-url",
+            "the API endpoint: an http(s) URL (a sandbox's, or a gateway's)",
+            "JIMENG_VIDEO_API_URL",
+            p -> Setting.DEFAULT_API_URL,
+            (raw, p) -> parseUrl(raw),
+            m -> List.of(new Choice(Setting.DEFAULT_API_URL, "Volcengine (default)"))),
+    API_TIMEOUT(
+            "api-timeout",
+            "seconds one API call (headers and body) may take",
+            "JIMENG_VIDEO_API_TIMEOUT",
+            p -> "300",
+            (raw, p) -> parseSeconds("API_TIMEOUT", raw),
+            m -> List.of(new Choice("300", "seconds (default)"))),
+    MAX_POLL_ATTEMPTS(
+            "max-poll-attempts",
+            "status checks before waiting gives up (the task keeps running; wait picks it up)",
+            "JIMENG_VIDEO_MAX_POLL_ATTEMPTS",
+            p -> "120",
+            (raw, p) -> parseAtLeastOne(raw),
+            m -> List.of(new Choice("120", "status checks (default)"))),
+    RETRY_BACKOFF(
+            "retry-backoff",
+            "first back-off in seconds after a transient error (doubles, with jitter, up to 60)",
+            "JIMENG_VIDEO_RETRY_BACKOFF",
+            p -> "1",
+            (raw, p) -> parseSeconds("RETRY_BACKOFF", raw),
+            m -> List.of(new Choice("1", "second (default)"))),
+    JOURNAL_RETRY_SECONDS(
+            "journal-retry-seconds",
+            "how long an accepted task id is tried again when the journal cannot record it",
+            "JIMENG_JOURNAL_RETRY_SECONDS",
+            p -> "60",
+            (raw, p) -> parseSeconds("JOURNAL_RETRY_SECONDS", raw),
+            m -> List.of(new Choice("60", "seconds (default)"))),
+    SANDBOX_QUEUE_SECONDS(
+            "sandbox-queue-seconds",
+            "seconds the built-in sandbox keeps a task in the queue",
+            "JIMENG_SANDBOX_QUEUE_SECONDS",
+            p -> "1",
+            (raw, p) -> parseSeconds("SANDBOX_QUEUE_SECONDS", raw),
+            m -> List.of(new Choice("1", "second (default)"))),
+    SANDBOX_GENERATE_SECONDS(
+            "sandbox-generate-seconds",
+            "seconds the built-in sandbox takes to make a video",
+            "JIMENG_SANDBOX_GENERATE_SECONDS",
+            p -> "2",
+            (raw, p) -> parseSeconds("SANDBOX_GENERATE_SECONDS", raw),
+            m -> List.of(new Choice("2", "seconds (default)")));
+
+    /** Volcengine's endpoint, the default of {@code api-url}. */
+    public static final String DEFAULT_API_URL = "https://visual.volcengineapi.com";
+
+    static final BigDecimal ONE_YEAR = new BigDecimal(365L * 24 * 3600);
 
     /** The value of a cap that is not set. */
     public static final String NO_CAP = "none";
@@ -224,9 +278,15 @@ public enum Setting {
 
     /** Like {@link #byKey} but fails with a message listing the known keys. */
     public static Setting require(String key) {
-        return byKey(key)
-                .orElseThrow(() -> new InvalidSettingException(
-                        "unknown setting '" + key + "'; use one of " + String.join(", ", keys())));
+        return byKey(key).orElseThrow(() -> unknown(key, "setting"));
+    }
+
+    /** "unknown setting 'x'; did you mean y?" (or the list of keys when none is close). */
+    public static InvalidSettingException unknown(String key, String what) {
+        String fix = dev.jimeng.text.Spelling.closest(key, keys())
+                .map(k -> "did you mean " + k + "?")
+                .orElse("use one of " + String.join(", ", keys()));
+        return new InvalidSettingException("unknown " + what + " '" + key + "'; " + fix);
     }
 
     private String fix() {
@@ -236,6 +296,11 @@ public enum Setting {
             case SEED -> "give a whole number: " + Capabilities.SEED_RANGE;
             case CONCURRENCY -> "give a whole number from 1 to " + MAX_CONCURRENCY;
             case POLL_INTERVAL -> "give seconds from " + MIN_POLL + " to " + MAX_POLL + ", e.g. 5 or 2.5";
+            case API_URL -> "give an http(s) URL such as " + DEFAULT_API_URL;
+            case API_TIMEOUT, JOURNAL_RETRY_SECONDS -> "give a positive number of seconds, e.g. 300 or 0.5";
+            case RETRY_BACKOFF -> "give a positive number of seconds up to " + MAX_POLL + ", e.g. 1 or 0.5";
+            case SANDBOX_QUEUE_SECONDS, SANDBOX_GENERATE_SECONDS -> "give seconds from 0 to " + MAX_POLL;
+            case MAX_POLL_ATTEMPTS -> "give a whole number of at least 1";
             default -> "use one of " + c.stream().map(Choice::value).collect(Collectors.joining(", "));
         };
     }
@@ -334,6 +399,47 @@ public enum Setting {
 
     private static String price(double cnyPerSecond) {
         return BigDecimal.valueOf(cnyPerSecond).stripTrailingZeros().toPlainString();
+    }
+
+    /** An http(s) URL with a host and no query, fragment or user name (the one the client accepts). */
+    private static String parseUrl(String raw) {
+        java.net.URI uri;
+        try {
+            uri = new java.net.URI(raw);
+        } catch (java.net.URISyntaxException e) {
+            throw API_URL.invalid(raw, "is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("http") && !scheme.equals("https")) throw API_URL.invalid(raw, "is not an http(s) URL");
+        if (uri.getHost() == null || uri.getHost().isEmpty()) throw API_URL.invalid(raw, "has no host name");
+        if (uri.getRawQuery() != null || uri.getRawFragment() != null || uri.getRawUserInfo() != null) {
+            throw API_URL.invalid(raw, "must not have a query, fragment or user name");
+        }
+        return raw;
+    }
+
+    /** Seconds in the range of the setting named by its constant's name. */
+    private static String parseSeconds(String name, String raw) {
+        Setting s = valueOf(name);
+        BigDecimal max = s == API_TIMEOUT || s == JOURNAL_RETRY_SECONDS ? ONE_YEAR : MAX_POLL;
+        boolean zeroAllowed = s == SANDBOX_QUEUE_SECONDS || s == SANDBOX_GENERATE_SECONDS;
+        BigDecimal seconds;
+        try {
+            seconds = new BigDecimal(raw);
+        } catch (NumberFormatException e) {
+            throw s.invalid(raw, "is not a number of seconds");
+        }
+        int low = seconds.signum();
+        if (low < 0 || (low == 0 && !zeroAllowed) || seconds.compareTo(max) > 0) {
+            throw s.invalid(raw, "is out of range");
+        }
+        return seconds.stripTrailingZeros().toPlainString();
+    }
+
+    private static String parseAtLeastOne(String raw) {
+        int n = wholeNumber(MAX_POLL_ATTEMPTS, raw);
+        if (n < 1) throw MAX_POLL_ATTEMPTS.invalid(raw, "is out of range");
+        return Integer.toString(n);
     }
 
     private static String parseNotify(String raw) {

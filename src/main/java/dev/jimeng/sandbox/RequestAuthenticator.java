@@ -78,6 +78,7 @@ final class RequestAuthenticator {
         if (!signedHeaders.containsKey("host") || !signedHeaders.containsKey("x-date")) {
             throw GatewayError.SIGNATURE_DOES_NOT_MATCH.with("SignedHeaders must include host and x-date.");
         }
+        checkSessionToken(headers, signedHeaders);
         String expected = signer.signature(
                 credentials.secretAccessKey(),
                 method,
@@ -90,6 +91,30 @@ final class RequestAuthenticator {
                 expected.getBytes(StandardCharsets.US_ASCII), signature.getBytes(StandardCharsets.US_ASCII))) {
             throw GatewayError.SIGNATURE_DOES_NOT_MATCH.with(
                     "The request signature we calculated does not match the signature you provided.");
+        }
+    }
+
+    /**
+     * Temporary (STS) credentials are only good with their session token: when the sandbox was given
+     * one, a request must carry it in X-Security-Token, and sign that header. The message never quotes
+     * the expected token.
+     */
+    private void checkSessionToken(Headers headers, Map<String, String> signedHeaders) throws GatewayException {
+        String expected = credentials.sessionToken();
+        if (expected == null) {
+            return;
+        }
+        String sent = headers.getFirst("X-Security-Token");
+        if (sent == null || sent.isBlank()) {
+            throw GatewayError.INVALID_ACCESS_KEY.with("The access key " + credentials.accessKeyId()
+                    + " is temporary: the X-Security-Token header" + " is required.");
+        }
+        if (!MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.UTF_8), sent.trim().getBytes(StandardCharsets.UTF_8))) {
+            throw GatewayError.INVALID_ACCESS_KEY.with("The security token is not valid for this access key.");
+        }
+        if (!signedHeaders.containsKey("x-security-token")) {
+            throw GatewayError.SIGNATURE_DOES_NOT_MATCH.with("SignedHeaders must include x-security-token.");
         }
     }
 

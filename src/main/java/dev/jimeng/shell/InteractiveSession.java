@@ -178,8 +178,11 @@ final class InteractiveSession extends Session {
         out.println("jimeng: canceled " + canceled + " job(s) not sent yet; nothing was billed");
     }
 
+    /** {@code jimeng t2v_720p> }, with the profile when it is not the default: {@code jimeng work t2v_720p> }. */
     String prompt() {
-        return "jimeng " + app().settings().get(Setting.MODE).value() + "> ";
+        String profile = app().profile();
+        String shown = profile.equals(dev.jimeng.config.Settings.DEFAULT_PROFILE) ? "" : profile + " ";
+        return "jimeng " + shown + app().settings().get(Setting.MODE).value() + "> ";
     }
 
     /** Asks before leaving while jobs run; Ctrl-D again (or input that ended) means yes. */

@@ -51,6 +51,7 @@ abstract class Session implements ShellControl {
         AutoCloseable subscription = app().jobs().subscribe(this::onJob);
         try {
             app().jobs().resumeAll().forEach(jobs::track);
+            app().otherProfilesNote().ifPresent(n -> err.println("jimeng: note: " + TerminalText.safe(n)));
             app().connect(); // say once, at the start, when credentials are missing
             return subscription;
         } catch (UserError e) {

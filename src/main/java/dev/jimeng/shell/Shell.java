@@ -50,9 +50,20 @@ public final class Shell {
 
     /** Values the history must never hold, whatever pattern they have. */
     private List<String> knownSecrets() {
-        return java.util.stream.Stream.of("VOLC_SECRETKEY", "VOLC_ACCESSKEY")
-                .map(env::get)
+        var settings = root.app().settings();
+        return java.util.stream.Stream.concat(
+                        java.util.stream.Stream.of(
+                                        "VOLC_SECRETKEY",
+                                        "VOLC_ACCESSKEY",
+                                        "VOLCENGINE_SECRET_KEY",
+                                        "VOLCENGINE_ACCESS_KEY",
+                                        "VOLC_SESSION_TOKEN")
+                                .map(env::get),
+                        java.util.stream.Stream.of(
+                                settings.secretKey().orElse(null),
+                                settings.sessionToken().orElse(null)))
                 .filter(java.util.Objects::nonNull)
+                .distinct()
                 .toList();
     }
 }

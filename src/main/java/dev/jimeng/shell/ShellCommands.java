@@ -97,44 +97,16 @@ final class ShellCommands {
             mixinStandardHelpOptions = true,
             description = "Show every setting and where it came from.")
     static final class SettingsCommand extends BaseCommand {
-        /** Values get at least this many columns however narrow the terminal. */
-        private static final int MIN_VALUE = 16;
-        /** The origin column gets at least this many columns, and values leave it at most MAX_ORIGIN. */
-        private static final int MIN_ORIGIN = 12;
-
-        private static final int MAX_ORIGIN = 40;
-
         @Override
         protected ExitCode doCall() {
-            java.util.List<ResolvedSetting> all = app().settings().all();
-            java.util.List<String> values = all.stream()
-                    .map(r -> TerminalText.safe(String.valueOf(r.value())))
+            java.util.List<dev.jimeng.view.SettingsView.Row> rows = app().settings().all().stream()
+                    .map(r -> new dev.jimeng.view.SettingsView.Row(
+                            r.key(),
+                            String.valueOf(r.value()),
+                            r.origin().describe(),
+                            r.setting() == Setting.OUTPUT_DIR))
                     .toList();
-            java.util.List<String> origins = all.stream()
-                    .map(r -> TerminalText.safe(r.origin().describe()))
-                    .toList();
-            int keys =
-                    Setting.keys().stream().mapToInt(TerminalText::width).max().orElse(10);
-            int longestValue =
-                    values.stream().mapToInt(TerminalText::width).max().orElse(0);
-            int longestOrigin =
-                    origins.stream().mapToInt(TerminalText::width).max().orElse(0);
-            int columns = terminalColumns();
-            // the value column is as wide as the longest value, unless that would push the origins off
-            // the screen; then long values are cut (paths from the left: their end matters most)
-            int room = columns - keys - 4 - Math.min(longestOrigin, MAX_ORIGIN);
-            int valueWidth = Math.max(Math.min(longestValue, MIN_VALUE), Math.min(longestValue, room));
-            int originWidth = Math.max(MIN_ORIGIN, columns - keys - 4 - valueWidth);
-            for (int i = 0; i < all.size(); i++) {
-                String value = values.get(i);
-                if (TerminalText.width(value) > valueWidth) {
-                    value = all.get(i).key().equals(Setting.OUTPUT_DIR.key())
-                            ? TerminalText.fitLeft(value, valueWidth)
-                            : TerminalText.fit(value, valueWidth);
-                }
-                out().println(TerminalText.pad(all.get(i).key(), keys) + "  " + TerminalText.pad(value, valueWidth)
-                        + "  " + TerminalText.fit(origins.get(i), originWidth));
-            }
+            out().print(dev.jimeng.view.SettingsView.table(rows, terminalColumns()));
             return ExitCode.OK;
         }
     }

@@ -21,9 +21,12 @@ final class JobQueries {
             .collect(java.util.stream.Collectors.joining(","));
 
     private final Journal journal;
+    /** Only this profile's jobs are listed, counted, found and resumed. */
+    private final String profile;
 
-    JobQueries(Journal journal) {
+    JobQueries(Journal journal, String profile) {
         this.journal = journal;
+        this.profile = profile;
     }
 
     Optional<JobRecord> get(String id) {
@@ -36,29 +39,47 @@ final class JobQueries {
             return Optional.empty();
         }
         return journal.locked(() -> {
-            Optional<JobRecord> exact = load(key);
-            if (exact.isPresent()) {
-                return exact;
-            }
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = journal.prepare("SELECT id FROM jobs WHERE id LIKE ? ORDER BY id LIMIT 20")) {
+            try (PreparedStatement ps = journal.prepare(
+                    "SELECT id FROM jobs WHERE id LIKE ? AND profile = ? ORDER BY id = ? DESC, id LIMIT 20")) {
                 ps.setString(1, key + "%");
+                ps.setString(2, profile);
+                ps.setString(3, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
                     }
                 }
             }
+            if (!ids.isEmpty() && ids.get(0).equals(key)) {
+                return load(key);
+            }
             if (ids.size() > 1) {
                 throw new AmbiguousJobIdException(key, ids);
             }
-            return ids.isEmpty() ? Optional.empty() : load(ids.get(0));
+            return ids.isEmpty() ? otherProfiles(key) : load(ids.get(0));
         });
     }
 
+    /** A job of another profile with this id or prefix is named, with the option that reaches it. */
+    private Optional<JobRecord> otherProfiles(String key) throws SQLException {
+        try (PreparedStatement ps =
+                journal.prepare("SELECT id, profile FROM jobs WHERE id LIKE ? AND profile <> ? ORDER BY id LIMIT 1")) {
+            ps.setString(1, key + "%");
+            ps.setString(2, profile);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    throw new OtherProfileJobException(rs.getString(1), rs.getString(2), profile);
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
     List<JobRecord> list(JobQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE profile = ?");
         List<Object> args = new ArrayList<>();
+        args.add(profile);
         if (!query.states().isEmpty()) {
             sql.append(" AND state IN (")
                     .append(String.join(
@@ -89,9 +110,11 @@ final class JobQueries {
 
     long count() {
         return journal.locked(() -> {
-            try (PreparedStatement ps = journal.prepare("SELECT COUNT(*) FROM jobs");
-                    ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0L;
+            try (PreparedStatement ps = journal.prepare("SELECT COUNT(*) FROM jobs WHERE profile = ?")) {
+                ps.setString(1, profile);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next() ? rs.getLong(1) : 0L;
+                }
             }
         });
     }
@@ -99,14 +122,38 @@ final class JobQueries {
     List<JobRecord> unfinished() {
         return journal.locked(() -> {
             try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE state NOT IN ("
-                    + TERMINAL_PLACEHOLDERS + ")" + " ORDER BY created_at, rowid")) {
+                    + TERMINAL_PLACEHOLDERS + ") AND profile = ? ORDER BY created_at, rowid")) {
                 int i = 1;
                 for (JobState s : JobState.values()) {
                     if (s.terminal()) {
                         ps.setString(i++, s.label());
                     }
                 }
+                ps.setString(i, profile);
                 return JobRows.readAll(ps);
+            }
+        });
+    }
+
+    /** How many unfinished jobs each other profile has (profiles with none left out), by name. */
+    java.util.Map<String, Long> unfinishedElsewhere() {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare("SELECT profile, COUNT(*) FROM jobs WHERE state NOT IN ("
+                    + TERMINAL_PLACEHOLDERS + ") AND profile <> ? GROUP BY profile ORDER BY profile")) {
+                int i = 1;
+                for (JobState s : JobState.values()) {
+                    if (s.terminal()) {
+                        ps.setString(i++, s.label());
+                    }
+                }
+                ps.setString(i, profile);
+                java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        counts.put(rs.getString(1), rs.getLong(2));
+                    }
+                }
+                return counts;
             }
         });
     }
@@ -172,8 +219,9 @@ final class JobQueries {
                     + " SUM(CASE WHEN task_id IS NOT NULL THEN COALESCE(estimated_cost, 0) ELSE 0 END),"
                     + " SUM(CASE WHEN " + pending + " THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN " + pending + " THEN COALESCE(estimated_cost, 0) ELSE 0 END)"
-                    + " FROM jobs WHERE created_at >= ? GROUP BY mode ORDER BY mode")) {
+                    + " FROM jobs WHERE created_at >= ? AND profile = ? GROUP BY mode ORDER BY mode")) {
                 ps.setLong(1, since.toEpochMilli());
+                ps.setString(2, profile);
                 java.util.List<SpendRow> rows = new java.util.ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

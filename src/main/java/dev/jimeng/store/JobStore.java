@@ -24,26 +24,44 @@ import java.util.Optional;
 public final class JobStore implements AutoCloseable {
     public static final String FILE_NAME = "jobs.db";
 
+    /** Jobs of other profiles are not seen: not listed, resumed, counted or found. */
+    public static final String DEFAULT_PROFILE = "default";
+
     private final Path file;
+    private final String profile;
     // The writes that move a job's state live here; reads, leases and row mapping have their own
     // package-private classes. All of them share the one Journal: one connection, one lock.
     private final Journal journal;
     private final JobQueries queries;
     private final Leases leases;
 
-    private JobStore(Path file, Journal journal) {
+    private JobStore(Path file, Journal journal, String profile) {
         this.file = file;
         this.journal = journal;
-        this.queries = new JobQueries(journal);
+        this.profile = profile;
+        this.queries = new JobQueries(journal, profile);
         this.leases = new Leases(journal);
     }
 
     /** Opens (creating if needed) {@code directory/jobs.db} and brings its schema up to date. */
     public static JobStore open(Path directory) {
-        return open(directory, Migrations.ALL);
+        return open(directory, DEFAULT_PROFILE);
+    }
+
+    /**
+     * As above, seeing only the jobs of {@code profile}: new jobs are tagged with it, and lists, counts,
+     * the spend ledger and the unfinished jobs to resume are that profile's alone, so a job is never
+     * driven with another profile's keys nor counted against its budgets.
+     */
+    public static JobStore open(Path directory, String profile) {
+        return open(directory, Migrations.ALL, profile);
     }
 
     static JobStore open(Path directory, List<String> migrations) {
+        return open(directory, migrations, DEFAULT_PROFILE);
+    }
+
+    static JobStore open(Path directory, List<String> migrations, String profile) {
         Path file = directory.resolve(FILE_NAME);
         try {
             // the journal holds every prompt, task id and error: the user's alone (0600, folder 0700);
@@ -55,7 +73,7 @@ public final class JobStore implements AutoCloseable {
             }
             Journal journal = Journal.open(file);
             journal.migrate(migrations);
-            return new JobStore(file, journal);
+            return new JobStore(file, journal, profile);
         } catch (IOException | SQLException e) {
             throw StoreException.of(file, "cannot open the job journal", e);
         }
@@ -63,6 +81,11 @@ public final class JobStore implements AutoCloseable {
 
     public Path file() {
         return file;
+    }
+
+    /** The profile whose jobs this store sees. */
+    public String profile() {
+        return profile;
     }
 
     /** The schema version of the open file ({@code PRAGMA user_version}). */
@@ -129,8 +152,8 @@ public final class JobStore implements AutoCloseable {
                 }
                 try (PreparedStatement ps = journal.prepare("INSERT INTO jobs (id, created_at,"
                         + " updated_at, mode, prompt, seed, request_json, state, state_times, retry_of,"
-                        + " lease_owner, lease_expires_at, output_path, estimated_cost)"
-                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
+                        + " lease_owner, lease_expires_at, output_path, estimated_cost, profile)"
+                        + " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")) {
                     ps.setString(1, id);
                     ps.setLong(2, now.toEpochMilli());
                     ps.setLong(3, now.toEpochMilli());
@@ -149,6 +172,7 @@ public final class JobStore implements AutoCloseable {
                     } else {
                         ps.setDouble(14, estimatedCost);
                     }
+                    ps.setString(15, profile);
                     ps.executeUpdate();
                 }
                 addTransition(id, JobState.QUEUED, now, retryOf == null ? null : "re-submit of " + retryOf);
@@ -366,6 +390,14 @@ public final class JobStore implements AutoCloseable {
     /** Every job not yet in a terminal state, oldest first (the order to resume them in). */
     public List<JobRecord> unfinished() {
         return queries.unfinished();
+    }
+
+    /**
+     * How many unfinished jobs each other profile has: they are left alone here (they may only be
+     * polled with their own profile's keys), and the user is told which profile carries them on.
+     */
+    public java.util.Map<String, Long> unfinishedElsewhere() {
+        return queries.unfinishedElsewhere();
     }
 
     /** Everything that happened to a job, oldest first. */

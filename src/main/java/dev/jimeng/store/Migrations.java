@@ -75,11 +75,17 @@ final class Migrations {
               WHEN mode LIKE '%1080p' THEN 0.63
               ELSE 0.28 END;
             """,
-            // (append-only; renumbered at merge) a journal of years stays fast: the duration history
+            // a journal of years stays fast: the duration history
             // behind ETAs and poll schedules reads the latest jobs of one mode, and the spend ledger
             // sums by mode and period, both from this index alone (it covers the ledger's columns)
             """
             CREATE INDEX jobs_by_mode_created ON jobs(mode, created_at, state, task_id, estimated_cost);
+            """,
+            // the profile (named account) a job belongs to: it is only ever driven with that
+            // profile's keys, and counts against that profile's budgets; older rows are the default's.
+            """
+            ALTER TABLE jobs ADD COLUMN profile TEXT NOT NULL DEFAULT 'default';
+            CREATE INDEX jobs_by_profile ON jobs(profile, state);
             """);
 
     private Migrations() {}

@@ -63,8 +63,9 @@ class HttpJimengApiEnvironmentTest {
 
         assertThatThrownBy(() -> HttpJimengApi.fromEnvironment(env, clock))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("JIMENG_VIDEO_API_TIMEOUT must be a positive number of seconds")
-                .hasMessageContaining(value);
+                .hasMessageStartingWith("environment JIMENG_VIDEO_API_TIMEOUT: api-timeout: '" + value + "'")
+                .hasMessageContaining("give a positive number of seconds")
+                .hasMessageContaining("unset JIMENG_VIDEO_API_TIMEOUT");
     }
 
     @ParameterizedTest(name = "url \"{0}\" is rejected")
@@ -75,8 +76,9 @@ class HttpJimengApiEnvironmentTest {
 
         assertThatThrownBy(() -> HttpJimengApi.fromEnvironment(env, clock))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("JIMENG_VIDEO_API_URL is not a usable URL")
-                .hasMessageContaining("unset it");
+                .hasMessageStartingWith("environment JIMENG_VIDEO_API_URL: api-url: '" + value + "'")
+                .hasMessageContaining("give an http(s) URL such as https://visual.volcengineapi.com")
+                .hasMessageContaining("unset JIMENG_VIDEO_API_URL");
     }
 
     @Test

@@ -40,8 +40,8 @@ class CliBadSettingsTest {
 
     @Test
     void aBadValueInTheConfigFileIsAnErrorNamingFileKeyValueAndTheValidValues() throws Exception {
-        Path config = home.resolve("config.properties");
-        Files.writeString(config, "duration=10s\n");
+        Path config = home.resolve("config.toml");
+        Files.writeString(config, "duration = \"10s\"\n");
 
         for (String[] args : new String[][] {{"generate", "a cat"}, {"submit", "a cat"}, {"jobs"}}) {
             CliRun run = cli().run(args);
@@ -63,7 +63,7 @@ class CliBadSettingsTest {
 
     @Test
     void everyBadValueIsReportedAtOnce() throws Exception {
-        Files.writeString(home.resolve("config.properties"), "duration=10s\nmode=t2v_4k\n");
+        Files.writeString(home.resolve("config.toml"), "duration = \"10s\"\nmode = \"t2v_4k\"\n");
 
         CliRun run = cli().with("JIMENG_CONCURRENCY", "zero").run("generate", "a cat");
 

@@ -123,10 +123,15 @@ class CliSpendAndCapsTest {
         assertThat(spend.stdout()).contains("sandbox, not billed").doesNotContain("¥");
     }
 
+    /** Adds {@code key=value} to config.toml (the value as a TOML string). */
     private void config(String line) throws Exception {
-        Path file = home.resolve("config.properties");
+        Path file = home.resolve("config.toml");
+        int eq = line.indexOf('=');
         Files.writeString(
-                file, line + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+                file,
+                line.substring(0, eq) + " = \"" + line.substring(eq + 1) + "\"\n",
+                java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
     }
 
     private String queuedJob(String prompt) {

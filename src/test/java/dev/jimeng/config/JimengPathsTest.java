@@ -17,7 +17,7 @@ class JimengPathsTest {
 
         assertThat(p.configDir()).isEqualTo(Path.of("/data/jm"));
         assertThat(p.stateDir()).isEqualTo(Path.of("/data/jm"));
-        assertThat(p.configFile()).isEqualTo(Path.of("/data/jm/config.properties"));
+        assertThat(p.configFile()).isEqualTo(Path.of("/data/jm/config.toml"));
         assertThat(p.jobsDatabase()).isEqualTo(Path.of("/data/jm/jobs.db"));
         assertThat(p.historyFile()).isEqualTo(Path.of("/data/jm/history"));
     }
@@ -45,7 +45,7 @@ class JimengPathsTest {
         JimengPaths p = JimengPaths.resolve(
                 Map.of("XDG_CONFIG_HOME", "/xdg/config", "XDG_STATE_HOME", "/xdg/state"), HOME, CWD);
 
-        assertThat(p.configFile()).isEqualTo(Path.of("/xdg/config/jimeng/config.properties"));
+        assertThat(p.configFile()).isEqualTo(Path.of("/xdg/config/jimeng/config.toml"));
         assertThat(p.historyFile()).isEqualTo(Path.of("/xdg/state/jimeng/history"));
     }
 

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.jimeng.mode.Capabilities;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,9 +20,16 @@ class SettingsTest {
         return JimengPaths.resolve(Map.of("JIMENG_HOME", dir.resolve("home").toString()), dir, dir.resolve("cwd"));
     }
 
+    /** config.toml with these {@code key=value} lines (values as TOML strings) and comments. */
     private void writeConfig(String... lines) throws IOException {
         Files.createDirectories(paths().configDir());
-        Files.writeString(paths().configFile(), String.join("\n", lines) + "\n");
+        StringBuilder toml = new StringBuilder();
+        for (String line : lines) {
+            int eq = line.indexOf('=');
+            toml.append(line.startsWith("#") ? line : line.substring(0, eq) + " = \"" + line.substring(eq + 1) + "\"")
+                    .append('\n');
+        }
+        Files.writeString(paths().configFile(), toml);
     }
 
     @Test
@@ -144,14 +149,14 @@ class SettingsTest {
         Path written = s.save("notify");
 
         assertThat(written).isEqualTo(paths().configFile());
-        Properties props = new Properties();
-        try (InputStream in = Files.newInputStream(written)) {
-            props.load(in);
-        }
+        Map<String, Object> props = new com.fasterxml.jackson.dataformat.toml.TomlMapper()
+                .readValue(
+                        Files.readString(written),
+                        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
         assertThat(props)
                 .containsEntry("api-url", "http://127.0.0.1:9")
                 .containsEntry("fps", "24")
-                .containsEntry("duration", "10")
+                .containsEntry("duration", 10)
                 .containsEntry("notify", "bell")
                 .doesNotContainKey("mode");
         assertThat(s.get("duration").origin()).isEqualTo(new Origin.Session());

@@ -6,7 +6,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -103,18 +102,18 @@ class ShellSettingsTest {
     void saveWritesOnlyTheKeyGiven() throws IOException {
         shell.runScript("set fps 24\nset mode t2v_1080p\nset duration 10 --save\n");
 
-        Properties saved = new Properties();
-        try (var in = Files.newInputStream(shell.home.resolve("config.properties"))) {
-            saved.load(in);
-        }
-        assertThat(saved).containsOnlyKeys("duration").containsEntry("duration", "10");
+        java.util.Map<String, Object> saved = new com.fasterxml.jackson.dataformat.toml.TomlMapper()
+                .readValue(
+                        Files.readString(shell.home.resolve("config.toml")),
+                        new com.fasterxml.jackson.core.type.TypeReference<java.util.Map<String, Object>>() {});
+        assertThat(saved).containsOnlyKeys("duration").containsEntry("duration", 10);
     }
 
     @Test
     void aBadValueInTheConfigFileStopsTheShellWithTheFileKeyAndValue() throws IOException {
         Files.createDirectories(shell.home);
-        Path config = shell.home.resolve("config.properties");
-        Files.writeString(config, "duration=10s\n");
+        Path config = shell.home.resolve("config.toml");
+        Files.writeString(config, "duration = \"10s\"\n");
 
         int code = shell.runScript("\"a red fox\"\n");
 

@@ -73,6 +73,37 @@ class JobStoreTest {
     }
 
     @Test
+    void jobsFromBeforeProfilesBelongToTheDefaultProfileAndAStoreSeesOnlyItsProfilesJobs() throws Exception {
+        int beforeProfiles = Migrations.ALL.indexOf(Migrations.ALL.stream()
+                .filter(m -> m.contains("ADD COLUMN profile"))
+                .findFirst()
+                .orElseThrow());
+        JobStore.open(home, Migrations.ALL.subList(0, beforeProfiles)).close();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve(JobStore.FILE_NAME));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("INSERT INTO jobs (id, created_at, updated_at, mode, prompt, request_json, state,"
+                    + " state_times, task_id) VALUES ('abcdefgh', 1000, 3000, 't2v_720p', 'old cat',"
+                    + " '{\"mode\":\"t2v_720p\",\"prompt\":\"old cat\"}', 'in_queue',"
+                    + " '{\"queued\":1000,\"in_queue\":2000}', '7392616336519610409')");
+        }
+
+        try (JobStore work = JobStore.open(home, "work")) {
+            JobRecord mine = work.create(request("a work cat"), null, clock.instant(), null, null);
+            assertThat(work.list(JobQuery.newest(50))).extracting(JobRecord::id).containsExactly(mine.id());
+            assertThat(work.unfinished()).extracting(JobRecord::id).containsExactly(mine.id());
+            assertThat(work.count()).isEqualTo(1);
+            assertThatThrownBy(() -> work.find("abcdefgh"))
+                    .isInstanceOf(OtherProfileJobException.class)
+                    .hasMessageContaining("belongs to profile default");
+        }
+        try (JobStore store = JobStore.open(home)) {
+            assertThat(store.unfinished()).extracting(JobRecord::id).containsExactly("abcdefgh");
+            assertThat(store.find("abcd")).isPresent();
+            assertThat(store.count()).isEqualTo(1);
+        }
+    }
+
+    @Test
     void aJournalFromANewerJimengIsRefusedInsteadOfDamaged() throws Exception {
         JobStore.open(home).close();
         try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + home.resolve(JobStore.FILE_NAME));
