@@ -27,7 +27,8 @@ import picocli.CommandLine.ScopeType;
             SpendCommand.class,
             BatchCommand.class,
             WatchCommand.class,
-            SandboxCommand.class
+            SandboxCommand.class,
+            CompletionCommand.class
         },
         footer = {
             "",
