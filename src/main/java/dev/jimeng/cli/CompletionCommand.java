@@ -20,8 +20,8 @@ import picocli.CommandLine.Parameters;
         footer = {
             "",
             "Examples:",
-            "  source <(jimeng completion bash)                      # in ~/.bashrc",
-            "  jimeng completion zsh > \"${fpath[1]}/_jimeng\"",
+            "  jimeng completion bash > ~/.local/share/bash-completion/completions/jimeng",
+            "  jimeng completion zsh > ~/.zfunc/_jimeng      # with fpath+=(~/.zfunc)",
             "  jimeng completion fish > ~/.config/fish/completions/jimeng.fish"
         })
 public final class CompletionCommand extends BaseCommand {

@@ -28,7 +28,8 @@ import picocli.CommandLine.ScopeType;
             BatchCommand.class,
             WatchCommand.class,
             SandboxCommand.class,
-            CompletionCommand.class
+            CompletionCommand.class,
+            HelpCommand.class
         },
         footer = {
             "",

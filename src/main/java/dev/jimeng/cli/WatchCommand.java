@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "watch",
         mixinStandardHelpOptions = true,
-        description = "Open the live panel of all jobs (q to leave); plain status lines when not at a terminal.")
+        description = "Open the live panel of all jobs (q to leave); plain status lines when not at a terminal.",
+        footer = {"", "Examples:", "  jimeng watch", "  jimeng --sandbox watch"})
 public final class WatchCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
