@@ -4,6 +4,7 @@ import dev.jimeng.api.HttpJimengApi;
 import dev.jimeng.api.JimengApi;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
+import dev.jimeng.text.SecretText;
 import dev.jimeng.time.Seconds;
 import java.net.URI;
 import java.nio.file.Path;
@@ -61,6 +62,31 @@ final class ApiConnection implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }
+    }
+
+    /**
+     * Where jobs go, in a few words for the shell's first line: the built-in sandbox (and that nothing is
+     * billed), or the account (its access key masked) and endpoint; the missing credentials otherwise.
+     */
+    synchronized String describe() {
+        if (sandboxDir != null) {
+            return sandbox == null
+                    ? "sandbox on 127.0.0.1, nothing is billed"
+                    : "sandbox on " + URI.create(sandbox.baseUrl()).getAuthority() + ", nothing is billed";
+        }
+        String key = env.get("VOLC_ACCESSKEY");
+        if (api == null || key == null) {
+            return "no account: set VOLC_ACCESSKEY and VOLC_SECRETKEY, or start with --sandbox";
+        }
+        String url = env.get("JIMENG_VIDEO_API_URL");
+        String endpoint = url == null || url.isBlank() ? HttpJimengApi.DEFAULT_BASE_URL.toString() : url.strip();
+        return "account " + masked(key.strip()) + " at " + dev.jimeng.text.TerminalText.safe(SecretText.url(endpoint))
+                + ", billed";
+    }
+
+    /** The first and last four characters of a long key, nothing of a short one. */
+    static String masked(String key) {
+        return key.length() < 12 ? "…" : key.substring(0, 4) + "…" + key.substring(key.length() - 4);
     }
 
     /** How long the built-in sandbox keeps a task in a state; demos and tests may change it. */
