@@ -96,6 +96,9 @@ public final class ShellCompleter implements Completer {
     private void optionNames(LineAnalysis a, String current, List<Candidate> out) {
         for (OptionSpec option : a.command.options()) {
             if (option.hidden()) continue;
+            // --sandbox, --verbose, --color: the root's options, inherited by every command, are decided
+            // for the whole process when the shell starts; typed on a line they would do nothing
+            if (option.inherited() || option.scopeType() == CommandLine.ScopeType.INHERIT) continue;
             if (a.options.containsKey(option) && !option.isMultiValue()) continue;
             String descr = Descriptions.firstLine(option.description());
             for (String name : namesFor(option, current)) {
