@@ -248,6 +248,13 @@ public abstract class BaseCommand implements Callable<Integer> {
         return TerminalWidth.of(app());
     }
 
+    /** Whether to draw in colour: --color, NO_COLOR and whether stdout is a terminal decide. */
+    protected boolean colors() {
+        boolean terminal = root().interactive() ? root().shell().capableTerminal() : stdoutIsTerminal();
+        return root().color()
+                .colors(terminal, app().env().get("NO_COLOR"), app().env().get("TERM"));
+    }
+
     protected PrintWriter out() {
         return spec.commandLine().getOut();
     }

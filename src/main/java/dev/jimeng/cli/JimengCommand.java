@@ -49,6 +49,14 @@ public final class JimengCommand extends BaseCommand {
             description = "Show stack traces and the API calls made (secrets redacted).")
     boolean verbose;
 
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
+            scope = ScopeType.INHERIT,
+            description = "Colours in the panel: auto (at a terminal, unless NO_COLOR is set), always or never.")
+    dev.jimeng.config.ColorChoice color = dev.jimeng.config.ColorChoice.AUTO;
+
     /** Opens the interactive shell; given by Main so that cli does not depend on shell. */
     public interface ShellLauncher {
         int run(JimengCommand root) throws Exception;
@@ -72,6 +80,10 @@ public final class JimengCommand extends BaseCommand {
 
     public boolean verbose() {
         return verbose;
+    }
+
+    public dev.jimeng.config.ColorChoice color() {
+        return color;
     }
 
     /** The composition root, built on first use (so --help and bad options cost nothing). */

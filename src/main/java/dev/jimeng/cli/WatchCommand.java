@@ -62,6 +62,7 @@ public final class WatchCommand extends BaseCommand {
                 Clock.systemUTC(),
                 etaFromHistory(),
                 Sleeper.SYSTEM);
+        panel.setColors(colors());
         try {
             Panel.runOn(terminal, panel);
         } catch (IOException e) {

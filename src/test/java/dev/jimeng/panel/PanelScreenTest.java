@@ -184,6 +184,22 @@ class PanelScreenTest {
         return PanelRenderer.Columns.ID + 1 + c.mode() + 1 + c.prompt() + 1;
     }
 
+    @Test
+    void withoutColoursNoCellHasAColourButTheSelectionStillShows() throws Exception {
+        PanelHarness h = PanelHarness.standard();
+        h.panel.setColors(false);
+        h.press('j'); // any key redraws
+
+        for (int row = 0; row < 20; row++) {
+            for (int col = 0; col < 100; col++) {
+                var cell = h.terminal.getCharacter(col, row);
+                assertThat(cell.getForegroundColor()).as("cell %d,%d", col, row).isEqualTo(TextColor.ANSI.DEFAULT);
+                assertThat(cell.getBackgroundColor()).as("cell %d,%d", col, row).isEqualTo(TextColor.ANSI.DEFAULT);
+            }
+        }
+        assertThat(h.text()).contains("done", "failed");
+    }
+
     private static TextColor colourAt(PanelHarness h, int col, int row) {
         return h.terminal.getCharacter(col, row).getForegroundColor();
     }
