@@ -118,13 +118,4 @@ final class JobText {
                                 ? job.id()
                                 : job.request().prompt());
     }
-
-    /**
-     * User text as one safe line for a cell ({@link TerminalText#oneLine}: line breaks become spaces,
-     * other control characters are shown as {@code \e}, {@code \\u009b}, …), with characters outside
-     * the BMP, which Lanterna draws one char at a time, shown as '?'.
-     */
-    static String oneLine(String s) {
-        return TerminalText.oneLine(s).replaceAll("[\\x{10000}-\\x{10FFFF}]", "?");
-    }
 }

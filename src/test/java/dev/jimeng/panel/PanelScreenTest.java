@@ -185,6 +185,23 @@ class PanelScreenTest {
     }
 
     @Test
+    void emojiInAPromptAreDrawnAsThemselvesTwoColumnsWideNeverAsQuestionMarks() {
+        PanelHarness h = new PanelHarness(
+                100,
+                20,
+                List.of(Jobs.job("e5f6a7b8cc")
+                        .prompt("🦊 a fox at sunset 🌅 end")
+                        .state(dev.jimeng.store.JobState.DONE, java.time.Duration.ofSeconds(10))
+                        .build()));
+
+        String row = h.row(2);
+        assertThat(row).contains("🦊 a fox at sunset 🌅 end").doesNotContain("?");
+        assertThat(dev.jimeng.text.TerminalText.width(ScreenText.row(h.terminal, 1)))
+                .as("the columns after the prompt stay where the heading puts them")
+                .isLessThanOrEqualTo(100);
+    }
+
+    @Test
     void withoutColoursNoCellHasAColourButTheSelectionStillShows() throws Exception {
         PanelHarness h = PanelHarness.standard();
         h.panel.setColors(false);
