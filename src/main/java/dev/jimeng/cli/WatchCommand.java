@@ -73,6 +73,16 @@ public final class WatchCommand extends BaseCommand {
     /** Typical time per mode from the journal's finished jobs, asked once per mode per panel. */
     private EtaEstimate etaFromHistory() {
         Map<String, Optional<Duration>> cache = new ConcurrentHashMap<>();
-        return mode -> cache.computeIfAbsent(mode, m -> app().jobs().typicalGenerationTime(m));
+        return new EtaEstimate() {
+            @Override
+            public Optional<Duration> typicalDuration(String mode) {
+                return cache.computeIfAbsent(mode, m -> app().jobs().typicalGenerationTime(m));
+            }
+
+            @Override
+            public int serverSlots() {
+                return app().settings().concurrency(); // read at each redraw: `set concurrency` shows at once
+            }
+        };
     }
 }

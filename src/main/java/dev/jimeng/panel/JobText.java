@@ -72,7 +72,11 @@ final class JobText {
         if (job.state().terminal() || typical.isEmpty()) {
             return "";
         }
-        Duration left = typical.get().minus(elapsed(job, now));
+        return left(typical.get().minus(elapsed(job, now)));
+    }
+
+    /** "~2m10s", or "soon" when no time is left. */
+    static String left(Duration left) {
         return left.getSeconds() <= 0 ? "soon" : "~" + Durations.compact(left);
     }
 

@@ -190,6 +190,8 @@ public final class PanelRenderer {
             return;
         }
         Map<String, Optional<Duration>> typical = new HashMap<>();
+        Map<String, Duration> queuedLeft = QueueForecast.untilDone(
+                model.all(), now, mode -> typical.computeIfAbsent(mode, eta::typicalDuration), eta.serverSlots());
         int statusX = Columns.ID + 1 + c.mode() + 1 + c.prompt() + 1;
         int offset = model.scrollOffset();
         int selected = model.selectedIndex();
@@ -199,8 +201,10 @@ public final class PanelRenderer {
             String outcome = job.state() == JobState.DONE || job.state() == JobState.DOWNLOADING
                     ? TerminalText.fitLeft(TerminalText.oneLine(JobText.outcome(job)), c.outcome())
                     : TerminalText.fit(TerminalText.oneLine(JobText.outcome(job)), c.outcome());
-            String etaText =
-                    JobText.eta(job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
+            String etaText = queuedLeft.containsKey(job.id())
+                    ? JobText.left(queuedLeft.get(job.id()))
+                    : JobText.eta(
+                            job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
             String line = rowText(
                     c,
                     JobText.shortId(job.id()),

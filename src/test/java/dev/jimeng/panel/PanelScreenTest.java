@@ -18,7 +18,7 @@ class PanelScreenTest {
             """
              jimeng jobs · 1–7 of 7 · sort: newest
             ID       MODE           PROMPT                     STATUS             TIME ETA     FILE / ERROR
-            a7f3c9e1 t2v_720p       sunrise over a misty lake… queued               5s ~1m55s
+            a7f3c9e1 t2v_720p       sunrise over a misty lake… queued               5s ~3m40s
             0a1b2c3d t2v_720p       a paper boat on a rainy s… ⠋ in queue          20s ~1m40s
             b81d2e44 t2v_1080p      一只橘猫在窗台上晒太阳，…  ⠋ generating      1m10s ~2m50s
             c09a5b7d i2v_first_720p the portrait slowly smiles downloading 42%   2m00s         …eos/c09a5b7d.mp4
