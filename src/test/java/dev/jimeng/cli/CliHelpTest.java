@@ -42,6 +42,16 @@ class CliHelpTest {
     }
 
     @Test
+    void readmesErrorTableSaysWhatTheCatalogueSays() throws Exception {
+        String readme = java.nio.file.Files.readString(Path.of("README.md"));
+        ErrorCatalog.all().forEach(e -> assertThat(readme)
+                .as("README row of %s", e.code())
+                .contains("| `" + e.code() + "`" + (e.gateway() ? " (gateway " + e.gatewayNumber() + ")" : "") + " | "
+                        + e.httpStatus() + " | "
+                        + ExitCode.of(e.category()).code() + " | " + e.meaning() + " | " + e.hint() + " |"));
+    }
+
+    @Test
     void helpAloneListsTheTopicsAndACommandGivesItsUsage() {
         assertThat(help("help").stdout()).contains("Topics (help TOPIC):").contains("exit-codes");
         assertThat(help("help", "download").stdout()).startsWith("Usage: jimeng download");
