@@ -7,6 +7,7 @@ import org.jline.terminal.TerminalBuilder;
 /** Columns of the terminal a one-shot command writes to: {@code COLUMNS}, else the system terminal's, else 120. */
 final class TerminalWidth {
     static final int DEFAULT = 120;
+    private static final int MIN = 20;
 
     private TerminalWidth() {}
 
@@ -15,10 +16,10 @@ final class TerminalWidth {
         if (columns != null && columns.matches("[1-9][0-9]{0,3}")) {
             return Integer.parseInt(columns);
         }
-        if (app.env().stdoutIsTerminal() || app.env().stderrIsTerminal()) {
+        if (app.env().stdoutIsTerminal()) {
             try (Terminal terminal =
                     TerminalBuilder.builder().system(true).dumb(true).build()) {
-                if (terminal.getWidth() > 0) {
+                if (terminal.getWidth() >= MIN) { // a dumb terminal may say 0 or a few columns: not a size
                     return terminal.getWidth();
                 }
             } catch (java.io.IOException | RuntimeException e) {
