@@ -7,6 +7,7 @@ import dev.jimeng.config.Setting;
 import dev.jimeng.config.Settings;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
+import dev.jimeng.text.SecretText;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -93,6 +94,26 @@ final class ApiConnection implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }
+    }
+
+    /**
+     * Where jobs go, in a few words for the shell's first line: the built-in sandbox (and that nothing is
+     * billed), or the profile's account (its access key masked) and endpoint; the missing credentials otherwise.
+     */
+    synchronized String describe() {
+        if (sandboxDir != null) {
+            return sandbox == null
+                    ? "sandbox on 127.0.0.1, nothing is billed"
+                    : "sandbox on " + URI.create(sandbox.baseUrl()).getAuthority() + ", nothing is billed";
+        }
+        var source = settings.credentialSource();
+        if (source.maskedAccessKey().isEmpty()) {
+            return "no account: run jimeng login, or start with --sandbox";
+        }
+        String endpoint = settings.get(Setting.API_URL).value();
+        String profile = source.profile().equals(Settings.DEFAULT_PROFILE) ? "" : "profile " + source.profile() + ", ";
+        return profile + "account " + source.maskedAccessKey().get() + " at "
+                + dev.jimeng.text.TerminalText.safe(SecretText.url(endpoint)) + ", billed";
     }
 
     @Override

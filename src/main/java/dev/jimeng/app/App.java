@@ -280,6 +280,11 @@ public final class App implements AutoCloseable {
         connection.api();
     }
 
+    /** Where jobs go: "sandbox on 127.0.0.1:PORT, nothing is billed", or the masked account and endpoint. */
+    public String whereJobsGo() {
+        return connection.describe();
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -18,7 +18,8 @@ import picocli.CommandLine.Parameters;
         name = "attach",
         mixinStandardHelpOptions = true,
         description = "Record a task the server already accepted (by its task id) and carry it on to the video."
-                + " Nothing is submitted or billed again.")
+                + " Nothing is submitted or billed again.",
+        footer = {"", "Examples:", "  jimeng attach 7392616336519610409 --mode t2v_720p --prompt \"a red fox\""})
 public final class AttachCommand extends BaseCommand {
     @Parameters(paramLabel = "TASK_ID", description = "The task id the server gave.")
     String taskId;

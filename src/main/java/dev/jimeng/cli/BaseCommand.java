@@ -15,8 +15,6 @@ import dev.jimeng.view.ResultView;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import java.util.function.Supplier;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -244,8 +242,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     }
 
     /**
-     * Columns of the terminal the output goes to: the shell's terminal, else {@code COLUMNS}, else the
-     * system terminal when stdout is one; 120 for pipes and files.
+     * Columns of the terminal the output goes to: the shell's terminal, else {@link TerminalWidth}.
      */
     protected int terminalColumns() {
         if (root().interactive()
@@ -253,21 +250,14 @@ public abstract class BaseCommand implements Callable<Integer> {
                 && root().shell().terminal().getWidth() > 0) {
             return root().shell().terminal().getWidth();
         }
-        String columns = app().env().get("COLUMNS");
-        if (columns != null && columns.matches("[1-9][0-9]{0,3}")) {
-            return Integer.parseInt(columns);
-        }
-        if (stdoutIsTerminal()) {
-            try (Terminal terminal =
-                    TerminalBuilder.builder().system(true).dumb(true).build()) {
-                if (terminal.getWidth() > 0) {
-                    return terminal.getWidth();
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // no size to be had: fall back to the default
-            }
-        }
-        return 120;
+        return TerminalWidth.of(app());
+    }
+
+    /** Whether to draw in colour: --color, NO_COLOR and whether stdout is a terminal decide. */
+    protected boolean colors() {
+        boolean terminal = root().interactive() ? root().shell().capableTerminal() : stdoutIsTerminal();
+        return root().color()
+                .colors(terminal, app().env().get("NO_COLOR"), app().env().get("TERM"));
     }
 
     protected PrintWriter out() {

@@ -36,6 +36,12 @@ import picocli.CommandLine.Parameters;
                     + "\"camera_strength\":…}). Options give the defaults; a line's own fields win.",
             "Unknown keys, wrong types and bad values are all reported, with their line numbers, before anything"
                     + " is sent; relative image paths start at FILE's folder.",
+        },
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng batch prompts.txt --dry-run",
+            "  jimeng batch shots.jsonl --max-cost 20 --mode t2v_1080p"
         })
 public final class BatchCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "The jobs, one per line ('-' reads stdin).")

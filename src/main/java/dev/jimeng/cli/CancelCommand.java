@@ -17,7 +17,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "cancel",
         mixinStandardHelpOptions = true,
-        description = "Cancel jobs not sent yet (not billed); --forget stops tracking a task already at the server.")
+        description = "Cancel jobs not sent yet (not billed); --forget stops tracking a task already at the server.",
+        footer = {"", "Examples:", "  jimeng cancel k3f9a2b1", "  jimeng cancel --all-queued"})
 public final class CancelCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", arity = "0..*", description = "Job ids (or unique prefixes).")
     List<String> ids = new ArrayList<>();

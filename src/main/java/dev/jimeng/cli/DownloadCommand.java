@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "download",
         mixinStandardHelpOptions = true,
-        description = "Download a finished job's video (again); fetches a fresh link. Never billed.")
+        description = "Download a finished job's video (again); fetches a fresh link. Never billed.",
+        footer = {"", "Examples:", "  jimeng download k3f9a2b1", "  jimeng download k3f9a2b1 -o ~/Videos/"})
 public final class DownloadCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
     String id;

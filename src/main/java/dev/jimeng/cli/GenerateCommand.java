@@ -12,7 +12,14 @@ import picocli.CommandLine.Option;
         name = "generate",
         aliases = "g",
         mixinStandardHelpOptions = true,
-        description = "Generate a video from a prompt and/or images: submit, wait, download, print the result.")
+        description = "Generate a video from a prompt and/or images: submit, wait, download, print the result.",
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng --sandbox generate \"a red fox running through snow\"",
+            "  jimeng generate \"a paper boat in the rain\" --mode t2v_1080p --duration 10",
+            "  jimeng generate \"she turns\" --mode i2v_first_720p --image face.png --json"
+        })
 public final class GenerateCommand extends BaseCommand {
     @Mixin
     GenerationOptions generation;

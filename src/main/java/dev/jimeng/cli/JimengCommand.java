@@ -48,6 +48,8 @@ public final class JimengCommand extends BaseCommand {
         ProfileCommand.class,
         LoginCommand.class,
         LogoutCommand.class,
+        CompletionCommand.class,
+        HelpCommand.class,
     });
 
     @Option(
@@ -81,6 +83,14 @@ public final class JimengCommand extends BaseCommand {
     private boolean newProfile;
 
     private dev.jimeng.app.Environment environment;
+
+    @Option(
+            names = "--color",
+            paramLabel = "WHEN",
+            defaultValue = "auto",
+            scope = ScopeType.INHERIT,
+            description = "Colours in the panel: auto (at a terminal, unless NO_COLOR is set), always or never.")
+    dev.jimeng.config.ColorChoice color = dev.jimeng.config.ColorChoice.AUTO;
 
     /** Opens the interactive shell; given by Main so that cli does not depend on shell. */
     public interface ShellLauncher {
@@ -124,6 +134,10 @@ public final class JimengCommand extends BaseCommand {
     /** Lets --profile name a profile no file has yet (before the app is built). */
     void allowNewProfile() {
         newProfile = true;
+    }
+
+    public dev.jimeng.config.ColorChoice color() {
+        return color;
     }
 
     /** The composition root, built on first use (so --help and bad options cost nothing). */

@@ -16,7 +16,17 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** The journal: every job ever run here, newest first. */
-@Command(name = "jobs", mixinStandardHelpOptions = true, description = "List jobs from the journal, newest first.")
+@Command(
+        name = "jobs",
+        mixinStandardHelpOptions = true,
+        description = "List jobs from the journal, newest first.",
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng jobs",
+            "  jimeng jobs --status failed --limit 5",
+            "  jimeng jobs --search fox --json"
+        })
 public final class JobsCommand extends BaseCommand {
     @Option(
             names = "--status",

@@ -88,7 +88,7 @@ final class OneShotSession implements SessionPort {
     /** Waits for a job, drawing a one-line progress on stderr when it is a terminal. */
     JobSnapshot awaitWithProgress(String id) throws InterruptedException {
         try (ProgressLine progress =
-                new ProgressLine(err, app.env().stderrIsTerminal(), app.jobs().clock())) {
+                new ProgressLine(err, app.env().stderrIsTerminal(), app.jobs().clock(), TerminalWidth.of(app))) {
             AutoCloseable sub = app.jobs().subscribe(s -> {
                 if (s.id().equals(id)) {
                     progress.show(s);

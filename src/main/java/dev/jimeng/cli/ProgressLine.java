@@ -7,24 +7,27 @@ import java.io.PrintWriter;
 import java.time.Clock;
 import java.time.Duration;
 
-/** A single self-overwriting progress line on stderr, only when stderr is a terminal. */
+/** A single self-overwriting progress line on stderr, only when stderr is a terminal, never wider than it. */
 final class ProgressLine implements AutoCloseable {
     private final PrintWriter err;
     private final boolean enabled;
     private final Clock clock;
+    private final int columns;
     private boolean drawn;
 
-    ProgressLine(PrintWriter err, boolean enabled, Clock clock) {
+    /** {@code columns}: the terminal's width; the line stays shorter, or it would wrap and each redraw add a row. */
+    ProgressLine(PrintWriter err, boolean enabled, Clock clock, int columns) {
         this.err = err;
         this.enabled = enabled;
         this.clock = clock;
+        this.columns = columns;
     }
 
     synchronized void show(JobSnapshot job) {
         if (!enabled) {
             return;
         }
-        err.print("\r\033[K" + describe(job, clock));
+        err.print("\r\033[K" + TerminalText.fit(describe(job, clock), Math.max(1, columns - 1)));
         err.flush();
         drawn = true;
     }

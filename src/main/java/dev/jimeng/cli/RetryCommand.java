@@ -15,7 +15,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "retry",
         mixinStandardHelpOptions = true,
-        description = "Try a job again: poll/download again for free, or --resubmit it (billed again).")
+        description = "Try a job again: poll/download again for free, or --resubmit it (billed again).",
+        footer = {"", "Examples:", "  jimeng retry k3f9a2b1", "  jimeng retry k3f9a2b1 --resubmit"})
 public final class RetryCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
     String id;

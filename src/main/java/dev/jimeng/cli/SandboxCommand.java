@@ -14,7 +14,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "sandbox",
         mixinStandardHelpOptions = true,
-        description = "Run a local Jimeng-compatible API server (no account, nothing billed) until Ctrl-C.")
+        description = "Run a local Jimeng-compatible API server (no account, nothing billed) until Ctrl-C.",
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng sandbox --port 8765",
+            "  jimeng sandbox --generate-seconds 30 --concurrency 1"
+        })
 public final class SandboxCommand extends BaseCommand {
     @Option(
             names = {"-p", "--port"},

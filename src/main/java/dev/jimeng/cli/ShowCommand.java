@@ -8,7 +8,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** Everything the journal knows about a job, and the commands to act on it. */
-@Command(name = "show", mixinStandardHelpOptions = true, description = "Show every detail of a job.")
+@Command(
+        name = "show",
+        mixinStandardHelpOptions = true,
+        description = "Show every detail of a job.",
+        footer = {"", "Examples:", "  jimeng show k3f9a2b1", "  jimeng show k3f"})
 public final class ShowCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
     String id;

@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
 @Command(
         name = "spend",
         mixinStandardHelpOptions = true,
-        description = "What jobs cost (estimated): today, last 7 days, this month, all time, by mode.")
+        description = "What jobs cost (estimated): today, last 7 days, this month, all time, by mode.",
+        footer = {"", "Examples:", "  jimeng spend", "  jimeng spend --json"})
 public final class SpendCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON document.")
     boolean json;

@@ -11,7 +11,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "status",
         mixinStandardHelpOptions = true,
-        description = "Show where a job is, in one line (no ids: every unfinished job).")
+        description = "Show where a job is, in one line (no ids: every unfinished job).",
+        footer = {"", "Examples:", "  jimeng status", "  jimeng status k3f9a2b1 k3aa0001"})
 public final class StatusCommand extends BaseCommand {
     @Parameters(
             paramLabel = "ID",

@@ -13,7 +13,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "submit",
         mixinStandardHelpOptions = true,
-        description = "Queue a video job and print its id at once (the engine submits, polls and downloads it).")
+        description = "Queue a video job and print its id at once (the engine submits, polls and downloads it).",
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng submit \"a lighthouse in a storm\" --duration 10",
+            "  jimeng submit \"a cat on a piano\" --dry-run"
+        })
 public final class SubmitCommand extends BaseCommand {
     @Mixin
     GenerationOptions generation;

@@ -12,7 +12,8 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "wait",
         mixinStandardHelpOptions = true,
-        description = "Wait for jobs to finish (resuming them from the journal), then print their results.")
+        description = "Wait for jobs to finish (resuming them from the journal), then print their results.",
+        footer = {"", "Examples:", "  jimeng wait", "  jimeng wait k3f9a2b1 --json"})
 public final class WaitCommand extends BaseCommand {
     @Parameters(
             paramLabel = "ID",

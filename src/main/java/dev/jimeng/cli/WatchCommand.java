@@ -22,7 +22,8 @@ import picocli.CommandLine.Command;
 @Command(
         name = "watch",
         mixinStandardHelpOptions = true,
-        description = "Open the live panel of all jobs (q to leave); plain status lines when not at a terminal.")
+        description = "Open the live panel of all jobs (q to leave); plain status lines when not at a terminal.",
+        footer = {"", "Examples:", "  jimeng watch", "  jimeng --sandbox watch"})
 public final class WatchCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
@@ -61,6 +62,7 @@ public final class WatchCommand extends BaseCommand {
                 Clock.systemUTC(),
                 etaFromHistory(),
                 Sleeper.SYSTEM);
+        panel.setColors(colors());
         try {
             Panel.runOn(terminal, panel);
         } catch (IOException e) {
@@ -71,6 +73,16 @@ public final class WatchCommand extends BaseCommand {
     /** Typical time per mode from the journal's finished jobs, asked once per mode per panel. */
     private EtaEstimate etaFromHistory() {
         Map<String, Optional<Duration>> cache = new ConcurrentHashMap<>();
-        return mode -> cache.computeIfAbsent(mode, m -> app().jobs().typicalGenerationTime(m));
+        return new EtaEstimate() {
+            @Override
+            public Optional<Duration> typicalDuration(String mode) {
+                return cache.computeIfAbsent(mode, m -> app().jobs().typicalGenerationTime(m));
+            }
+
+            @Override
+            public int serverSlots() {
+                return app().settings().concurrency(); // read at each redraw: `set concurrency` shows at once
+            }
+        };
     }
 }

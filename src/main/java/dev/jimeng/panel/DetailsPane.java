@@ -57,7 +57,7 @@ final class DetailsPane {
         String etaText = JobText.eta(job, now, eta.typicalDuration(job.request().mode()));
         out.add(job.id() + " · " + job.request().mode() + " · " + job.state().label() + " · "
                 + Durations.compact(JobText.elapsed(job, now)) + (etaText.isEmpty() ? "" : " · ETA " + etaText));
-        wrap(out, "Prompt: ", JobText.oneLine(job.request().prompt()), width);
+        wrap(out, "Prompt: ", TerminalText.oneLine(job.request().prompt()), width);
         wrap(out, "Params: ", params(job), width);
         if (!job.request().images().isEmpty()) {
             wrap(
@@ -67,7 +67,7 @@ final class DetailsPane {
                             ", ",
                             job.request().images().stream()
                                     .map(DetailsPane::withoutQuery)
-                                    .map(JobText::oneLine)
+                                    .map(TerminalText::oneLine)
                                     .toList()),
                     width);
         }
@@ -78,21 +78,21 @@ final class DetailsPane {
                     : " · sha256 "
                             + job.sha256()
                                     .substring(0, Math.min(12, job.sha256().length())) + "…";
-            wrap(out, "File: ", JobText.oneLine(job.outputPath().toString()) + size + sha, width);
+            wrap(out, "File: ", TerminalText.oneLine(job.outputPath().toString()) + size + sha, width);
         }
         String error = JobText.error(job);
         if (!error.isEmpty()) {
-            wrap(out, "Error: ", JobText.oneLine(error), width);
+            wrap(out, "Error: ", TerminalText.oneLine(error), width);
         }
         out.add("Video URL: " + urlValidity(job, now));
         for (String next : JobGuide.suggestions(job, now, sandbox)) {
             wrap(out, "Next: ", next, width);
         }
         if (job.outputPath() != null && job.state() == JobState.DONE) {
-            wrap(out, "Open: ", JobText.oneLine(job.outputPath().toString()), width);
+            wrap(out, "Open: ", TerminalText.oneLine(job.outputPath().toString()), width);
         }
-        out.add("Task id: " + orDash(JobText.oneLine(job.taskId())) + " · request id: "
-                + orDash(JobText.oneLine(job.requestId())));
+        out.add("Task id: " + orDash(TerminalText.oneLine(job.taskId())) + " · request id: "
+                + orDash(TerminalText.oneLine(job.requestId())));
         wrap(out, "Times: ", times(job), width);
         return out;
     }

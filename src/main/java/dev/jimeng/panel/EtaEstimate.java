@@ -12,4 +12,9 @@ public interface EtaEstimate {
     EtaEstimate NONE = mode -> Optional.empty();
 
     Optional<Duration> typicalDuration(String mode);
+
+    /** Tasks the server runs at once for us (the concurrency setting): how fast the local queue drains. */
+    default int serverSlots() {
+        return 1;
+    }
 }

@@ -72,7 +72,11 @@ final class JobText {
         if (job.state().terminal() || typical.isEmpty()) {
             return "";
         }
-        Duration left = typical.get().minus(elapsed(job, now));
+        return left(typical.get().minus(elapsed(job, now)));
+    }
+
+    /** "~2m10s", or "soon" when no time is left. */
+    static String left(Duration left) {
         return left.getSeconds() <= 0 ? "soon" : "~" + Durations.compact(left);
     }
 
@@ -117,14 +121,5 @@ final class JobText {
                         job.request().prompt() == null
                                 ? job.id()
                                 : job.request().prompt());
-    }
-
-    /**
-     * User text as one safe line for a cell ({@link TerminalText#oneLine}: line breaks become spaces,
-     * other control characters are shown as {@code \e}, {@code \\u009b}, …), with characters outside
-     * the BMP, which Lanterna draws one char at a time, shown as '?'.
-     */
-    static String oneLine(String s) {
-        return TerminalText.oneLine(s).replaceAll("[\\x{10000}-\\x{10FFFF}]", "?");
     }
 }

@@ -1,6 +1,7 @@
 package dev.jimeng.panel;
 
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.input.KeyStroke;
 import com.googlecode.lanterna.screen.Screen;
 import com.googlecode.lanterna.screen.TerminalScreen;
@@ -49,6 +50,7 @@ public final class Panel {
     private boolean eventsPending;
     private boolean messageShown;
     private long renders;
+    private boolean colors = true;
 
     public Panel(
             JobSource source,
@@ -62,6 +64,11 @@ public final class Panel {
         this.sleeper = sleeper;
         this.controller = new PanelController(model, actions, clipboard, clock);
         this.renderer = new PanelRenderer(eta, clock.getZone(), actions.sandbox());
+    }
+
+    /** Draw without colours (NO_COLOR, --color=never): bold and reverse video only. */
+    public void setColors(boolean colors) {
+        this.colors = colors;
     }
 
     /** Use ASCII for the spinner, arrows and lines (for terminals whose charset lacks them). */
@@ -229,10 +236,30 @@ public final class Panel {
         return true;
     }
 
+    /** Takes the colours out of what was drawn, in one place for the table, the details and the help. */
+    private void withoutColours(TerminalSize size) {
+        for (int row = 0; row < size.getRows(); row++) {
+            for (int column = 0; column < size.getColumns(); column++) {
+                com.googlecode.lanterna.TextCharacter c = screen.getBackCharacter(column, row);
+                if (c != null
+                        && (c.getForegroundColor() != TextColor.ANSI.DEFAULT
+                                || c.getBackgroundColor() != TextColor.ANSI.DEFAULT)) {
+                    screen.setCharacter(
+                            column,
+                            row,
+                            c.withForegroundColor(TextColor.ANSI.DEFAULT).withBackgroundColor(TextColor.ANSI.DEFAULT));
+                }
+            }
+        }
+    }
+
     private void render(boolean complete) throws IOException {
         Instant now = clock.instant();
         TerminalSize size = screen.getTerminalSize();
         renderer.render(model, screen.newTextGraphics(), size, now);
+        if (!colors) {
+            withoutColours(size);
+        }
         screen.refresh(complete ? Screen.RefreshType.COMPLETE : Screen.RefreshType.DELTA);
         lastRender = now;
         eventsPending = false;

@@ -138,6 +138,11 @@ public final class PanelModel {
     }
 
     /** The rows to show: filtered, sorted. */
+    /** Every job known, whatever the filter: the queue forecast needs those hidden too. */
+    public java.util.Collection<JobSnapshot> all() {
+        return java.util.Collections.unmodifiableCollection(jobs.values());
+    }
+
     public List<JobSnapshot> view() {
         if (viewStale) {
             String needle = filter.toLowerCase(Locale.ROOT);

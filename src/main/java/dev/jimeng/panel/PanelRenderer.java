@@ -2,6 +2,7 @@ package dev.jimeng.panel;
 
 import com.googlecode.lanterna.SGR;
 import com.googlecode.lanterna.TerminalSize;
+import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.jimeng.job.JobSnapshot;
@@ -136,7 +137,7 @@ public final class PanelRenderer {
         }
         b.append(" · sort: ").append(model.sort().label());
         if (!model.filter().isEmpty()) {
-            b.append(" · filter: ").append(JobText.oneLine(model.filter()));
+            b.append(" · filter: ").append(TerminalText.oneLine(model.filter()));
         }
         g.enableModifiers(SGR.BOLD);
         line(g, 0, b.toString(), width);
@@ -183,12 +184,14 @@ public final class PanelRenderer {
             g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
             String empty = model.jobCount() == 0
                     ? " no jobs yet"
-                    : " no job matches \"" + JobText.oneLine(model.filter()) + "\" (/ then Esc clears the filter)";
+                    : " no job matches \"" + TerminalText.oneLine(model.filter()) + "\" (/ then Esc clears the filter)";
             line(g, 2, empty, width);
             reset(g);
             return;
         }
         Map<String, Optional<Duration>> typical = new HashMap<>();
+        Map<String, Duration> queuedLeft = QueueForecast.untilDone(
+                model.all(), now, mode -> typical.computeIfAbsent(mode, eta::typicalDuration), eta.serverSlots());
         int statusX = Columns.ID + 1 + c.mode() + 1 + c.prompt() + 1;
         int offset = model.scrollOffset();
         int selected = model.selectedIndex();
@@ -196,15 +199,17 @@ public final class PanelRenderer {
             JobSnapshot job = rows.get(offset + r);
             String status = JobText.status(job, now, unicode);
             String outcome = job.state() == JobState.DONE || job.state() == JobState.DOWNLOADING
-                    ? TerminalText.fitLeft(JobText.oneLine(JobText.outcome(job)), c.outcome())
-                    : TerminalText.fit(JobText.oneLine(JobText.outcome(job)), c.outcome());
-            String etaText =
-                    JobText.eta(job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
+                    ? TerminalText.fitLeft(TerminalText.oneLine(JobText.outcome(job)), c.outcome())
+                    : TerminalText.fit(TerminalText.oneLine(JobText.outcome(job)), c.outcome());
+            String etaText = queuedLeft.containsKey(job.id())
+                    ? JobText.left(queuedLeft.get(job.id()))
+                    : JobText.eta(
+                            job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
             String line = rowText(
                     c,
                     JobText.shortId(job.id()),
                     job.request().mode(),
-                    JobText.oneLine(job.request().prompt()),
+                    TerminalText.oneLine(job.request().prompt()),
                     status,
                     Durations.compact(JobText.elapsed(job, now)),
                     etaText,
@@ -216,9 +221,9 @@ public final class PanelRenderer {
             }
             line(g, y, line, width);
             g.setForegroundColor(statusColor(job.state()));
-            g.putString(statusX, y, TerminalText.pad(status, Columns.STATUS));
+            put(g, statusX, y, TerminalText.pad(status, Columns.STATUS));
             if (c.outcome() > 0 && (job.state() == JobState.FAILED || job.state() == JobState.EXPIRED)) {
-                g.putString(statusX + Columns.STATUS + 1 + Columns.ELAPSED + 1 + Columns.ETA + 1, y, outcome);
+                put(g, statusX + Columns.STATUS + 1 + Columns.ELAPSED + 1 + Columns.ETA + 1, y, outcome);
             }
             reset(g);
         }
@@ -262,12 +267,12 @@ public final class PanelRenderer {
                     g,
                     y,
                     TerminalText.fitLeft(
-                            "/" + JobText.oneLine(model.filter()) + "_   (Enter keeps, Esc clears)", width),
+                            "/" + TerminalText.oneLine(model.filter()) + "_   (Enter keeps, Esc clears)", width),
                     width);
         } else {
             model.message(now).ifPresent(m -> {
                 g.setForegroundColor(m.error() ? TextColor.ANSI.RED : TextColor.ANSI.YELLOW);
-                line(g, y, JobText.oneLine(m.text()), width);
+                line(g, y, TerminalText.oneLine(m.text()), width);
             });
         }
         reset(g);
@@ -275,8 +280,22 @@ public final class PanelRenderer {
 
     /** Writes one whole row, padded to the screen's width, and remembers it was drawn. */
     private void line(TextGraphics g, int y, String text, int width) {
-        g.putString(0, y, TerminalText.pad(text, width));
+        put(g, 0, y, TerminalText.pad(text, width));
         drawn.set(y);
+    }
+
+    /**
+     * Writes text from column x, one cell per character as the terminal shows it: Lanterna's {@code
+     * putString} splits a character outside the BMP (an emoji) into two halves drawn as '?', while {@code
+     * TextCharacter.fromString} keeps it whole and two columns wide, as {@link TerminalText#width} counts it.
+     */
+    static void put(TextGraphics g, int x, int y, String text) {
+        int column = x;
+        for (TextCharacter c : TextCharacter.fromString(
+                text, g.getForegroundColor(), g.getBackgroundColor(), g.getActiveModifiers())) {
+            g.setCharacter(column, y, c);
+            column += c.isDoubleWidth() ? 2 : 1;
+        }
     }
 
     private static void reset(TextGraphics g) {

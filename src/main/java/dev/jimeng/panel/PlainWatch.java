@@ -134,18 +134,19 @@ public final class PlainWatch {
                                 job.outputPath() == null
                                         ? ""
                                         : " → "
-                                                + JobText.oneLine(
+                                                + TerminalText.oneLine(
                                                         job.outputPath().toString()));
             case FAILED, EXPIRED, SUBMIT_UNKNOWN, CANCELED -> {
-                b.append(": ").append(JobText.oneLine(JobText.error(job)));
+                b.append(": ").append(TerminalText.oneLine(JobText.error(job)));
                 String hint = JobGuide.hint(job, now, sandbox);
                 if (!hint.isEmpty()) {
-                    b.append(" (").append(JobText.oneLine(hint)).append(')');
+                    b.append(" (").append(TerminalText.oneLine(hint)).append(')');
                 }
             }
             case QUEUED, SUBMITTING ->
                 b.append(" \"")
-                        .append(TerminalText.fit(JobText.oneLine(job.request().prompt()), PROMPT_COLUMNS))
+                        .append(TerminalText.fit(
+                                TerminalText.oneLine(job.request().prompt()), PROMPT_COLUMNS))
                         .append('"');
             default -> {}
         }

@@ -84,6 +84,7 @@ final class InteractiveSession extends Session {
             }
         });
         try (AutoCloseable engine = startEngine(out)) {
+            out.println(banner());
             if (!jobs.isEmpty()) {
                 out.println("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
             }
@@ -176,6 +177,12 @@ final class InteractiveSession extends Session {
             }
         }
         out.println("jimeng: canceled " + canceled + " job(s) not sent yet; nothing was billed");
+    }
+
+    /** The first line: what this is, where jobs go (and whether they are billed), how to go on. */
+    private String banner() {
+        String version = dev.jimeng.cli.VersionProvider.shortVersion();
+        return "jimeng " + version + " shell · " + app().whereJobsGo() + " · type help or press TAB";
     }
 
     /** {@code jimeng t2v_720p> }, with the profile when it is not the default: {@code jimeng work t2v_720p> }. */

@@ -24,7 +24,8 @@ final class ShellCommands {
         commands.addSubcommand("settings", new SettingsCommand());
         commands.addSubcommand("clear", new ClearCommand(shell));
         commands.addSubcommand("exit", new ExitCommand(shell));
-        commands.addSubcommand("help", new CommandLine.HelpCommand());
+        commands.getCommandSpec().removeSubcommand("help"); // the CLI's help knows nothing of the shell
+        commands.addSubcommand("help", new ShellHelpCommand());
         // picocli hands streams and handlers only to the subcommands present when they are set:
         // set them again so the commands added above write where the others do and fail the same way.
         commands.setOut(commands.getOut());

@@ -18,21 +18,50 @@ import java.util.stream.Collectors;
  * control characters are shown, never acted on.
  */
 public final class JobsView {
+    private static final int PROMPT_MIN = 8;
+    private static final int MODE_MIN = 8;
+
     private JobsView() {}
+
+    private static String row(
+            String id, String mode, int modeWidth, String status, int statusWidth, String age, String prompt) {
+        return (TerminalText.pad(id, 8) + " " + TerminalText.pad(mode, modeWidth) + " "
+                                + TerminalText.pad(status, statusWidth) + " " + TerminalText.padLeft(age, 7) + "  "
+                                + prompt)
+                        .stripTrailing()
+                + System.lineSeparator();
+    }
 
     public static String table(List<JobSnapshot> jobs, Clock clock, int width) {
         if (jobs.isEmpty()) {
             return "no jobs yet: try  generate \"a red fox in the snow\"\n";
         }
+        // Columns as wide as what they hold; what is left goes to the prompt, cut first when the terminal
+        // is narrow (never below PROMPT_MIN), then the mode (never below MODE_MIN).
+        int modeWidth = Math.max(
+                4,
+                jobs.stream()
+                        .mapToInt(j ->
+                                TerminalText.width(TerminalText.safe(j.request().mode())))
+                        .max()
+                        .orElse(4));
+        int statusWidth = Math.max(
+                6, jobs.stream().mapToInt(j -> j.state().label().length()).max().orElse(6));
+        int fixed = 8 + 1 + 1 + statusWidth + 1 + 7 + 2;
+        int promptWidth = width - fixed - modeWidth;
+        if (promptWidth < PROMPT_MIN) {
+            modeWidth = Math.max(MODE_MIN, modeWidth - (PROMPT_MIN - promptWidth));
+            promptWidth = Math.max(PROMPT_MIN, width - fixed - modeWidth);
+        }
         StringBuilder out = new StringBuilder();
-        int promptWidth = Math.max(10, width - 8 - 1 - 20 - 1 - 14 - 1 - 7 - 2);
-        out.append(String.format("%-8s %-20s %-14s %7s  %s%n", "ID", "MODE", "STATUS", "AGE", "PROMPT"));
+        out.append(row("ID", "MODE", modeWidth, "STATUS", statusWidth, "AGE", "PROMPT"));
         for (JobSnapshot j : jobs) {
-            out.append(String.format(
-                    "%-8s %-20s %-14s %7s  %s%n",
+            out.append(row(
                     j.id(),
-                    TerminalText.safe(j.request().mode()),
+                    TerminalText.fit(TerminalText.safe(j.request().mode()), modeWidth),
+                    modeWidth,
                     j.state().label(),
+                    statusWidth,
                     Durations.compact(Duration.between(j.createdAt(), clock.instant())),
                     TerminalText.fit(TerminalText.oneLine(j.request().prompt()), promptWidth)));
         }

@@ -139,6 +139,20 @@ class CliSandboxAndSecretsTest {
     }
 
     @Test
+    void atSixtyColumnsTheProgressIsOneUpdatingLineThatNeverWraps() {
+        CliRun run = CliHarness.against(server, cwd, home)
+                .with("COLUMNS", "60")
+                .stderrIsTerminal(true)
+                .run("generate", "a cat");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        for (String drawn : run.stderr().split("\n|\r\033\\[K")) {
+            assertThat(dev.jimeng.text.TerminalText.width(drawn)).as(drawn).isLessThan(60);
+        }
+        assertThat(run.stderr()).contains(" done ");
+    }
+
+    @Test
     void noProgressIsWrittenWhenStderrIsNotATerminal() {
         CliRun run =
                 CliHarness.against(server, cwd, home).stderrIsTerminal(false).run("generate", "a cat");

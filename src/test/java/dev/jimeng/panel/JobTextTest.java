@@ -4,6 +4,7 @@ import static dev.jimeng.panel.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.store.JobState;
+import dev.jimeng.text.TerminalText;
 import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,8 @@ import org.junit.jupiter.api.Test;
 class JobTextTest {
     @Test
     void oneLineShowsControlCharactersThatCouldCarryEscapeSequences() {
-        assertThat(JobText.oneLine("a\u001b]52;c;x\u0007b\nc\td\uD83D\uDE00")).isEqualTo("a\\e]52;c;x\\ab c d?");
+        assertThat(TerminalText.oneLine("a\u001b]52;c;x\u0007b\nc\td\uD83D\uDE00"))
+                .isEqualTo("a\\e]52;c;x\\ab c d\uD83D\uDE00");
     }
 
     @Test

@@ -18,7 +18,7 @@ class PanelScreenTest {
             """
              jimeng jobs · 1–7 of 7 · sort: newest
             ID       MODE           PROMPT                     STATUS             TIME ETA     FILE / ERROR
-            a7f3c9e1 t2v_720p       sunrise over a misty lake… queued               5s ~1m55s
+            a7f3c9e1 t2v_720p       sunrise over a misty lake… queued               5s ~3m40s
             0a1b2c3d t2v_720p       a paper boat on a rainy s… ⠋ in queue          20s ~1m40s
             b81d2e44 t2v_1080p      一只橘猫在窗台上晒太阳，…  ⠋ generating      1m10s ~2m50s
             c09a5b7d i2v_first_720p the portrait slowly smiles downloading 42%   2m00s         …eos/c09a5b7d.mp4
@@ -182,6 +182,39 @@ class PanelScreenTest {
     static int statusColumn() {
         PanelRenderer.Columns c = PanelRenderer.Columns.forWidth(100, "i2v_first_720p".length());
         return PanelRenderer.Columns.ID + 1 + c.mode() + 1 + c.prompt() + 1;
+    }
+
+    @Test
+    void emojiInAPromptAreDrawnAsThemselvesTwoColumnsWideNeverAsQuestionMarks() {
+        PanelHarness h = new PanelHarness(
+                100,
+                20,
+                List.of(Jobs.job("e5f6a7b8cc")
+                        .prompt("🦊 a fox at sunset 🌅 end")
+                        .state(dev.jimeng.store.JobState.DONE, java.time.Duration.ofSeconds(10))
+                        .build()));
+
+        String row = h.row(2);
+        assertThat(row).contains("🦊 a fox at sunset 🌅 end").doesNotContain("?");
+        assertThat(dev.jimeng.text.TerminalText.width(ScreenText.row(h.terminal, 1)))
+                .as("the columns after the prompt stay where the heading puts them")
+                .isLessThanOrEqualTo(100);
+    }
+
+    @Test
+    void withoutColoursNoCellHasAColourButTheSelectionStillShows() throws Exception {
+        PanelHarness h = PanelHarness.standard();
+        h.panel.setColors(false);
+        h.press('j'); // any key redraws
+
+        for (int row = 0; row < 20; row++) {
+            for (int col = 0; col < 100; col++) {
+                var cell = h.terminal.getCharacter(col, row);
+                assertThat(cell.getForegroundColor()).as("cell %d,%d", col, row).isEqualTo(TextColor.ANSI.DEFAULT);
+                assertThat(cell.getBackgroundColor()).as("cell %d,%d", col, row).isEqualTo(TextColor.ANSI.DEFAULT);
+            }
+        }
+        assertThat(h.text()).contains("done", "failed");
     }
 
     private static TextColor colourAt(PanelHarness h, int col, int row) {

@@ -65,6 +65,30 @@ class DumbTerminalShellTest {
     }
 
     @Test
+    void theFirstLineSaysWhatThisIsWhichAccountAndHowToGoOn() throws Exception {
+        String screen = awaitScreen("the first prompt", s -> s.contains("jimeng t2v_720p> "));
+        String key = shell.server.credentials().accessKeyId();
+
+        assertThat(screen)
+                .containsPattern(
+                        "jimeng \\S+ shell · account " + java.util.regex.Pattern.quote(key.substring(0, 4) + "…")
+                                + "\\S+ at http://127\\.0\\.0\\.1:\\d+, billed · type help or press TAB")
+                .doesNotContain(key);
+    }
+
+    @Test
+    void helpListsTheShellsOwnCommandsAndKeysNotTheCliUsage() throws Exception {
+        awaitScreen("the first prompt", s -> s.contains("jimeng t2v_720p> "));
+        type("help");
+
+        String screen = awaitScreen("the help", s -> s.contains("Topics (help TOPIC):"));
+        assertThat(screen).contains("set ", "settings ", "exit (quit)", "Keys:", "TAB", "Ctrl-R");
+        assertThat(screen)
+                .doesNotContain("Usage: jimeng", "--sandbox")
+                .doesNotContainPattern("(?m)^  (completion|sandbox) ");
+    }
+
+    @Test
     void thePromptShowsTheModeAfterSetMode() throws Exception {
         awaitScreen("the first prompt", s -> s.contains("jimeng t2v_720p> "));
         type("set mode t2v_1080p");

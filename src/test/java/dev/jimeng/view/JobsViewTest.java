@@ -18,9 +18,13 @@ class JobsViewTest {
     private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
 
     private static JobSnapshot job(String id, JobState state, String prompt) {
+        return job(id, state, prompt, "t2v_720p");
+    }
+
+    private static JobSnapshot job(String id, JobState state, String prompt, String mode) {
         return new JobSnapshot(
                 id,
-                new GenerationRequest("t2v_720p", prompt, 5, 24, "16:9", List.of(), null, null, null),
+                new GenerationRequest(mode, prompt, 5, 24, "16:9", List.of(), null, null, null),
                 state,
                 null,
                 null,
@@ -86,10 +90,26 @@ class JobsViewTest {
         assertThat(statusColumn(lines.get(2), JobState.GENERATING.label())).isEqualTo(statusColumn);
         assertThat(statusColumn(lines.get(3), JobState.FAILED.label())).isEqualTo(statusColumn);
         assertThat(lines.get(1)).contains("千军万马").endsWith("…");
-        assertThat(lines.get(3)).endsWith("a red fox running through…");
+        assertThat(lines.get(3)).endsWith("a red fox running through snow"); // columns as wide as their content
         assertThat(TerminalText.width(lines.get(1)))
                 .as("the prompt takes the columns left")
                 .isBetween(79, 80);
+    }
+
+    @Test
+    void atSixtyColumnsEveryRowFitsThePromptCutFirstThenTheMode() {
+        List<JobSnapshot> jobs = List.of(
+                job("a1b2c3d4", JobState.SUBMIT_UNKNOWN, "千军万马奔腾在草原上", "i2v_first_tail_1080p"),
+                job("e5f6a7b8", JobState.DONE, "🦊 a fox at sunset 🌅"));
+
+        List<String> lines = JobsView.table(jobs, CLOCK, 60).lines().toList();
+
+        assertThat(lines).hasSize(3).allSatisfy(line -> assertThat(TerminalText.width(line))
+                .as("columns of %s", line)
+                .isLessThanOrEqualTo(60));
+        assertThat(lines.get(2)).contains("t2v_720p", "done", "🦊");
+        int statusColumn = statusColumn(lines.get(0), "STATUS");
+        assertThat(statusColumn(lines.get(2), JobState.DONE.label())).isEqualTo(statusColumn);
     }
 
     @Test

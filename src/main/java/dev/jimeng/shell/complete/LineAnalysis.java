@@ -1,5 +1,7 @@
 package dev.jimeng.shell.complete;
 
+import dev.jimeng.cli.complete.ValueKind;
+import dev.jimeng.cli.complete.ValueKinds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

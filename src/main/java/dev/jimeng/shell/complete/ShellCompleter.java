@@ -1,5 +1,8 @@
 package dev.jimeng.shell.complete;
 
+import dev.jimeng.cli.complete.Descriptions;
+import dev.jimeng.cli.complete.ValueKind;
+import dev.jimeng.cli.complete.ValueKinds;
 import dev.jimeng.config.Choice;
 import dev.jimeng.config.Setting;
 import dev.jimeng.mode.Capabilities;
@@ -39,8 +42,6 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * and JLine adds them back to what it inserts.
  */
 public final class ShellCompleter implements Completer {
-    private static final int DESCRIPTION_MAX = 60;
-
     private final CommandLine root;
     private final CompletionSources sources;
     private final ValueKinds kinds;
@@ -84,8 +85,8 @@ public final class ShellCompleter implements Completer {
         for (Map.Entry<String, CommandLine> e : parent.subcommands().entrySet()) {
             CommandSpec sub = e.getValue().getCommandSpec();
             if (sub.usageMessage().hidden()) continue;
-            String descr = firstLine(sub.usageMessage().description());
-            if (descr == null) descr = firstLine(sub.usageMessage().header());
+            String descr = Descriptions.firstLine(sub.usageMessage().description());
+            if (descr == null) descr = Descriptions.firstLine(sub.usageMessage().header());
             boolean alias = !e.getKey().equals(sub.name());
             if (alias) descr = "alias of " + sub.name() + (descr == null ? "" : ": " + descr);
             out.add(new Candidate(e.getKey(), e.getKey(), "commands", description(descr), null, null, true));
@@ -95,8 +96,11 @@ public final class ShellCompleter implements Completer {
     private void optionNames(LineAnalysis a, String current, List<Candidate> out) {
         for (OptionSpec option : a.command.options()) {
             if (option.hidden()) continue;
+            // --sandbox, --verbose, --color: the root's options, inherited by every command, are decided
+            // for the whole process when the shell starts; typed on a line they would do nothing
+            if (option.inherited() || option.scopeType() == CommandLine.ScopeType.INHERIT) continue;
             if (a.options.containsKey(option) && !option.isMultiValue()) continue;
-            String descr = firstLine(option.description());
+            String descr = Descriptions.firstLine(option.description());
             for (String name : namesFor(option, current)) {
                 out.add(new Candidate(name, name, "options", description(descr), null, null, true));
             }
@@ -138,30 +142,15 @@ public final class ShellCompleter implements Completer {
     private void values(ValueKind kind, LineAnalysis a, String prefix, String typed, List<Candidate> out) {
         ModeSpec mode = modeInEffect(a);
         switch (kind) {
-            case MODE -> choices(Setting.MODE.choices(mode), prefix, out);
-            case DURATION -> choices(Setting.DURATION.choices(mode), prefix, out);
-            case FPS -> choices(Setting.FPS.choices(mode), prefix, out);
+            case MODE, DURATION, FPS, TEMPLATE, STRENGTH, SETTING_KEY -> choices(kind.choices(mode), prefix, out);
             case ASPECT_RATIO -> {
                 int images = a.valuesOf(kinds, ValueKind.IMAGE_PATH).size();
-                if (mode == null || mode.takesAspectRatio(images)) {
-                    List<String> ratios = mode == null ? Capabilities.ASPECT_RATIOS : mode.aspectRatios();
-                    choices(
-                            Setting.ASPECT_RATIO.choices(mode).stream()
-                                    .filter(c -> ratios.contains(c.value()))
-                                    .toList(),
-                            prefix,
-                            out);
-                }
+                if (mode == null || mode.takesAspectRatio(images)) choices(kind.choices(mode), prefix, out);
             }
-            case TEMPLATE -> plain(Capabilities.CAMERA_TEMPLATES, cameraNote(mode, "camera move"), prefix, out);
-            case STRENGTH -> plain(Capabilities.CAMERA_STRENGTHS, cameraNote(mode, "camera strength"), prefix, out);
             case IMAGE_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.IMAGES));
             case OUTPUT_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
             case DIRECTORY -> out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
             case JOB_ID -> jobIds(a, prefix, typed, out);
-            case SETTING_KEY -> {
-                for (Setting s : Setting.values()) out.add(candidate(prefix, s.key(), s.description(), true));
-            }
             case SETTING_VALUE -> settingValue(a, prefix, typed, mode, out);
         }
     }
@@ -189,7 +178,7 @@ public final class ShellCompleter implements Completer {
         Set<String> seen = new LinkedHashSet<>();
         for (JobIdCandidate job : jobs) {
             if (!job.id().startsWith(typed) || already.contains(job.id()) || !seen.add(job.id())) continue;
-            out.add(candidate(prefix, job.id(), shorten(job.description()), true));
+            out.add(candidate(prefix, job.id(), Descriptions.shorten(job.description()), true));
         }
     }
 
@@ -208,10 +197,6 @@ public final class ShellCompleter implements Completer {
         }
     }
 
-    private static String cameraNote(ModeSpec mode, String what) {
-        return mode == null || mode.camera() ? what : what + " (recamera modes only)";
-    }
-
     private static void choices(List<Choice> choices, String prefix, List<Candidate> out) {
         for (Choice c : choices) out.add(candidate(prefix, c.value(), c.description(), true, numericOrder(c.value())));
     }
@@ -219,10 +204,6 @@ public final class ShellCompleter implements Completer {
     /** JLine lists candidates by their sort key, then by text: numbers get their value so 5 comes before 10. */
     private static int numericOrder(String value) {
         return value.matches("-?\\d{1,9}") ? Integer.parseInt(value) : 0;
-    }
-
-    private static void plain(List<String> values, String descr, String prefix, List<Candidate> out) {
-        for (String v : values) out.add(candidate(prefix, v, descr, true));
     }
 
     private static void picocliCandidates(ArgSpec arg, String prefix, List<Candidate> out) {
@@ -252,26 +233,5 @@ public final class ShellCompleter implements Completer {
                 .replaceAll("^\\s*,\\s*", "")
                 .strip();
         return d.isEmpty() ? null : d;
-    }
-
-    /**
-     * The first non-empty line of a picocli description (picocli has already filled in its variables but
-     * not its format markers: {@code %n} is a line break, {@code %%} a percent sign).
-     */
-    private static String firstLine(String[] lines) {
-        if (lines == null) return null;
-        for (String line : lines) {
-            for (String part : line.split("%n", -1)) {
-                String s = part.replace("%%", "%").strip();
-                if (!s.isEmpty()) return shorten(s);
-            }
-        }
-        return null;
-    }
-
-    private static String shorten(String s) {
-        if (s == null) return null;
-        String oneLine = s.replaceAll("\\s+", " ").strip();
-        return oneLine.length() <= DESCRIPTION_MAX ? oneLine : oneLine.substring(0, DESCRIPTION_MAX - 1) + "…";
     }
 }

@@ -143,6 +143,12 @@ class ShellCompleterTest {
     }
 
     @Test
+    void processWideOptionsAreNotOfferedInsideTheShell() {
+        assertThat(offered("generate --")).doesNotContain("--sandbox", "--verbose");
+        assertThat(offered("jobs -")).doesNotContain("--sandbox", "-v", "--verbose");
+    }
+
+    @Test
     void aliasesCompleteLikeTheirCommand() {
         assertThat(offered("g --du")).containsExactly("--duration");
     }

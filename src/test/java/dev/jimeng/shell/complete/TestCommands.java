@@ -31,7 +31,17 @@ final class TestCommands {
                 Exit.class,
                 Hidden.class
             })
-    static class Root {}
+    static class Root {
+        /** Process-wide options, as jimeng's root has them: decided when the shell starts. */
+        @Option(names = "--sandbox", scope = CommandLine.ScopeType.INHERIT, description = "use the sandbox")
+        boolean sandbox;
+
+        @Option(
+                names = {"-v", "--verbose"},
+                scope = CommandLine.ScopeType.INHERIT,
+                description = "say more")
+        boolean verbose;
+    }
 
     @Command(
             name = "generate",

@@ -1,6 +1,6 @@
-package dev.jimeng.shell.complete;
+package dev.jimeng.cli.complete;
 
-import static dev.jimeng.shell.complete.ValueKind.*;
+import static dev.jimeng.cli.complete.ValueKind.*;
 
 import java.util.Map;
 import java.util.Optional;
