@@ -27,6 +27,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "config",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng config list", "  jimeng config set concurrency 4", "  jimeng config edit"},
         description = "Show and change settings in config.toml (the active profile's part of it).",
         subcommands = {
             ConfigCommand.ListCommand.class,

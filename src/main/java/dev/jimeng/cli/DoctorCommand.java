@@ -20,6 +20,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "doctor",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng doctor", "  jimeng doctor --json", "  jimeng doctor --report support.txt"},
         description = {
             "Check Java, the terminal, credentials and file permissions, the endpoint (reachability, latency,"
                     + " proxy, clock), each service tier, the journal, the output folder, and run one sandbox job"

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "login",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng login", "  jimeng login --profile work --keychain"},
         description = {
             "Check a Volcengine key pair and store it for a profile (--profile NAME creates one).",
             "Reads the access key id, then the secret (not echoed); from stdin, one per line, when piped."

@@ -9,6 +9,7 @@ import picocli.CommandLine.Command;
 @Command(
         name = "logout",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng logout", "  jimeng logout --profile work"},
         description = "Remove a profile's stored keys (the credentials file entry and the keychain secret).")
 final class LogoutCommand extends BaseCommand {
     @Override

@@ -17,6 +17,13 @@ import picocli.CommandLine.Option;
 @Command(
         name = "mcp",
         mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng mcp --daily-budget 20",
+            "  jimeng mcp --print-config claude",
+            "  jimeng --sandbox mcp"
+        },
         description = {
             "Serve jimeng's tools to an AI agent over stdio (Model Context Protocol), sharing the journal,"
                     + " settings and caps with the CLI, the shell and the panel.",

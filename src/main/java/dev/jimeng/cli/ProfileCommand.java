@@ -20,6 +20,13 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "profile",
         mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng profile list",
+            "  jimeng profile use work",
+            "  jimeng --profile work profile show"
+        },
         description = "List profiles, choose the default one, show one's keys and limits.",
         subcommands = {
             ProfileCommand.ListCommand.class,

@@ -15,6 +15,12 @@ import picocli.CommandLine.Option;
 @Command(
         name = "prune",
         mixinStandardHelpOptions = true,
+        footer = {
+            "",
+            "Examples:",
+            "  jimeng prune --before 2026-01-01",
+            "  jimeng prune --before 2026-01-01 --yes --vacuum"
+        },
         description = "Forget finished jobs created before a day (their videos stay); --vacuum compacts the journal.")
 public final class PruneCommand extends BaseCommand {
     @Option(

@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "schema",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng schema --json"},
         description = "Describe every command, option and MCP tool with types (for agents and scripts).")
 public final class SchemaCommand extends BaseCommand {
     @Option(names = "--json", description = "Print one JSON document (the default is a short list).")
