@@ -197,6 +197,16 @@ public final class App implements AutoCloseable {
         }
     }
 
+    /**
+     * Videos come through the proxy the API calls use (HTTPS_PROXY and friends); the built-in
+     * sandbox's are on 127.0.0.1 and never go through one.
+     */
+    private java.net.ProxySelector downloadProxy() {
+        return sandboxMode
+                ? null
+                : dev.jimeng.api.ProxyVariables.from(env.variables()).selector();
+    }
+
     /** The job engine, started on first use (journal opened; the API client is built when a call needs it). */
     private synchronized JobManager engine() {
         if (manager == null) {
@@ -208,7 +218,10 @@ public final class App implements AutoCloseable {
                     api,
                     request -> validator.validate(request).body(),
                     new DownloaderFetcher(new Downloader(
-                            Downloader.defaultHttpClient(), clock, Sleeper.SYSTEM, DownloadPolicy.defaults())),
+                            Downloader.defaultHttpClient(downloadProxy()),
+                            clock,
+                            Sleeper.SYSTEM,
+                            DownloadPolicy.defaults())),
                     this::outputFor,
                     clock,
                     Sleeper.SYSTEM,

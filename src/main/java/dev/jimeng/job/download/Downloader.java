@@ -36,10 +36,18 @@ public final class Downloader {
 
     /** An HttpClient suited to downloads: follows redirects (not https to http) and gives up connecting after 15 s. */
     public static HttpClient defaultHttpClient() {
-        return HttpClient.newBuilder()
+        return defaultHttpClient(null);
+    }
+
+    /** As {@link #defaultHttpClient()}, through {@code proxy} (null: the JDK's default selector). */
+    public static HttpClient defaultHttpClient(java.net.ProxySelector proxy) {
+        HttpClient.Builder builder = HttpClient.newBuilder()
                 .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(15))
-                .build();
+                .connectTimeout(Duration.ofSeconds(15));
+        if (proxy != null) {
+            builder.proxy(proxy);
+        }
+        return builder.build();
     }
 
     /**
