@@ -50,6 +50,8 @@ class ArchitectureTest {
             .definedBy("dev.jimeng.sign..")
             .layer("Sandbox")
             .definedBy("dev.jimeng.sandbox..")
+            .layer("Preview")
+            .definedBy("dev.jimeng.preview..")
             .layer("Leaves")
             .definedBy(LEAVES)
             // who may use whom: every arrow points down
@@ -92,6 +94,10 @@ class ArchitectureTest {
             .mayOnlyAccessLayers("Leaves")
             .whereLayer("Sandbox")
             .mayOnlyAccessLayers("Sign", "Leaves")
+            .whereLayer("Preview") // pure rendering: JCodec and the JDK only
+            .mayNotAccessAnyLayer()
+            .whereLayer("Preview")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
             .whereLayer("Leaves")
             .mayNotAccessAnyLayer();
 

@@ -131,6 +131,7 @@ public abstract class BaseCommand implements Callable<Integer> {
             out().print(ResultView.json(done, jobs().clock().instant(), jobs().sandbox()));
         } else if (ok) {
             out().print(ResultView.markdown(done));
+            thumbnail(done);
         }
         out().flush();
         if (!ok) {
@@ -231,6 +232,24 @@ public abstract class BaseCommand implements Callable<Integer> {
     /** A yes/no question, asked where the session can (the shell owns the input when inside one). */
     protected boolean confirm(String question) {
         return session().confirm(question);
+    }
+
+    /** How the terminal on stdout shows a picture (nothing when stdout is not a terminal). */
+    protected dev.jimeng.preview.Graphics graphics() {
+        return dev.jimeng.preview.Graphics.detect(app().env().variables(), stdoutIsTerminal());
+    }
+
+    /** A done job's first frame under what was printed about it, when stdout is a terminal. */
+    protected void thumbnail(JobSnapshot job) {
+        if (job.state() == JobState.DONE && job.outputPath() != null) {
+            Previews.draw(
+                    out(),
+                    err(),
+                    job.outputPath(),
+                    dev.jimeng.preview.FramePosition.FIRST,
+                    Previews.columnsFor(terminalColumns()),
+                    graphics());
+        }
     }
 
     /** True when the user sees the output live (state lines are for pipes and logs). */

@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
             DownloadCommand.class,
             JobsCommand.class,
             ShowCommand.class,
+            PreviewCommand.class,
             RetryCommand.class,
             AttachCommand.class,
             CancelCommand.class,
