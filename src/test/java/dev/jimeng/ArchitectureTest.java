@@ -52,6 +52,8 @@ class ArchitectureTest {
             .definedBy("dev.jimeng.sandbox..")
             .layer("Preview")
             .definedBy("dev.jimeng.preview..")
+            .layer("Gallery")
+            .definedBy("dev.jimeng.gallery..")
             .layer("Leaves")
             .definedBy(LEAVES)
             // who may use whom: every arrow points down
@@ -66,13 +68,13 @@ class ArchitectureTest {
             .whereLayer("App")
             .mayOnlyBeAccessedByLayers("Main", "Cli", "Shell", "Panel")
             .whereLayer("View")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "Gallery")
             .whereLayer("Job") // Main sizes the HTTP read buffers before any client exists
-            .mayOnlyBeAccessedByLayers("Main", "Cli", "Shell", "Panel", "App", "View")
+            .mayOnlyBeAccessedByLayers("Main", "Cli", "Shell", "Panel", "App", "View", "Gallery")
             .whereLayer("Store")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job", "Gallery")
             .whereLayer("Request")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job", "Store")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job", "Store", "Gallery")
             .whereLayer("Api")
             .mayOnlyBeAccessedByLayers("Cli", "App", "Job", "Request")
             .whereLayer("Sign")
@@ -97,6 +99,10 @@ class ArchitectureTest {
             .whereLayer("Preview") // pure rendering: JCodec and the JDK only
             .mayNotAccessAnyLayer()
             .whereLayer("Preview")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
+            .whereLayer("Gallery") // pages of jobs: formatting, like view, for a browser
+            .mayOnlyAccessLayers("View", "Job", "Store", "Request", "Leaves")
+            .whereLayer("Gallery")
             .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
             .whereLayer("Leaves")
             .mayNotAccessAnyLayer();

@@ -66,6 +66,16 @@ public final class JobService implements JobSource {
         this.budget = budget;
     }
 
+    /** Stars or un-stars a job (the user's favourites, shown in the gallery); free, sends nothing. */
+    public JobSnapshot star(String idOrPrefix, boolean on) {
+        return engine.get().star(idOrPrefix, on);
+    }
+
+    /** Ids of the starred jobs, newest first. */
+    public java.util.Set<String> starred() {
+        return engine.get().starred();
+    }
+
     /** True when the jobs belong to the built-in sandbox: nothing is billed, commands need --sandbox. */
     public boolean sandbox() {
         return sandbox;

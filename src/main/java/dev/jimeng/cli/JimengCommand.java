@@ -22,6 +22,8 @@ import picocli.CommandLine.ScopeType;
             JobsCommand.class,
             ShowCommand.class,
             PreviewCommand.class,
+            GalleryCommand.class,
+            StarCommand.class,
             RetryCommand.class,
             AttachCommand.class,
             CancelCommand.class,

@@ -306,6 +306,18 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.find(idOrPrefix).orElseThrow(() -> new IllegalArgumentException("no job with id " + idOrPrefix));
     }
 
+    /** Stars or un-stars the job with this id or unique id prefix; returns it as it is now. */
+    public JobSnapshot star(String idOrPrefix, boolean on) {
+        JobRecord job = resolve(idOrPrefix);
+        store.star(job.id(), on, clock.instant());
+        return current(job);
+    }
+
+    /** Ids of the starred jobs, newest first. */
+    public java.util.Set<String> starred() {
+        return store.starred();
+    }
+
     /** The job with this id or unique id prefix, as it is now. */
     public Optional<JobSnapshot> job(String idOrPrefix) {
         return store.find(idOrPrefix).map(this::current);

@@ -30,12 +30,14 @@ public final class JobStore implements AutoCloseable {
     private final Journal journal;
     private final JobQueries queries;
     private final Leases leases;
+    private final JobMarks marks;
 
     private JobStore(Path file, Journal journal) {
         this.file = file;
         this.journal = journal;
         this.queries = new JobQueries(journal);
         this.leases = new Leases(journal);
+        this.marks = new JobMarks(journal);
     }
 
     /** Opens (creating if needed) {@code directory/jobs.db} and brings its schema up to date. */
@@ -319,6 +321,16 @@ public final class JobStore implements AutoCloseable {
             ps.setString(4, note);
             ps.executeUpdate();
         }
+    }
+
+    /** Stars (or un-stars) the job with exactly this id; false when there is none. */
+    public boolean star(String id, boolean on, Instant now) {
+        return marks.star(id, on, now);
+    }
+
+    /** Ids of the starred jobs, newest first. */
+    public java.util.Set<String> starred() {
+        return marks.starred();
     }
 
     /** The job with exactly this id. */

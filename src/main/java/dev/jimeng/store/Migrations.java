@@ -74,6 +74,10 @@ final class Migrations {
               WHEN mode = 'ti2v_pro' THEN 1.0
               WHEN mode LIKE '%1080p' THEN 0.63
               ELSE 0.28 END;
+            """,
+            // 5: the user's favourites (jimeng star, the gallery's star toggle); 1 = starred.
+            """
+            ALTER TABLE jobs ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
             """);
 
     private Migrations() {}
