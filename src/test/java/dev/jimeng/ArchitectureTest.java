@@ -54,6 +54,8 @@ class ArchitectureTest {
             .definedBy("dev.jimeng.preview..")
             .layer("Gallery")
             .definedBy("dev.jimeng.gallery..")
+            .layer("Metadata")
+            .definedBy("dev.jimeng.metadata..")
             .layer("Leaves")
             .definedBy(LEAVES)
             // who may use whom: every arrow points down
@@ -70,11 +72,11 @@ class ArchitectureTest {
             .whereLayer("View")
             .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "Gallery")
             .whereLayer("Job") // Main sizes the HTTP read buffers before any client exists
-            .mayOnlyBeAccessedByLayers("Main", "Cli", "Shell", "Panel", "App", "View", "Gallery")
+            .mayOnlyBeAccessedByLayers("Main", "Cli", "Shell", "Panel", "App", "View", "Gallery", "Metadata")
             .whereLayer("Store")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job", "Gallery")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job", "Gallery", "Metadata")
             .whereLayer("Request")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job", "Store", "Gallery")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App", "View", "Job", "Store", "Gallery", "Metadata")
             .whereLayer("Api")
             .mayOnlyBeAccessedByLayers("Cli", "App", "Job", "Request")
             .whereLayer("Sign")
@@ -103,6 +105,10 @@ class ArchitectureTest {
             .whereLayer("Gallery") // pages of jobs: formatting, like view, for a browser
             .mayOnlyAccessLayers("View", "Job", "Store", "Request", "Leaves")
             .whereLayer("Gallery")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
+            .whereLayer("Metadata") // the sidecar next to each video
+            .mayOnlyAccessLayers("Job", "Store", "Request", "Leaves")
+            .whereLayer("Metadata")
             .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
             .whereLayer("Leaves")
             .mayNotAccessAnyLayer();

@@ -192,6 +192,24 @@ public abstract class BaseCommand implements Callable<Integer> {
         return jobs().submit(validated, target, cap);
     }
 
+    /**
+     * After a job is sent: waits for it and prints the result (one-shot, or the shell with --wait),
+     * or tells the shell to say when it is done.
+     */
+    protected ExitCode follow(String id, dev.jimeng.request.ValidatedRequest validated, boolean json, boolean waitHere)
+            throws Exception {
+        String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
+        String head = id + " queued · " + validated.request().mode() + " · "
+                + validated.request().durationSeconds() + " s · " + cost;
+        if (waitHere && root().interactive()) {
+            // the id, before the wait: the user sees which job Ctrl-C would ask about
+            err().println(head + " · waiting here (Ctrl-C stops waiting; a job not sent yet may be canceled)");
+            err().flush();
+            return awaitInShell(id, done -> report(done, json));
+        }
+        return session().follow(id, head + " · you will be told when it is done", done -> report(done, json));
+    }
+
     /** Prints what a dry run would send (text, or one JSON document); nothing is sent. */
     protected ExitCode quote(java.util.List<QuoteView.Quote> quotes, boolean json) {
         out().print(json ? QuoteView.json(quotes, jobs().sandbox()) : QuoteView.text(quotes, jobs().sandbox()));

@@ -2,7 +2,6 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.request.ValidatedRequest;
-import dev.jimeng.view.Billing;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -36,15 +35,6 @@ public final class GenerateCommand extends BaseCommand {
             return quote(validated, destination(send), json);
         }
         String id = send(validated, send);
-        String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
-        String head = id + " queued · " + validated.request().mode() + " · "
-                + validated.request().durationSeconds() + " s · " + cost;
-        if (waitHere && root().interactive()) {
-            // the id, before the wait: the user sees which job Ctrl-C would ask about
-            err().println(head + " · waiting here (Ctrl-C stops waiting; a job not sent yet may be canceled)");
-            err().flush();
-            return awaitInShell(id, done -> report(done, json));
-        }
-        return session().follow(id, head + " · you will be told when it is done", done -> report(done, json));
+        return follow(id, validated, json, waitHere);
     }
 }

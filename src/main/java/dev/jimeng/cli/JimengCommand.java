@@ -24,6 +24,8 @@ import picocli.CommandLine.ScopeType;
             PreviewCommand.class,
             GalleryCommand.class,
             StarCommand.class,
+            InspectCommand.class,
+            RerunCommand.class,
             RetryCommand.class,
             AttachCommand.class,
             CancelCommand.class,
