@@ -210,6 +210,26 @@ public abstract class BaseCommand implements Callable<Integer> {
         return session().follow(id, head + " · you will be told when it is done", done -> report(done, json));
     }
 
+    /**
+     * Waits for every job in a one-shot run, a line per state change; returns the worst exit code
+     * (INTERRUPTED at once on Ctrl-C).
+     */
+    protected ExitCode followAll(java.util.List<String> ids) throws Exception {
+        ExitCode worst = ExitCode.OK;
+        try (AutoCloseable lines = OneShotSession.printStateChanges(app(), out(), ids)) {
+            for (String id : ids) {
+                ExitCode code = session().follow(id, "", jobs()::exitCodeOf);
+                if (code == ExitCode.INTERRUPTED) {
+                    return code;
+                }
+                if (code != ExitCode.OK) {
+                    worst = code;
+                }
+            }
+        }
+        return worst;
+    }
+
     /** Prints what a dry run would send (text, or one JSON document); nothing is sent. */
     protected ExitCode quote(java.util.List<QuoteView.Quote> quotes, boolean json) {
         out().print(json ? QuoteView.json(quotes, jobs().sandbox()) : QuoteView.text(quotes, jobs().sandbox()));

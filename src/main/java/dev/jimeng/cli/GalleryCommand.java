@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -33,6 +32,12 @@ public final class GalleryCommand extends BaseCommand {
     @Option(names = "--open", description = "Open the page in the default browser.")
     boolean open;
 
+    @Option(
+            names = "--group",
+            paramLabel = "G",
+            description = "Only the set made as group G: its contact sheet, group-G.html.")
+    String group;
+
     @Override
     protected ExitCode doCall() throws IOException {
         if (limit < 1) {
@@ -40,16 +45,24 @@ public final class GalleryCommand extends BaseCommand {
         }
         Path folder = app().outputDirectory();
         importStars(folder.resolve(GalleryPage.STARS_FILE));
-        var jobs = jobs().list(filter.query(limit));
-        Set<String> starred = jobs().starred();
-        Path page = Pages.write(
-                folder.resolve(FILE_NAME),
-                jobs().sandbox() ? "jimeng gallery (sandbox)" : "jimeng gallery",
-                jobs,
-                starred,
-                jobs().clock(),
-                jobs().sandbox());
-        out().println("wrote " + TerminalText.safe(page.toString()) + " (" + jobs.size() + " jobs)");
+        Path page;
+        int count;
+        if (group != null) {
+            var members = Pages.groupMembers(jobs(), group);
+            page = Pages.contactSheet(folder, members, jobs());
+            count = members.size();
+        } else {
+            var jobs = jobs().list(filter.query(limit));
+            page = Pages.write(
+                    folder.resolve(FILE_NAME),
+                    jobs().sandbox() ? "jimeng gallery (sandbox)" : "jimeng gallery",
+                    jobs,
+                    Pages.Marks.of(jobs()),
+                    jobs().clock(),
+                    jobs().sandbox());
+            count = jobs.size();
+        }
+        out().println("wrote " + TerminalText.safe(page.toString()) + " (" + count + " jobs)");
         if (open) {
             Pages.open(page, err());
         }

@@ -26,6 +26,7 @@ import picocli.CommandLine.ScopeType;
             StarCommand.class,
             InspectCommand.class,
             RerunCommand.class,
+            PickCommand.class,
             RetryCommand.class,
             AttachCommand.class,
             CancelCommand.class,

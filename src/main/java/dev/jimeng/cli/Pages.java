@@ -13,34 +13,38 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Function;
 
 /** Writes a gallery page (the gallery, a contact sheet) and opens it in a browser. */
 final class Pages {
-    private Pages() {}
-
-    /** Writes the page whole or not at all (a browser never sees half a page); returns its path. */
-    static Path write(
-            Path file, String title, List<JobSnapshot> jobs, Set<String> starred, Clock clock, boolean sandbox)
-            throws IOException {
-        return write(file, title, jobs, starred, job -> null, clock, sandbox);
+    /** What the user marked: starred ids, job id to group id, picked ids. */
+    record Marks(Set<String> starred, Map<String, String> groups, Set<String> picked) {
+        static Marks of(dev.jimeng.app.JobService jobs) {
+            return new Marks(jobs.starred(), jobs.groups(), jobs.picked());
+        }
     }
 
-    static Path write(
-            Path file,
-            String title,
-            List<JobSnapshot> jobs,
-            Set<String> starred,
-            Function<JobSnapshot, String> groupOf,
-            Clock clock,
-            boolean sandbox)
+    private Pages() {}
+
+    /**
+     * Writes the page whole or not at all (a browser never sees half a page); returns its path.
+     *
+     * @param marks the user's marks of the jobs: stars, groups and picks
+     */
+    static Path write(Path file, String title, List<JobSnapshot> jobs, Marks marks, Clock clock, boolean sandbox)
             throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         List<GalleryCard> cards = jobs.stream()
-                .map(j ->
-                        GalleryCard.of(j, starred.contains(j.id()), groupOf.apply(j), folder, clock.getZone(), sandbox))
+                .map(j -> GalleryCard.of(
+                        j,
+                        marks.starred().contains(j.id()),
+                        marks.groups().get(j.id()),
+                        marks.picked().contains(j.id()),
+                        folder,
+                        clock.getZone(),
+                        sandbox))
                 .toList();
         String html = GalleryPage.render(title, file.getFileName().toString(), cards, clock.instant());
         Path part = Files.createTempFile(folder, ".gallery-", ".part");
@@ -51,6 +55,31 @@ final class Pages {
             Files.deleteIfExists(part);
         }
         return file;
+    }
+
+    /** A group's jobs, oldest first, or a one-line error when there is no such group. */
+    static List<JobSnapshot> groupMembers(dev.jimeng.app.JobService jobs, String group) {
+        List<JobSnapshot> members = jobs.members(group.strip().toLowerCase(Locale.ROOT));
+        if (members.isEmpty()) {
+            throw new dev.jimeng.app.UserError(
+                    dev.jimeng.app.ExitCode.BAD_INPUT,
+                    "no group '" + TerminalText.safe(group) + "': 'jimeng jobs' and the gallery show jobs' groups");
+        }
+        return members;
+    }
+
+    /** The contact sheet of a set made as one: the gallery page of its jobs only, group-G.html. */
+    static Path contactSheet(Path folder, List<JobSnapshot> members, dev.jimeng.app.JobService jobs)
+            throws IOException {
+        Marks marks = Marks.of(jobs);
+        String group = marks.groups().get(members.getFirst().id());
+        return write(
+                folder.resolve("group-" + group + ".html"),
+                "jimeng contact sheet · group " + group,
+                members,
+                marks,
+                jobs.clock(),
+                jobs.sandbox());
     }
 
     /** Hands the page to the desktop's opener; says so in one line when there is none. */

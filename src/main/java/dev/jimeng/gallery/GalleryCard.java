@@ -16,7 +16,8 @@ import java.time.format.DateTimeFormatter;
  *
  * @param video the video's address relative to the page, or null when no file is on disk
  * @param command the {@code jimeng generate …} line that makes the same request again
- * @param group the variant group the job belongs to, or null
+ * @param group the set (made as one) the job belongs to, or null
+ * @param picked true when the user picked it as its set's winner
  */
 public record GalleryCard(
         String id,
@@ -30,12 +31,19 @@ public record GalleryCard(
         String video,
         String command,
         boolean starred,
-        String group) {
+        String group,
+        boolean picked) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
     /** The card of {@code job} on a page written into {@code pageDirectory}. */
     public static GalleryCard of(
-            JobSnapshot job, boolean starred, String group, Path pageDirectory, ZoneId zone, boolean sandbox) {
+            JobSnapshot job,
+            boolean starred,
+            String group,
+            boolean picked,
+            Path pageDirectory,
+            ZoneId zone,
+            boolean sandbox) {
         GenerationRequest r = job.request();
         return new GalleryCard(
                 job.id(),
@@ -49,7 +57,8 @@ public record GalleryCard(
                 videoAddress(job.outputPath(), pageDirectory),
                 JobGuide.remake(r, sandbox),
                 starred,
-                group);
+                group,
+                picked);
     }
 
     /** A relative, percent-encoded address when the video is under the page's folder, else a file URI. */

@@ -76,7 +76,7 @@ public final class GalleryPage {
     private static void card(StringBuilder html, GalleryCard c) {
         String search = String.join(" ", c.id(), c.prompt(), c.mode(), c.state(), c.seed(), c.date())
                 .toLowerCase(java.util.Locale.ROOT);
-        html.append("<article class=\"card\" data-id=\"")
+        html.append(c.picked() ? "<article class=\"card picked\" data-id=\"" : "<article class=\"card\" data-id=\"")
                 .append(Html.escape(c.id()))
                 .append("\" data-search=\"")
                 .append(Html.escape(search))
@@ -99,7 +99,7 @@ public final class GalleryPage {
         field(html, "state", c.state());
         field(html, "date", c.date());
         if (c.group() != null) {
-            field(html, "group", c.group());
+            field(html, "group", c.group() + (c.picked() ? " · picked" : ""));
         }
         html.append("</dl>\n<code>")
                 .append(Html.escape(c.command()))

@@ -333,6 +333,31 @@ public final class JobStore implements AutoCloseable {
         return marks.starred();
     }
 
+    /** Puts these jobs into one new group (a set made as one); returns the group's id. */
+    public String group(List<String> ids, Instant now) {
+        return marks.group(ids, now);
+    }
+
+    /** Job id to group id, for every job in a group. */
+    public java.util.Map<String, String> groups() {
+        return marks.groups();
+    }
+
+    /** The ids of a group's jobs, oldest first. */
+    public List<String> members(String group) {
+        return marks.members(group);
+    }
+
+    /** Marks the job the winner of its group, and no other; false when it is in no group. */
+    public boolean pick(String id, Instant now) {
+        return marks.pick(id, now);
+    }
+
+    /** Ids of the jobs picked as their group's winner. */
+    public java.util.Set<String> picked() {
+        return marks.picked();
+    }
+
     /** The job with exactly this id. */
     public Optional<JobRecord> get(String id) {
         return queries.get(id);

@@ -31,7 +31,8 @@ class GalleryPageTest {
                 video,
                 "jimeng generate '" + prompt + "' -m t2v_720p",
                 false,
-                null);
+                null,
+                false);
     }
 
     @Test
