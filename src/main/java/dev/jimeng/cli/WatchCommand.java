@@ -61,6 +61,10 @@ public final class WatchCommand extends BaseCommand {
                 Clock.systemUTC(),
                 etaFromHistory(),
                 Sleeper.SYSTEM);
+        var pictures = dev.jimeng.preview.Graphics.detect(app().env().variables(), true);
+        if (pictures != dev.jimeng.preview.Graphics.NONE) {
+            panel.showStills(pictures != dev.jimeng.preview.Graphics.PALETTE_BLOCKS);
+        }
         try {
             Panel.runOn(terminal, panel);
         } catch (IOException e) {
