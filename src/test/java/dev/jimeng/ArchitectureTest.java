@@ -54,6 +54,12 @@ class ArchitectureTest {
             .definedBy("dev.jimeng.sign..")
             .layer("Sandbox")
             .definedBy("dev.jimeng.sandbox..")
+            .layer("Preview")
+            .definedBy("dev.jimeng.preview..")
+            .layer("Gallery")
+            .definedBy("dev.jimeng.gallery..")
+            .layer("Metadata")
+            .definedBy("dev.jimeng.metadata..")
             .layer("Leaves")
             .definedBy(LEAVES)
             // who may use whom: every arrow points down
@@ -72,13 +78,16 @@ class ArchitectureTest {
             .whereLayer("App")
             .mayOnlyBeAccessedByLayers("Main", "Cli", "Shell", "Panel", "Doctor", "Mcp")
             .whereLayer("View")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "Mcp")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "Mcp", "Gallery")
             .whereLayer("Job") // Main sizes the HTTP read buffers before any client exists
-            .mayOnlyBeAccessedByLayers("Main", "Cli", "Shell", "Panel", "Mcp", "App", "View", "Doctor")
+            .mayOnlyBeAccessedByLayers(
+                    "Main", "Cli", "Shell", "Panel", "Mcp", "App", "View", "Doctor", "Gallery", "Metadata")
             .whereLayer("Store")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "Mcp", "App", "View", "Job", "Doctor")
+            .mayOnlyBeAccessedByLayers(
+                    "Cli", "Shell", "Panel", "Mcp", "App", "View", "Job", "Doctor", "Gallery", "Metadata")
             .whereLayer("Request")
-            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "Mcp", "App", "View", "Job", "Store", "Doctor")
+            .mayOnlyBeAccessedByLayers(
+                    "Cli", "Shell", "Panel", "Mcp", "App", "View", "Job", "Store", "Doctor", "Gallery", "Metadata")
             .whereLayer("Api")
             .mayOnlyBeAccessedByLayers("Cli", "App", "Job", "Request", "Doctor")
             .whereLayer("Sign")
@@ -104,6 +113,18 @@ class ArchitectureTest {
             .mayOnlyAccessLayers("Leaves")
             .whereLayer("Sandbox")
             .mayOnlyAccessLayers("Sign", "Leaves")
+            .whereLayer("Preview") // pure rendering: JCodec and the JDK only
+            .mayNotAccessAnyLayer()
+            .whereLayer("Preview")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
+            .whereLayer("Gallery") // pages of jobs: formatting, like view, for a browser
+            .mayOnlyAccessLayers("View", "Job", "Store", "Request", "Leaves")
+            .whereLayer("Gallery")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
+            .whereLayer("Metadata") // the sidecar next to each video
+            .mayOnlyAccessLayers("Job", "Store", "Request", "Leaves")
+            .whereLayer("Metadata")
+            .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
             .whereLayer("Leaves")
             .mayNotAccessAnyLayer();
 

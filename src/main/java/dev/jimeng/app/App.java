@@ -227,6 +227,11 @@ public final class App implements AutoCloseable {
                     Sleeper.SYSTEM,
                     EngineConfig.of(settings, sandboxMode));
             manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(settings));
+            // the engine's listeners live as long as it does: nothing to unsubscribe
+            manager.subscribe(new dev.jimeng.metadata.SidecarWriter(
+                    store::get,
+                    sandboxMode,
+                    java.util.Objects.requireNonNullElse(App.class.getPackage().getImplementationVersion(), "dev")));
         }
         return manager;
     }

@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +65,43 @@ public final class JobService implements JobSource {
         this.sandbox = sandbox;
         this.ledger = ledger;
         this.budget = budget;
+    }
+
+    /** Stars or un-stars a job (the user's favourites, shown in the gallery); free, sends nothing. */
+    public JobSnapshot star(String idOrPrefix, boolean on) {
+        return engine.get().star(idOrPrefix, on);
+    }
+
+    /** Ids of the starred jobs, newest first. */
+    public java.util.Set<String> starred() {
+        return engine.get().starred();
+    }
+
+    /** Puts jobs sent as one set into one group; returns its id. */
+    public String group(List<String> ids) {
+        return engine.get().group(ids);
+    }
+
+    /** Job id to group id, for every job in a group. */
+    public Map<String, String> groups() {
+        return engine.get().groups();
+    }
+
+    /** A group's jobs, oldest first. */
+    public List<JobSnapshot> members(String group) {
+        return engine.get().members(group).stream()
+                .map(id -> engine.get().job(id).orElseThrow())
+                .toList();
+    }
+
+    /** Marks a job its group's winner (free, sends nothing); false when it is in no group. */
+    public boolean pick(String idOrPrefix) {
+        return engine.get().pick(idOrPrefix);
+    }
+
+    /** Ids of the jobs picked as their group's winner. */
+    public java.util.Set<String> picked() {
+        return engine.get().picked();
     }
 
     /** True when the jobs belong to the built-in sandbox: nothing is billed, commands need --sandbox. */

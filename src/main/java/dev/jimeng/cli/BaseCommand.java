@@ -134,6 +134,7 @@ public abstract class BaseCommand implements Callable<Integer> {
             out().print(ResultView.json(done, jobs().clock().instant(), jobs().sandbox()));
         } else if (ok) {
             out().print(ResultView.markdown(done));
+            thumbnail(done);
         }
         out().flush();
         if (!ok) {
@@ -194,6 +195,44 @@ public abstract class BaseCommand implements Callable<Integer> {
         return jobs().submit(validated, target, cap);
     }
 
+    /**
+     * After a job is sent: waits for it and prints the result (one-shot, or the shell with --wait),
+     * or tells the shell to say when it is done.
+     */
+    protected ExitCode follow(String id, dev.jimeng.request.ValidatedRequest validated, boolean json, boolean waitHere)
+            throws Exception {
+        String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
+        String head = id + " queued · " + validated.request().mode() + " · "
+                + validated.request().durationSeconds() + " s · " + cost;
+        if (waitHere && root().interactive()) {
+            // the id, before the wait: the user sees which job Ctrl-C would ask about
+            err().println(head + " · waiting here (Ctrl-C stops waiting; a job not sent yet may be canceled)");
+            err().flush();
+            return awaitInShell(id, done -> report(done, json));
+        }
+        return session().follow(id, head + " · you will be told when it is done", done -> report(done, json));
+    }
+
+    /**
+     * Waits for every job in a one-shot run, a line per state change; returns the worst exit code
+     * (INTERRUPTED at once on Ctrl-C).
+     */
+    protected ExitCode followAll(java.util.List<String> ids) throws Exception {
+        ExitCode worst = ExitCode.OK;
+        try (AutoCloseable lines = OneShotSession.printStateChanges(app(), out(), ids)) {
+            for (String id : ids) {
+                ExitCode code = session().follow(id, "", jobs()::exitCodeOf);
+                if (code == ExitCode.INTERRUPTED) {
+                    return code;
+                }
+                if (code != ExitCode.OK) {
+                    worst = code;
+                }
+            }
+        }
+        return worst;
+    }
+
     /** Prints what a dry run would send (text, or one JSON document); nothing is sent. */
     protected ExitCode quote(java.util.List<QuoteView.Quote> quotes, boolean json) {
         out().print(json ? QuoteView.json(quotes, jobs().sandbox()) : QuoteView.text(quotes, jobs().sandbox()));
@@ -234,6 +273,24 @@ public abstract class BaseCommand implements Callable<Integer> {
     /** A yes/no question, asked where the session can (the shell owns the input when inside one). */
     protected boolean confirm(String question) {
         return session().confirm(question);
+    }
+
+    /** How the terminal on stdout shows a picture (nothing when stdout is not a terminal). */
+    protected dev.jimeng.preview.Graphics graphics() {
+        return dev.jimeng.preview.Graphics.detect(app().env().variables(), stdoutIsTerminal());
+    }
+
+    /** A done job's first frame under what was printed about it, when stdout is a terminal. */
+    protected void thumbnail(JobSnapshot job) {
+        if (job.state() == JobState.DONE && job.outputPath() != null) {
+            Previews.draw(
+                    out(),
+                    err(),
+                    job.outputPath(),
+                    dev.jimeng.preview.FramePosition.FIRST,
+                    Previews.columnsFor(terminalColumns()),
+                    graphics());
+        }
     }
 
     /** True when the user sees the output live (state lines are for pipes and logs). */

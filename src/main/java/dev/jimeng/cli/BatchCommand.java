@@ -136,19 +136,7 @@ public final class BatchCommand extends BaseCommand {
             out().println(dev.jimeng.text.Words.count(ids.size(), "job") + " queued: " + String.join(" ", ids));
             return ExitCode.OK;
         }
-        ExitCode worst = ExitCode.OK;
-        try (AutoCloseable lines = OneShotSession.printStateChanges(app(), out(), ids)) {
-            for (String id : ids) {
-                ExitCode code = session().follow(id, "", jobs()::exitCodeOf);
-                if (code == ExitCode.INTERRUPTED) {
-                    return code;
-                }
-                if (code != ExitCode.OK) {
-                    worst = code;
-                }
-            }
-        }
-        return worst;
+        return followAll(ids);
     }
 
     /**

@@ -1,8 +1,18 @@
 package dev.jimeng.cli;
 
+import dev.jimeng.app.Destination;
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.ValidatedRequest;
-import dev.jimeng.view.Billing;
+import dev.jimeng.text.TerminalText;
+import dev.jimeng.text.Words;
+import dev.jimeng.view.QuoteView;
+import java.math.BigDecimal;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -27,6 +37,9 @@ public final class GenerateCommand extends BaseCommand {
     @Mixin
     SendOptions send;
 
+    @Mixin
+    VariantOptions variants;
+
     @Option(names = "--json", description = "Print one JSON document instead of the Markdown block.")
     boolean json;
 
@@ -38,20 +51,71 @@ public final class GenerateCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        ValidatedRequest validated = jobs().validate(generation.toRequest());
+        List<GenerationRequest> set = variants.expand(generation.toRequest(), ThreadLocalRandom.current());
+        if (set.size() > 1) {
+            return sendSet(set);
+        }
+        ValidatedRequest validated = jobs().validate(set.getFirst());
         if (send.dryRun.dryRun) {
             return quote(validated, destination(send), json);
         }
         String id = send(validated, send);
-        String cost = Billing.cost(validated.estimatedCostCny(), jobs().sandbox());
-        String head = id + " queued · " + validated.request().mode() + " · "
-                + validated.request().durationSeconds() + " s · " + cost;
-        if (waitHere && root().interactive()) {
-            // the id, before the wait: the user sees which job Ctrl-C would ask about
-            err().println(head + " · waiting here (Ctrl-C stops waiting; a job not sent yet may be canceled)");
-            err().flush();
-            return awaitInShell(id, done -> report(done, json));
+        return follow(id, validated, json, waitHere);
+    }
+
+    /**
+     * Several videos of one request: quoted, capped and confirmed as one, sent as one group, and
+     * ended (when waited for) with the group's contact sheet.
+     */
+    private ExitCode sendSet(List<GenerationRequest> set) throws Exception {
+        List<ValidatedRequest> validated = set.stream().map(jobs()::validate).toList();
+        Destination target = destination(send);
+        if (target.file() != null) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "-o names one file, but this makes " + set.size() + " videos: give a folder (end it with '/')");
         }
-        return session().follow(id, head + " · you will be told when it is done", done -> report(done, json));
+        if (send.dryRun.dryRun) {
+            List<QuoteView.Quote> quotes = new ArrayList<>();
+            for (int i = 0; i < validated.size(); i++) {
+                quotes.add(new QuoteView.Quote(i + 1, validated.get(i), target.directory()));
+            }
+            return quote(quotes, json);
+        }
+        jobs().checkOutput(target, validated);
+        BigDecimal cap = send.maxCost.value();
+        // caps before the question: a set that would pass one is refused, not asked about
+        jobs().checkCaps(
+                        validated.stream()
+                                .mapToDouble(ValidatedRequest::estimatedCostCny)
+                                .sum(),
+                        validated.stream()
+                                .mapToDouble(ValidatedRequest::estimatedCostCny)
+                                .max()
+                                .orElse(0),
+                        cap);
+        err().println("jimeng: " + BatchCommand.summary(validated, jobs().sandbox()) + ", as one set");
+        if (!send.yes && !confirm("Send them? [y/N] ")) {
+            throw new UserError(ExitCode.BAD_INPUT, "nothing was sent; add --yes to send without asking");
+        }
+        notes(validated.getFirst()); // one request's options: the same notes for all
+        tellAcceptedTasks();
+        List<String> ids = jobs().submitAll(validated, target, cap);
+        String group = jobs().group(ids);
+        String pick = "'" + jimeng() + "pick ID' marks the winner";
+        if (session().tracksInBackground()) {
+            ids.forEach(root().shell()::trackJob);
+            out().println(Words.count(ids.size(), "job") + " queued as group " + group + ": " + String.join(" ", ids)
+                    + "; '" + jimeng() + "gallery --group " + group + "' writes their contact sheet, " + pick);
+            return ExitCode.OK;
+        }
+        err().println("jimeng: group " + group + ": " + String.join(" ", ids));
+        ExitCode worst = followAll(ids);
+        if (worst == ExitCode.INTERRUPTED) {
+            return worst;
+        }
+        Path sheet = Pages.contactSheet(target.directory(), jobs().members(group), jobs());
+        out().println("contact sheet: " + TerminalText.safe(sheet.toString()) + "; " + pick);
+        return worst;
     }
 }

@@ -27,6 +27,9 @@ public final class ShowCommand extends BaseCommand {
                         json
                                 ? ResultView.json(job, jobs().clock().instant(), jobs().sandbox())
                                 : JobsView.details(job, jobs().clock(), jobs().sandbox()));
+        if (!json) {
+            thumbnail(job);
+        }
         return ExitCode.OK;
     }
 }

@@ -63,6 +63,10 @@ public final class WatchCommand extends BaseCommand {
                 etaFromHistory(),
                 Sleeper.SYSTEM);
         panel.setColors(colors());
+        var pictures = dev.jimeng.preview.Graphics.detect(app().env().variables(), true);
+        if (pictures != dev.jimeng.preview.Graphics.NONE) {
+            panel.showStills(pictures != dev.jimeng.preview.Graphics.PALETTE_BLOCKS);
+        }
         try {
             Panel.runOn(terminal, panel);
         } catch (IOException e) {

@@ -326,6 +326,40 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.find(idOrPrefix).orElseThrow(() -> new IllegalArgumentException("no job with id " + idOrPrefix));
     }
 
+    /** Stars or un-stars the job with this id or unique id prefix; returns it as it is now. */
+    public JobSnapshot star(String idOrPrefix, boolean on) {
+        JobRecord job = resolve(idOrPrefix);
+        store.star(job.id(), on, clock.instant());
+        return current(job);
+    }
+
+    /** Ids of the starred jobs, newest first. */
+    public java.util.Set<String> starred() {
+        return store.starred();
+    }
+
+    /** The store's marks of sets made as one (see {@link JobStore#group}); the engine never reads them. */
+    public String group(List<String> ids) {
+        return store.group(ids, clock.instant());
+    }
+
+    public java.util.Map<String, String> groups() {
+        return store.groups();
+    }
+
+    public List<String> members(String group) {
+        return store.members(group);
+    }
+
+    /** Marks the job its group's winner; false when it is in no group. */
+    public boolean pick(String idOrPrefix) {
+        return store.pick(resolve(idOrPrefix).id(), clock.instant());
+    }
+
+    public java.util.Set<String> picked() {
+        return store.picked();
+    }
+
     /** The job with this id or unique id prefix, as it is now. */
     public Optional<JobSnapshot> job(String idOrPrefix) {
         return store.find(idOrPrefix).map(this::current);

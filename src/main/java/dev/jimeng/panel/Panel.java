@@ -71,6 +71,11 @@ public final class Panel {
         this.colors = colors;
     }
 
+    /** Draws a done job's first frame beside its details (half blocks, 24-bit colour or 256). */
+    public void showStills(boolean truecolor) {
+        renderer.showStills(truecolor);
+    }
+
     /** Use ASCII for the spinner, arrows and lines (for terminals whose charset lacks them). */
     public void setUnicode(boolean unicode) {
         renderer.setUnicode(unicode);
@@ -225,7 +230,7 @@ public final class Panel {
         }
         Instant now = clock.instant();
         boolean throttleOver = !now.isBefore(lastRender.plus(MIN_REDRAW_INTERVAL));
-        boolean timePassing = model.anyActive() || messageShown;
+        boolean timePassing = model.anyActive() || messageShown || renderer.stillPending();
         if (resized || keyed) {
             render(resized);
         } else if (throttleOver && (eventsPending || timePassing)) {

@@ -6,6 +6,7 @@ import com.googlecode.lanterna.TextCharacter;
 import com.googlecode.lanterna.TextColor;
 import com.googlecode.lanterna.graphics.TextGraphics;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.preview.Frame;
 import dev.jimeng.store.JobState;
 import dev.jimeng.text.Durations;
 import dev.jimeng.text.TerminalText;
@@ -33,6 +34,8 @@ public final class PanelRenderer {
 
     private final EtaEstimate eta;
     private final DetailsPane detailsPane;
+    private Stills stills; // null: no pictures
+    private boolean truecolor;
     private boolean unicode = true;
     private BitSet drawn = new BitSet();
 
@@ -47,6 +50,20 @@ public final class PanelRenderer {
         this.eta = eta;
         this.sandbox = sandbox;
         this.detailsPane = new DetailsPane(eta, zone, sandbox);
+    }
+
+    /**
+     * Draws the first frame of a done job's video beside its details, in half blocks: in 24-bit
+     * colour, or in the 256-colour palette.
+     */
+    public void showStills(boolean truecolor) {
+        this.stills = new Stills();
+        this.truecolor = truecolor;
+    }
+
+    /** True while a still the details pane asked for is being decoded. */
+    boolean stillPending() {
+        return stills != null && stills.pending();
     }
 
     /** Use ASCII for the spinner, arrows and box lines when the terminal's charset lacks them. */
@@ -250,10 +267,51 @@ public final class PanelRenderer {
         if (job.isEmpty()) {
             return;
         }
-        List<String> lines = detailsPane.lines(job.get(), now, width - 1, rows - 1);
+        Optional<Frame> still = still(job.get(), width, rows);
+        int textWidth = still.map(f -> width - f.width() - 2).orElse(width);
+        List<String> lines = detailsPane.lines(job.get(), now, textWidth - 1, rows - 1);
         for (int i = 0; i < lines.size(); i++) {
             line(g, top + 1 + i, " " + lines.get(i), width);
         }
+        still.ifPresent(frame -> drawStill(g, frame, width - frame.width() - 1, top + 1));
+    }
+
+    /** The still to show beside a done job's details, scaled to the pane; empty when none fits. */
+    private Optional<Frame> still(JobSnapshot job, int width, int rows) {
+        if (stills == null
+                || job.state() != JobState.DONE
+                || job.outputPath() == null
+                || width < 72
+                || rows < 5
+                || !java.nio.file.Files.isRegularFile(job.outputPath())) {
+            return Optional.empty();
+        }
+        return stills.frame(job.outputPath()).map(frame -> {
+            int columns = Math.min(width / 3, Math.max(8, frame.width() * 2 * (rows - 1) / frame.height()));
+            int pixelRows = Math.min(2 * (rows - 1), Math.max(2, frame.height() * columns / frame.width() / 2 * 2));
+            return frame.scaled(columns, pixelRows);
+        });
+    }
+
+    /** Upper half blocks: the upper pixel in front, the lower behind. */
+    private void drawStill(TextGraphics g, Frame frame, int left, int top) {
+        for (int y = 0; y + 1 < frame.height(); y += 2) {
+            for (int x = 0; x < frame.width(); x++) {
+                g.setCharacter(
+                        left + x,
+                        top + y / 2,
+                        new com.googlecode.lanterna.TextCharacter(
+                                '▀', colour(frame.pixel(x, y)), colour(frame.pixel(x, y + 1))));
+            }
+        }
+        reset(g);
+    }
+
+    private TextColor colour(int rgb) {
+        int r = (rgb >> 16) & 0xff;
+        int gr = (rgb >> 8) & 0xff;
+        int b = rgb & 0xff;
+        return truecolor ? new TextColor.RGB(r, gr, b) : TextColor.Indexed.fromRGB(r, gr, b);
     }
 
     private void messageLine(PanelModel model, TextGraphics g, int width, int y, Instant now) {

@@ -34,6 +34,7 @@ public final class JobStore implements AutoCloseable {
     private final Journal journal;
     private final JobQueries queries;
     private final Leases leases;
+    private final JobMarks marks;
 
     private JobStore(Path file, Journal journal, String profile) {
         this.file = file;
@@ -41,6 +42,7 @@ public final class JobStore implements AutoCloseable {
         this.profile = profile;
         this.queries = new JobQueries(journal, profile);
         this.leases = new Leases(journal);
+        this.marks = new JobMarks(journal);
     }
 
     /** Opens (creating if needed) {@code directory/jobs.db} and brings its schema up to date. */
@@ -361,6 +363,41 @@ public final class JobStore implements AutoCloseable {
             ps.setString(4, note);
             ps.executeUpdate();
         }
+    }
+
+    /** Stars (or un-stars) the job with exactly this id; false when there is none. */
+    public boolean star(String id, boolean on, Instant now) {
+        return marks.star(id, on, now);
+    }
+
+    /** Ids of the starred jobs, newest first. */
+    public java.util.Set<String> starred() {
+        return marks.starred();
+    }
+
+    /** Puts these jobs into one new group (a set made as one); returns the group's id. */
+    public String group(List<String> ids, Instant now) {
+        return marks.group(ids, now);
+    }
+
+    /** Job id to group id, for every job in a group. */
+    public java.util.Map<String, String> groups() {
+        return marks.groups();
+    }
+
+    /** The ids of a group's jobs, oldest first. */
+    public List<String> members(String group) {
+        return marks.members(group);
+    }
+
+    /** Marks the job the winner of its group, and no other; false when it is in no group. */
+    public boolean pick(String id, Instant now) {
+        return marks.pick(id, now);
+    }
+
+    /** Ids of the jobs picked as their group's winner. */
+    public java.util.Set<String> picked() {
+        return marks.picked();
     }
 
     /** The job with exactly this id. */

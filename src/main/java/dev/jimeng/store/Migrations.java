@@ -86,6 +86,17 @@ final class Migrations {
             """
             ALTER TABLE jobs ADD COLUMN profile TEXT NOT NULL DEFAULT 'default';
             CREATE INDEX jobs_by_profile ON jobs(profile, state);
+            """,
+            // the user's favourites (jimeng star, the gallery's star toggle); 1 = starred.
+            """
+            ALTER TABLE jobs ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+            """,
+            // sets made as one (generate --variants, --seeds, a {a|b} prompt): the set's id, and
+            // the one the user picked as its winner (1).
+            """
+            ALTER TABLE jobs ADD COLUMN group_id TEXT;
+            ALTER TABLE jobs ADD COLUMN picked INTEGER NOT NULL DEFAULT 0;
+            CREATE INDEX jobs_by_group ON jobs(group_id);
             """);
 
     private Migrations() {}

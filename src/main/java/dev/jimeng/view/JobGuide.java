@@ -4,6 +4,7 @@ import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
 import dev.jimeng.job.NextSteps.Step;
+import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
 import dev.jimeng.text.TerminalText;
@@ -53,13 +54,62 @@ public final class JobGuide {
         return line.toString();
     }
 
-    /** A word as a POSIX shell reads it back: bare when plain, else in single quotes. */
-    static String shellWord(String word) {
+    /**
+     * {@code jimeng generate PROMPT -m MODE …}: every parameter of {@code request} spelled out, so the
+     * line makes the same request whatever the settings are when it is pasted.
+     */
+    public static String remake(GenerationRequest request, boolean sandbox) {
+        StringBuilder line = new StringBuilder(sandbox ? "jimeng --sandbox generate" : "jimeng generate");
+        String prompt = request.prompt();
+        boolean hasPrompt = prompt != null && !prompt.isEmpty();
+        if (hasPrompt && !prompt.startsWith("-")) {
+            line.append(' ').append(shellWord(prompt));
+        }
+        option(line, "-m", request.mode());
+        option(line, "-d", request.durationSeconds());
+        option(line, "--fps", request.fps());
+        option(line, "-a", request.aspectRatio());
+        option(line, "--seed", request.seed());
+        for (int i = 0; i < request.images().size(); i++) {
+            option(line, i == 0 ? "-i" : "--tail-image", request.images().get(i));
+        }
+        option(line, "--template", request.template());
+        option(line, "--camera-strength", request.cameraStrength());
+        if (hasPrompt && prompt.startsWith("-")) {
+            line.append(" -- ").append(shellWord(prompt)); // a prompt that looks like an option
+        }
+        return line.toString();
+    }
+
+    private static void option(StringBuilder line, String name, Object value) {
+        if (value != null) {
+            line.append(' ').append(name).append(' ').append(shellWord(value.toString()));
+        }
+    }
+
+    /**
+     * A word as a POSIX shell reads it back: bare when plain, else in single quotes; with control
+     * characters, in {@code $'…'} with escapes, so the line itself stays printable.
+     */
+    public static String shellWord(String word) {
         if (word == null || word.isEmpty()) {
             return "''";
         }
         if (word.matches("[A-Za-z0-9_.,:/@%+=-]+")) {
             return word;
+        }
+        if (word.codePoints().anyMatch(dev.jimeng.text.TerminalText::unsafe)) {
+            StringBuilder quoted = new StringBuilder("$'");
+            word.codePoints().forEach(cp -> {
+                if (cp == '\'' || cp == '\\') {
+                    quoted.append('\\').appendCodePoint(cp);
+                } else if (dev.jimeng.text.TerminalText.unsafe(cp)) {
+                    quoted.append(cp <= 0xff ? String.format("\\x%02x", cp) : String.format("\\u%04x", cp));
+                } else {
+                    quoted.appendCodePoint(cp);
+                }
+            });
+            return quoted.append('\'').toString();
         }
         return "'" + word.replace("'", "'\\''") + "'";
     }

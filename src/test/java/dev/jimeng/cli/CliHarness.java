@@ -19,6 +19,7 @@ final class CliHarness {
     private final Path cwd;
     private final Path home;
     private boolean stderrIsTerminal;
+    private boolean stdoutIsTerminal;
     private String stdin = "";
     private byte[] stdinBytes;
     private boolean stdinIsTerminal;
@@ -59,6 +60,12 @@ final class CliHarness {
     /** Pretends stderr is a terminal (where the progress line is drawn). */
     CliHarness stderrIsTerminal(boolean value) {
         stderrIsTerminal = value;
+        return this;
+    }
+
+    /** Pretends stdout is a terminal (where pictures are drawn). */
+    CliHarness stdoutIsTerminal(boolean value) {
+        stdoutIsTerminal = value;
         return this;
     }
 
@@ -111,7 +118,7 @@ final class CliHarness {
                 new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 stdinIsTerminal,
-                false,
+                stdoutIsTerminal,
                 stderrIsTerminal);
         int code = Cli.run(
                 args,

@@ -69,17 +69,22 @@ class CliHostileServerTest {
         Path out = cwd.resolve("generated_videos");
         List<Path> videos;
         try (Stream<Path> files = Files.list(out)) {
-            videos = files.toList();
+            videos = files.filter(f -> !f.getFileName().toString().endsWith(".mp4.json"))
+                    .toList();
         }
         assertThat(videos).hasSize(1);
         String name = videos.getFirst().getFileName().toString();
+        assertThat(out.resolve(name + ".json"))
+                .as("its metadata sidecar, named after it")
+                .exists();
         assertThat(name).matches("[A-Za-z0-9_][A-Za-z0-9_-]{0,63}-a-cat\\.mp4");
         assertThat(run.stdout()).contains(videos.getFirst().toString());
         // nothing was written, and no folder made, anywhere else
         assertThat(root.resolve("abs")).doesNotExist();
         assertThat(Path.of("/tmp/jimeng-escaped.mp4")).doesNotExist();
         try (Stream<Path> all = Files.walk(root.resolve("work"))) {
-            assertThat(all.filter(Files::isRegularFile)).containsExactly(videos.getFirst());
+            assertThat(all.filter(Files::isRegularFile))
+                    .containsExactlyInAnyOrder(videos.getFirst(), out.resolve(name + ".json"));
         }
         try (Stream<Path> all = Files.list(root)) {
             assertThat(all.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("work", "home");

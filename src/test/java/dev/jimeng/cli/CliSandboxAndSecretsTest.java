@@ -55,9 +55,14 @@ class CliSandboxAndSecretsTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
         assertThat(run.stdout()).startsWith("**Generated Video:**").contains("- Prompt: a cat\n");
-        List<Path> videos = listFiles(cwd.resolve("generated_videos"));
+        List<Path> videos = listFiles(cwd.resolve("generated_videos")).stream()
+                .filter(f -> f.toString().endsWith(".mp4"))
+                .toList();
         assertThat(videos).hasSize(1);
         assertThat(run.stdout()).contains("- Save Path: " + videos.getFirst() + "\n");
+        assertThat(Path.of(videos.getFirst() + ".json"))
+                .as("its metadata sidecar")
+                .exists();
         JsonNode probe = Fixtures.ffprobe(videos.getFirst());
         assertThat(probe.path("streams").get(0).path("codec_name").asText()).isEqualTo("h264");
         assertThat(probe.path("streams").get(0).path("width").asInt()).isEqualTo(1280);

@@ -133,9 +133,10 @@ class CrashResumeIT {
                 .isEqualTo(SandboxLog.polledTaskIds(sandbox));
         try (Stream<Path> files = Files.list(videos)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .as("the video folder holds the four videos and nothing else (no .part, no .rejected)")
-                    .hasSize(JOBS)
-                    .allMatch(name -> name.endsWith(".mp4"));
+                    .as("the video folder holds the four videos, their metadata sidecars and nothing else"
+                            + " (no .part, no .rejected)")
+                    .hasSize(2 * JOBS)
+                    .allMatch(name -> name.endsWith(".mp4") || name.endsWith(".mp4.json"));
         }
         for (JobRecord job : jobs) {
             Path file = job.outputPath();

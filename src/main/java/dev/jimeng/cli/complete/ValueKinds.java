@@ -40,6 +40,8 @@ public final class ValueKinds {
             Map.entry(new Slot.Positional("retry", 0), JOB_ID),
             Map.entry(new Slot.Positional("cancel", 0), JOB_ID),
             Map.entry(new Slot.Positional("wait", Slot.Positional.ANY), JOB_ID),
+            Map.entry(new Slot.Positional("star", 0), JOB_ID),
+            Map.entry(new Slot.Positional("pick", 0), JOB_ID),
             Map.entry(new Slot.Positional("set", 0), SETTING_KEY),
             Map.entry(new Slot.Positional("set", 1), SETTING_VALUE),
             Map.entry(new Slot.Positional("unset", 0), SETTING_KEY));

@@ -1,0 +1,103 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.gallery.GalleryCard;
+import dev.jimeng.gallery.GalleryPage;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.text.TerminalText;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Writes a gallery page (the gallery, a contact sheet) and opens it in a browser. */
+final class Pages {
+    /** What the user marked: starred ids, job id to group id, picked ids. */
+    record Marks(Set<String> starred, Map<String, String> groups, Set<String> picked) {
+        static Marks of(dev.jimeng.app.JobService jobs) {
+            return new Marks(jobs.starred(), jobs.groups(), jobs.picked());
+        }
+    }
+
+    private Pages() {}
+
+    /**
+     * Writes the page whole or not at all (a browser never sees half a page); returns its path.
+     *
+     * @param marks the user's marks of the jobs: stars, groups and picks
+     */
+    static Path write(Path file, String title, List<JobSnapshot> jobs, Marks marks, Clock clock, boolean sandbox)
+            throws IOException {
+        Path folder = file.toAbsolutePath().getParent();
+        Files.createDirectories(folder);
+        List<GalleryCard> cards = jobs.stream()
+                .map(j -> GalleryCard.of(
+                        j,
+                        marks.starred().contains(j.id()),
+                        marks.groups().get(j.id()),
+                        marks.picked().contains(j.id()),
+                        folder,
+                        clock.getZone(),
+                        sandbox))
+                .toList();
+        String html = GalleryPage.render(title, file.getFileName().toString(), cards, clock.instant());
+        Path part = Files.createTempFile(folder, ".gallery-", ".part");
+        try {
+            Files.writeString(part, html, StandardCharsets.UTF_8);
+            Files.move(part, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(part);
+        }
+        return file;
+    }
+
+    /** A group's jobs, oldest first, or a one-line error when there is no such group. */
+    static List<JobSnapshot> groupMembers(dev.jimeng.app.JobService jobs, String group) {
+        List<JobSnapshot> members = jobs.members(group.strip().toLowerCase(Locale.ROOT));
+        if (members.isEmpty()) {
+            throw new dev.jimeng.app.UserError(
+                    dev.jimeng.app.ExitCode.BAD_INPUT,
+                    "no group '" + TerminalText.safe(group) + "': 'jimeng jobs' and the gallery show jobs' groups");
+        }
+        return members;
+    }
+
+    /** The contact sheet of a set made as one: the gallery page of its jobs only, group-G.html. */
+    static Path contactSheet(Path folder, List<JobSnapshot> members, dev.jimeng.app.JobService jobs)
+            throws IOException {
+        Marks marks = Marks.of(jobs);
+        String group = marks.groups().get(members.getFirst().id());
+        return write(
+                folder.resolve("group-" + group + ".html"),
+                "jimeng contact sheet · group " + group,
+                members,
+                marks,
+                jobs.clock(),
+                jobs.sandbox());
+    }
+
+    /** Hands the page to the desktop's opener; says so in one line when there is none. */
+    static void open(Path page, PrintWriter err) {
+        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+        List<String> command = os.contains("mac")
+                ? List.of("open", page.toString())
+                : os.contains("win")
+                        ? List.of("rundll32", "url.dll,FileProtocolHandler", page.toString())
+                        : List.of("xdg-open", page.toString());
+        try {
+            new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD)
+                    .start();
+        } catch (IOException e) {
+            err.println("jimeng: cannot open a browser (" + command.getFirst() + " not found): open "
+                    + TerminalText.safe(page.toUri().toString()) + " yourself");
+        }
+    }
+}

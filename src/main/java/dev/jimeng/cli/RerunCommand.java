@@ -1,0 +1,57 @@
+package dev.jimeng.cli;
+
+import dev.jimeng.app.ExitCode;
+import dev.jimeng.app.UserError;
+import dev.jimeng.metadata.Sidecar;
+import dev.jimeng.request.ValidatedRequest;
+import dev.jimeng.text.TerminalText;
+import dev.jimeng.view.Billing;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** Makes a video again from its sidecar: the same request, sent as a new (billed) job. */
+@Command(
+        name = "rerun",
+        mixinStandardHelpOptions = true,
+        description = "Send the request that made a video again, from its .json sidecar (billed; asks first).")
+public final class RerunCommand extends BaseCommand {
+    @Parameters(paramLabel = "FILE", description = "A video jimeng downloaded, or its .json sidecar.")
+    String file;
+
+    @Mixin
+    SendOptions send;
+
+    @Option(names = "--json", description = "Print one JSON document instead of the Markdown block.")
+    boolean json;
+
+    @Override
+    protected ExitCode doCall() throws Exception {
+        Sidecar sidecar = Sidecars.read(app().env().workingDirectory(), file);
+        if (sidecar.sandbox() != jobs().sandbox()) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    TerminalText.safe(file) + " was made " + (sidecar.sandbox() ? "in" : "outside") + " the sandbox:"
+                            + " run '" + (sidecar.sandbox() ? "jimeng --sandbox rerun" : "jimeng rerun")
+                            + "' for it; nothing was sent");
+        }
+        ValidatedRequest validated = jobs().validate(sidecar.request());
+        if (send.dryRun.dryRun) {
+            return quote(validated, destination(send), json);
+        }
+        if (!send.yes) {
+            String question = "jimeng: send '"
+                    + TerminalText.fit(TerminalText.oneLine(validated.request().prompt()), 40)
+                    + "' again as a new " + validated.request().mode() + " job ("
+                    + Billing.cost(validated.estimatedCostCny(), jobs().sandbox()) + ")? [y/N] ";
+            if (!confirm(question)) {
+                throw new UserError(ExitCode.BAD_INPUT, "nothing was sent (add --yes to send without asking)");
+            }
+            // the user just said yes to this very video: the duplicate guard would only ask again
+            send.yes = true;
+        }
+        String id = send(validated, send);
+        return follow(id, validated, json, false);
+    }
+}

@@ -1,0 +1,147 @@
+package dev.jimeng.metadata;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jimeng.json.Json;
+import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.store.JobRecord;
+import dev.jimeng.store.JobState;
+import dev.jimeng.text.SecretText;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * The sidecar of a video, {@code NAME.mp4.json} next to {@code NAME.mp4}: the request exactly as
+ * journaled (so {@code rerun} sends the same body), the seed, req_key, task and request ids, the
+ * estimated cost, the times, the images by name and SHA-256, and the jimeng version. No secret:
+ * image URLs lose their signature parameters, and the video URL is not kept at all.
+ */
+public final class VideoSidecar {
+    /** The format's version, in the document as {@code jimeng_sidecar}. */
+    static final int FORMAT = 1;
+
+    static final String SUFFIX = ".json";
+
+    private VideoSidecar() {}
+
+    /** Where the sidecar of {@code video} lives. */
+    public static Path pathFor(Path video) {
+        return video.resolveSibling(video.getFileName() + SUFFIX);
+    }
+
+    /** The sidecar document of a done job. */
+    static ObjectNode document(JobRecord job, boolean sandbox, String version) {
+        GenerationRequest r = job.request();
+        ObjectNode d = Json.MAPPER.createObjectNode();
+        d.put("jimeng_sidecar", FORMAT);
+        d.put("jimeng_version", version);
+        d.put("sandbox", sandbox);
+        d.put("job_id", job.id());
+        d.put("prompt", r.prompt());
+        d.put("mode", job.mode());
+        d.put("req_key", job.reqKey());
+        d.put("seed", job.seed());
+        d.put("duration_seconds", r.durationSeconds());
+        d.put("fps", r.fps());
+        d.put("aspect_ratio", r.aspectRatio());
+        ArrayNode images = d.putArray("images");
+        for (int i = 0; i < r.images().size(); i++) {
+            images.add(image(i == 0 ? "first_frame" : "last_frame", r.images().get(i)));
+        }
+        d.put("template", r.template());
+        d.put("camera_strength", r.cameraStrength());
+        d.put("task_id", job.taskId());
+        d.put("request_id", job.requestId());
+        d.put(
+                "estimated_cost_cny",
+                job.estimatedCost() == null
+                        ? null
+                        : java.math.BigDecimal.valueOf(job.estimatedCost())
+                                .setScale(2, java.math.RoundingMode.HALF_UP));
+        ObjectNode video = d.putObject("video");
+        video.put(
+                "file",
+                job.outputPath() == null ? null : job.outputPath().getFileName().toString());
+        video.put("bytes", job.bytes());
+        video.put("sha256", job.sha256());
+        ObjectNode times = d.putObject("times");
+        times.put("created", text(job.createdAt()));
+        times.put("submitted", text(job.submittedAt()));
+        times.put("done", text(job.stateTimes().get(JobState.DONE)));
+        d.set("request", Json.MAPPER.valueToTree(r));
+        return d;
+    }
+
+    /** Writes the sidecar of a done job next to its video, whole or not at all; returns its path. */
+    public static Path write(JobRecord job, boolean sandbox, String version) throws IOException {
+        Path target = pathFor(job.outputPath());
+        Path part = target.resolveSibling(target.getFileName() + ".part");
+        Files.writeString(part, Json.printer().writeValueAsString(document(job, sandbox, version)) + "\n");
+        Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        return target;
+    }
+
+    /**
+     * The sidecar of {@code file}: the file itself when it is one, else the one next to the video.
+     *
+     * @throws IllegalArgumentException naming what is missing or wrong, and the fix
+     */
+    public static Sidecar read(Path file) throws IOException {
+        Path sidecar = file.getFileName().toString().endsWith(SUFFIX) ? file : pathFor(file);
+        if (!Files.isRegularFile(sidecar)) {
+            throw new IllegalArgumentException("no jimeng sidecar " + sidecar.getFileName() + " next to "
+                    + file.getFileName() + ": only videos jimeng downloaded have one");
+        }
+        JsonNode d;
+        try {
+            d = Json.MAPPER.readTree(Files.readString(sidecar, StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(sidecar.getFileName() + " is not JSON");
+        }
+        if (d == null
+                || d.path("jimeng_sidecar").asInt() != FORMAT
+                || !d.path("request").isObject()) {
+            throw new IllegalArgumentException(sidecar.getFileName() + " is not a jimeng sidecar of format " + FORMAT);
+        }
+        GenerationRequest request = Json.MAPPER.treeToValue(d.get("request"), GenerationRequest.class);
+        return new Sidecar(sidecar, d, request, d.path("sandbox").asBoolean());
+    }
+
+    private static ObjectNode image(String role, String source) {
+        ObjectNode image = Json.MAPPER.createObjectNode();
+        image.put("role", role);
+        boolean url = source.startsWith("http://") || source.startsWith("https://");
+        image.put("source", url ? SecretText.url(source) : source);
+        if (!url) {
+            Path file = Path.of(source);
+            image.put("name", file.getFileName().toString());
+            image.put("sha256", sha256(file));
+        }
+        return image;
+    }
+
+    /** The file's SHA-256 now, or null when it is gone. */
+    private static String sha256(Path file) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException | NoSuchAlgorithmException e) {
+            return null;
+        }
+    }
+
+    private static String text(Instant instant) {
+        return instant == null ? null : instant.toString();
+    }
+}

@@ -1,0 +1,151 @@
+package dev.jimeng.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.sandbox.SandboxServer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Sets of videos from one request, end to end against the sandbox, counting what it received. */
+class CliVariantsTest {
+    private static final Pattern GROUP = Pattern.compile("group (\\w{8}): ((?:\\w{8} ?)+)");
+    private static final Pattern SHEET = Pattern.compile("contact sheet: (\\S+\\.html)");
+
+    private static SandboxServer server;
+
+    @TempDir
+    Path cwd;
+
+    @TempDir
+    Path home;
+
+    private CliHarness jimeng;
+    private int submits;
+
+    @BeforeAll
+    static void startSandbox() {
+        server = CliSandbox.start();
+    }
+
+    @AfterAll
+    static void stopSandbox() {
+        server.close();
+    }
+
+    @BeforeEach
+    void pointJimengAtTheSandbox() {
+        jimeng = CliHarness.against(server, cwd, home)
+                .with("JIMENG_OUTPUT_DIR", cwd.resolve("videos").toString());
+        submits = server.submitCount();
+    }
+
+    @Test
+    void aPromptMatrixTimesSeedsIsEveryCombinationSentAsOneGroupWithAContactSheet() throws Exception {
+        CliRun run = jimeng.run("generate", "a {red|blue} fox in {snow|rain}", "--seeds", "1,2", "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(server.submitCount() - submits).isEqualTo(8);
+        List<JsonNode> bodies = sent();
+        assertThat(bodies.stream()
+                        .map(b ->
+                                b.path("prompt").asText() + "/" + b.path("seed").asLong()))
+                .containsExactlyInAnyOrder(
+                        "a red fox in snow/1",
+                        "a red fox in snow/2",
+                        "a red fox in rain/1",
+                        "a red fox in rain/2",
+                        "a blue fox in snow/1",
+                        "a blue fox in snow/2",
+                        "a blue fox in rain/1",
+                        "a blue fox in rain/2");
+        assertThat(run.stderr()).contains("8 jobs: 8 × t2v_720p 5 s");
+        Matcher group = GROUP.matcher(run.stderr());
+        assertThat(group.find()).as(run.stderr()).isTrue();
+        List<String> ids = List.of(group.group(2).strip().split(" "));
+        assertThat(ids).hasSize(8);
+
+        Matcher sheet = SHEET.matcher(run.stdout());
+        assertThat(sheet.find()).as(run.stdout()).isTrue();
+        Path page = Path.of(sheet.group(1));
+        assertThat(page.getFileName().toString()).isEqualTo("group-" + group.group(1) + ".html");
+        String html = Files.readString(page);
+        assertThat(html.split("<article class=\"card", -1)).hasSize(9);
+        assertThat(html).contains("jimeng contact sheet · group " + group.group(1));
+
+        CliRun pick = jimeng.run("pick", ids.get(3));
+        assertThat(pick.stdout()).isEqualTo(ids.get(3) + " picked as the winner of group " + group.group(1) + "\n");
+        jimeng.run("pick", ids.get(5));
+        CliRun again = jimeng.run("gallery", "--group", group.group(1));
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        html = Files.readString(page);
+        assertThat(html.split("<article class=\"card picked\" data-id=\"" + ids.get(5) + "\"", -1))
+                .as("the last pick wins")
+                .hasSize(2);
+        assertThat(html.split("card picked", -1)).hasSize(2);
+    }
+
+    @Test
+    void variantsSendDifferentRecordedSeeds() throws Exception {
+        CliRun run = jimeng.run("generate", "a fox", "--variants", "3", "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<Long> seeds = sent().stream().map(b -> b.path("seed").asLong()).toList();
+        assertThat(seeds).hasSize(3).doesNotHaveDuplicates().allSatisfy(s -> assertThat(s)
+                .isBetween(0L, (long) Integer.MAX_VALUE));
+        Matcher group = GROUP.matcher(run.stderr());
+        assertThat(group.find()).isTrue();
+        for (String id : group.group(2).strip().split(" ")) {
+            JsonNode job = dev.jimeng.json.Json.MAPPER.readTree(
+                    jimeng.run("show", id, "--json").stdout());
+            assertThat(seeds).contains(job.path("seed").asLong());
+        }
+    }
+
+    @Test
+    void theSetIsQuotedCappedAndConfirmedAsOne() {
+        CliRun no = jimeng.typing("n\n").run("generate", "a fox", "--variants", "2");
+        assertThat(no.exitCode()).isEqualTo(2);
+        assertThat(no.stderr()).contains("2 jobs: 2 × t2v_720p 5 s").contains("Send them? [y/N]");
+        assertThat(no.stderrLines().getLast()).contains("nothing was sent");
+
+        CliRun capped = jimeng.run("generate", "a {red|blue} fox", "--seeds", "1,2", "--max-cost", "5");
+        assertThat(capped.exitCode()).isEqualTo(2);
+        assertThat(capped.stderr()).doesNotContain("Send them?");
+
+        CliRun dry = jimeng.run("generate", "a {red|blue} fox", "--variants", "2", "--dry-run", "--json");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        assertThat(dry.stdout()).contains("\"line\" : 4").doesNotContain("\"seed\" : -1");
+        assertThat(dry.stdout().split("\"prompt\" : \"a red fox\"", -1)).hasSize(3);
+        assertThat(dry.stdout().split("\"prompt\" : \"a blue fox\"", -1)).hasSize(3);
+        assertThat(server.submitCount()).isEqualTo(submits);
+    }
+
+    @Test
+    void conflictingSeedOptionsAndAPickOutsideASetAreOneLineErrors() {
+        assertThat(jimeng.run("generate", "a fox", "--variants", "2", "--seed", "3")
+                        .onlyErrorLine())
+                .contains("--seed and --variants/--seeds both choose seeds");
+        assertThat(jimeng.run("generate", "a fox", "--variants", "2", "--seeds", "3")
+                        .onlyErrorLine())
+                .contains("--variants and --seeds both choose seeds");
+        CliRun single = jimeng.run("submit", "a lone fox");
+        Matcher id = Pattern.compile("job (\\w{8}) submitted").matcher(single.stderr());
+        assertThat(id.find()).as(single.toString()).isTrue();
+        assertThat(jimeng.run("pick", id.group(1)).onlyErrorLine()).contains("is in no set");
+        assertThat(server.submitCount()).isEqualTo(submits + 1);
+    }
+
+    private List<JsonNode> sent() {
+        List<JsonNode> all = CliSandbox.submitBodies(server);
+        return all.subList(submits, all.size());
+    }
+}
