@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "gallery",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng gallery --open", "  jimeng gallery --search fox --status done"},
         description = "Write gallery.html next to the videos: every job as a card that plays on hover,"
                 + " with its command, a star and a filter. Reads stars saved from the page back first.")
 public final class GalleryCommand extends BaseCommand {

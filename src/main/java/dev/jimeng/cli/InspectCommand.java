@@ -14,6 +14,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng inspect video.mp4", "  jimeng inspect video.mp4.json --json"},
         description = "Show what made a video (from the .json sidecar next to it) and the command that re-makes it.")
 public final class InspectCommand extends BaseCommand {
     private static final String[][] FIELDS = {

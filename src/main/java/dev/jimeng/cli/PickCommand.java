@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "pick",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng pick k3f9a2b1"},
         description = "Mark a job as the winner of its set (made with --variants, --seeds or a {a|b} prompt).")
 public final class PickCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")

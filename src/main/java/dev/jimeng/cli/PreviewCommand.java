@@ -16,6 +16,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "preview",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng preview k3f9a2b1", "  jimeng preview video.mp4 --frame last --width 40"},
         description = "Show a still frame of a job's video (or of an MP4 file) in the terminal.")
 public final class PreviewCommand extends BaseCommand {
     @Parameters(paramLabel = "ID|FILE", description = "Job id (or unique prefix), or an MP4 file.")

@@ -15,6 +15,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "rerun",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng rerun video.mp4 --dry-run", "  jimeng rerun video.mp4 --yes"},
         description = "Send the request that made a video again, from its .json sidecar (billed; asks first).")
 public final class RerunCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "A video jimeng downloaded, or its .json sidecar.")

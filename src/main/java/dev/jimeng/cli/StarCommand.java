@@ -10,6 +10,7 @@ import picocli.CommandLine.Parameters;
 @Command(
         name = "star",
         mixinStandardHelpOptions = true,
+        footer = {"", "Examples:", "  jimeng star k3f9a2b1", "  jimeng star k3f9a2b1 --off"},
         description = "Star a job (a favourite, shown in the gallery); --off takes the star away.")
 public final class StarCommand extends BaseCommand {
     @Parameters(paramLabel = "ID", description = "Job id (or unique prefix).")
