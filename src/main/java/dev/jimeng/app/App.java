@@ -229,9 +229,7 @@ public final class App implements AutoCloseable {
             manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(settings));
             // the engine's listeners live as long as it does: nothing to unsubscribe
             manager.subscribe(new dev.jimeng.metadata.SidecarWriter(
-                    store::get,
-                    sandboxMode,
-                    java.util.Objects.requireNonNullElse(App.class.getPackage().getImplementationVersion(), "dev")));
+                    store::get, sandboxMode, dev.jimeng.config.JimengVersion.fullVersion()));
         }
         return manager;
     }

@@ -32,6 +32,9 @@ public final class Docs {
         Path man = Files.createDirectories(target.resolve("man"));
         Files.writeString(
                 man.resolve("jimeng.1"),
-                ManPage.of(tree, VersionProvider.shortVersion(), LocalDate.now().toString()));
+                ManPage.of(
+                        tree,
+                        dev.jimeng.config.JimengVersion.shortVersion(),
+                        LocalDate.now().toString()));
     }
 }

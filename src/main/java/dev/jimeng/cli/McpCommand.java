@@ -79,9 +79,12 @@ public final class McpCommand extends BaseCommand {
                 throw new UserError(ExitCode.BAD_INPUT, "--" + setting.key() + ": " + e.getMessage());
             }
         });
-        String version = JimengCommand.class.getPackage().getImplementationVersion();
         JimengMcpServer.serve(
-                app(), version == null ? "dev" : version, app().env().in(), protocol, log);
+                app(),
+                dev.jimeng.config.JimengVersion.shortVersion(),
+                app().env().in(),
+                protocol,
+                log);
         return ExitCode.OK;
     }
 

@@ -1,8 +1,9 @@
 package dev.jimeng.doctor;
 
+import dev.jimeng.config.JimengVersion;
 import java.util.List;
 
-/** The Java runtime jimeng runs on. */
+/** The Java runtime jimeng runs on, and which jimeng this is. */
 final class JavaCheck implements Check {
     static final int MINIMUM = 21;
 
@@ -10,8 +11,8 @@ final class JavaCheck implements Check {
     public List<Finding> run() {
         Runtime.Version version = Runtime.version();
         String vendor = System.getProperty("java.vendor", "unknown vendor");
-        String summary = "Java " + version + " (" + vendor + ", " + System.getProperty("os.name") + " "
-                + System.getProperty("os.arch") + ")";
+        String summary = "jimeng " + JimengVersion.fullVersion() + " on Java " + version + " (" + vendor + ", "
+                + System.getProperty("os.name") + " " + System.getProperty("os.arch") + ")";
         return List.of(
                 version.feature() >= MINIMUM
                         ? Finding.ok("java", summary)

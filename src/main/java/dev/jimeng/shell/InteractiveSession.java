@@ -181,7 +181,7 @@ final class InteractiveSession extends Session {
 
     /** The first line: what this is, where jobs go (and whether they are billed), how to go on. */
     private String banner() {
-        String version = dev.jimeng.cli.VersionProvider.shortVersion();
+        String version = dev.jimeng.config.JimengVersion.shortVersion();
         return "jimeng " + version + " shell · " + app().whereJobsGo() + " · type help or press TAB";
     }
 

@@ -62,7 +62,7 @@ class CliMetadataTest {
         assertThat(d.path("estimated_cost_cny").asDouble()).isEqualTo(1.4);
         assertThat(d.path("video").path("sha256").asText()).hasSize(64);
         assertThat(d.path("times").path("done").asText()).isNotBlank();
-        assertThat(d.path("jimeng_version").asText()).isEqualTo("dev");
+        assertThat(d.path("jimeng_version").asText()).isEqualTo(dev.jimeng.config.JimengVersion.fullVersion());
         assertThat(Files.readString(sidecar))
                 .doesNotContain(server.credentials().secretAccessKey());
     }
