@@ -36,7 +36,8 @@ class CliCompletionScriptsTest {
         assertThat(complete(file, "jimeng --sandbox g --mode=t2v_")).containsExactlyInAnyOrder("t2v_720p", "t2v_1080p");
         assertThat(complete(file, "jimeng submit --duration ")).containsExactly("5", "10");
         assertThat(complete(file, "jimeng generate --aspect-ratio 16:")).containsExactly("9"); // bash keeps "16:"
-        assertThat(complete(file, "jimeng sta")).containsExactly("status");
+        assertThat(complete(file, "jimeng stat")).containsExactly("status");
+        assertThat(complete(file, "jimeng sta")).containsExactlyInAnyOrder("status", "star");
         assertThat(complete(file, "jimeng completion ")).containsExactly("bash", "zsh", "fish", "powershell");
         assertThat(complete(file, "jimeng generate --dr")).containsExactly("--dry-run");
     }
