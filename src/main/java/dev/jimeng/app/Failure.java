@@ -2,6 +2,7 @@ package dev.jimeng.app;
 
 import dev.jimeng.api.ApiException;
 import dev.jimeng.api.ErrorCatalog;
+import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.request.InvalidRequestException;
 import dev.jimeng.store.StoreException;
 
@@ -17,6 +18,7 @@ public record Failure(ExitCode code, String message) {
         return switch (ex) {
             case UserError u -> new Failure(u.exitCode(), u.getMessage());
             case InvalidRequestException i -> new Failure(ExitCode.BAD_INPUT, i.getMessage());
+            case InvalidSettingException s -> new Failure(ExitCode.BAD_INPUT, s.getMessage());
             case ApiException a ->
                 new Failure(
                         ErrorCatalog.OUT_OF_MEMORY.equals(a.error().code())

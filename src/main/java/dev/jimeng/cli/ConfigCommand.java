@@ -3,9 +3,7 @@ package dev.jimeng.cli;
 import dev.jimeng.app.App;
 import dev.jimeng.app.Environment;
 import dev.jimeng.app.ExitCode;
-import dev.jimeng.app.UserError;
 import dev.jimeng.config.CredentialSource;
-import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.Origin;
 import dev.jimeng.config.ResolvedSetting;
 import dev.jimeng.config.Setting;
@@ -47,11 +45,7 @@ final class ConfigCommand extends BaseCommand {
     /** The settings as the app would read them, problems and all (the root's --profile and --setting). */
     static Settings settings(BaseCommand command) {
         JimengCommand root = command.root();
-        try {
-            return App.loadSettings(root.environment(), root.appOptions());
-        } catch (InvalidSettingException e) {
-            throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-        }
+        return App.loadSettings(root.environment(), root.appOptions());
     }
 
     /** Each problem on stderr, as the app would refuse to run with it. */
@@ -97,11 +91,7 @@ final class ConfigCommand extends BaseCommand {
 
         @Override
         protected ExitCode doCall() {
-            try {
-                out().println(TerminalText.safe(settings(this).get(key).value()));
-            } catch (InvalidSettingException e) {
-                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-            }
+            out().println(TerminalText.safe(settings(this).get(key).value()));
             return ExitCode.OK;
         }
     }
@@ -120,20 +110,16 @@ final class ConfigCommand extends BaseCommand {
         @Override
         protected ExitCode doCall() throws IOException {
             Settings settings = settings(this);
-            try {
-                Path file = settings.saveValue(key, value);
-                ResolvedSetting now = settings.get(key);
-                Setting setting = now.setting();
-                String saved = setting.parse(value, settings.paths());
-                out().println(setting.key() + " = " + TerminalText.safe(saved) + "  (saved to "
-                        + TerminalText.safe(file.toString()) + tableNote(settings) + ")");
-                if (!(now.origin() instanceof Origin.ConfigFile)) {
-                    err().println("jimeng: note: "
-                            + TerminalText.safe(now.origin().describe()) + " still sets " + setting.key() + " ("
-                            + TerminalText.safe(now.value()) + ") and wins over the file");
-                }
-            } catch (InvalidSettingException e) {
-                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+            Path file = settings.saveValue(key, value);
+            ResolvedSetting now = settings.get(key);
+            Setting setting = now.setting();
+            String saved = setting.parse(value, settings.paths());
+            out().println(setting.key() + " = " + TerminalText.safe(saved) + "  (saved to "
+                    + TerminalText.safe(file.toString()) + tableNote(settings) + ")");
+            if (!(now.origin() instanceof Origin.ConfigFile)) {
+                err().println("jimeng: note: "
+                        + TerminalText.safe(now.origin().describe()) + " still sets " + setting.key() + " ("
+                        + TerminalText.safe(now.value()) + ") and wins over the file");
             }
             return ExitCode.OK;
         }
@@ -150,15 +136,11 @@ final class ConfigCommand extends BaseCommand {
         @Override
         protected ExitCode doCall() throws IOException {
             Settings settings = settings(this);
-            try {
-                boolean removed = settings.removeSaved(key);
-                ResolvedSetting now = settings.get(key);
-                out().println((removed ? "removed " : "not in the file: ") + now.key() + tableNote(settings) + "; now "
-                        + TerminalText.safe(now.value()) + "  ("
-                        + TerminalText.safe(now.origin().describe()) + ")");
-            } catch (InvalidSettingException e) {
-                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-            }
+            boolean removed = settings.removeSaved(key);
+            ResolvedSetting now = settings.get(key);
+            out().println((removed ? "removed " : "not in the file: ") + now.key() + tableNote(settings) + "; now "
+                    + TerminalText.safe(now.value()) + "  ("
+                    + TerminalText.safe(now.origin().describe()) + ")");
             return ExitCode.OK;
         }
     }

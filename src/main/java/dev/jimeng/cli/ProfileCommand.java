@@ -2,8 +2,6 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.App;
 import dev.jimeng.app.ExitCode;
-import dev.jimeng.app.UserError;
-import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.Setting;
 import dev.jimeng.config.Settings;
 import dev.jimeng.text.TerminalText;
@@ -82,13 +80,9 @@ final class ProfileCommand extends BaseCommand {
         @Override
         protected ExitCode doCall() throws IOException {
             Settings settings = ConfigCommand.settings(this);
-            try {
-                var file = settings.useProfile(name);
-                out().println("default profile: " + TerminalText.safe(name) + "  (saved to "
-                        + TerminalText.safe(file.toString()) + ")");
-            } catch (InvalidSettingException e) {
-                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-            }
+            var file = settings.useProfile(name);
+            out().println("default profile: " + TerminalText.safe(name) + "  (saved to "
+                    + TerminalText.safe(file.toString()) + ")");
             if (root().environment().get(Settings.PROFILE_VAR) != null) {
                 err().println("jimeng: note: " + Settings.PROFILE_VAR + " is set and wins over the default");
             }
@@ -107,11 +101,7 @@ final class ProfileCommand extends BaseCommand {
         @Override
         protected ExitCode doCall() {
             Settings settings;
-            try {
-                settings = name == null ? ConfigCommand.settings(this) : settingsOf(this, name);
-            } catch (InvalidSettingException e) {
-                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-            }
+            settings = name == null ? ConfigCommand.settings(this) : settingsOf(this, name);
             out().println(TerminalText.safe(settings.credentialSource().describe()));
             List<SettingsView.Row> rows = SHOWN.stream()
                     .map(settings::get)

@@ -4,7 +4,6 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.cli.BaseCommand;
 import dev.jimeng.cli.ShellControl;
-import dev.jimeng.config.InvalidSettingException;
 import dev.jimeng.config.ResolvedSetting;
 import dev.jimeng.config.Setting;
 import dev.jimeng.text.TerminalText;
@@ -59,17 +58,13 @@ final class ShellCommands {
             if (value == null && !save) {
                 throw new UserError(ExitCode.BAD_INPUT, "set " + key + " needs a value: set " + key + " VALUE");
             }
-            try {
-                if (value != null) {
-                    ResolvedSetting r = app().set(key, value);
-                    out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())));
-                }
-                if (save) {
-                    Path file = app().settings().save(key);
-                    out().println("saved to " + TerminalText.safe(file.toString()));
-                }
-            } catch (InvalidSettingException e) {
-                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
+            if (value != null) {
+                ResolvedSetting r = app().set(key, value);
+                out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())));
+            }
+            if (save) {
+                Path file = app().settings().save(key);
+                out().println("saved to " + TerminalText.safe(file.toString()));
             }
             return ExitCode.OK;
         }
@@ -82,13 +77,9 @@ final class ShellCommands {
 
         @Override
         protected ExitCode doCall() {
-            try {
-                ResolvedSetting r = app().unset(key);
-                out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())) + "  ("
-                        + TerminalText.safe(r.origin().describe()) + ")");
-            } catch (InvalidSettingException e) {
-                throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
-            }
+            ResolvedSetting r = app().unset(key);
+            out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())) + "  ("
+                    + TerminalText.safe(r.origin().describe()) + ")");
             return ExitCode.OK;
         }
     }
