@@ -72,6 +72,11 @@ public final class JobService implements JobSource {
         return engine.get().star(idOrPrefix, on);
     }
 
+    /** The copies later downloads saved of this job's video, oldest first (the job keeps its first file). */
+    public java.util.List<dev.jimeng.store.SavedCopy> copies(String id) {
+        return engine.get().copies(id);
+    }
+
     /** Ids of the starred jobs, newest first. */
     public java.util.Set<String> starred() {
         return engine.get().starred();

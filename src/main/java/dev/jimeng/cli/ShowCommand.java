@@ -26,7 +26,7 @@ public final class ShowCommand extends BaseCommand {
         out().print(
                         json
                                 ? ResultView.json(job, jobs().clock().instant(), jobs().sandbox())
-                                : JobsView.details(job, jobs().clock(), jobs().sandbox()));
+                                : JobsView.details(job, jobs().copies(job.id()), jobs().clock(), jobs().sandbox()));
         if (!json) {
             thumbnail(job);
         }

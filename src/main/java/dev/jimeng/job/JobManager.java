@@ -333,6 +333,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         return current(job);
     }
 
+    /** The copies later downloads saved of this job's video, oldest first. */
+    public List<dev.jimeng.store.SavedCopy> copies(String id) {
+        return store.copies(id);
+    }
+
     /** Ids of the starred jobs, newest first. */
     public java.util.Set<String> starred() {
         return store.starred();

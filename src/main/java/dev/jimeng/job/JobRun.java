@@ -287,6 +287,9 @@ final class JobRun implements Runnable {
                     changes.bytes(),
                     changes.sha256(),
                     state == JobState.DONE || state == JobState.DOWNLOADING ? null : changes);
+            if (state == JobState.DONE) {
+                engine.store.recordCopy(id, new dev.jimeng.store.SavedCopy(copy.output(), copy.bytes(), now()));
+            }
             return;
         }
         job = engine.store.transition(id, owner, state, now(), changes);

@@ -35,6 +35,7 @@ public final class JobStore implements AutoCloseable {
     private final JobQueries queries;
     private final Leases leases;
     private final JobMarks marks;
+    private final SavedCopies copies;
 
     private JobStore(Path file, Journal journal, String profile) {
         this.file = file;
@@ -43,6 +44,7 @@ public final class JobStore implements AutoCloseable {
         this.queries = new JobQueries(journal, profile);
         this.leases = new Leases(journal);
         this.marks = new JobMarks(journal);
+        this.copies = new SavedCopies(journal);
     }
 
     /** Opens (creating if needed) {@code directory/jobs.db} and brings its schema up to date. */
@@ -365,6 +367,16 @@ public final class JobStore implements AutoCloseable {
         }
     }
 
+    /** Journals a copy of a done job's video that a later download saved; the job itself is unchanged. */
+    public void recordCopy(String id, SavedCopy copy) {
+        copies.record(id, copy);
+    }
+
+    /** The copies later downloads saved of this job's video, oldest first. */
+    public List<SavedCopy> copies(String id) {
+        return copies.of(id);
+    }
+
     /** Stars (or un-stars) the job with exactly this id; false when there is none. */
     public boolean star(String id, boolean on, Instant now) {
         return marks.star(id, on, now);
@@ -468,10 +480,14 @@ public final class JobStore implements AutoCloseable {
         return journal.durableWrite(() -> {
             try (PreparedStatement history =
                             journal.prepare("DELETE FROM transitions WHERE job_id IN (" + finished + ")");
+                    PreparedStatement copiesOf =
+                            journal.prepare("DELETE FROM copies WHERE job_id IN (" + finished + ")");
                     PreparedStatement jobs = journal.prepare(
                             "DELETE FROM jobs WHERE created_at < ? AND state IN (" + terminalLabels() + ")")) {
                 history.setLong(1, before.toEpochMilli());
                 history.executeUpdate();
+                copiesOf.setLong(1, before.toEpochMilli());
+                copiesOf.executeUpdate();
                 jobs.setLong(1, before.toEpochMilli());
                 return jobs.executeUpdate();
             }

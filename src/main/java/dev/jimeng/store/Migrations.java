@@ -97,6 +97,17 @@ final class Migrations {
             ALTER TABLE jobs ADD COLUMN group_id TEXT;
             ALTER TABLE jobs ADD COLUMN picked INTEGER NOT NULL DEFAULT 0;
             CREATE INDEX jobs_by_group ON jobs(group_id);
+            """,
+            // where later downloads of a done job's video went (jimeng download ID again): the job's
+            // own record keeps its first file and history, each copy is a row here
+            """
+            CREATE TABLE copies (
+              job_id   TEXT NOT NULL,
+              path     TEXT NOT NULL,
+              bytes    INTEGER NOT NULL,
+              saved_at INTEGER NOT NULL
+            );
+            CREATE INDEX copies_by_job ON copies(job_id);
             """);
 
     private Migrations() {}

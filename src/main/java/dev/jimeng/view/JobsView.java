@@ -151,6 +151,11 @@ public final class JobsView {
 
     /** Every parameter and timestamp of a job, and the exact commands to act on it. */
     public static String details(JobSnapshot j, Clock clock, boolean sandbox) {
+        return details(j, List.of(), clock, sandbox);
+    }
+
+    /** As {@link #details(JobSnapshot, Clock, boolean)}, with the copies later downloads saved. */
+    public static String details(JobSnapshot j, List<dev.jimeng.store.SavedCopy> copies, Clock clock, boolean sandbox) {
         GenerationRequest r = j.request();
         StringBuilder s = new StringBuilder();
         line(s, "job", j.id());
@@ -187,6 +192,9 @@ public final class JobsView {
         }
         line(s, "cost", cost(j, sandbox));
         line(s, "file", j.outputPath() == null ? null : j.outputPath().toString());
+        for (var copy : copies) {
+            line(s, "copy", copy.path() + " (saved " + copy.savedAt() + ")");
+        }
         if (j.sha256() != null) {
             line(s, "size", j.bytesDownloaded() + " bytes");
             line(s, "sha-256", j.sha256());

@@ -125,6 +125,13 @@ class CliPolishTest {
         assertThat(after.path("sha256")).isEqualTo(made.path("sha256"));
         assertThat(after.path("status").asText()).isEqualTo("done");
         assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
+        // the copy is journaled beside the job, and show says where it went
+        CliRun details = cli().run("show", id);
+        assertThat(details.stdout().lines().filter(l -> l.strip().startsWith("copy ")))
+                .singleElement()
+                .asString()
+                .contains(copy.toString());
+        assertThat(details.stdout()).contains("file          " + original);
     }
 
     @Test
