@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
@@ -31,6 +32,8 @@ class StatusLineIT {
     /** Any piece of a status line, to find one drawn where it does not belong. */
     private static final Pattern STATUS_PIECE = Pattern.compile(
             "(?<!\\w)\\d{1,4} (running|queued|done|failed) ·|· \\d{1,4} (running|queued|done|failed|canceled)\\b");
+
+    private static final Pattern QUEUED = Pattern.compile("(?m)^(\\w{8}) queued · t2v_720p");
 
     @TempDir
     Path dir;
@@ -69,6 +72,25 @@ class StatusLineIT {
             tmux.type("jobs");
             tmux.keys("Enter");
             assertIntact(awaitScreen(tmux, "the jobs listed", s -> s.contains("a blue whale") && intact(s), STEP), 36);
+
+            // Resized while a command has the terminal: laid out afresh before the next prompt.
+            tmux.type("\"a grey wolf\"");
+            tmux.keys("Enter");
+            String third = idAfter(
+                    awaitScreen(
+                            tmux,
+                            "the third job",
+                            s -> !idAfter(s, "a grey wolf").isEmpty(),
+                            STEP),
+                    "a grey wolf");
+            tmux.type("wait " + third);
+            tmux.keys("Enter");
+            awaitScreen(tmux, "the wait running", s -> s.contains("waiting for " + third), STEP);
+            tmux.resize(90, 28);
+            assertIntact(
+                    awaitScreen(
+                            tmux, "the prompt after the wait", s -> bottomRow(s).equals("3 done") && intact(s), JOB),
+                    28);
 
             tmux.type("exit");
             tmux.keys("Enter");
@@ -172,6 +194,16 @@ class StatusLineIT {
                 "sh",
                 "-c",
                 command);
+    }
+
+    /** The id printed under the command line that submitted {@code prompt}, or "". */
+    private static String idAfter(String screen, String prompt) {
+        int command = screen.lastIndexOf(PROMPT + " \"" + prompt + "\"");
+        if (command < 0) {
+            return "";
+        }
+        Matcher m = QUEUED.matcher(screen);
+        return m.find(command) ? m.group(1) : "";
     }
 
     private static List<String> rows(String screen) {
