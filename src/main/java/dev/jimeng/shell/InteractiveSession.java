@@ -14,6 +14,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.InfoCmp.Capability;
@@ -33,6 +34,9 @@ final class InteractiveSession extends Session {
     private final List<String> knownSecrets;
     private LineReader reader;
     private Status status;
+    /** The terminal size the status line was last laid out for. */
+    private Size statusSize;
+
     private volatile Thread foreground;
     private boolean keepUnsent;
 
@@ -93,6 +97,7 @@ final class InteractiveSession extends Session {
                 // Reserve the bottom row once, now: JLine's Status moves the cursor up a line when it
                 // grows while the cursor is above the bottom row, so it must never grow later.
                 status.update(List.of(AttributedString.EMPTY));
+                statusSize = terminal.getSize();
             }
             loop();
             return 0;
@@ -106,7 +111,7 @@ final class InteractiveSession extends Session {
     private void loop() {
         while (!exitRequested()) {
             flushNotices();
-            drawStatus();
+            drawStatusBeforePrompt();
             String line;
             try {
                 line = reader.readLine(prompt());
@@ -293,6 +298,38 @@ final class InteractiveSession extends Session {
         }
     }
 
+    /**
+     * JLine follows a resize only while it reads a line: one that happened while a command ran gets
+     * the status line laid out afresh before the prompt.
+     */
+    private void drawStatusBeforePrompt() {
+        synchronized (screen) {
+            if (status != null && !terminal.getSize().equals(statusSize)) {
+                redrawStatusWhole();
+            } else {
+                drawStatus();
+            }
+        }
+    }
+
+    /**
+     * Lays the status line out afresh and draws it whole in the bottom row. JLine's {@link Status}
+     * draws only what changed since its last update, at the row it computed for the size it last
+     * knew: after {@code clear}, or a resize while the panel or a command had the terminal, it would
+     * draw a piece of the line at a stale row, over the prompt. Call it between two reads, with the
+     * cursor at the start of a line (everything below the cursor is erased), holding {@link #screen}.
+     */
+    private void redrawStatusWhole() {
+        if (status == null || panelOpen) {
+            return;
+        }
+        statusSize = terminal.getSize();
+        status.resize(statusSize); // does nothing when the size is the one it knows
+        status.update(List.of()); // forgets the line it drew: the next update draws it whole
+        terminal.puts(Capability.clr_eos); // a stale status line left where a resize moved it
+        drawStatus();
+    }
+
     private void drawStatus() {
         if (status == null || panelOpen) {
             return;
@@ -333,6 +370,9 @@ final class InteractiveSession extends Session {
     @Override
     public void clearScreen() {
         terminal.puts(Capability.clear_screen);
+        synchronized (screen) {
+            redrawStatusWhole();
+        }
         terminal.flush();
     }
 
@@ -349,10 +389,13 @@ final class InteractiveSession extends Session {
     @Override
     public void runFullScreen(Runnable panel) {
         synchronized (screen) {
-            panelOpen = true;
             if (status != null) {
+                // Hidden, not just suspended: a resize under the panel then finds no status line on
+                // the shell's screen to move about, and the panel gets the whole scroll region.
+                status.update(List.of());
                 status.suspend();
             }
+            panelOpen = true;
         }
         try {
             panel.run();
@@ -361,6 +404,7 @@ final class InteractiveSession extends Session {
                 panelOpen = false;
                 if (status != null) {
                     status.restore();
+                    redrawStatusWhole(); // the terminal may have been resized under the panel
                 }
             }
             flushNotices();

@@ -39,6 +39,11 @@ public final class Tmux implements AutoCloseable {
         run(List.of("tmux", "send-keys", "-t", session, "-l", text));
     }
 
+    /** Resizes the terminal, as a user dragging the window's corner does (the program gets SIGWINCH). */
+    public void resize(int width, int height) throws IOException {
+        run(List.of("tmux", "resize-window", "-t", session, "-x", "" + width, "-y", "" + height));
+    }
+
     public String screen() throws IOException {
         return run(List.of("tmux", "capture-pane", "-p", "-t", session));
     }
