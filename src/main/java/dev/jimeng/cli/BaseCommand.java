@@ -133,7 +133,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         if (json) {
             out().print(ResultView.json(done, jobs().clock().instant(), jobs().sandbox()));
         } else if (ok) {
-            out().print(ResultView.markdown(done));
+            out().print(ResultView.markdown(done, links()));
             thumbnail(done);
         }
         out().flush();
@@ -315,6 +315,12 @@ public abstract class BaseCommand implements Callable<Integer> {
         boolean terminal = root().interactive() ? root().shell().capableTerminal() : stdoutIsTerminal();
         return root().color()
                 .colors(terminal, app().env().get("NO_COLOR"), app().env().get("TERM"));
+    }
+
+    /** Whether saved files' paths are OSC 8 links: decided by {@link dev.jimeng.config.ColorChoice#links}. */
+    protected boolean links() {
+        boolean terminal = root().interactive() ? root().shell().capableTerminal() : stdoutIsTerminal();
+        return root().color().links(terminal, app().env()::get);
     }
 
     protected PrintWriter out() {

@@ -36,7 +36,13 @@ public final class DownloadCommand extends BaseCommand {
             out().println(
                             done.outputPath() == null
                                     ? done.state().label()
-                                    : TerminalText.safe(done.outputPath().toString()));
+                                    : links()
+                                            ? dev.jimeng.text.Hyperlinks.file(
+                                                    done.outputPath(),
+                                                    TerminalText.safe(
+                                                            done.outputPath().toString()))
+                                            : TerminalText.safe(
+                                                    done.outputPath().toString()));
             return jobs().exitCodeOf(done);
         });
     }

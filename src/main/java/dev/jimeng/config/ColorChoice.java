@@ -18,6 +18,17 @@ public enum ColorChoice {
         };
     }
 
+    /**
+     * Whether saved files' paths become OSC 8 links ({@link dev.jimeng.text.Hyperlinks}): only at a
+     * terminal that takes them, and never with {@code never}, which asks for plain text. {@code
+     * NO_COLOR} is about colour only and keeps them; {@code always} does not send them into a pipe.
+     *
+     * @param env a variable's value, or null
+     */
+    public boolean links(boolean terminal, java.util.function.UnaryOperator<String> env) {
+        return this != NEVER && terminal && dev.jimeng.text.Hyperlinks.terminalSupports(env);
+    }
+
     @Override
     public String toString() {
         return name().toLowerCase(java.util.Locale.ROOT);

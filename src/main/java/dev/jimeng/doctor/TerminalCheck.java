@@ -70,17 +70,20 @@ final class TerminalCheck implements Check {
 
     /** Terminals that announce themselves and are known to take these sequences. */
     private List<String> osc(String term) {
+        List<String> osc = new ArrayList<>();
+        if (dev.jimeng.text.Hyperlinks.terminalSupports(env::get)) {
+            osc.add("8"); // saved files' paths are links then
+        }
         String program = value("TERM_PROGRAM");
         boolean full = term.equals("xterm-kitty")
                 || !value("WT_SESSION").isEmpty()
                 || List.of("iTerm.app", "WezTerm", "vscode", "ghostty").contains(program);
         if (full) {
-            return List.of("8", "9", "52");
+            osc.addAll(List.of("9", "52"));
+        } else if (!value("TMUX").isEmpty()) {
+            osc.add("52"); // tmux passes the clipboard on with set-clipboard on
         }
-        if (!value("TMUX").isEmpty()) {
-            return List.of("52"); // tmux passes the clipboard on with set-clipboard on
-        }
-        return List.of();
+        return osc;
     }
 
     private String size() {

@@ -22,6 +22,11 @@ public final class ResultView {
 
     /** The seed's block: Generated Video, Download Video, Generation Info and its five fields. */
     public static String markdown(JobSnapshot job) {
+        return markdown(job, false);
+    }
+
+    /** @param links the Save Path is an OSC 8 link to the file (the text stays the same) */
+    public static String markdown(JobSnapshot job, boolean links) {
         GenerationRequest r = job.request();
         String path = job.outputPath() == null
                 ? ""
@@ -48,7 +53,9 @@ public final class ResultView {
                         r.durationSeconds(),
                         TerminalText.safe(r.mode()),
                         r.fps(),
-                        TerminalText.safe(path),
+                        links && !path.isEmpty()
+                                ? dev.jimeng.text.Hyperlinks.file(job.outputPath(), TerminalText.safe(path))
+                                : TerminalText.safe(path),
                         TerminalText.safe(job.taskId()));
     }
 

@@ -63,6 +63,14 @@ public final class Tmux implements AutoCloseable {
         return screen;
     }
 
+    /**
+     * Copies every byte the program writes from now on to {@code file}, escape sequences included
+     * (tmux itself may drop those it does not know, such as OSC 8 before tmux 3.4).
+     */
+    public void recordTo(java.nio.file.Path file) throws IOException {
+        run(List.of("tmux", "pipe-pane", "-o", "-t", session, "cat >> '" + file + "'"));
+    }
+
     public String awaitText(String text, Duration timeout) throws Exception {
         return await("'" + text + "'", s -> s.contains(text), timeout);
     }
