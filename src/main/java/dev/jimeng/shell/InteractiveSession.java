@@ -88,16 +88,17 @@ final class InteractiveSession extends Session {
             }
         });
         try (AutoCloseable engine = startEngine(out)) {
-            out.println(banner());
-            if (!jobs.isEmpty()) {
-                out.println("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
-            }
             if (!dumb) {
                 status = Status.getStatus(terminal);
                 // Reserve the bottom row once, now: JLine's Status moves the cursor up a line when it
-                // grows while the cursor is above the bottom row, so it must never grow later.
+                // grows while the cursor is above the bottom row, so it must never grow later. Done
+                // before the first line is printed, which that move would otherwise overwrite.
                 status.update(List.of(AttributedString.EMPTY));
                 statusSize = terminal.getSize();
+            }
+            out.println(banner());
+            if (!jobs.isEmpty()) {
+                out.println("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
             }
             loop();
             return 0;

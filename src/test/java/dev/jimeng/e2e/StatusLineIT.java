@@ -39,6 +39,24 @@ class StatusLineIT {
     Path dir;
 
     @Test
+    void theFirstScreenKeepsItsFirstLineAboveThePromptInAFreshTerminal() throws Exception {
+        try (Tmux tmux = jimeng(100, 20)) {
+            String screen = awaitScreen(tmux, "the first prompt", s -> s.contains(PROMPT), START);
+            List<String> rows = screen.lines().toList();
+            int prompt = rows.indexOf(
+                    rows.stream().filter(r -> r.startsWith(PROMPT)).findFirst().orElseThrow());
+            // reserving the status row once moved the cursor up over the first line
+            assertThat(prompt).as(screen).isPositive();
+            assertThat(rows.get(prompt - 1))
+                    .as(screen)
+                    .startsWith("jimeng ")
+                    .contains("shell · sandbox on 127.0.0.1:")
+                    .contains("nothing is billed")
+                    .endsWith("type help or press TAB");
+        }
+    }
+
+    @Test
     void clearAndResizingWhileWatchingLeaveTheStatusLineWholeInItsOwnRow() throws Exception {
         try (Tmux tmux = jimeng(100, 30)) {
             awaitScreen(tmux, "the first prompt", s -> s.contains(PROMPT), START);
