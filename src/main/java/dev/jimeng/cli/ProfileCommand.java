@@ -59,10 +59,10 @@ final class ProfileCommand extends BaseCommand {
         protected ExitCode doCall() {
             Settings active = ConfigCommand.settings(this);
             for (String name : active.profiles()) {
-                String keys = settingsOf(this, name).credentialSource().describe();
+                String keys = settingsOf(this, name).credentialSource().keys();
                 String marks = (name.equals(active.defaultProfile()) ? " (default)" : "");
                 out().println((name.equals(active.profile()) ? "* " : "  ") + TerminalText.safe(name) + marks + "  "
-                        + TerminalText.safe(keys.substring(keys.indexOf(": ") + 2)));
+                        + TerminalText.safe(keys));
             }
             ConfigCommand.warn(this, active);
             return ExitCode.OK;

@@ -37,10 +37,15 @@ public record CredentialSource(
 
     /** One line: "profile work: access key AKLT…9f3a (credentials file …), secret key (keychain …)". */
     public String describe() {
+        return "profile " + profile + ": " + keys();
+    }
+
+    /** The keys alone: "access key AKLT…9f3a (credentials file …), secret key (keychain …)", or "no credentials". */
+    public String keys() {
         if (accessKey.isEmpty() && secretKey.isEmpty()) {
-            return "profile " + profile + ": no credentials";
+            return "no credentials";
         }
-        return "profile " + profile + ": access key "
+        return "access key "
                 + maskedAccessKey().orElse("(none)")
                 + accessKeyOrigin.map(o -> " (" + o.describe() + ")").orElse("")
                 + ", secret key " + secretKey.map(o -> "(" + o.describe() + ")").orElse("(none)")
