@@ -63,7 +63,8 @@ final class Pages {
         if (members.isEmpty()) {
             throw new dev.jimeng.app.UserError(
                     dev.jimeng.app.ExitCode.BAD_INPUT,
-                    "no group '" + TerminalText.safe(group) + "': 'jimeng jobs' and the gallery show jobs' groups");
+                    "no group '" + TerminalText.safe(group)
+                            + "': a set's id is in its contact sheet's name (group-ID.html) and in what pick says");
         }
         return members;
     }
