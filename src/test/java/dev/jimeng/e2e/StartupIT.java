@@ -7,7 +7,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import java.util.zip.ZipFile;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -15,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * What a start costs: --version and --help run from the packaged jar load none of the heavy
  * libraries (JSON, SQLite, HTTP client, JLine, Lanterna). The JVM's own class-loading log tells.
+ * What they do load can enter the start-up cache, and SQLite's native library is unpacked once.
  */
 class StartupIT {
     private static final List<String> HEAVY = List.of(
@@ -51,5 +56,48 @@ class StartupIT {
         assertThat(loaded).as("classes loaded").contains("dev.jimeng.Main");
         assertThat(loaded).as("heavy classes loaded by jimeng %s", args).noneMatch(name -> HEAVY.stream()
                 .anyMatch(name::startsWith));
+    }
+
+    @Test
+    void picocliIsBytecodeTheStartupCacheKeeps() throws Exception {
+        // the JVM's AOT/CDS cache refuses class files older than Java 6 (major version 50); picocli's
+        // own jar is Java 5, so the build compiles picocli from its sources instead
+        try (ZipFile jar = new ZipFile(JimengProcess.jar().toFile())) {
+            byte[] header = jar.getInputStream(jar.getEntry("picocli/CommandLine.class"))
+                    .readNBytes(8);
+            int major = ((header[6] & 0xff) << 8) | (header[7] & 0xff);
+            assertThat(major)
+                    .as("class file major version of picocli.CommandLine")
+                    .isGreaterThanOrEqualTo(65);
+        }
+    }
+
+    @Test
+    void sqliteNativeLibraryIsUnpackedOnceIntoTheStateFolder() throws Exception {
+        Path home = dir.resolve("home");
+        // a temp folder that cannot exist: sqlite-jdbc's own unpacking there would fail the command
+        Map<String, String> env =
+                Map.of("JIMENG_HOME", home.toString(), "JAVA_TOOL_OPTIONS", "-Djava.io.tmpdir=/nonexistent/jimeng-tmp");
+        Path kept = null;
+        long firstModified = 0;
+        for (int run = 0; run < 2; run++) {
+            try (JimengProcess jobs = JimengProcess.start(dir.resolve("work"), env, "jobs")) {
+                assertThat(jobs.awaitExit(java.time.Duration.ofSeconds(60)))
+                        .as(jobs.describe())
+                        .isZero();
+            }
+            try (Stream<Path> files = Files.walk(home.resolve("native"))) {
+                kept = files.filter(f -> f.getFileName().toString().contains("sqlitejdbc"))
+                        .findFirst()
+                        .orElseThrow();
+            }
+            if (run == 0) {
+                firstModified = Files.getLastModifiedTime(kept).toMillis();
+            }
+        }
+        assertThat(Files.getLastModifiedTime(kept).toMillis())
+                .as("the second start reuses the kept copy")
+                .isEqualTo(firstModified);
+        assertThat(kept.getParent().getFileName().toString()).startsWith("sqlite-jdbc-");
     }
 }
