@@ -33,6 +33,7 @@ final class Journal implements AutoCloseable {
 
     /** Opens the connection to {@code file} (creating the file if needed); the schema is not touched. */
     static Journal open(Path file) throws SQLException {
+        NativeSqlite.useKeptCopy(file.toAbsolutePath().getParent());
         SQLiteConfig config = new SQLiteConfig();
         config.setJournalMode(SQLiteConfig.JournalMode.WAL);
         // NORMAL (in WAL mode) survives a killed process; the writes that money depends on
