@@ -32,33 +32,38 @@ final class NativeSqlite {
             return; // the user (or an earlier journal) chose already
         }
         String name = System.mapLibraryName("sqlitejdbc");
-        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
-        URL packed = SQLiteJDBCLoader.class.getResource("/org/sqlite/native/" + folder + "/" + name);
-        if (packed == null) {
-            return; // not a platform sqlite-jdbc ships; it will say so itself
-        }
-        Path dir = stateDir.resolve("native")
-                .resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + folder.replace('/', '-'));
+        // named from plain system properties: finding the jar's folder for this platform (musl? Android?)
+        // makes sqlite-jdbc run uname, which is done only when unpacking
+        String platform = (System.getProperty("os.name") + "-" + System.getProperty("os.arch"))
+                .replaceAll("[^A-Za-z0-9._-]", "_");
+        Path kept = stateDir.resolve("native")
+                .resolve("sqlite-jdbc-" + SQLiteJDBCLoader.getVersion() + "-" + platform)
+                .resolve(name);
         try {
-            keep(packed, dir.resolve(name));
+            if (!Files.isRegularFile(kept) && !unpack(name, kept)) {
+                return; // not a platform sqlite-jdbc ships; it will say so itself
+            }
         } catch (IOException | RuntimeException e) {
             return; // read-only home, full disk…: sqlite-jdbc unpacks to the temp folder as before
         }
-        System.setProperty(PATH_PROPERTY, dir.toString());
+        System.setProperty(PATH_PROPERTY, kept.getParent().toString());
         System.setProperty(NAME_PROPERTY, name);
     }
 
-    /** Copies {@code packed} to {@code kept} unless a copy of the same size is there already. */
-    private static void keep(URL packed, Path kept) throws IOException {
-        URLConnection connection = packed.openConnection();
-        long size = connection.getContentLengthLong(); // from the jar's directory, nothing inflated
-        if (Files.isRegularFile(kept) && Files.size(kept) == size) {
-            return;
+    /** Copies this platform's library out of sqlite-jdbc's jar to {@code kept}; false when there is none. */
+    private static boolean unpack(String name, Path kept) throws IOException {
+        String folder = OSInfo.getNativeLibFolderPathForCurrentOS();
+        URL packed = SQLiteJDBCLoader.class.getResource("/org/sqlite/native/" + folder + "/" + name);
+        if (packed == null) {
+            return false;
         }
         PrivateFiles.createDirectories(kept.getParent());
-        // a unique temp name and an atomic rename: two starts unpacking at once both end well
-        Path part = Files.createTempFile(kept.getParent(), kept.getFileName().toString(), ".part");
+        // a unique temp name and an atomic rename: two starts unpacking at once both end well, and a
+        // killed one leaves no half library under the kept name
+        Path part = Files.createTempFile(kept.getParent(), name, ".part");
         try {
+            URLConnection connection = packed.openConnection();
+            long size = connection.getContentLengthLong();
             try (InputStream in = connection.getInputStream()) {
                 Files.copy(in, part, StandardCopyOption.REPLACE_EXISTING);
             }
@@ -66,6 +71,7 @@ final class NativeSqlite {
                 throw new IOException("unpacked " + Files.size(part) + " bytes of " + size);
             }
             Files.move(part, kept, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            return true;
         } finally {
             Files.deleteIfExists(part);
         }
