@@ -218,7 +218,7 @@ public final class App implements AutoCloseable {
                     api,
                     request -> validator.validate(request).body(),
                     new DownloaderFetcher(new Downloader(
-                            Downloader.defaultHttpClient(downloadProxy()),
+                            () -> Downloader.defaultHttpClient(downloadProxy()),
                             clock,
                             Sleeper.SYSTEM,
                             DownloadPolicy.defaults())),

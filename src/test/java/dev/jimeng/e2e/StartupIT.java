@@ -36,26 +36,45 @@ class StartupIT {
     @ParameterizedTest
     @ValueSource(strings = {"--version", "-V", "--help", "generate --help", "jobs --help"})
     void loadsNoHeavyLibrary(String args) throws Exception {
+        List<String> loaded = classesLoadedBy(args);
+        assertThat(loaded).as("classes loaded").contains("dev.jimeng.Main");
+        assertThat(loaded).as("heavy classes loaded by jimeng %s", args).noneMatch(name -> HEAVY.stream()
+                .anyMatch(name::startsWith));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"jobs", "spend"})
+    void readingTheJournalSetsUpNoHttpClientOrTls(String args) throws Exception {
+        List<String> loaded = classesLoadedBy(args);
+        assertThat(loaded).as("classes loaded").contains("org.sqlite.core.NativeDB");
+        assertThat(loaded)
+                .as("HTTP and TLS classes loaded by jimeng %s", args)
+                .noneMatch(name -> name.startsWith("java.net.http.HttpClient$Builder")
+                        || name.startsWith("jdk.internal.net.http.")
+                        || name.startsWith("sun.security.ssl."));
+    }
+
+    /** The classes {@code java -jar jimeng.jar ARGS} loads, from the JVM's own log, in a fresh home. */
+    private List<String> classesLoadedBy(String args) throws Exception {
         Path log = dir.resolve("classes.log");
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"),
+                "--enable-native-access=ALL-UNNAMED",
                 "-Xlog:class+load=info:file=" + log,
                 "-jar",
                 JimengProcess.jar().toAbsolutePath().toString()));
         command.addAll(List.of(args.split(" ")));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .redirectOutput(dir.resolve("out").toFile())
-                .redirectErrorStream(true)
-                .start();
+                .redirectErrorStream(true);
+        builder.environment().keySet().removeIf(k -> k.startsWith("JIMENG_") || k.startsWith("VOLC_"));
+        builder.environment().put("JIMENG_HOME", dir.resolve("home").toString());
+        Process process = builder.start();
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(Files.readString(dir.resolve("out"))).isZero();
-
-        List<String> loaded = Files.readAllLines(log, StandardCharsets.UTF_8).stream()
+        return Files.readAllLines(log, StandardCharsets.UTF_8).stream()
                 .map(line -> line.replaceFirst("^\\S*\\[class,load\\] (\\S+) .*$", "$1"))
                 .toList();
-        assertThat(loaded).as("classes loaded").contains("dev.jimeng.Main");
-        assertThat(loaded).as("heavy classes loaded by jimeng %s", args).noneMatch(name -> HEAVY.stream()
-                .anyMatch(name::startsWith));
     }
 
     @Test

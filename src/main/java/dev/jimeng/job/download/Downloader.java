@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Downloads a video to a file without losing what has arrived: see the package description. Safe to
@@ -22,13 +23,26 @@ public final class Downloader {
     static final String HTTP_CLIENT_BUFFER_PROPERTY = "jdk.httpclient.bufsize";
     static final int HTTP_CLIENT_BUFFER_BYTES = 256 * 1024;
 
-    private final HttpClient http;
+    private final Supplier<HttpClient> http;
     private final Clock clock;
     private final Sleeper sleeper;
     private final DownloadPolicy policy;
 
     public Downloader(HttpClient http, Clock clock, Sleeper sleeper, DownloadPolicy policy) {
-        this.http = Objects.requireNonNull(http, "http");
+        this(fixed(http), clock, sleeper, policy);
+    }
+
+    private static Supplier<HttpClient> fixed(HttpClient http) {
+        Objects.requireNonNull(http, "http");
+        return () -> http;
+    }
+
+    /**
+     * As above, with the client built at the first download: building one sets up TLS (the trust
+     * store, key factories), a tenth of a second that {@code jobs} and {@code show} need not pay.
+     */
+    public Downloader(Supplier<HttpClient> http, Clock clock, Sleeper sleeper, DownloadPolicy policy) {
+        this.http = new Once<>(Objects.requireNonNull(http, "http"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.policy = Objects.requireNonNull(policy, "policy");
@@ -105,7 +119,7 @@ public final class Downloader {
         String problem;
         int attempts;
         try (PartFile file = PartFile.open(part)) {
-            Transfer transfer = new Transfer(http, sleeper, policy, url, file, maxBytes, progress);
+            Transfer transfer = new Transfer(http.get(), sleeper, policy, url, file, maxBytes, progress);
             long total = transfer.run();
             attempts = transfer.attempts();
             bytes = file.size();
@@ -172,6 +186,24 @@ public final class Downloader {
         } catch (IOException e) {
             throw new DownloadFailedException(
                     "cannot rename " + part + " to " + target + ": " + e.getMessage(), false, e);
+        }
+    }
+
+    /** {@code factory}'s value, made at the first {@link #get} and kept. */
+    private static final class Once<T> implements Supplier<T> {
+        private final Supplier<T> factory;
+        private T value;
+
+        Once(Supplier<T> factory) {
+            this.factory = factory;
+        }
+
+        @Override
+        public synchronized T get() {
+            if (value == null) {
+                value = Objects.requireNonNull(factory.get(), "made nothing");
+            }
+            return value;
         }
     }
 }
