@@ -48,6 +48,11 @@ public final class Tmux implements AutoCloseable {
         return run(List.of("tmux", "capture-pane", "-p", "-t", session));
     }
 
+    /** The screen with its attributes as SGR escape sequences (colours, bold, reverse), as tmux holds it. */
+    public String screenWithAttributes() throws IOException {
+        return run(List.of("tmux", "capture-pane", "-p", "-e", "-t", session));
+    }
+
     /** Polls the screen until it satisfies {@code condition}; fails with the last screen after the deadline. */
     public String await(String what, Predicate<String> condition, Duration timeout) throws Exception {
         Instant deadline = Instant.now().plus(timeout);
