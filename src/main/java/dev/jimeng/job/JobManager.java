@@ -64,6 +64,8 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     private volatile boolean closing;
 
+    private final Object resuming = new Object();
+
     /** How long a task id the journal cannot record is tried again before the job ends without it. */
     private volatile Duration journalRetryWindow = Duration.ofSeconds(60);
 
@@ -173,6 +175,14 @@ public final class JobManager implements JobSource, AutoCloseable {
      * watched, and taken over if that process dies). Returns their ids, oldest first.
      */
     public List<String> resumeAll() {
+        // one at a time: two callers (an MCP server's start and its wait tool) would both reserve a
+        // slot for the same task, and both try to start its job
+        synchronized (resuming) {
+            return resumeUnfinished();
+        }
+    }
+
+    private List<String> resumeUnfinished() {
         checkNotClosed();
         List<String> ids = new ArrayList<>();
         List<JobRecord> unfinished = store.unfinished();

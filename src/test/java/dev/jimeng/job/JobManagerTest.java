@@ -286,6 +286,44 @@ class JobManagerTest {
     }
 
     @Test
+    void twoResumesAtOnceStartEachJobOnceAndLeakNoServerSlot() throws Exception {
+        JobStore store = store();
+        Instant t = clock.instant();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 20; i++) { // tasks at the server, left by a process killed with -9
+            JobRecord job = store.create(request("left generating " + i), null, t, "dead", t);
+            store.markSubmitting(job.id(), "dead", t, "jimeng_t2v_v30", 42L);
+            store.recordTaskId(job.id(), "20" + i, "r" + i, t);
+            store.transition(job.id(), "dead", JobState.GENERATING, t, JobChanges.none());
+            server.preload("20" + i, false);
+            ids.add(job.id());
+        }
+        clock.advance(Duration.ofSeconds(1));
+        JobManager manager = manager(store, server.client(clock), clock, settings("restarted"));
+
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService two = java.util.concurrent.Executors.newFixedThreadPool(2);
+        List<java.util.concurrent.Future<List<String>>> resumes = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            resumes.add(two.submit(() -> {
+                together.await();
+                return manager.resumeAll();
+            }));
+        }
+        for (var resume : resumes) {
+            assertThat(resume.get(20, TimeUnit.SECONDS)).containsExactlyInAnyOrderElementsOf(ids);
+        }
+        two.shutdown();
+        for (String id : ids) {
+            assertThat(await(manager, id).state()).isEqualTo(JobState.DONE);
+        }
+        // every reserved slot was given back: a new job is sent
+        JobSnapshot fresh = await(manager, manager.submit(request("after the resumes")));
+        assertThat(fresh.state()).isEqualTo(JobState.DONE);
+        assertThat(server.submitCalls()).as("only the new job was sent").isEqualTo(1);
+    }
+
+    @Test
     void aVideoRenamedIntoPlaceJustBeforeACrashIsRecordedNotDownloadedTwice() throws Exception {
         JobStore store = store();
         Instant t = clock.instant();
