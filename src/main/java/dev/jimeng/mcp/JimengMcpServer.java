@@ -42,8 +42,8 @@ public final class JimengMcpServer {
         CountDownLatch ended = new CountDownLatch(1);
         AgentTools tools = new AgentTools(app, log);
         try (VideoResources resources = new VideoResources(app.jobs())) {
-            McpSyncServer server = McpServer.sync(
-                            new StdioServerTransportProvider(mapper, new EndSignalling(in, ended), out))
+            McpSyncServer server = McpServer.sync(new OneMessageAtATime(
+                            new StdioServerTransportProvider(mapper, new EndSignalling(in, ended), out)))
                     .serverInfo("jimeng", version)
                     .instructions(INSTRUCTIONS)
                     .capabilities(ServerCapabilities.builder()
