@@ -7,15 +7,11 @@ import dev.jimeng.app.Failure;
 import dev.jimeng.app.JobService;
 import dev.jimeng.app.OutputTarget;
 import dev.jimeng.app.UserError;
-import dev.jimeng.config.Setting;
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.mode.Capabilities;
-import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.store.JobQuery;
 import dev.jimeng.store.JobState;
-import dev.jimeng.text.Durations;
 import dev.jimeng.view.Billing;
 import dev.jimeng.view.JobsView;
 import dev.jimeng.view.QuoteView;
@@ -33,18 +29,14 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 /**
  * What each tool does, over the app's use cases: the same checks, caps, journal and engine as the
- * CLI. The agents' own money rules live here: a submit needs a limit (max_cost or a configured
- * budget), an identical recent job is answered rather than asked about, and an unknown submit
- * outcome is never presented as something to try again.
+ * CLI. The agents' own money rules are {@link SpendingRules}; what each reply tells the agent to
+ * do next is {@link Advice}.
  */
 final class AgentTools {
     /** How long generate waits for the server's answer before returning: a short bound. */
@@ -53,15 +45,14 @@ final class AgentTools {
     /** How long download waits for the file before returning the state (the download goes on). */
     static final Duration DOWNLOAD_BOUND = Duration.ofSeconds(60);
 
-    private static final List<Setting> BUDGETS =
-            List.of(Setting.MAX_COST_PER_JOB, Setting.DAILY_BUDGET, Setting.MONTHLY_BUDGET);
-
     private final App app;
     private final PrintStream log;
+    private final SpendingRules rules;
 
     AgentTools(App app, PrintStream log) {
         this.app = app;
         this.log = log;
+        this.rules = new SpendingRules(app);
     }
 
     /** Runs one tool; every failure becomes a tool error with the CLI's words and a code. */
@@ -83,11 +74,11 @@ final class AgentTools {
                 case "cancel" -> cancel(args);
                 case "download" -> download(args);
                 case "spend" -> spend();
-                case "modes" -> modes();
+                case "modes" -> ModesReply.of(app);
                 default -> throw new IllegalArgumentException("unknown tool " + name);
             };
         } catch (Refused r) {
-            return ToolReply.error(new Failure(r.exitCode(), r.getMessage()), r.reason, r.details, sandbox);
+            return ToolReply.error(new Failure(r.exitCode(), r.getMessage()), r.reason(), r.details(), sandbox);
         } catch (JobRefusedException e) {
             String words = dev.jimeng.view.JobGuide.refusal(e, jobs().clock().instant(), sandbox);
             return ToolReply.error(new Failure(ExitCode.BAD_INPUT, words), null, Map.of(), sandbox);
@@ -129,9 +120,9 @@ final class AgentTools {
         ValidatedRequest validated = jobs().validate(args.request());
         Destination target = destination(args.string("output"));
         BigDecimal maxCost = args.amount("max_cost");
-        requireALimit(maxCost);
+        rules.requireALimit(maxCost);
         if (!args.flag("allow_duplicate")) {
-            refuseDuplicate(validated);
+            rules.refuseDuplicate(validated);
         }
         String id = jobs().submit(validated, target, maxCost);
         JobSnapshot job = JobWatch.until(jobs(), id, JobWatch::sent, ACCEPT_BOUND);
@@ -142,7 +133,7 @@ final class AgentTools {
         ToolReply reply = reply().line("job " + id + " " + job.state().label() + " · "
                 + validated.request().mode() + " · " + validated.request().durationSeconds() + " s · " + cost);
         validated.warnings().forEach(w -> reply.line("note: " + w));
-        reply.line(outcome(job, checkBack));
+        reply.line(advice(job, checkBack));
         return reply.put("job_id", id)
                 .put("state", job.state().label())
                 .put("estimated_cost_cny", jobs().sandbox() ? 0 : round(validated.estimatedCostCny()))
@@ -151,39 +142,6 @@ final class AgentTools {
                         "job",
                         ToolReply.document(ResultView.json(job, jobs().clock().instant(), jobs().sandbox())))
                 .build();
-    }
-
-    /** An agent spends only within a limit someone set: per call, or jimeng's budget settings. */
-    private void requireALimit(BigDecimal maxCost) {
-        if (app.sandboxMode() || maxCost != null) {
-            return;
-        }
-        boolean configured =
-                BUDGETS.stream().anyMatch(s -> app.settings().cap(s).isPresent());
-        if (!configured) {
-            throw new Refused(
-                    "budget_required",
-                    "generate costs money and no limit is set: pass max_cost (CNY), or configure a budget"
-                            + " (max-cost-per-job, daily-budget or monthly-budget in "
-                            + app.paths().configFile() + ", or jimeng mcp --daily-budget CNY); nothing was sent",
-                    Map.of());
-        }
-    }
-
-    private void refuseDuplicate(ValidatedRequest validated) {
-        Optional<JobSnapshot> twin = jobs().recentTwin(validated);
-        if (twin.isPresent()) {
-            JobSnapshot t = twin.get();
-            String age = Durations.compact(
-                    Duration.between(t.createdAt(), jobs().clock().instant()));
-            throw new Refused(
-                    "duplicate",
-                    "an identical job " + t.id() + " exists (" + t.state().label() + ", " + age
-                            + " ago): use it (wait or result with job_id " + t.id() + "), or pass"
-                            + " allow_duplicate=true to pay again (" + Billing.cost(validated.estimatedCostCny(), false)
-                            + "); nothing was sent",
-                    Map.of("job_id", t.id(), "state", t.state().label()));
-        }
     }
 
     private CallToolResult status(ToolArguments args) {
@@ -196,7 +154,7 @@ final class AgentTools {
         List<Object> docs = new ArrayList<>();
         for (JobSnapshot job : shown) {
             reply.line(JobsView.statusLine(job, Clock.systemUTC()).stripTrailing());
-            String words = outcome(job, 0);
+            String words = advice(job, 0);
             if (!words.isEmpty()) {
                 reply.line("  " + words);
             }
@@ -223,7 +181,7 @@ final class AgentTools {
             return doneReply(now).build();
         }
         return reply().line(JobsView.statusLine(now, Clock.systemUTC()).stripTrailing())
-                .line(outcome(now, 0))
+                .line(advice(now, 0))
                 .put("job_id", now.id())
                 .put("state", now.state().label())
                 .put("finished", now.state().terminal())
@@ -241,7 +199,7 @@ final class AgentTools {
                     ? ResultView.failureLine(job, jobs().clock().instant(), jobs().sandbox())
                     : "job " + job.id() + " is still " + job.state().label() + ": call wait with job_id " + job.id()
                             + " first";
-            String more = outcome(job, 0);
+            String more = advice(job, 0);
             throw new Refused(
                     "not_done",
                     why + (job.state() == JobState.SUBMIT_UNKNOWN ? "; " + more : ""),
@@ -334,7 +292,7 @@ final class AgentTools {
             return doneReply(now).line("downloaded again (not billed)").build();
         }
         return reply().line(JobsView.statusLine(now, Clock.systemUTC()).stripTrailing())
-                .line(outcome(now, 0))
+                .line(advice(now, 0))
                 .put("job_id", now.id())
                 .put("state", now.state().label())
                 .build();
@@ -347,56 +305,8 @@ final class AgentTools {
         return reply.build();
     }
 
-    private CallToolResult modes() {
-        ToolReply reply = reply();
-        List<Object> modes = new ArrayList<>();
-        for (ModeSpec m : Capabilities.modes()) {
-            double perSecond = app.settings().prices().perSecond(m.resolution());
-            String price = app.sandboxMode()
-                    ? Billing.SANDBOX
-                    : String.format(Locale.ROOT, "≈¥%.2f per second estimated", perSecond);
-            reply.line(
-                    m.name() + ": " + m.summary() + " · " + m.framesBySeconds().keySet() + " s"
-                            + (m.aspectRatios().isEmpty() ? "" : " · " + String.join(" ", m.aspectRatios()))
-                            + (m.camera() ? " · templates " + String.join(" ", Capabilities.CAMERA_TEMPLATES) : "")
-                            + " · " + price);
-            Map<String, Object> doc = new LinkedHashMap<>();
-            doc.put("mode", m.name());
-            doc.put("description", m.description());
-            doc.put("resolution", m.resolution());
-            doc.put("images", Map.of("min", m.minImages(), "max", m.maxImages()));
-            doc.put("durations", List.copyOf(m.framesBySeconds().keySet()));
-            doc.put("fps", m.fps());
-            doc.put("aspect_ratios", m.aspectRatios());
-            doc.put("camera_templates", m.camera() ? Capabilities.CAMERA_TEMPLATES : List.of());
-            doc.put("camera_strengths", m.camera() ? Capabilities.CAMERA_STRENGTHS : List.of());
-            doc.put("estimated_cny_per_second", app.sandboxMode() ? 0 : perSecond);
-            modes.add(doc);
-        }
-        return reply.put("modes", modes).build();
-    }
-
-    /**
-     * What the agent should do about a job now, in plain words: wait, show the result, or (for an
-     * unknown submit outcome) not retry.
-     */
-    private String outcome(JobSnapshot job, long checkBackSeconds) {
-        String id = job.id();
-        return switch (job.state()) {
-            case DONE -> "done: call result with job_id " + id + " for the video to show the user";
-            case SUBMIT_UNKNOWN ->
-                "DO NOT RETRY: the submit's answer never came, so the server may have accepted (and billed) it;"
-                        + " generating again may pay twice. Tell the user; only they may decide to send it again"
-                        + " (jimeng retry " + id + " --resubmit)";
-            case CANCELED -> "canceled; " + (job.taskId() == null ? "it was never sent" : "no longer tracked");
-            case FAILED, EXPIRED ->
-                ResultView.failureLine(job, jobs().clock().instant(), jobs().sandbox())
-                        + (job.billed() && !jobs().sandbox() ? " (the task was accepted and billed)" : "");
-            default ->
-                "it carries on: call wait with job_id " + id
-                        + (checkBackSeconds > 0 ? " in about " + checkBackSeconds + " s" : "")
-                        + " (do not call generate again: that would pay again)";
-        };
+    private String advice(JobSnapshot job, long checkBackSeconds) {
+        return Advice.of(job, checkBackSeconds, jobs().clock().instant(), jobs().sandbox());
     }
 
     private JobSnapshot require(String idOrPrefix) {
@@ -417,17 +327,5 @@ final class AgentTools {
 
     private static double round(double cny) {
         return Math.round(cny * 100) / 100.0;
-    }
-
-    /** A refusal by the agents' rules, with a reason to branch on and facts to act on. */
-    static final class Refused extends UserError {
-        private final String reason;
-        private final transient Map<String, Object> details;
-
-        Refused(String reason, String message, Map<String, Object> details) {
-            super(ExitCode.BAD_INPUT, message);
-            this.reason = reason;
-            this.details = details;
-        }
     }
 }
