@@ -13,7 +13,8 @@ import java.util.List;
 final class HelpOverlay {
     private static final List<String> HELP = List.of(
             "↑/↓ or k/j   move (PgUp/PgDn, Home/End, g/G jump)",
-            "Enter        show or hide the details of the selected job",
+            "Enter        show or hide the details of the selected job or group",
+            "→/← or +/-   open or fold a group (a set made as one) to act on its jobs",
             "d            download the video again (no new task, not billed)",
             "o            open the saved file",
             "r            retry: download only when the server still has the",
@@ -50,7 +51,8 @@ final class HelpOverlay {
         g.enableModifiers(SGR.BOLD);
         g.putString(x, y, top);
         for (int i = 0; i < boxHeight - 2; i++) {
-            String line = unicode ? HELP.get(i) : HELP.get(i).replace("↑/↓", "Up/Dn");
+            String line =
+                    unicode ? HELP.get(i) : HELP.get(i).replace("↑/↓", "Up/Dn").replace("→/←", "Rt/Lt");
             g.putString(x, y + 1 + i, v + " " + TerminalText.pad(line, boxWidth - 4) + " " + v);
         }
         g.putString(x, y + boxHeight - 1, bottom);

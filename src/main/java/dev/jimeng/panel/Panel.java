@@ -8,6 +8,7 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobSource;
 import dev.jimeng.time.Sleeper;
+import dev.jimeng.view.JobGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.function.Supplier;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
@@ -51,6 +53,7 @@ public final class Panel {
     private boolean messageShown;
     private long renders;
     private boolean colors = true;
+    private Supplier<JobGroups> groups = () -> JobGroups.NONE;
 
     public Panel(
             JobSource source,
@@ -69,6 +72,14 @@ public final class Panel {
     /** Draw without colours (NO_COLOR, --color=never): bold and reverse video only. */
     public void setColors(boolean colors) {
         this.colors = colors;
+    }
+
+    /**
+     * Where the groups of jobs made as one come from (the journal's marks), read when the panel
+     * opens: a group is then one row that opens to show its jobs.
+     */
+    public void groupsFrom(Supplier<JobGroups> marks) {
+        this.groups = marks;
     }
 
     /** Draws a done job's first frame beside its details (half blocks, 24-bit colour or 256). */
@@ -198,6 +209,7 @@ public final class Panel {
         screen.startScreen();
         screen.setCursorPosition(null); // hides the cursor
         subscription = source.subscribe(this::onEvent);
+        model.setGroups(groups.get());
         model.replaceAll(source.jobs());
         events.clear(); // anything queued meanwhile is already in jobs(), or comes again
         render(true);

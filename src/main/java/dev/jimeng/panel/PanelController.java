@@ -67,6 +67,8 @@ public final class PanelController {
             case Home -> model.moveToTop();
             case End -> model.moveToBottom();
             case Enter -> model.toggleDetails();
+            case ArrowRight -> model.expandSelected();
+            case ArrowLeft -> model.collapseSelected();
             case Character -> {
                 return key.isCtrlDown() || key.isAltDown() || character(key.getCharacter(), now);
             }
@@ -89,6 +91,8 @@ public final class PanelController {
             case 'r' -> withSelected(now, this::retry);
             case 'c' -> withSelected(now, this::cancel);
             case 'y' -> withSelected(now, this::copy);
+            case '+' -> model.expandSelected();
+            case '-' -> model.collapseSelected();
             case '/' -> model.startFilter();
             case 's' -> {
                 model.cycleSort();
@@ -127,7 +131,11 @@ public final class PanelController {
     private void withSelected(Instant now, JobAction action) {
         Optional<JobSnapshot> job = model.selected();
         if (job.isEmpty()) {
-            model.say("no job selected", now);
+            model.say(
+                    model.selectedRow().isPresent()
+                            ? "a group row: → (or +) shows its jobs, then select one to act on"
+                            : "no job selected",
+                    now);
             return;
         }
         action.apply(job.get(), now);
