@@ -35,21 +35,20 @@ final class GroupText {
         return b.toString();
     }
 
-    /** The whole set's estimated cost, or that the sandbox bills nothing. */
-    static String cost(JobGroup group, boolean sandbox) {
-        return sandbox ? "not billed" : Billing.cost(group.estimatedCostCny(), false);
-    }
-
     /**
-     * What the group row shows right of its prompt: counts, the soonest ETA of its unfinished jobs,
-     * the picked job and the estimated cost (cut from the end when the row is narrow).
+     * What the group row shows after its prompt: counts, the soonest ETA of its unfinished jobs, the
+     * set's estimated cost (or that the sandbox bills nothing) and the picked job.
      */
     static String summary(JobGroup group, Optional<Duration> soonest, boolean sandbox, boolean unicode) {
         List<String> parts = new ArrayList<>();
         parts.add(counts(group.counts()));
-        soonest.ifPresent(left -> parts.add("next " + JobText.left(left)));
+        soonest.ifPresent(left -> parts.add("ETA " + JobText.left(left)));
+        if (sandbox) {
+            parts.add("not billed");
+        } else if (group.costKnown()) {
+            parts.add(Billing.amount(group.estimatedCostCny()));
+        }
         group.picked().ifPresent(p -> parts.add(pickedMark(unicode) + " " + JobText.shortId(p.id()) + " picked"));
-        parts.add(cost(group, sandbox));
         return String.join(" · ", parts);
     }
 

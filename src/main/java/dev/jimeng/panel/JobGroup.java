@@ -3,6 +3,7 @@ package dev.jimeng.panel;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.PromptMatrix;
 import dev.jimeng.view.JobCounts;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -25,8 +26,10 @@ record JobGroup(String id, List<JobSnapshot> members, String pickedId) {
 
     /** The shared prompt, or the matrix the prompts were made from ({@code a {red|blue} fox}). */
     String label() {
-        return PromptMatrix.collapse(
-                members.stream().map(j -> j.request().prompt()).toList());
+        return PromptMatrix.collapse(members.stream()
+                .sorted(Comparator.comparing(JobSnapshot::createdAt).thenComparing(JobSnapshot::id))
+                .map(j -> j.request().prompt())
+                .toList()); // in the order the set was made, as its matrix was written
     }
 
     /** The members' mode, or "mixed" when they differ. */
@@ -34,6 +37,11 @@ record JobGroup(String id, List<JobSnapshot> members, String pickedId) {
         List<String> modes =
                 members.stream().map(j -> j.request().mode()).distinct().toList();
         return modes.size() == 1 ? modes.getFirst() : "mixed";
+    }
+
+    /** True when some member's estimated cost is known (it is not for jobs journaled before costs were). */
+    boolean costKnown() {
+        return members.stream().anyMatch(j -> j.estimatedCostCny() != null);
     }
 
     /** The estimated cost of every member, whether sent yet or not. */

@@ -230,7 +230,12 @@ public final class PanelRenderer {
                 boolean last = offset + r + 1 >= rows.size()
                         || !(rows.get(offset + r + 1) instanceof PanelRow.JobRow next && next.member());
                 String branch = unicode ? (last ? "└ " : "├ ") : (last ? "`-" : "|-");
-                prompt = branch + (jobRow.picked() ? GroupText.pickedMark(unicode) + " " : "") + prompt;
+                prompt = branch
+                        + (jobRow.picked() ? GroupText.pickedMark(unicode) + " " : "")
+                        + (job.request().seed() == null
+                                ? ""
+                                : "seed " + job.request().seed() + " · ")
+                        + prompt;
             }
             String line = rowText(
                     c,
@@ -275,7 +280,7 @@ public final class PanelRenderer {
 
     /**
      * A group row: its id, mode, an open/closed marker with how many jobs and their shared prompt or
-     * matrix, then, from the status column on, its counts, soonest ETA, picked job and cost.
+     * matrix, then its counts, soonest ETA, cost and picked job.
      */
     private void groupRow(
             TextGraphics g,
@@ -287,8 +292,9 @@ public final class PanelRenderer {
             Optional<Duration> soonest) {
         JobGroup group = row.group();
         String marker = unicode ? (row.expanded() ? "▾ " : "▸ ") : (row.expanded() ? "- " : "+ ");
+        // the label takes at most the prompt column; the summary follows it, not the status column
         String head = TerminalText.pad(group.id(), Columns.ID) + " " + TerminalText.pad(group.mode(), c.mode()) + " "
-                + TerminalText.pad(marker + GroupText.label(group), c.prompt()) + " ";
+                + TerminalText.fit(marker + GroupText.label(group), c.prompt()) + "  ";
         g.enableModifiers(SGR.BOLD);
         if (selected) {
             g.enableModifiers(SGR.REVERSE);

@@ -32,11 +32,17 @@ final class PanelHarness {
     boolean open = true;
 
     PanelHarness(int columns, int rows, List<JobSnapshot> jobs) {
+        this(columns, rows, jobs, dev.jimeng.view.JobGroups.NONE);
+    }
+
+    /** A panel whose jobs are grouped as {@code groups} says (the journal's marks). */
+    PanelHarness(int columns, int rows, List<JobSnapshot> jobs, dev.jimeng.view.JobGroups groups) {
         try {
             terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
             screen = new TerminalScreen(terminal);
             source = new FakeJobSource(jobs);
             panel = new Panel(source, actions, actions, clock, ETA, clock);
+            panel.groupsFrom(() -> groups);
             panel.open(screen);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
