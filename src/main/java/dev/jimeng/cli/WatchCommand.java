@@ -63,7 +63,7 @@ public final class WatchCommand extends BaseCommand {
                 etaFromHistory(),
                 Sleeper.SYSTEM);
         panel.setColors(colors());
-        panel.groupsFrom(() -> new dev.jimeng.view.JobGroups(jobs().groups(), jobs().picked()));
+        panel.groupsFrom(this::groupMarks);
         var pictures = dev.jimeng.preview.Graphics.detect(app().env().variables(), true);
         if (pictures != dev.jimeng.preview.Graphics.NONE) {
             panel.showStills(pictures != dev.jimeng.preview.Graphics.PALETTE_BLOCKS);

@@ -2,7 +2,6 @@ package dev.jimeng.view;
 
 import dev.jimeng.job.JobSnapshot;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -34,16 +33,5 @@ public record JobGroups(Map<String, String> groupOf, Set<String> picked) {
     /** True when any of {@code jobs} is in a group. */
     public boolean anyIn(Collection<JobSnapshot> jobs) {
         return jobs.stream().anyMatch(j -> groupOf.containsKey(j.id()));
-    }
-
-    /** The other jobs of the job's group among {@code candidates}, in their order. */
-    public List<JobSnapshot> siblings(String jobId, Collection<JobSnapshot> candidates) {
-        String group = group(jobId);
-        if (group == null) {
-            return List.of();
-        }
-        return candidates.stream()
-                .filter(j -> !j.id().equals(jobId) && group.equals(groupOf.get(j.id())))
-                .toList();
     }
 }
