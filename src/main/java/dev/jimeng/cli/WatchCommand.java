@@ -63,7 +63,6 @@ public final class WatchCommand extends BaseCommand {
                 etaFromHistory(),
                 Sleeper.SYSTEM);
         panel.setColors(colors());
-        panel.groupsFrom(this::groupMarks);
         var pictures = dev.jimeng.preview.Graphics.detect(app().env().variables(), true);
         if (pictures != dev.jimeng.preview.Graphics.NONE) {
             panel.showStills(pictures != dev.jimeng.preview.Graphics.PALETTE_BLOCKS);

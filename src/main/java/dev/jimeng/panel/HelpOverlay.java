@@ -21,6 +21,7 @@ final class HelpOverlay {
             "             video, else re-submit (asks first: that is billed)",
             "c            cancel a job not sent yet (asks first; not billed)",
             "y            copy the file path or the command (OSC 52)",
+            "p            pick the selected job as its set's winner (free)",
             "/            filter by id, mode, prompt, status or error",
             "s            sort: newest, oldest, status, mode",
             "q or Esc     back to the shell",

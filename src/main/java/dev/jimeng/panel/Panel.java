@@ -8,7 +8,6 @@ import com.googlecode.lanterna.screen.TerminalScreen;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.JobSource;
 import dev.jimeng.time.Sleeper;
-import dev.jimeng.view.JobGroups;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.function.Supplier;
 import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 
@@ -39,6 +37,7 @@ public final class Panel {
     private static final int MAX_KEYS_PER_STEP = 64;
 
     private final JobSource source;
+    private final PanelActions actions;
     private final Clock clock;
     private final Sleeper sleeper;
     private final PanelModel model = new PanelModel();
@@ -53,7 +52,6 @@ public final class Panel {
     private boolean messageShown;
     private long renders;
     private boolean colors = true;
-    private Supplier<JobGroups> groups = () -> JobGroups.NONE;
 
     public Panel(
             JobSource source,
@@ -63,6 +61,7 @@ public final class Panel {
             EtaEstimate eta,
             Sleeper sleeper) {
         this.source = source;
+        this.actions = actions;
         this.clock = clock;
         this.sleeper = sleeper;
         this.controller = new PanelController(model, actions, clipboard, clock);
@@ -72,14 +71,6 @@ public final class Panel {
     /** Draw without colours (NO_COLOR, --color=never): bold and reverse video only. */
     public void setColors(boolean colors) {
         this.colors = colors;
-    }
-
-    /**
-     * Where the groups of jobs made as one come from (the journal's marks), read when the panel
-     * opens: a group is then one row that opens to show its jobs.
-     */
-    public void groupsFrom(Supplier<JobGroups> marks) {
-        this.groups = marks;
     }
 
     /** Draws a done job's first frame beside its details (half blocks, 24-bit colour or 256). */
@@ -209,7 +200,7 @@ public final class Panel {
         screen.startScreen();
         screen.setCursorPosition(null); // hides the cursor
         subscription = source.subscribe(this::onEvent);
-        model.setGroups(groups.get());
+        model.setGroups(actions.groups());
         model.replaceAll(source.jobs());
         events.clear(); // anything queued meanwhile is already in jobs(), or comes again
         render(true);

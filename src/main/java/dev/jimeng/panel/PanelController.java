@@ -91,6 +91,7 @@ public final class PanelController {
             case 'r' -> withSelected(now, this::retry);
             case 'c' -> withSelected(now, this::cancel);
             case 'y' -> withSelected(now, this::copy);
+            case 'p' -> withSelected(now, this::pick);
             case '+' -> model.expandSelected();
             case '-' -> model.collapseSelected();
             case '/' -> model.startFilter();
@@ -219,6 +220,19 @@ public final class PanelController {
                     now);
         } else {
             model.say(id + " is " + job.state().label() + "; only a job not sent yet can be canceled", now);
+        }
+    }
+
+    private void pick(JobSnapshot job, Instant now) {
+        String group = model.groupOf(job.id());
+        if (group == null) {
+            model.say(
+                    job.id() + " is in no set: p picks the winner of a set made with --variants, --seeds"
+                            + " or a {a|b} prompt",
+                    now);
+        } else if (run(now, "pick", () -> actions.pick(job.id()))) {
+            model.setGroups(actions.groups());
+            model.say(job.id() + " picked as the winner of group " + group + " (free, sends nothing)", now);
         }
     }
 

@@ -107,6 +107,11 @@ public final class PanelModel {
         changed();
     }
 
+    /** The group of the job, or null when it is in none. */
+    public String groupOf(String jobId) {
+        return groups.group(jobId);
+    }
+
     public int jobCount() {
         return jobs.size();
     }

@@ -154,6 +154,25 @@ class PanelGroupsTest {
     }
 
     @Test
+    void pMarksTheSelectedJobItsSetsWinnerAndTheRowsFollow() {
+        PanelHarness h = panel();
+        h.press('j').press(KeyType.ArrowRight).press('j', 'j');
+
+        h.press('p');
+
+        assertThat(h.actions.calls).containsExactly("pick v2bbbbbbbb");
+        assertThat(h.row(21)).isEqualTo("v2bbbbbbbb picked as the winner of group k3f9a2b1 (free, sends nothing)");
+        assertThat(h.row(3)).endsWith("✓ v2bbbbbb picked");
+        assertThat(h.row(5)).startsWith("v2bbbbbb t2v_720p ├ ✓ seed 2");
+        assertThat(h.row(6)).startsWith("v1aaaaaa t2v_720p └ seed 1");
+        assertThat(h.selectedId()).isEqualTo("v2bbbbbbbb");
+
+        h.press('g').press('p');
+        assertThat(h.row(21)).startsWith("solo000001 is in no set");
+        assertThat(h.actions.calls).hasSize(1);
+    }
+
+    @Test
     void theDetailsOfAGroupRowSumItUp() {
         PanelHarness h = panel();
 

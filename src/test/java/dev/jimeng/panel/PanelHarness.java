@@ -41,8 +41,8 @@ final class PanelHarness {
             terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
             screen = new TerminalScreen(terminal);
             source = new FakeJobSource(jobs);
+            actions.groups = groups;
             panel = new Panel(source, actions, actions, clock, ETA, clock);
-            panel.groupsFrom(() -> groups);
             panel.open(screen);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
