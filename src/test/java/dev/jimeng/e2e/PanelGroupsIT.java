@@ -13,13 +13,14 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A set of three variants in the live panel of the packaged jar's shell, in a real pseudo-terminal
- * (tmux): one collapsed row with its counts, → opens it with the three jobs indented under it, ←
- * folds it again.
+ * (tmux): one collapsed row with its counts, → opens it with the three jobs indented under it, p
+ * picks one (the journal keeps it: jobs shows it), ← folds it again.
  */
 class PanelGroupsIT {
     private static final Duration START = Duration.ofSeconds(60);
     private static final Duration STEP = Duration.ofSeconds(20);
     private static final Duration JOBS = Duration.ofSeconds(120);
+    private static final Pattern PICKED = Pattern.compile("(\\w{8}) picked as the winner of group");
     private static final Pattern QUEUED =
             Pattern.compile("3 jobs queued as group (\\w{8}): (\\w{8}) (\\w{8}) (\\w{8})");
 
@@ -68,6 +69,16 @@ class PanelGroupsIT {
 
             tmux.keys("Down", "Enter");
             tmux.await("a member's details", s -> s.contains("details") && s.contains("Params: duration"), STEP);
+            tmux.keys("p");
+            Matcher pick = PICKED.matcher(
+                    tmux.await("the pick said", s -> PICKED.matcher(s).find(), STEP));
+            assertThat(pick.find()).isTrue();
+            String winner = pick.group(1);
+            assertThat(ids).contains(winner);
+            tmux.await(
+                    "the winner marked in its row and in the group's",
+                    s -> row(s, winner).contains("✓ seed") && row(s, group).contains("✓ " + winner + " picked"),
+                    STEP);
 
             tmux.keys("Left");
             tmux.await(
@@ -79,6 +90,12 @@ class PanelGroupsIT {
 
             tmux.keys("q");
             tmux.await("the shell prompt back", s -> !s.contains("q quit"), STEP);
+            tmux.type("jobs");
+            tmux.keys("Enter");
+            tmux.await(
+                    "jobs shows the set and its pick",
+                    s -> s.lines().anyMatch(r -> r.startsWith(winner + " " + group + "* ")),
+                    STEP);
             tmux.type("exit");
             tmux.keys("Enter");
             tmux.await("a clean exit", s -> s.contains("jimeng exited 0"), STEP);
