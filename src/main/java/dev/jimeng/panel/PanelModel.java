@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -176,48 +175,13 @@ public final class PanelModel {
                 }
             }
             shown.sort(sort.comparator());
-            view = rows(shown);
+            view = PanelRow.of(shown, groups, expanded);
             matched = shown.size();
             longestMode = longest;
             viewStale = false;
             reselect();
         }
         return view;
-    }
-
-    private List<PanelRow> rows(List<JobSnapshot> sorted) {
-        Map<String, List<JobSnapshot>> members = new LinkedHashMap<>();
-        for (JobSnapshot j : sorted) {
-            String group = groups.group(j.id());
-            if (group != null) {
-                members.computeIfAbsent(group, g -> new ArrayList<>()).add(j);
-            }
-        }
-        List<PanelRow> rows = new ArrayList<>(sorted.size());
-        for (JobSnapshot j : sorted) {
-            String group = groups.group(j.id());
-            if (group == null) {
-                rows.add(new PanelRow.JobRow(j, false, false));
-                continue;
-            }
-            List<JobSnapshot> of = members.remove(group);
-            if (of == null) {
-                continue; // shown already, with its group
-            }
-            String picked = of.stream()
-                    .map(JobSnapshot::id)
-                    .filter(groups::picked)
-                    .findFirst()
-                    .orElse(null);
-            boolean open = expanded.contains(group);
-            rows.add(new PanelRow.GroupRow(new JobGroup(group, of, picked), open));
-            if (open) {
-                for (JobSnapshot m : of) {
-                    rows.add(new PanelRow.JobRow(m, true, m.id().equals(picked)));
-                }
-            }
-        }
-        return rows;
     }
 
     /** How many jobs the filter lets through (a group row stands for several). */
