@@ -21,7 +21,6 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Examples:",
-            "  jimeng jobs",
             "  jimeng jobs --status failed --limit 5",
             "  jimeng jobs --search fox --json",
             "  jimeng jobs --group k3f9a2b1"
