@@ -59,6 +59,11 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
+    /** The journal's marks of sets made as one: each job's group and the picked winners. */
+    protected dev.jimeng.view.JobGroups groupMarks() {
+        return new dev.jimeng.view.JobGroups(jobs().groups(), jobs().picked());
+    }
+
     /** Ids of every job not yet ended, oldest first: what {@code wait} and {@code status} mean without ids. */
     protected java.util.List<String> unfinishedIds() {
         return jobs().unfinished().stream().map(JobSnapshot::id).toList();

@@ -34,6 +34,20 @@ final class EnginePanelActions implements PanelActions {
     }
 
     @Override
+    public dev.jimeng.view.JobGroups groups() {
+        return new dev.jimeng.view.JobGroups(app.jobs().groups(), app.jobs().picked());
+    }
+
+    @Override
+    public void pick(String jobId) {
+        run(() -> {
+            if (!app.jobs().pick(jobId)) {
+                throw new IllegalArgumentException(jobId + " is in no set");
+            }
+        });
+    }
+
+    @Override
     public boolean sandbox() {
         return app.jobs().sandbox();
     }

@@ -5,6 +5,7 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.json.Json;
+import dev.jimeng.view.JobGroups;
 import dev.jimeng.view.JobsView;
 import java.time.Clock;
 import java.util.List;
@@ -20,9 +21,9 @@ import picocli.CommandLine.Option;
         footer = {
             "",
             "Examples:",
-            "  jimeng jobs",
             "  jimeng jobs --status failed --limit 5",
-            "  jimeng jobs --search fox --json"
+            "  jimeng jobs --search fox --json",
+            "  jimeng jobs --group k3f9a2b1"
         })
 public final class JobsCommand extends BaseCommand {
     @Mixin
@@ -37,6 +38,12 @@ public final class JobsCommand extends BaseCommand {
     @Option(names = "--resume", description = "Carry every unfinished job to the end, then list.")
     boolean resume;
 
+    @Option(
+            names = "--group",
+            paramLabel = "G",
+            description = "Only the set made as group G (--variants, --seeds, a {a|b} prompt), oldest first.")
+    String group;
+
     @Override
     protected ExitCode doCall() throws Exception {
         if (limit < 1) {
@@ -48,18 +55,23 @@ public final class JobsCommand extends BaseCommand {
                 jobs().awaitAll(ids);
             }
         }
-        List<JobSnapshot> jobs = jobs().list(filter.query(limit));
+        if (group != null && filter.inWords() != null) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT, "--group lists a whole set; drop --status and --search, or --group");
+        }
+        List<JobSnapshot> jobs = group != null ? Pages.groupMembers(jobs(), group) : jobs().list(filter.query(limit));
+        JobGroups groups = groupMarks();
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (JobSnapshot j : jobs) {
                 array.add(Json.MAPPER.readTree(
-                        dev.jimeng.view.ResultView.json(j, jobs().clock().instant(), jobs().sandbox())));
+                        dev.jimeng.view.ResultView.json(j, jobs().clock().instant(), jobs().sandbox(), groups)));
             }
             out().println(Json.printer().writeValueAsString(array));
         } else {
             String filter = jobs.isEmpty() ? this.filter.inWords() : null;
             long inJournal = jobs.isEmpty() ? jobs().count() : 0;
-            out().print(JobsView.table(jobs, Clock.systemUTC(), terminalColumns(), filter, inJournal));
+            out().print(JobsView.table(jobs, Clock.systemUTC(), terminalColumns(), filter, inJournal, groups));
         }
         return ExitCode.OK;
     }

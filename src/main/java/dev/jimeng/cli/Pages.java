@@ -64,7 +64,8 @@ final class Pages {
             throw new dev.jimeng.app.UserError(
                     dev.jimeng.app.ExitCode.BAD_INPUT,
                     "no group '" + TerminalText.safe(group)
-                            + "': a set's id is in its contact sheet's name (group-ID.html) and in what pick says");
+                            + "': 'jobs' shows each job's group, as do a set's contact sheet name (group-ID.html)"
+                            + " and what pick says");
         }
         return members;
     }

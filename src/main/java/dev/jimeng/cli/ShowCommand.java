@@ -1,8 +1,11 @@
 package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.view.JobGroups;
 import dev.jimeng.view.JobsView;
 import dev.jimeng.view.ResultView;
+import java.util.List;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,10 +26,23 @@ public final class ShowCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() {
         var job = requireJob(id);
+        JobGroups groups = groupMarks();
+        String group = groups.group(job.id());
+        List<JobSnapshot> siblings = group == null
+                ? List.of()
+                : jobs().members(group).stream()
+                        .filter(j -> !j.id().equals(job.id()))
+                        .toList();
         out().print(
                         json
-                                ? ResultView.json(job, jobs().clock().instant(), jobs().sandbox())
-                                : JobsView.details(job, jobs().copies(job.id()), jobs().clock(), jobs().sandbox()));
+                                ? ResultView.json(job, jobs().clock().instant(), jobs().sandbox(), groups)
+                                : JobsView.details(
+                                        job,
+                                        jobs().copies(job.id()),
+                                        groups,
+                                        siblings,
+                                        jobs().clock(),
+                                        jobs().sandbox()));
         if (!json) {
             thumbnail(job);
         }

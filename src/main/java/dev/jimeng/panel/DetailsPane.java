@@ -5,6 +5,7 @@ import dev.jimeng.job.NextSteps;
 import dev.jimeng.store.JobState;
 import dev.jimeng.text.Durations;
 import dev.jimeng.text.TerminalText;
+import dev.jimeng.view.Billing;
 import dev.jimeng.view.JobGuide;
 import java.time.Duration;
 import java.time.Instant;
@@ -39,7 +40,15 @@ final class DetailsPane {
      * when there are more, the last one shown says that a taller terminal shows more.
      */
     List<String> lines(JobSnapshot job, Instant now, int width, int rows) {
-        List<String> lines = lines(job, now, width);
+        return cut(lines(job, now, width), rows);
+    }
+
+    /** The pane's lines for a group row, wrapped and cut the same way. */
+    List<String> lines(JobGroup group, int width, int rows) {
+        return cut(lines(group, width), rows);
+    }
+
+    private static List<String> cut(List<String> lines, int rows) {
         if (lines.size() <= rows) {
             return lines;
         }
@@ -94,6 +103,34 @@ final class DetailsPane {
         out.add("Task id: " + orDash(TerminalText.oneLine(job.taskId())) + " · request id: "
                 + orDash(TerminalText.oneLine(job.requestId())));
         wrap(out, "Times: ", times(job), width);
+        return out;
+    }
+
+    /**
+     * The pane's lines for a group: its id, size and mode, the shared prompt or matrix, counts,
+     * the cost of the set, the picked job, every member's state, and how to go on.
+     */
+    List<String> lines(JobGroup group, int width) {
+        List<String> out = new ArrayList<>();
+        out.add("group " + group.id() + " · " + group.members().size() + " jobs · " + group.mode());
+        wrap(out, "Prompt: ", TerminalText.oneLine(group.label()), width);
+        out.add("Jobs: " + GroupText.counts(group.counts()));
+        out.add("Cost: "
+                + (sandbox ? Billing.SANDBOX : Billing.cost(group.estimatedCostCny(), false) + " for the set"));
+        String jimeng = sandbox ? "jimeng --sandbox " : "jimeng ";
+        out.add("Picked: "
+                + group.picked().map(JobSnapshot::id).orElse("none yet; " + jimeng + "pick ID marks the winner"));
+        wrap(
+                out,
+                "Members: ",
+                String.join(
+                        ", ",
+                        group.members().stream()
+                                .map(j -> j.id() + " " + j.state().label())
+                                .toList()),
+                width);
+        wrap(out, "Next: ", "→ (or +) shows its jobs to act on one; ← (or -) folds them", width);
+        wrap(out, "Sheet: ", jimeng + "gallery --group " + group.id() + "   # its contact sheet", width);
         return out;
     }
 

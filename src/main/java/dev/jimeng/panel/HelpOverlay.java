@@ -13,13 +13,15 @@ import java.util.List;
 final class HelpOverlay {
     private static final List<String> HELP = List.of(
             "↑/↓ or k/j   move (PgUp/PgDn, Home/End, g/G jump)",
-            "Enter        show or hide the details of the selected job",
+            "Enter        show or hide the details of the selected job or group",
+            "→/← or +/-   open or fold a group (a set made as one) to act on its jobs",
             "d            download the video again (no new task, not billed)",
             "o            open the saved file",
             "r            retry: download only when the server still has the",
             "             video, else re-submit (asks first: that is billed)",
             "c            cancel a job not sent yet (asks first; not billed)",
             "y            copy the file path or the command (OSC 52)",
+            "p            pick the selected job as its set's winner (free)",
             "/            filter by id, mode, prompt, status or error",
             "s            sort: newest, oldest, status, mode",
             "q or Esc     back to the shell",
@@ -50,7 +52,8 @@ final class HelpOverlay {
         g.enableModifiers(SGR.BOLD);
         g.putString(x, y, top);
         for (int i = 0; i < boxHeight - 2; i++) {
-            String line = unicode ? HELP.get(i) : HELP.get(i).replace("↑/↓", "Up/Dn");
+            String line =
+                    unicode ? HELP.get(i) : HELP.get(i).replace("↑/↓", "Up/Dn").replace("→/←", "Rt/Lt");
             g.putString(x, y + 1 + i, v + " " + TerminalText.pad(line, boxWidth - 4) + " " + v);
         }
         g.putString(x, y + boxHeight - 1, bottom);

@@ -69,10 +69,15 @@ final class JobText {
 
     /** "~2m10s" left by the typical duration of the mode, "soon" when past it, "" when unknown or done. */
     static String eta(JobSnapshot job, Instant now, Optional<Duration> typical) {
+        return timeLeft(job, now, typical).map(JobText::left).orElse("");
+    }
+
+    /** The time left by the typical duration of the mode (negative when past it); empty when unknown or done. */
+    static Optional<Duration> timeLeft(JobSnapshot job, Instant now, Optional<Duration> typical) {
         if (job.state().terminal() || typical.isEmpty()) {
-            return "";
+            return Optional.empty();
         }
-        return left(typical.get().minus(elapsed(job, now)));
+        return Optional.of(typical.get().minus(elapsed(job, now)));
     }
 
     /** "~2m10s", or "soon" when no time is left. */

@@ -37,6 +37,7 @@ public final class Panel {
     private static final int MAX_KEYS_PER_STEP = 64;
 
     private final JobSource source;
+    private final PanelActions actions;
     private final Clock clock;
     private final Sleeper sleeper;
     private final PanelModel model = new PanelModel();
@@ -60,6 +61,7 @@ public final class Panel {
             EtaEstimate eta,
             Sleeper sleeper) {
         this.source = source;
+        this.actions = actions;
         this.clock = clock;
         this.sleeper = sleeper;
         this.controller = new PanelController(model, actions, clipboard, clock);
@@ -198,6 +200,7 @@ public final class Panel {
         screen.startScreen();
         screen.setCursorPosition(null); // hides the cursor
         subscription = source.subscribe(this::onEvent);
+        model.setGroups(actions.groups());
         model.replaceAll(source.jobs());
         events.clear(); // anything queued meanwhile is already in jobs(), or comes again
         render(true);

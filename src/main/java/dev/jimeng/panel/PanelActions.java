@@ -4,6 +4,7 @@ import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.view.Billing;
+import dev.jimeng.view.JobGroups;
 import java.nio.file.Path;
 
 /**
@@ -27,6 +28,19 @@ public interface PanelActions {
 
     /** Cancels a job that has not been sent yet (nothing is billed). */
     void cancel(String jobId);
+
+    /**
+     * The journal's marks of sets made as one (each job's group, the picked winners), read when the
+     * panel opens and after a pick: a set is then one row that opens to show its jobs.
+     */
+    default JobGroups groups() {
+        return JobGroups.NONE;
+    }
+
+    /** Marks a job its set's winner (free, sends nothing). */
+    default void pick(String jobId) {
+        throw new IllegalStateException("picking a winner is not available here");
+    }
 
     /** True when the jobs belong to the built-in sandbox (commands shown then carry --sandbox). */
     default boolean sandbox() {

@@ -67,6 +67,8 @@ public final class PanelController {
             case Home -> model.moveToTop();
             case End -> model.moveToBottom();
             case Enter -> model.toggleDetails();
+            case ArrowRight -> model.expandSelected();
+            case ArrowLeft -> model.collapseSelected();
             case Character -> {
                 return key.isCtrlDown() || key.isAltDown() || character(key.getCharacter(), now);
             }
@@ -89,6 +91,9 @@ public final class PanelController {
             case 'r' -> withSelected(now, this::retry);
             case 'c' -> withSelected(now, this::cancel);
             case 'y' -> withSelected(now, this::copy);
+            case 'p' -> withSelected(now, this::pick);
+            case '+' -> model.expandSelected();
+            case '-' -> model.collapseSelected();
             case '/' -> model.startFilter();
             case 's' -> {
                 model.cycleSort();
@@ -127,7 +132,11 @@ public final class PanelController {
     private void withSelected(Instant now, JobAction action) {
         Optional<JobSnapshot> job = model.selected();
         if (job.isEmpty()) {
-            model.say("no job selected", now);
+            model.say(
+                    model.selectedRow().isPresent()
+                            ? "a group row: → (or +) shows its jobs, then select one to act on"
+                            : "no job selected",
+                    now);
             return;
         }
         action.apply(job.get(), now);
@@ -211,6 +220,19 @@ public final class PanelController {
                     now);
         } else {
             model.say(id + " is " + job.state().label() + "; only a job not sent yet can be canceled", now);
+        }
+    }
+
+    private void pick(JobSnapshot job, Instant now) {
+        String group = model.groupOf(job.id());
+        if (group == null) {
+            model.say(
+                    job.id() + " is in no set: p picks the winner of a set made with --variants, --seeds"
+                            + " or a {a|b} prompt",
+                    now);
+        } else if (run(now, "pick", () -> actions.pick(job.id()))) {
+            model.setGroups(actions.groups());
+            model.say(job.id() + " picked as the winner of group " + group + " (free, sends nothing)", now);
         }
     }
 

@@ -2,20 +2,23 @@ package dev.jimeng.panel;
 
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.view.JobCounts;
+import dev.jimeng.view.JobGroups;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Everything the panel shows, with no terminal in sight: the jobs, the filtered and sorted view,
- * the selection (kept on the same job when rows move), the scroll offset, the details and help
- * toggles, a pending re-submit confirmation and a short-lived message. Only the panel's loop
- * thread touches it.
+ * Everything the panel shows, with no terminal in sight: the jobs, the filtered and sorted rows
+ * (a set made as one is one group row, its jobs indented under it when expanded), the selection
+ * (kept on the same job or group when rows move), the scroll offset, the details and help toggles, a
+ * pending re-submit confirmation and a short-lived message. Only the panel's loop thread touches it.
  */
 public final class PanelModel {
     /** How long a message stays on the message line. */
@@ -62,7 +65,10 @@ public final class PanelModel {
     }
 
     private final Map<String, JobSnapshot> jobs = new HashMap<>();
-    private List<JobSnapshot> view = List.of();
+    private JobGroups groups = JobGroups.NONE;
+    private final Set<String> expanded = new HashSet<>();
+    private List<PanelRow> view = List.of();
+    private int matched;
     private boolean viewStale = true;
     private Summary summary;
     private int longestMode;
@@ -72,7 +78,7 @@ public final class PanelModel {
     private SortOrder sort = SortOrder.NEWEST;
     private boolean details;
     private boolean help;
-    private String selectedId;
+    private String selectedKey;
     private int selectedIndex;
     private int scrollOffset;
     private int viewportRows = 10;
@@ -92,6 +98,17 @@ public final class PanelModel {
     public void update(JobSnapshot snapshot) {
         jobs.put(snapshot.id(), snapshot);
         changed();
+    }
+
+    /** The groups the jobs belong to and their picked winners (read from the journal by the caller). */
+    public void setGroups(JobGroups marks) {
+        groups = marks;
+        changed();
+    }
+
+    /** The group of the job, or null when it is in none. */
+    public String groupOf(String jobId) {
+        return groups.group(jobId);
     }
 
     public int jobCount() {
@@ -137,25 +154,29 @@ public final class PanelModel {
         summary = null;
     }
 
-    /** The rows to show: filtered, sorted. */
     /** Every job known, whatever the filter: the queue forecast needs those hidden too. */
     public java.util.Collection<JobSnapshot> all() {
         return java.util.Collections.unmodifiableCollection(jobs.values());
     }
 
-    public List<JobSnapshot> view() {
+    /**
+     * The rows to show: the jobs the filter lets through, sorted; the jobs of a group gathered into
+     * one group row where its first job would be, followed by its jobs when it is expanded.
+     */
+    public List<PanelRow> view() {
         if (viewStale) {
             String needle = filter.toLowerCase(Locale.ROOT);
-            List<JobSnapshot> rows = new ArrayList<>(jobs.size());
+            List<JobSnapshot> shown = new ArrayList<>(jobs.size());
             int longest = 0;
             for (JobSnapshot j : jobs.values()) {
                 longest = Math.max(longest, j.request().mode().length());
                 if (needle.isEmpty() || matches(j, needle)) {
-                    rows.add(j);
+                    shown.add(j);
                 }
             }
-            rows.sort(sort.comparator());
-            view = rows;
+            shown.sort(sort.comparator());
+            view = PanelRow.of(shown, groups, expanded);
+            matched = shown.size();
             longestMode = longest;
             viewStale = false;
             reselect();
@@ -163,8 +184,15 @@ public final class PanelModel {
         return view;
     }
 
-    private static boolean matches(JobSnapshot j, String needle) {
+    /** How many jobs the filter lets through (a group row stands for several). */
+    public int matchedCount() {
+        view();
+        return matched;
+    }
+
+    private boolean matches(JobSnapshot j, String needle) {
         return contains(j.id(), needle)
+                || contains(groups.group(j.id()), needle)
                 || contains(j.request().mode(), needle)
                 || contains(j.request().prompt(), needle)
                 || contains(j.state().label(), needle)
@@ -176,25 +204,92 @@ public final class PanelModel {
         return haystack != null && haystack.toLowerCase(Locale.ROOT).contains(needle);
     }
 
-    /** After the rows changed, finds the selected job again, or keeps the index if it is gone. */
+    /**
+     * After the rows changed, finds the selected row again; a job whose group was collapsed gives
+     * the selection to its group's row; else the index stays.
+     */
     private void reselect() {
-        if (selectedId != null) {
-            for (int i = 0; i < view.size(); i++) {
-                if (view.get(i).id().equals(selectedId)) {
-                    selectedIndex = i;
-                    keepSelectionVisible();
-                    return;
-                }
-            }
+        if (selectedKey != null && (find(selectedKey) || findGroupOf(selectedKey))) {
+            keepSelectionVisible();
+            return;
         }
         select(selectedIndex);
     }
 
+    private boolean find(String key) {
+        for (int i = 0; i < view.size(); i++) {
+            if (view.get(i).key().equals(key)) {
+                selectedIndex = i;
+                selectedKey = key;
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean findGroupOf(String jobId) {
+        String group = groups.group(jobId);
+        return group != null && find(PanelRow.groupKey(group));
+    }
+
     // ---- selection and scrolling
 
+    /** The selected job; empty when nothing or a group row is selected. */
     public Optional<JobSnapshot> selected() {
-        List<JobSnapshot> rows = view();
+        return selectedRow().filter(r -> r instanceof PanelRow.JobRow).map(r -> ((PanelRow.JobRow) r).job());
+    }
+
+    public Optional<PanelRow> selectedRow() {
+        List<PanelRow> rows = view();
         return rows.isEmpty() ? Optional.empty() : Optional.of(rows.get(selectedIndex));
+    }
+
+    /** The group of the selected row: the group row itself, or the group a selected member is shown under. */
+    public Optional<JobGroup> selectedGroup() {
+        Optional<PanelRow> row = selectedRow();
+        if (row.isEmpty()) {
+            return Optional.empty();
+        }
+        if (row.get() instanceof PanelRow.GroupRow g) {
+            return Optional.of(g.group());
+        }
+        PanelRow.JobRow job = (PanelRow.JobRow) row.get();
+        if (!job.member()) {
+            return Optional.empty();
+        }
+        for (int i = selectedIndex; i >= 0; i--) {
+            if (view.get(i) instanceof PanelRow.GroupRow g) {
+                return Optional.of(g.group());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Shows the jobs of the selected group under its row; false when no group is selected. */
+    public boolean expandSelected() {
+        return selectedRow()
+                .filter(r -> r instanceof PanelRow.GroupRow)
+                .map(r -> {
+                    expanded.add(((PanelRow.GroupRow) r).group().id());
+                    viewStale = true;
+                    return true;
+                })
+                .orElse(false);
+    }
+
+    /**
+     * Folds the selected group (or the group of the selected member) back into one row, which is
+     * then selected; false when no group is selected.
+     */
+    public boolean collapseSelected() {
+        Optional<JobGroup> group = selectedGroup();
+        if (group.isEmpty()) {
+            return false;
+        }
+        expanded.remove(group.get().id());
+        selectedKey = PanelRow.groupKey(group.get().id());
+        viewStale = true;
+        return true;
     }
 
     public int selectedIndex() {
@@ -233,15 +328,15 @@ public final class PanelModel {
     }
 
     private void select(int index) {
-        List<JobSnapshot> rows = view;
+        List<PanelRow> rows = view;
         if (rows.isEmpty()) {
             selectedIndex = 0;
-            selectedId = null;
+            selectedKey = null;
             scrollOffset = 0;
             return;
         }
         selectedIndex = Math.max(0, Math.min(rows.size() - 1, index));
-        selectedId = rows.get(selectedIndex).id();
+        selectedKey = rows.get(selectedIndex).key();
         keepSelectionVisible();
     }
 

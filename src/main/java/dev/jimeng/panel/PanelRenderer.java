@@ -30,7 +30,9 @@ public final class PanelRenderer {
     static final int MIN_ROWS = 8;
     private static final String LEGEND =
             "↑↓ move  Enter details  d download  o open  r retry  c cancel  y copy  / filter  ? help  q quit";
-    private static final String ASCII_LEGEND = LEGEND.replace("↑↓", "Up/Down");
+    /** With groups on screen, the group keys take the place of o (still in the help). */
+    private static final String GROUPS_LEGEND =
+            "↑↓ move  →← group  Enter details  d download  r retry  c cancel  y copy  / filter  ? help  q quit";
 
     private final EtaEstimate eta;
     private final DetailsPane detailsPane;
@@ -107,7 +109,7 @@ public final class PanelRenderer {
         int tableRows = body - detailRows;
         model.setViewportRows(tableRows);
 
-        List<JobSnapshot> rows = model.view();
+        List<PanelRow> rows = model.view();
         Columns cols = Columns.forWidth(width, model.longestMode());
         header(model, g, width, rows.size(), tableRows);
         headings(g, cols, width);
@@ -123,7 +125,8 @@ public final class PanelRenderer {
                 : "";
         line(g, height - 2, summary.line() + spent, width);
         g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
-        line(g, height - 1, unicode ? LEGEND : ASCII_LEGEND, width);
+        String legend = rows.stream().anyMatch(r -> r instanceof PanelRow.GroupRow) ? GROUPS_LEGEND : LEGEND;
+        line(g, height - 1, unicode ? legend : legend.replace("↑↓", "Up/Down").replace("→←", "+/-"), width);
         reset(g);
         String blank = " ".repeat(width);
         for (int y = drawn.nextClearBit(0); y < height; y = drawn.nextClearBit(y + 1)) {
@@ -149,7 +152,7 @@ public final class PanelRenderer {
                     .append(" of ")
                     .append(shown);
         }
-        if (shown != model.jobCount()) {
+        if (model.matchedCount() != model.jobCount()) {
             b.append(" (").append(model.jobCount()).append(" in all)");
         }
         b.append(" · sort: ").append(model.sort().label());
@@ -190,13 +193,7 @@ public final class PanelRenderer {
     }
 
     private void table(
-            PanelModel model,
-            TextGraphics g,
-            Columns c,
-            int width,
-            List<JobSnapshot> rows,
-            int tableRows,
-            Instant now) {
+            PanelModel model, TextGraphics g, Columns c, int width, List<PanelRow> rows, int tableRows, Instant now) {
         if (rows.isEmpty()) {
             g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
             String empty = model.jobCount() == 0
@@ -213,26 +210,42 @@ public final class PanelRenderer {
         int offset = model.scrollOffset();
         int selected = model.selectedIndex();
         for (int r = 0; r < tableRows && offset + r < rows.size(); r++) {
-            JobSnapshot job = rows.get(offset + r);
+            int y = 2 + r;
+            boolean isSelected = offset + r == selected;
+            PanelRow row = rows.get(offset + r);
+            if (row instanceof PanelRow.GroupRow group) {
+                groupRow(g, c, width, y, group, isSelected, timeLeft(group.group(), queuedLeft, typical, now));
+                continue;
+            }
+            PanelRow.JobRow jobRow = (PanelRow.JobRow) row;
+            JobSnapshot job = jobRow.job();
             String status = JobText.status(job, now, unicode);
             String outcome = job.state() == JobState.DONE || job.state() == JobState.DOWNLOADING
                     ? TerminalText.fitLeft(TerminalText.oneLine(JobText.outcome(job)), c.outcome())
                     : TerminalText.fit(TerminalText.oneLine(JobText.outcome(job)), c.outcome());
-            String etaText = queuedLeft.containsKey(job.id())
-                    ? JobText.left(queuedLeft.get(job.id()))
-                    : JobText.eta(
-                            job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
+            String etaText =
+                    timeLeft(job, queuedLeft, typical, now).map(JobText::left).orElse("");
+            String prompt = TerminalText.oneLine(job.request().prompt());
+            if (jobRow.member()) {
+                boolean last = offset + r + 1 >= rows.size()
+                        || !(rows.get(offset + r + 1) instanceof PanelRow.JobRow next && next.member());
+                String branch = unicode ? (last ? "└ " : "├ ") : (last ? "`-" : "|-");
+                prompt = branch
+                        + (jobRow.picked() ? GroupText.pickedMark(unicode) + " " : "")
+                        + (job.request().seed() == null
+                                ? ""
+                                : "seed " + job.request().seed() + " · ")
+                        + prompt;
+            }
             String line = rowText(
                     c,
                     JobText.shortId(job.id()),
                     job.request().mode(),
-                    TerminalText.oneLine(job.request().prompt()),
+                    prompt,
                     status,
                     Durations.compact(JobText.elapsed(job, now)),
                     etaText,
                     outcome);
-            int y = 2 + r;
-            boolean isSelected = offset + r == selected;
             if (isSelected) {
                 g.enableModifiers(SGR.REVERSE);
             }
@@ -244,6 +257,50 @@ public final class PanelRenderer {
             }
             reset(g);
         }
+    }
+
+    /** A queued job's wait from the queue forecast, else the time left by its mode's typical duration. */
+    private Optional<Duration> timeLeft(
+            JobSnapshot job, Map<String, Duration> queuedLeft, Map<String, Optional<Duration>> typical, Instant now) {
+        Duration queued = queuedLeft.get(job.id());
+        if (queued != null) {
+            return Optional.of(queued);
+        }
+        return JobText.timeLeft(job, now, typical.computeIfAbsent(job.request().mode(), eta::typicalDuration));
+    }
+
+    /** The soonest any unfinished job of the group is expected to end. */
+    private Optional<Duration> timeLeft(
+            JobGroup group, Map<String, Duration> queuedLeft, Map<String, Optional<Duration>> typical, Instant now) {
+        return group.members().stream()
+                .map(j -> timeLeft(j, queuedLeft, typical, now))
+                .flatMap(Optional::stream)
+                .min(Duration::compareTo);
+    }
+
+    /**
+     * A group row: its id, mode, an open/closed marker with how many jobs and their shared prompt or
+     * matrix, then its counts, soonest ETA, cost and picked job.
+     */
+    private void groupRow(
+            TextGraphics g,
+            Columns c,
+            int width,
+            int y,
+            PanelRow.GroupRow row,
+            boolean selected,
+            Optional<Duration> soonest) {
+        JobGroup group = row.group();
+        String marker = unicode ? (row.expanded() ? "▾ " : "▸ ") : (row.expanded() ? "- " : "+ ");
+        // the label takes at most the prompt column; the summary follows it, not the status column
+        String head = TerminalText.pad(group.id(), Columns.ID) + " " + TerminalText.pad(group.mode(), c.mode()) + " "
+                + TerminalText.fit(marker + GroupText.label(group), c.prompt()) + "  ";
+        g.enableModifiers(SGR.BOLD);
+        if (selected) {
+            g.enableModifiers(SGR.REVERSE);
+        }
+        line(g, y, head + GroupText.summary(group, soonest, sandbox, unicode), width);
+        reset(g);
     }
 
     static TextColor statusColor(JobState state) {
@@ -263,6 +320,14 @@ public final class PanelRenderer {
         g.setForegroundColor(TextColor.ANSI.BLACK_BRIGHT);
         line(g, top, (rule + rule + " details " + rule.repeat(width)).substring(0, width), width);
         reset(g);
+        Optional<PanelRow> row = model.selectedRow();
+        if (row.isPresent() && row.get() instanceof PanelRow.GroupRow group) {
+            List<String> lines = detailsPane.lines(group.group(), width - 1, rows - 1);
+            for (int i = 0; i < lines.size(); i++) {
+                line(g, top + 1 + i, " " + lines.get(i), width);
+            }
+            return;
+        }
         Optional<JobSnapshot> job = model.selected();
         if (job.isEmpty()) {
             return;

@@ -50,4 +50,31 @@ public final class PromptMatrix {
         String tail = prompt.substring(plain);
         return prompts.stream().map(p -> p + tail).toList();
     }
+
+    /**
+     * One line for a set of prompts, the inverse of {@link #expand} word by word: the prompt itself
+     * when all are the same, {@code "a {red|blue} fox in {snow|rain}"} when they differ in words at
+     * the same places, else the first prompt and how many others there are. Nulls count as empty.
+     */
+    public static String collapse(List<String> prompts) {
+        List<String> distinct =
+                prompts.stream().map(p -> p == null ? "" : p.strip()).distinct().toList();
+        if (distinct.size() <= 1) {
+            return distinct.isEmpty() ? "" : distinct.getFirst();
+        }
+        List<String[]> words = distinct.stream().map(p -> p.split("\\s+")).toList();
+        int length = words.getFirst().length;
+        if (words.stream().anyMatch(w -> w.length != length)) {
+            return distinct.getFirst() + " (+" + (distinct.size() - 1) + " more)";
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < length; i++) {
+            java.util.LinkedHashSet<String> options = new java.util.LinkedHashSet<>();
+            for (String[] w : words) {
+                options.add(w[i]);
+            }
+            out.add(options.size() == 1 ? options.getFirst() : "{" + String.join("|", options) + "}");
+        }
+        return String.join(" ", out);
+    }
 }

@@ -14,7 +14,12 @@ public final class Billing {
 
     /** "≈¥1.40 estimated", or the sandbox's words. */
     public static String cost(double cny, boolean sandbox) {
-        return sandbox ? SANDBOX : String.format(Locale.ROOT, "≈¥%.2f estimated", cny);
+        return sandbox ? SANDBOX : amount(cny) + " estimated";
+    }
+
+    /** "≈¥1.40": an estimated amount where a row has no room for the word. */
+    public static String amount(double cny) {
+        return String.format(Locale.ROOT, "≈¥%.2f", cny);
     }
 
     /** The note of a billed re-submit: "billed again: ≈¥1.40 estimated for 5 s of t2v_720p". */

@@ -23,16 +23,34 @@ public final class JobsView {
 
     private JobsView() {}
 
+    /** The GROUP column: a group id (8) and the picked mark, shown only when a listed job is in a group. */
+    private static final int GROUP_WIDTH = 9;
+
     private static String row(
-            String id, String mode, int modeWidth, String status, int statusWidth, String age, String prompt) {
-        return (TerminalText.pad(id, 8) + " " + TerminalText.pad(mode, modeWidth) + " "
-                                + TerminalText.pad(status, statusWidth) + " " + TerminalText.padLeft(age, 7) + "  "
-                                + prompt)
+            String id,
+            String group,
+            String mode,
+            int modeWidth,
+            String status,
+            int statusWidth,
+            String age,
+            String prompt) {
+        return (TerminalText.pad(id, 8) + " " + (group == null ? "" : TerminalText.pad(group, GROUP_WIDTH) + " ")
+                                + TerminalText.pad(mode, modeWidth) + " " + TerminalText.pad(status, statusWidth)
+                                + " " + TerminalText.padLeft(age, 7) + "  " + prompt)
                         .stripTrailing()
                 + System.lineSeparator();
     }
 
     public static String table(List<JobSnapshot> jobs, Clock clock, int width) {
+        return table(jobs, clock, width, JobGroups.NONE);
+    }
+
+    /**
+     * The table, with a GROUP column when a listed job belongs to a set made as one: its group's id,
+     * and {@code *} on the job picked as the set's winner.
+     */
+    public static String table(List<JobSnapshot> jobs, Clock clock, int width, JobGroups groups) {
         if (jobs.isEmpty()) {
             return "no jobs yet: try  generate \"a red fox in the snow\"\n";
         }
@@ -47,17 +65,20 @@ public final class JobsView {
                         .orElse(4));
         int statusWidth = Math.max(
                 6, jobs.stream().mapToInt(j -> j.state().label().length()).max().orElse(6));
-        int fixed = 8 + 1 + 1 + statusWidth + 1 + 7 + 2;
+        boolean grouped = groups.anyIn(jobs);
+        int fixed = 8 + 1 + 1 + statusWidth + 1 + 7 + 2 + (grouped ? GROUP_WIDTH + 1 : 0);
         int promptWidth = width - fixed - modeWidth;
         if (promptWidth < PROMPT_MIN) {
             modeWidth = Math.max(MODE_MIN, modeWidth - (PROMPT_MIN - promptWidth));
             promptWidth = Math.max(PROMPT_MIN, width - fixed - modeWidth);
         }
         StringBuilder out = new StringBuilder();
-        out.append(row("ID", "MODE", modeWidth, "STATUS", statusWidth, "AGE", "PROMPT"));
+        out.append(row("ID", grouped ? "GROUP" : null, "MODE", modeWidth, "STATUS", statusWidth, "AGE", "PROMPT"));
         for (JobSnapshot j : jobs) {
+            String group = groups.group(j.id());
             out.append(row(
                     j.id(),
+                    !grouped ? null : group == null ? "-" : group + (groups.picked(j.id()) ? "*" : ""),
                     TerminalText.fit(TerminalText.safe(j.request().mode()), modeWidth),
                     modeWidth,
                     j.state().label(),
@@ -85,10 +106,16 @@ public final class JobsView {
      * and how many jobs the journal holds.
      */
     public static String table(List<JobSnapshot> jobs, Clock clock, int width, String filter, long inJournal) {
+        return table(jobs, clock, width, filter, inJournal, JobGroups.NONE);
+    }
+
+    /** As above, with the GROUP column when a listed job is in a group. */
+    public static String table(
+            List<JobSnapshot> jobs, Clock clock, int width, String filter, long inJournal, JobGroups groups) {
         if (jobs.isEmpty()) {
             return noneMatching(filter, inJournal) + "\n";
         }
-        return table(jobs, clock, width);
+        return table(jobs, clock, width, groups);
     }
 
     public static String statusLine(JobSnapshot j, Clock clock) {
@@ -156,10 +183,38 @@ public final class JobsView {
 
     /** As {@link #details(JobSnapshot, Clock, boolean)}, with the copies later downloads saved. */
     public static String details(JobSnapshot j, List<dev.jimeng.store.SavedCopy> copies, Clock clock, boolean sandbox) {
+        return details(j, copies, JobGroups.NONE, List.of(), clock, sandbox);
+    }
+
+    /**
+     * As above, naming the job's group and its siblings (the other jobs of its set, oldest first)
+     * and which of them was picked.
+     */
+    public static String details(
+            JobSnapshot j,
+            List<dev.jimeng.store.SavedCopy> copies,
+            JobGroups groups,
+            List<JobSnapshot> siblings,
+            Clock clock,
+            boolean sandbox) {
         GenerationRequest r = j.request();
         StringBuilder s = new StringBuilder();
         line(s, "job", j.id());
         line(s, "status", j.state().label());
+        String group = groups.group(j.id());
+        if (group != null) {
+            line(
+                    s,
+                    "group",
+                    group + " (" + (siblings.size() + 1) + " jobs" + (groups.picked(j.id()) ? "; this one picked" : "")
+                            + ")");
+            line(
+                    s,
+                    "siblings",
+                    siblings.stream()
+                            .map(o -> o.id() + " " + o.state().label() + (groups.picked(o.id()) ? " (picked)" : ""))
+                            .collect(Collectors.joining(", ")));
+        }
         line(s, "prompt", r.prompt());
         line(s, "mode", r.mode());
         line(s, "duration", r.durationSeconds() == null ? null : r.durationSeconds() + " s");

@@ -61,6 +61,26 @@ public final class ResultView {
 
     /** One JSON document describing the job; README documents its fields. */
     public static String json(JobSnapshot job, Instant now, boolean sandbox) {
+        return print(node(job, now, sandbox));
+    }
+
+    /** As above, with the set it was made in: {@code group_id} (null when none) and {@code picked}. */
+    public static String json(JobSnapshot job, Instant now, boolean sandbox, JobGroups groups) {
+        ObjectNode root = node(job, now, sandbox);
+        root.put("group_id", groups.group(job.id()));
+        root.put("picked", groups.picked(job.id()));
+        return print(root);
+    }
+
+    private static String print(ObjectNode root) {
+        try {
+            return Json.printer().writeValueAsString(root) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode node(JobSnapshot job, Instant now, boolean sandbox) {
         GenerationRequest r = job.request();
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("job_id", job.id());
@@ -118,11 +138,7 @@ public final class ResultView {
             n.put("billed", step.billed() && !sandbox);
             n.put("effect", JobGuide.effect(step, job, sandbox));
         }
-        try {
-            return Json.printer().writeValueAsString(root) + "\n";
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     /**

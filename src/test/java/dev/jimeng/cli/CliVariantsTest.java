@@ -111,6 +111,51 @@ class CliVariantsTest {
     }
 
     @Test
+    void jobsShowAndJsonNameTheGroupItsSiblingsAndThePick() throws Exception {
+        CliRun run = jimeng.run("generate", "a fox", "--variants", "3", "--yes");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        Matcher set = GROUP.matcher(run.stderr());
+        assertThat(set.find()).isTrue();
+        String group = set.group(1);
+        List<String> ids = List.of(set.group(2).strip().split(" "));
+        jimeng.run("submit", "a lone heron");
+        jimeng.run("pick", ids.get(1));
+
+        CliRun list = jimeng.run("jobs");
+        assertThat(list.stdout().lines().toList().getFirst()).startsWith("ID       GROUP     MODE");
+        assertThat(list.stdout().lines().toList())
+                .anySatisfy(l -> assertThat(l).startsWith(ids.get(1) + " " + group + "* "))
+                .anySatisfy(l -> assertThat(l).startsWith(ids.get(0) + " " + group + "  "))
+                .anySatisfy(l -> assertThat(l).contains(" -  ").contains("a lone heron"));
+
+        CliRun members = jimeng.run("jobs", "--group", group);
+        assertThat(members.exitCode()).as(members.toString()).isZero();
+        assertThat(members.stdout().lines().toList()).hasSize(4);
+        assertThat(members.stdout().lines().toList().subList(1, 4))
+                .extracting(l -> l.substring(0, 8))
+                .containsExactlyElementsOf(ids);
+        assertThat(jimeng.run("jobs", "--group", "zzzzzzzz").onlyErrorLine())
+                .contains("no group 'zzzzzzzz'", "'jobs' shows each job's group");
+        assertThat(jimeng.run("jobs", "--group", group, "--status", "done").onlyErrorLine())
+                .contains("--group lists a whole set");
+
+        CliRun show = jimeng.run("show", ids.get(0));
+        assertThat(show.stdout())
+                .contains("  group         " + group + " (3 jobs)\n")
+                .contains("  siblings      " + ids.get(1) + " done (picked), " + ids.get(2) + " done\n");
+
+        JsonNode json = dev.jimeng.json.Json.MAPPER.readTree(
+                jimeng.run("show", ids.get(1), "--json").stdout());
+        assertThat(json.path("group_id").asText()).isEqualTo(group);
+        assertThat(json.path("picked").asBoolean()).isTrue();
+        JsonNode all = dev.jimeng.json.Json.MAPPER.readTree(
+                jimeng.run("jobs", "--json").stdout());
+        assertThat(all).hasSize(4);
+        assertThat(all.get(0).get("group_id").isNull()).as("the lone job").isTrue();
+        assertThat(all.get(0).path("picked").asBoolean(true)).isFalse();
+    }
+
+    @Test
     void theSetIsQuotedCappedAndConfirmedAsOne() {
         CliRun no = jimeng.typing("n\n").run("generate", "a fox", "--variants", "2");
         assertThat(no.exitCode()).isEqualTo(2);

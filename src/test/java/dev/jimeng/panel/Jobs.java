@@ -41,6 +41,7 @@ final class Jobs {
     private String errorCode;
     private String errorMessage;
     private StopReason reason;
+    private Double cost;
 
     private Jobs(String id) {
         this.id = id;
@@ -146,6 +147,11 @@ final class Jobs {
         return this;
     }
 
+    Jobs cost(double cny) {
+        cost = cny;
+        return this;
+    }
+
     Jobs error(String code, String message) {
         errorCode = code;
         errorMessage = message;
@@ -169,6 +175,8 @@ final class Jobs {
                 urlExpires,
                 errorCode,
                 errorMessage,
-                reason != null || !state.terminal() || state == JobState.DONE ? reason : StopReason.TASK_FAILED);
+                reason != null || !state.terminal() || state == JobState.DONE ? reason : StopReason.TASK_FAILED,
+                cost,
+                null);
     }
 }

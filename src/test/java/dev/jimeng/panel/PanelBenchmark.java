@@ -75,6 +75,7 @@ class PanelBenchmark {
                 true,
                 true));
         report.add(measureModel());
+        report.add(measureGrouped());
         report.add("");
         report.add("Aim: a full refresh under 5 ms.");
 
@@ -138,6 +139,40 @@ class PanelBenchmark {
             }
         }
         return row("job event: re-filter + re-sort 1,000 rows + summary", nanos, "—");
+    }
+
+    /** The same with every job in one of 250 sets of 4, every other set open, and a render. */
+    private static String measureGrouped() throws IOException {
+        List<JobSnapshot> all = jobs();
+        java.util.Map<String, String> groupOf = new java.util.HashMap<>();
+        for (int i = 0; i < JOBS; i++) {
+            groupOf.put(all.get(i).id(), String.format(Locale.ROOT, "g%07d", i / 4));
+        }
+        PanelModel model = new PanelModel();
+        model.setGroups(new dev.jimeng.view.JobGroups(groupOf, java.util.Set.of()));
+        model.replaceAll(all);
+        model.setViewportRows(JOBS);
+        for (int row = 0; row < model.view().size(); row += 2) {
+            model.moveToTop();
+            model.moveBy(row);
+            model.expandSelected();
+        }
+        PanelRenderer renderer = new PanelRenderer(PanelHarness.ETA, ZoneOffset.UTC);
+        TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(SIZE));
+        long[] nanos = new long[RUNS];
+        for (int i = 0; i < WARMUP + RUNS; i++) {
+            long start = System.nanoTime();
+            model.update(all.get(i % JOBS));
+            renderer.render(model, screen.newTextGraphics(), SIZE, Jobs.NOW.plusMillis(i));
+            long took = System.nanoTime() - start;
+            if (i >= WARMUP) {
+                nanos[i - WARMUP] = took;
+            }
+        }
+        return row(
+                "job event in 250 sets of 4, half open (" + model.view().size() + " rows): re-group + render",
+                nanos,
+                "—");
     }
 
     private static String row(String name, long[] nanos, String bytes) {

@@ -32,10 +32,16 @@ final class PanelHarness {
     boolean open = true;
 
     PanelHarness(int columns, int rows, List<JobSnapshot> jobs) {
+        this(columns, rows, jobs, dev.jimeng.view.JobGroups.NONE);
+    }
+
+    /** A panel whose jobs are grouped as {@code groups} says (the journal's marks). */
+    PanelHarness(int columns, int rows, List<JobSnapshot> jobs, dev.jimeng.view.JobGroups groups) {
         try {
             terminal = new DefaultVirtualTerminal(new TerminalSize(columns, rows));
             screen = new TerminalScreen(terminal);
             source = new FakeJobSource(jobs);
+            actions.groups = groups;
             panel = new Panel(source, actions, actions, clock, ETA, clock);
             panel.open(screen);
         } catch (IOException e) {

@@ -215,7 +215,7 @@ class PanelKeysTest {
     @Test
     void slashFiltersAsYouTypeAndEnterKeepsTheFilter() {
         h.press('/').press('s', 't', 'o', 'r');
-        assertThat(h.model().view()).extracting(JobSnapshot::id).containsExactly("d4e5f6a777");
+        assertThat(h.model().view()).extracting(PanelRow::key).containsExactly("d4e5f6a777");
         assertThat(h.row(17)).startsWith("/stor_");
         assertThat(h.row(0)).isEqualTo(" jimeng jobs · 1–1 of 1 (7 in all) · sort: newest · filter: stor");
 
@@ -230,7 +230,7 @@ class PanelKeysTest {
     @Test
     void filterMatchesStatusAndEscClearsIt() {
         h.press('/').press('f', 'a', 'i', 'l');
-        assertThat(h.model().view()).extracting(JobSnapshot::id).containsExactly("e1f2a3b488");
+        assertThat(h.model().view()).extracting(PanelRow::key).containsExactly("e1f2a3b488");
 
         h.press(KeyType.Escape);
 

@@ -8,6 +8,23 @@ import java.util.List;
 class RecordingActions implements PanelActions, Clipboard {
     final List<String> calls = new ArrayList<>();
     boolean sandbox;
+    dev.jimeng.view.JobGroups groups = dev.jimeng.view.JobGroups.NONE;
+
+    @Override
+    public dev.jimeng.view.JobGroups groups() {
+        return groups;
+    }
+
+    /** Records the pick and makes it the only one of its group, as the journal does. */
+    @Override
+    public void pick(String jobId) {
+        calls.add("pick " + jobId);
+        String group = groups.group(jobId);
+        java.util.Set<String> picked = new java.util.HashSet<>(groups.picked());
+        picked.removeIf(id -> group.equals(groups.group(id)));
+        picked.add(jobId);
+        groups = new dev.jimeng.view.JobGroups(groups.groupOf(), picked);
+    }
 
     @Override
     public boolean sandbox() {

@@ -25,4 +25,15 @@ class PromptMatrixTest {
         assertThatThrownBy(() -> PromptMatrix.expand("{a|b|c|d|e}{a|b|c|d|e}{a|b|c|d|e}"))
                 .hasMessageContaining("more than 100 prompts");
     }
+
+    @Test
+    void aSetOfPromptsCollapsesBackToItsMatrixWordByWord() {
+        assertThat(PromptMatrix.collapse(PromptMatrix.expand("a {red|blue} fox in {snow|rain}")))
+                .isEqualTo("a {red|blue} fox in {snow|rain}");
+        assertThat(PromptMatrix.collapse(java.util.List.of("a fox", "a fox", "a fox")))
+                .isEqualTo("a fox");
+        assertThat(PromptMatrix.collapse(java.util.List.of("a fox", "a fox in the snow", "a cat")))
+                .isEqualTo("a fox (+2 more)");
+        assertThat(PromptMatrix.collapse(java.util.List.of())).isEmpty();
+    }
 }

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class JobsViewTest {
@@ -119,6 +120,49 @@ class JobsViewTest {
         String table = JobsView.table(List.of(job("a1b2c3d4", JobState.DONE, prompt)), CLOCK, 200);
 
         assertThat(table.lines().toList().get(1)).endsWith(prompt);
+    }
+
+    @Test
+    void aGroupColumnNamesEachJobsSetAndMarksThePickedOneWithinSixtyColumns() {
+        List<JobSnapshot> jobs = List.of(
+                job("a1b2c3d4", JobState.SUBMIT_UNKNOWN, "千军万马奔腾在草原上", "i2v_first_tail_1080p"),
+                job("e5f6a7b8", JobState.DONE, "🦊 a fox at sunset 🌅"),
+                job("c9d0e1f2", JobState.GENERATING, "🦊 a fox at sunset 🌅"),
+                job("l0n3l0n3", JobState.DONE, "alone"));
+        JobGroups groups = new JobGroups(Map.of("e5f6a7b8", "k3f9a2b1", "c9d0e1f2", "k3f9a2b1"), Set.of("e5f6a7b8"));
+
+        List<String> lines = JobsView.table(jobs, CLOCK, 60, groups).lines().toList();
+
+        assertThat(lines).hasSize(5).allSatisfy(line -> assertThat(TerminalText.width(line))
+                .as("columns of %s", line)
+                .isLessThanOrEqualTo(60));
+        assertThat(lines.get(0)).startsWith("ID       GROUP     MODE");
+        assertThat(lines.get(1)).startsWith("a1b2c3d4 -         ");
+        assertThat(lines.get(2)).startsWith("e5f6a7b8 k3f9a2b1* t2v_720p").contains("done", "🦊");
+        assertThat(lines.get(3)).startsWith("c9d0e1f2 k3f9a2b1  t2v_720p");
+        int statusColumn = statusColumn(lines.get(0), "STATUS");
+        assertThat(statusColumn(lines.get(2), JobState.DONE.label())).isEqualTo(statusColumn);
+        assertThat(JobsView.table(List.of(jobs.get(3)), CLOCK, 60, groups))
+                .as("no column when no listed job is in a group")
+                .doesNotContain("GROUP");
+    }
+
+    @Test
+    void detailsNameTheGroupAndTheSiblingsWithThePickedOne() {
+        JobSnapshot me = job("e5f6a7b8", JobState.DONE, "a fox");
+        List<JobSnapshot> siblings =
+                List.of(job("c9d0e1f2", JobState.GENERATING, "a fox"), job("a1b2c3d4", JobState.FAILED, "a fox"));
+        JobGroups groups = new JobGroups(
+                Map.of("e5f6a7b8", "k3f9a2b1", "c9d0e1f2", "k3f9a2b1", "a1b2c3d4", "k3f9a2b1"), Set.of("c9d0e1f2"));
+
+        String details = JobsView.details(me, List.of(), groups, siblings, CLOCK, true);
+
+        assertThat(details)
+                .contains("  group         k3f9a2b1 (3 jobs)\n")
+                .contains("  siblings      c9d0e1f2 generating (picked), a1b2c3d4 failed\n");
+        assertThat(JobsView.details(me, List.of(), JobGroups.NONE, List.of(), CLOCK, true))
+                .doesNotContain("group")
+                .doesNotContain("siblings");
     }
 
     /** The display column at which {@code text} starts, after the ID and MODE columns. */

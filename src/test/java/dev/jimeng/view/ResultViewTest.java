@@ -43,4 +43,20 @@ class ResultViewTest {
                         + "/videos/fox one\\.mp4\u001b]8;;\u001b\\\\\n");
         assertThat(linked.replaceAll(LINK, "")).isEqualTo(plain);
     }
+
+    @Test
+    void theJsonOfAJobNamesItsGroupAndWhetherItWasPicked() throws Exception {
+        var picked = dev.jimeng.json.Json.MAPPER.readTree(ResultView.json(
+                done(),
+                Instant.EPOCH,
+                true,
+                new JobGroups(Map.of("k3f9a2b1", "g7g7g7g7"), java.util.Set.of("k3f9a2b1"))));
+        var alone = dev.jimeng.json.Json.MAPPER.readTree(ResultView.json(done(), Instant.EPOCH, true, JobGroups.NONE));
+
+        assertThat(picked.path("group_id").asText()).isEqualTo("g7g7g7g7");
+        assertThat(picked.path("picked").asBoolean()).isTrue();
+        assertThat(alone.get("group_id").isNull()).isTrue();
+        assertThat(alone.path("picked").asBoolean(true)).isFalse();
+        assertThat(alone.path("job_id").asText()).isEqualTo("k3f9a2b1");
+    }
 }
