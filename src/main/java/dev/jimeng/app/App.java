@@ -230,6 +230,10 @@ public final class App implements AutoCloseable {
             // the engine's listeners live as long as it does: nothing to unsubscribe
             manager.subscribe(new dev.jimeng.metadata.SidecarWriter(
                     store::get, sandboxMode, dev.jimeng.config.JimengVersion.fullVersion()));
+            if (settings.embedMetadata()) {
+                manager.setVideoFinisher(new dev.jimeng.metadata.MetadataEmbedder(
+                        sandboxMode, dev.jimeng.config.JimengVersion.fullVersion()));
+            }
         }
         return manager;
     }
