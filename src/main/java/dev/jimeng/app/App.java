@@ -230,10 +230,10 @@ public final class App implements AutoCloseable {
             // the engine's listeners live as long as it does: nothing to unsubscribe
             manager.subscribe(new dev.jimeng.metadata.SidecarWriter(
                     store::get, sandboxMode, dev.jimeng.config.JimengVersion.fullVersion()));
-            if (settings.embedMetadata()) {
-                manager.setVideoFinisher(new dev.jimeng.metadata.MetadataEmbedder(
-                        sandboxMode, dev.jimeng.config.JimengVersion.fullVersion()));
-            }
+            // read per video, so the shell's "set embed-metadata" applies to the next download
+            var embedder = new dev.jimeng.metadata.MetadataEmbedder(
+                    sandboxMode, dev.jimeng.config.JimengVersion.fullVersion());
+            manager.setVideoFinisher((job, video) -> settings.embedMetadata() && embedder.finish(job, video));
         }
         return manager;
     }
