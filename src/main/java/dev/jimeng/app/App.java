@@ -233,7 +233,15 @@ public final class App implements AutoCloseable {
             // read per video, so the shell's "set embed-metadata" applies to the next download
             var embedder = new dev.jimeng.metadata.MetadataEmbedder(
                     sandboxMode, dev.jimeng.config.JimengVersion.fullVersion());
-            manager.setVideoFinisher((job, video) -> settings.embedMetadata() && embedder.finish(job, video));
+            manager.setVideoFinisher((job, video) -> {
+                try {
+                    return settings.embedMetadata() && embedder.finish(job, video);
+                } catch (java.io.IOException e) {
+                    // the video is kept as downloaded, with its sidecar; the log says why
+                    log.error(new java.io.IOException("metadata not written into " + video.getFileName(), e));
+                    throw e;
+                }
+            });
         }
         return manager;
     }
