@@ -86,6 +86,11 @@ class CliEmbeddedMetadataTest {
         assertThat(after.path("streams")).isEqualTo(before.path("streams"));
         assertThat(Probe.packets(embedded)).isEqualTo(Probe.packets(plain));
         assertThat(Probe.decodeErrors(embedded)).isEmpty();
+        // jimeng's own decoder (the previews) reads it as well
+        for (var at : dev.jimeng.preview.FramePosition.values()) {
+            assertThat(dev.jimeng.preview.VideoFrames.grab(embedded, at).rgb())
+                    .isEqualTo(dev.jimeng.preview.VideoFrames.grab(plain, at).rgb());
+        }
         String label = Probe.tag(plain, "AIGC");
         assertThat(label).contains("\"Label\":\"1\"");
         assertThat(Probe.tag(embedded, "AIGC")).isEqualTo(label);
