@@ -170,8 +170,12 @@ class CliEmbeddedMetadataTest {
     }
 
     @Test
-    void aWrongValueOfTheSettingIsAOneLineError() {
-        CliRun run = CliHarness.bare(cwd, home).run("config", "set", "embed-metadata", "maybe");
+    void theSettingIsSavedAsATomlBooleanAndAWrongValueIsAOneLineError(@TempDir Path own) throws Exception {
+        CliRun saved = CliHarness.bare(cwd, own).run("config", "set", "embed-metadata", "yes");
+        assertThat(saved.exitCode()).as(saved.toString()).isZero();
+        assertThat(Files.readString(own.resolve("config.toml"))).contains("embed-metadata = true");
+
+        CliRun run = CliHarness.bare(cwd, own).run("config", "set", "embed-metadata", "maybe");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.onlyErrorLine())
