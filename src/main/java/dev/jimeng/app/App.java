@@ -230,6 +230,18 @@ public final class App implements AutoCloseable {
             // the engine's listeners live as long as it does: nothing to unsubscribe
             manager.subscribe(new dev.jimeng.metadata.SidecarWriter(
                     store::get, sandboxMode, dev.jimeng.config.JimengVersion.fullVersion()));
+            // read per video, so the shell's "set embed-metadata" applies to the next download
+            var embedder = new dev.jimeng.metadata.MetadataEmbedder(
+                    sandboxMode, dev.jimeng.config.JimengVersion.fullVersion());
+            manager.setVideoFinisher((job, video) -> {
+                try {
+                    return settings.embedMetadata() && embedder.finish(job, video);
+                } catch (java.io.IOException e) {
+                    // the video is kept as downloaded, with its sidecar; the log says why
+                    log.error(new java.io.IOException("metadata not written into " + video.getFileName(), e));
+                    throw e;
+                }
+            });
         }
         return manager;
     }

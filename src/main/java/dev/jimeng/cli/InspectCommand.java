@@ -10,12 +10,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** What made a video, read from the sidecar jimeng wrote next to it, and the command to make it again. */
+/**
+ * What made a video, read from the sidecar jimeng wrote next to it (or, without one, from the copy
+ * inside the MP4), and the command to make it again.
+ */
 @Command(
         name = "inspect",
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  jimeng inspect video.mp4", "  jimeng inspect video.mp4.json --json"},
-        description = "Show what made a video (from the .json sidecar next to it) and the command that re-makes it.")
+        description = "Show what made a video (from the .json sidecar next to it, or the metadata inside the MP4)"
+                + " and the command that re-makes it.")
 public final class InspectCommand extends BaseCommand {
     private static final String[][] FIELDS = {
         {"prompt", "prompt"},
@@ -40,7 +44,7 @@ public final class InspectCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        Sidecar sidecar = Sidecars.read(app().env().workingDirectory(), file);
+        Sidecar sidecar = Sidecars.read(app().env().workingDirectory(), file, err());
         if (json) {
             out().println(Json.printer().writeValueAsString(sidecar.document()));
             return ExitCode.OK;
@@ -55,6 +59,9 @@ public final class InspectCommand extends BaseCommand {
         if (sidecar.sandbox()) {
             line("made by", "the built-in sandbox (not billed)");
         }
+        if (sidecar.embedded()) {
+            line("read from", "inside the MP4 (there is no sidecar)");
+        }
         for (JsonNode image : d.path("images")) {
             line(
                     image.path("role").asText().replace('_', ' '),
@@ -65,7 +72,7 @@ public final class InspectCommand extends BaseCommand {
         }
         d.path("times").properties().forEach(t -> {
             if (!t.getValue().isNull()) {
-                line(t.getKey(), t.getValue().asText());
+                line(t.getKey(), t.getValue().asText()); // line() makes the key terminal-safe too
             }
         });
         out().println();
@@ -74,6 +81,6 @@ public final class InspectCommand extends BaseCommand {
     }
 
     private void line(String label, String value) {
-        out().printf("  %-13s %s%n", label, TerminalText.oneLine(value));
+        out().printf("  %-13s %s%n", TerminalText.oneLine(label), TerminalText.oneLine(value));
     }
 }

@@ -11,12 +11,13 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** Makes a video again from its sidecar: the same request, sent as a new (billed) job. */
+/** Makes a video again from its sidecar (or the metadata inside it): the same request, sent as a new (billed) job. */
 @Command(
         name = "rerun",
         mixinStandardHelpOptions = true,
         footer = {"", "Examples:", "  jimeng rerun video.mp4 --dry-run", "  jimeng rerun video.mp4 --yes"},
-        description = "Send the request that made a video again, from its .json sidecar (billed; asks first).")
+        description = "Send the request that made a video again, from its .json sidecar or the metadata inside the"
+                + " MP4 (billed; asks first).")
 public final class RerunCommand extends BaseCommand {
     @Parameters(paramLabel = "FILE", description = "A video jimeng downloaded, or its .json sidecar.")
     String file;
@@ -29,7 +30,7 @@ public final class RerunCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        Sidecar sidecar = Sidecars.read(app().env().workingDirectory(), file);
+        Sidecar sidecar = Sidecars.read(app().env().workingDirectory(), file, err());
         if (sidecar.sandbox() != jobs().sandbox()) {
             throw new UserError(
                     ExitCode.BAD_INPUT,

@@ -6,21 +6,29 @@ import dev.jimeng.metadata.Sidecar;
 import dev.jimeng.metadata.VideoSidecar;
 import dev.jimeng.text.TerminalText;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** The sidecar a FILE argument names (the video, or its sidecar), or a one-line error. */
+/**
+ * The metadata a FILE argument names (the video's sidecar, or the copy inside the MP4 when there is
+ * no sidecar), or a one-line error; a note on {@code err} when the two disagree.
+ */
 final class Sidecars {
     private Sidecars() {}
 
-    static Sidecar read(Path workingDirectory, String file) {
+    static Sidecar read(Path workingDirectory, String file, PrintWriter err) {
         try {
-            return VideoSidecar.read(workingDirectory.resolve(file));
+            Sidecar sidecar = VideoSidecar.read(workingDirectory.resolve(file));
+            if (sidecar.note() != null) {
+                err.println("jimeng: note: " + TerminalText.safe(sidecar.note()));
+            }
+            return sidecar;
         } catch (IllegalArgumentException e) {
             throw new UserError(ExitCode.BAD_INPUT, TerminalText.safe(e.getMessage()));
         } catch (IOException e) {
             throw new UserError(
                     ExitCode.BAD_INPUT,
-                    "cannot read the sidecar of " + TerminalText.safe(file) + ": " + e.getMessage());
+                    "cannot read the metadata of " + TerminalText.safe(file) + ": " + e.getMessage());
         }
     }
 }

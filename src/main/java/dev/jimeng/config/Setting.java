@@ -94,6 +94,14 @@ public enum Setting {
             m -> Arrays.stream(NotifyStyle.values())
                     .map(n -> new Choice(n.key(), n.description()))
                     .toList()),
+    EMBED_METADATA(
+            "embed-metadata",
+            "also write each video's metadata (the sidecar's JSON) into the MP4 itself",
+            "JIMENG_EMBED_METADATA",
+            p -> "false",
+            (raw, p) -> parseSwitch("EMBED_METADATA", raw),
+            m -> List.of(
+                    new Choice("false", "sidecar only (default)"), new Choice("true", "sidecar and inside the MP4"))),
     MAX_COST_PER_JOB(
             "max-cost-per-job",
             "refuse a job whose estimated cost is above this many CNY (none: no cap)",
@@ -449,6 +457,16 @@ public enum Setting {
                 .filter(n::equals)
                 .findFirst()
                 .orElseThrow(() -> NOTIFY.invalid(raw, "is not a notify style"));
+    }
+
+    /** An on/off setting named by its constant's name: true, false, or their usual spellings (yes/no, on/off, 1/0). */
+    private static String parseSwitch(String name, String raw) {
+        Setting s = valueOf(name);
+        return switch (raw.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> "true";
+            case "false", "no", "off", "0" -> "false";
+            default -> throw s.invalid(raw, "is not true or false");
+        };
     }
 
     private static int wholeNumber(Setting s, String raw) {

@@ -305,10 +305,16 @@ public final class Settings {
         return config.path();
     }
 
-    /** Whole numbers are written as TOML integers, everything else as strings (decimals keep their text). */
+    /**
+     * Whole numbers are written as TOML integers, true and false as booleans, everything else as
+     * strings (decimals keep their text).
+     */
     private static Object tomlValue(String value) {
         if (value.matches("-?[0-9]{1,18}")) {
             return Long.parseLong(value);
+        }
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
         }
         return value;
     }
@@ -435,6 +441,11 @@ public final class Settings {
                 Double.parseDouble(get(Setting.PRICE_720P).value()),
                 Double.parseDouble(get(Setting.PRICE_1080P).value()),
                 Double.parseDouble(get(Setting.PRICE_PRO).value()));
+    }
+
+    /** Whether each video's metadata is written into the MP4 too, not only into its sidecar. */
+    public boolean embedMetadata() {
+        return Boolean.parseBoolean(get(Setting.EMBED_METADATA).value());
     }
 
     public NotifyStyle notifyStyle() {

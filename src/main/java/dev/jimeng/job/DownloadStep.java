@@ -70,6 +70,7 @@ final class DownloadStep {
                     || !looksLikeMp4(target)) {
                 return false;
             }
+            finish(target);
             long size = Files.size(target);
             bytesDownloaded = size;
             bytesTotal = size;
@@ -249,12 +250,16 @@ final class DownloadStep {
                         "the downloaded file " + target + " is not an MP4 video");
                 return Verdict.FAILED;
             }
+            // the journal records the file as it is on disk once finished, not as downloaded
+            boolean changed = finish(target);
+            String sha256 = changed ? null : fetched.sha256();
+            size = Files.size(target);
             bytesDownloaded = size;
             bytesTotal = size;
             // DONE as soon as the video is verified and in place; its SHA-256 (a few hundred MB/s of
             // CPU) follows, so a job's completion never waits for the hash
-            run.end(JobState.DONE, JobChanges.verified(target, size, fetched.sha256()));
-            if (fetched.sha256() == null) {
+            run.end(JobState.DONE, JobChanges.verified(target, size, sha256));
+            if (sha256 == null) {
                 recordSha256(target);
             }
             return Verdict.OK;
@@ -264,6 +269,18 @@ final class DownloadStep {
                     "download-failed",
                     "cannot read the downloaded file " + target + ": " + e.getMessage());
             return Verdict.FAILED;
+        }
+    }
+
+    /**
+     * Runs the engine's {@link VideoFinisher} on a verified video; true when it changed the file. A
+     * finisher that fails leaves the file as it was, and the video is kept as downloaded.
+     */
+    private boolean finish(Path video) {
+        try {
+            return engine.videoFinisher().finish(run.job(), video);
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -69,6 +69,9 @@ public final class JobManager implements JobSource, AutoCloseable {
     /** How long a task id the journal cannot record is tried again before the job ends without it. */
     private volatile Duration journalRetryWindow = Duration.ofSeconds(60);
 
+    /** What is done to each verified video before its job is done (nothing unless set). */
+    private volatile VideoFinisher videoFinisher = VideoFinisher.NONE;
+
     /**
      * @param bodies turns a validated request into the exact submit body (reads images; may throw
      *     IllegalArgumentException for a request that can no longer be sent)
@@ -168,6 +171,15 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     Duration journalRetryWindow() {
         return journalRetryWindow;
+    }
+
+    /** Sets what is done to each verified video before its job is done (metadata written into it, say). */
+    public void setVideoFinisher(VideoFinisher value) {
+        videoFinisher = value;
+    }
+
+    VideoFinisher videoFinisher() {
+        return videoFinisher;
     }
 
     /**

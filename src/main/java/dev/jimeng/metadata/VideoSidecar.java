@@ -19,6 +19,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.Optional;
 
 /**
  * The sidecar of a video, {@code NAME.mp4.json} next to {@code NAME.mp4}: the request exactly as
@@ -92,29 +93,66 @@ public final class VideoSidecar {
     }
 
     /**
-     * The sidecar of {@code file}: the file itself when it is one, else the one next to the video.
+     * The metadata of {@code file}: the file itself when it is a sidecar; else the sidecar next to
+     * the video, which wins over a copy inside the MP4 (with a note when the two disagree on the
+     * request); else the copy inside the MP4.
      *
      * @throws IllegalArgumentException naming what is missing or wrong, and the fix
      */
     public static Sidecar read(Path file) throws IOException {
-        Path sidecar = file.getFileName().toString().endsWith(SUFFIX) ? file : pathFor(file);
+        boolean isSidecar = file.getFileName().toString().endsWith(SUFFIX);
+        Path sidecar = isSidecar ? file : pathFor(file);
+        Optional<String> inside = isSidecar ? Optional.empty() : EmbeddedMetadata.read(file);
         if (!Files.isRegularFile(sidecar)) {
+            if (inside.isPresent()) {
+                return parse(inside.get(), file, file.getFileName() + " (inside the MP4)", true);
+            }
             throw new IllegalArgumentException("no jimeng sidecar " + sidecar.getFileName() + " next to "
-                    + file.getFileName() + ": only videos jimeng downloaded have one");
+                    + file.getFileName() + ", nor jimeng metadata inside it: only videos jimeng downloaded have"
+                    + " them");
         }
+        Sidecar read = parse(
+                Files.readString(sidecar, StandardCharsets.UTF_8),
+                sidecar,
+                sidecar.getFileName().toString(),
+                false);
+        if (inside.isEmpty()) {
+            return read;
+        }
+        GenerationRequest embedded;
+        try {
+            embedded = parse(inside.get(), file, "", true).request();
+        } catch (IllegalArgumentException e) {
+            embedded = null;
+        }
+        if (read.request().equals(embedded)) {
+            return read;
+        }
+        String note = "the metadata inside " + file.getFileName() + " does not match its sidecar "
+                + sidecar.getFileName() + "; showing the sidecar";
+        return new Sidecar(read.file(), read.document(), read.request(), read.sandbox(), false, note);
+    }
+
+    /** A metadata document read from {@code source}, called {@code name} in messages. */
+    private static Sidecar parse(String text, Path source, String name, boolean embedded) throws IOException {
         JsonNode d;
         try {
-            d = Json.MAPPER.readTree(Files.readString(sidecar, StandardCharsets.UTF_8));
+            d = Json.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
-            throw new IllegalArgumentException(sidecar.getFileName() + " is not JSON");
+            throw new IllegalArgumentException(name + " is not JSON");
         }
         if (d == null
                 || d.path("jimeng_sidecar").asInt() != FORMAT
                 || !d.path("request").isObject()) {
-            throw new IllegalArgumentException(sidecar.getFileName() + " is not a jimeng sidecar of format " + FORMAT);
+            throw new IllegalArgumentException(name + " is not a jimeng sidecar of format " + FORMAT);
         }
-        GenerationRequest request = Json.MAPPER.treeToValue(d.get("request"), GenerationRequest.class);
-        return new Sidecar(sidecar, d, request, d.path("sandbox").asBoolean());
+        GenerationRequest request;
+        try {
+            request = Json.MAPPER.treeToValue(d.get("request"), GenerationRequest.class);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            throw new IllegalArgumentException(name + " holds a request jimeng cannot read");
+        }
+        return new Sidecar(source, d, request, d.path("sandbox").asBoolean(), embedded, null);
     }
 
     private static ObjectNode image(String role, String source) {

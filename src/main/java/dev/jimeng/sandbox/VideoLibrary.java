@@ -117,6 +117,8 @@ final class VideoLibrary {
             Path partial = Files.createTempFile(cacheDir, "partial-", ".mp4");
             try {
                 Mp4Encoder.mux(loop, spec.width(), spec.height(), spec.frames(), partial);
+                String label = AigcLabel.json(target.getFileName().toString());
+                dev.jimeng.mp4.Mp4File.rewriteMoov(partial, moov -> AigcLabel.add(moov, label));
                 // another process may write the same file: whole files only, never half-written
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } finally {

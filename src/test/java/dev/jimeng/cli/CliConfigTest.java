@@ -51,6 +51,7 @@ class CliConfigTest {
                         case CONCURRENCY -> List.of("3", "4");
                         case POLL_INTERVAL, RETRY_BACKOFF -> List.of("2", "3");
                         case NOTIFY -> List.of("bell", "osc9");
+                        case EMBED_METADATA -> List.of("true", "false");
                         case MAX_COST_PER_JOB, DAILY_BUDGET, MONTHLY_BUDGET -> List.of("5", "6");
                         case PRICE_720P, PRICE_1080P, PRICE_PRO -> List.of("0.3", "0.4");
                         case API_URL -> List.of("http://127.0.0.1:1", "http://127.0.0.1:2");

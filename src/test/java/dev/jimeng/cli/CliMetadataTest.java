@@ -120,6 +120,7 @@ class CliMetadataTest {
         Path other = Files.writeString(cwd.resolve("other.mp4"), "x");
         CliRun run = CliHarness.against(server, cwd, home).run("inspect", other.toString());
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(run.onlyErrorLine()).contains("no jimeng sidecar other.mp4.json next to other.mp4");
+        assertThat(run.onlyErrorLine())
+                .contains("no jimeng sidecar other.mp4.json next to other.mp4, nor jimeng metadata inside it");
     }
 }

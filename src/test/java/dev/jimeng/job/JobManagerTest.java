@@ -106,6 +106,45 @@ class JobManagerTest {
     }
 
     @Test
+    void aFinisherWorksOnTheVideoBeforeDoneAndTheJournalRecordsTheFileItLeft() throws Exception {
+        JobStore store = store();
+        JobManager manager = manager(store, server.client(clock), clock, settings("process-1"));
+        List<JobState> stateWhileFinishing = new CopyOnWriteArrayList<>();
+        manager.setVideoFinisher((job, file) -> {
+            stateWhileFinishing.add(store.get(job.id()).orElseThrow().state());
+            Files.write(file, "+metadata".getBytes(StandardCharsets.UTF_8), java.nio.file.StandardOpenOption.APPEND);
+            return true;
+        });
+
+        String id = manager.submit(request("a cat"));
+        JobSnapshot done = await(manager, id);
+
+        assertThat(stateWhileFinishing).containsExactly(JobState.DOWNLOADING);
+        byte[] downloaded = VideoServer.video(done.taskId(), video.videoBytes);
+        long size = Files.size(done.outputPath());
+        assertThat(size).isEqualTo(downloaded.length + "+metadata".length());
+        JobRecord row = store.get(id).orElseThrow();
+        assertThat(row.bytes()).isEqualTo(size);
+        assertThat(row.sha256()).isEqualTo(JobRun.sha256(done.outputPath()));
+    }
+
+    @Test
+    void aFinisherThatFailsLeavesTheVideoAsDownloadedAndTheJobDone() throws Exception {
+        JobStore store = store();
+        JobManager manager = manager(store, server.client(clock), clock, settings("process-1"));
+        manager.setVideoFinisher((job, file) -> {
+            throw new java.io.IOException("cannot");
+        });
+
+        String id = manager.submit(request("a cat"));
+        JobSnapshot done = await(manager, id);
+
+        assertThat(done.state()).isEqualTo(JobState.DONE);
+        assertThat(Files.readAllBytes(done.outputPath())).isEqualTo(VideoServer.video(done.taskId(), video.videoBytes));
+        assertThat(store.get(id).orElseThrow().sha256()).isEqualTo(JobRun.sha256(done.outputPath()));
+    }
+
+    @Test
     void aJobGoesFromSubmitToAVerifiedVideoThroughEveryState() throws Exception {
         server.pollsUntilDone = 3;
         JobStore store = store();

@@ -54,6 +54,18 @@ class SandboxVideoTest {
     }
 
     @Test
+    void theVideoCarriesAnAigcLabelAsTheRealServiceMay(@TempDir Path dir) throws Exception {
+        Path mp4 = Files.write(
+                dir.resolve("video.mp4"), client.download(doneVideoUrl(), null).body());
+
+        JsonNode label = Json.MAPPER.readTree(dev.jimeng.mp4.Probe.tag(mp4, AigcLabel.KEY));
+
+        assertThat(label.path("Label").asText()).isEqualTo("1");
+        assertThat(label.path("ContentProducer").asText()).isEqualTo("jimeng-sandbox");
+        assertThat(dev.jimeng.mp4.Probe.decodeErrors(mp4)).isEmpty();
+    }
+
+    @Test
     void aRangeFromAnOffsetAnswers206WithTheRestOfTheFile() throws Exception {
         String url = doneVideoUrl();
         byte[] whole = client.download(url, null).body();
