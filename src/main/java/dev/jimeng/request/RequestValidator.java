@@ -121,7 +121,16 @@ public final class RequestValidator {
                 .map(i -> i instanceof ImageSource.LocalFile f ? f.path().toString() : i.raw())
                 .toList();
         GenerationRequest completed = new GenerationRequest(
-                mode.name(), prompt, seconds, fps, aspectRatio, finalImages, seed, template, strength);
+                mode.name(),
+                prompt,
+                seconds,
+                fps,
+                aspectRatio,
+                finalImages,
+                seed,
+                template,
+                strength,
+                request.promptTemplate());
         return new ValidatedRequest(
                 mode,
                 completed,
