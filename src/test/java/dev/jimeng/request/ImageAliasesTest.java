@@ -76,8 +76,8 @@ class ImageAliasesTest {
 
     @Test
     void aFileWhoseNameStartsWithAtIsReachedAsAPath() throws Exception {
-        Path at =
-                TestImages.write(Files.createDirectories(dir.resolve("elsewhere")), "@odd.png", TestImages.png(400, 400));
+        Path at = TestImages.write(
+                Files.createDirectories(dir.resolve("elsewhere")), "@odd.png", TestImages.png(400, 400));
         ValidatedRequest v = validator(Map.of())
                 .validate(Req.prompt("x")
                         .mode("i2v_first_720p")
