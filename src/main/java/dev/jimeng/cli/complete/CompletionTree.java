@@ -92,7 +92,7 @@ public record CompletionTree(List<Option> rootOptions, List<Command> commands) {
             case OUTPUT_PATH -> new Values.Files(List.of("mp4"));
             case DIRECTORY -> new Values.Directories();
             case JOB_ID -> new Values.JobIds();
-            case SETTING_VALUE -> new Values.Free();
+            case SETTING_VALUE, PROMPT_TEMPLATE, TEMPLATE_VARIABLE, ASSET -> new Values.Free();
             default -> new Values.Choices(kind.choices(null));
         };
     }
