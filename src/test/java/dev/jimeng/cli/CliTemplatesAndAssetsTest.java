@@ -196,6 +196,29 @@ class CliTemplatesAndAssetsTest {
         assertOneLine(run("template", "show", "ad"), "jimeng: no template 'ad'; 'jimeng template list' shows them");
     }
 
+    @Test
+    void aBatchLineTakesAnAssetAndTheSandboxGetsItsFile() throws Exception {
+        Path sub = Files.createDirectories(cwd.resolve("batches"));
+        Path file = Files.writeString(
+                sub.resolve("jobs.jsonl"),
+                "{\"prompt\":\"she waves\",\"mode\":\"i2v_first_720p\",\"image\":\"@hero\"}\n");
+        int submits = server.submitCount();
+        CliRun run = run("batch", file.toString(), "--yes");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(server.submitCount()).isEqualTo(submits + 1);
+        JsonNode body = CliSandbox.submitBodies(server).getLast();
+        assertThat(body.path("prompt").asText()).isEqualTo("she waves");
+        String heroBase64 = Base64.getEncoder().encodeToString(Files.readAllBytes(hero));
+        assertThat(body.path("binary_data_base64").get(0).asText())
+                .isEqualTo("<" + heroBase64.length() + " base64 chars>");
+
+        Files.writeString(file, "{\"prompt\":\"x\",\"mode\":\"i2v_first_720p\",\"image\":\"@heor\"}\n");
+        CliRun bad = run("batch", file.toString(), "--yes");
+        assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(2);
+        assertThat(bad.stderr()).contains("line 1:", "@heor is no asset; did you mean @hero?");
+        assertThat(server.submitCount()).isEqualTo(submits + 1);
+    }
+
     private static void assertOneLine(CliRun run, String line) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.onlyErrorLine()).isEqualTo(line);
