@@ -55,7 +55,8 @@ public final class GenerateCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
         List<GenerationRequest> set = variants.expand(
-                promptTemplate.apply(generation.toRequest(), app()::templates), ThreadLocalRandom.current());
+                promptTemplate.apply(generation.toRequest(), app()::templates, variants.choosesSeeds()),
+                ThreadLocalRandom.current());
         if (set.size() > 1) {
             return sendSet(set);
         }

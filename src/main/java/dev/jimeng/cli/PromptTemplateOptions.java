@@ -4,6 +4,7 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.Templates;
 import dev.jimeng.app.UserError;
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.request.PromptTemplate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import picocli.CommandLine.Option;
@@ -27,6 +28,12 @@ public final class PromptTemplateOptions {
      * when no template is named.
      */
     GenerationRequest apply(GenerationRequest typed, java.util.function.Supplier<Templates> templates) {
+        return apply(typed, templates, false);
+    }
+
+    /** As above; {@code seedsChosen}: --variants or --seeds choose the seeds, so a saved seed is left out. */
+    GenerationRequest apply(
+            GenerationRequest typed, java.util.function.Supplier<Templates> templates, boolean seedsChosen) {
         if (name == null) {
             if (!variables.isEmpty()) {
                 throw new UserError(
@@ -39,6 +46,10 @@ public final class PromptTemplateOptions {
                     ExitCode.BAD_INPUT,
                     "a PROMPT and -t " + name + " both give the prompt: give one of them (--var fills the template)");
         }
-        return templates.get().require(name).apply(typed, variables);
+        PromptTemplate template = templates.get().require(name);
+        if (seedsChosen) {
+            template = template.withoutSeed();
+        }
+        return template.apply(typed, variables);
     }
 }

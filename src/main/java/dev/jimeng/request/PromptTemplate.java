@@ -47,6 +47,27 @@ public record PromptTemplate(String name, String text, GenerationRequest options
         variablesOf(name, text);
     }
 
+    /** This template without a saved seed: for a set whose seeds are chosen by --variants or --seeds. */
+    public PromptTemplate withoutSeed() {
+        if (options == null || options.seed() == null) {
+            return this;
+        }
+        GenerationRequest o = options;
+        return new PromptTemplate(
+                name,
+                text,
+                new GenerationRequest(
+                        o.mode(),
+                        o.prompt(),
+                        o.durationSeconds(),
+                        o.fps(),
+                        o.aspectRatio(),
+                        o.images(),
+                        null,
+                        o.template(),
+                        o.cameraStrength()));
+    }
+
     /** The variables in order of first use. */
     public List<Variable> variables() {
         return List.copyOf(variablesOf(name, text).values());

@@ -123,6 +123,18 @@ class CliTemplatesAndAssetsTest {
     }
 
     @Test
+    void variantsChooseTheSeedsOverATemplatesSavedSeed() throws Exception {
+        CliRun dry = run("generate", "-t", "turn", "--var", "who=he", "--seeds", "7,8", "--dry-run", "--json");
+        assertThat(dry.exitCode()).as(dry.toString()).isZero();
+        List<Long> seeds = new ArrayList<>();
+        Json.MAPPER
+                .readTree(dry.stdout())
+                .path("jobs")
+                .forEach(j -> seeds.add(j.path("seed").asLong()));
+        assertThat(seeds).containsExactly(7L, 8L);
+    }
+
+    @Test
     void badTemplateUsesAreOneLineAndSendNothing() {
         int submits = server.submitCount();
         assertOneLine(run("generate", "-t", "turn"), "jimeng: template turn needs who: give --var who=…");
