@@ -110,7 +110,7 @@ final class TemplateCommand extends BaseCommand {
             }
             int width = all.stream().mapToInt(t -> t.name().length()).max().orElse(0);
             for (PromptTemplate t : all) {
-                String vars = variables(t);
+                String vars = TerminalText.oneLine(variables(t));
                 out().println(TerminalText.fit(
                         TerminalText.pad(t.name(), width) + "  " + (vars.isEmpty() ? "" : "[" + vars + "]  ")
                                 + TerminalText.oneLine(t.text()),

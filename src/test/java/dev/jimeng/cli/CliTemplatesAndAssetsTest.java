@@ -231,6 +231,18 @@ class CliTemplatesAndAssetsTest {
         assertThat(server.submitCount()).isEqualTo(submits + 1);
     }
 
+    @Test
+    void aHandEditedTemplatesControlCharactersAreShownNotActedOn() throws Exception {
+        Path file = home.resolve("templates.toml");
+        Files.writeString(file, Files.readString(file) + "\n[template.bell]\nprompt = \"x {{a=\\u0007\\u001b[2J}}\"\n");
+        CliRun list = run("template", "list");
+        assertThat(list.exitCode()).as(list.toString()).isZero();
+        assertThat(list.stdout()).contains("bell").doesNotContain("\u0007", "\u001b");
+        CliRun show = run("template", "show", "bell");
+        assertThat(show.stdout()).doesNotContain("\u0007", "\u001b");
+        assertThat(run("template", "rm", "bell").exitCode()).isZero();
+    }
+
     private static void assertOneLine(CliRun run, String line) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.onlyErrorLine()).isEqualTo(line);
