@@ -28,6 +28,7 @@ public final class App implements AutoCloseable {
     private final JimengPaths paths;
     private final Settings settings;
     private final RequestValidator validator;
+    private final Assets assets;
     private final Clock clock = Clock.systemUTC();
 
     private final ProfileAccounts accounts;
@@ -47,7 +48,8 @@ public final class App implements AutoCloseable {
             // a value that cannot be used must not quietly become the default (a different, billed video)
             throw new UserError(ExitCode.BAD_INPUT, String.join("\n", settings.problems()));
         }
-        this.validator = new RequestValidator(env.workingDirectory(), settings::prices);
+        this.assets = new Assets(new dev.jimeng.config.AssetFile(paths), paths);
+        this.validator = new RequestValidator(env.workingDirectory(), settings::prices, assets);
         this.accounts = new ProfileAccounts(env, settings);
         this.log = new SupportLog(
                 paths.stateDir().resolve(SupportLog.FILE_NAME),
@@ -104,6 +106,16 @@ public final class App implements AutoCloseable {
 
     public Settings settings() {
         return settings;
+    }
+
+    /** Image asset aliases, {@code @name} wherever an image goes. */
+    public Assets assets() {
+        return assets;
+    }
+
+    /** Saved prompt templates. */
+    public Templates templates() {
+        return new Templates(new dev.jimeng.config.TemplateFile(paths), env.workingDirectory());
     }
 
     public boolean sandboxMode() {

@@ -25,6 +25,7 @@ final class RequestDefaults {
                 r.images(),
                 r.seed() != null ? r.seed() : settings.seed(),
                 r.template(),
-                r.cameraStrength());
+                r.cameraStrength(),
+                r.promptTemplate());
     }
 }

@@ -37,8 +37,18 @@ public final class CompletionCommand extends BaseCommand {
     @Option(names = "--job-ids", hidden = true)
     boolean jobIds;
 
+    /** Asked by the scripts at every TAB where a template name goes: one "name<TAB>variables" line each. */
+    @Option(names = "--template-names", hidden = true)
+    boolean templateNames;
+
     @Override
     protected ExitCode doCall() {
+        if (templateNames) {
+            for (dev.jimeng.request.PromptTemplate t : app().templates().all()) {
+                out().println(t.name() + "\t" + TerminalText.oneLine(TemplateCommand.variables(t)));
+            }
+            return ExitCode.OK;
+        }
         if (jobIds) {
             for (JobSnapshot job : jobs().jobs()) {
                 out().println(job.id() + "\t" + job.state().label() + " · "

@@ -35,6 +35,9 @@ public final class GenerateCommand extends BaseCommand {
     GenerationOptions generation;
 
     @Mixin
+    PromptTemplateOptions promptTemplate;
+
+    @Mixin
     SendOptions send;
 
     @Mixin
@@ -51,7 +54,9 @@ public final class GenerateCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        List<GenerationRequest> set = variants.expand(generation.toRequest(), ThreadLocalRandom.current());
+        List<GenerationRequest> set = variants.expand(
+                promptTemplate.apply(generation.toRequest(), app()::templates, variants.choosesSeeds()),
+                ThreadLocalRandom.current());
         if (set.size() > 1) {
             return sendSet(set);
         }

@@ -1,12 +1,7 @@
 package dev.jimeng.cli;
 
-import dev.jimeng.app.ExitCode;
-import dev.jimeng.app.UserError;
 import dev.jimeng.request.GenerationRequest;
-import java.util.ArrayList;
-import java.util.List;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** The seed script's generation options, shared by generate, submit and batch. */
@@ -21,38 +16,18 @@ public final class GenerationOptions {
     @Mixin
     VideoOptions video;
 
-    @Option(
-            names = {"-i", "--image"},
-            paramLabel = "URL|FILE",
-            description = "First-frame image: an http(s) URL or a local JPEG/PNG file.")
-    String image;
-
-    @Option(
-            names = "--tail-image",
-            paramLabel = "URL|FILE",
-            description = "Last-frame image for the first & last frame modes.")
-    String tailImage;
+    @Mixin
+    ImageOptions images;
 
     /** The request as typed; null fields are filled from the session settings, then defaults. */
     public GenerationRequest toRequest() {
-        if (tailImage != null && image == null) {
-            throw new UserError(
-                    ExitCode.BAD_INPUT, "--tail-image needs --image too: give the first frame with --image FILE|URL");
-        }
-        List<String> images = new ArrayList<>();
-        if (image != null) {
-            images.add(image);
-        }
-        if (tailImage != null) {
-            images.add(tailImage);
-        }
         return new GenerationRequest(
                 video.mode,
                 prompt,
                 video.duration,
                 video.fps,
                 video.aspectRatio,
-                images,
+                images.images(),
                 video.seed,
                 video.template,
                 video.cameraStrength);

@@ -56,6 +56,16 @@ public final class InspectCommand extends BaseCommand {
                 line(field[0], value.asText());
             }
         }
+        JsonNode use = d.path("prompt_template");
+        if (use.isObject()) {
+            java.util.List<String> values = new java.util.ArrayList<>();
+            use.path("variables")
+                    .properties()
+                    .forEach(v -> values.add(v.getKey() + "=" + v.getValue().asText()));
+            line(
+                    "from template",
+                    use.path("name").asText() + (values.isEmpty() ? "" : " (" + String.join(", ", values) + ")"));
+        }
         if (sidecar.sandbox()) {
             line("made by", "the built-in sandbox (not billed)");
         }

@@ -45,6 +45,8 @@ public final class JimengCommand extends BaseCommand {
         SpendCommand.class,
         PruneCommand.class,
         BatchCommand.class,
+        TemplateCommand.class,
+        AssetCommand.class,
         WatchCommand.class,
         SandboxCommand.class,
         DoctorCommand.class,

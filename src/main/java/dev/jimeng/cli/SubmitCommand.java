@@ -25,6 +25,9 @@ public final class SubmitCommand extends BaseCommand {
     GenerationOptions generation;
 
     @Mixin
+    PromptTemplateOptions promptTemplate;
+
+    @Mixin
     SendOptions send;
 
     @Option(names = "--json", description = "With --dry-run: print what would be sent as one JSON document.")
@@ -32,7 +35,7 @@ public final class SubmitCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        ValidatedRequest validated = jobs().validate(generation.toRequest());
+        ValidatedRequest validated = jobs().validate(promptTemplate.apply(generation.toRequest(), app()::templates));
         if (send.dryRun.dryRun) {
             return quote(validated, destination(send), json);
         }

@@ -24,6 +24,11 @@ public final class VariantOptions {
     @Option(names = "--seeds", paramLabel = "S,S,…", split = ",", description = "Make one video per seed given.")
     List<Long> seeds;
 
+    /** True when --variants or --seeds chooses the seeds (then a template's saved seed gives way). */
+    boolean choosesSeeds() {
+        return variants != null || seeds != null;
+    }
+
     /**
      * The set the user asked for (one request when no option or {@code {a|b}} asks for more).
      *

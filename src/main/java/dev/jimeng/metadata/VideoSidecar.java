@@ -23,7 +23,7 @@ import java.util.Optional;
 
 /**
  * The sidecar of a video, {@code NAME.mp4.json} next to {@code NAME.mp4}: the request exactly as
- * journaled (so {@code rerun} sends the same body), the seed, req_key, task and request ids, the
+ * journaled (so {@code rerun} sends the same body), the prompt template and variables that made it, the seed, req_key, task and request ids, the
  * estimated cost, the times, the images by name and SHA-256, and the jimeng version. No secret:
  * image URLs lose their signature parameters, and the video URL is not kept at all.
  */
@@ -61,6 +61,11 @@ public final class VideoSidecar {
         }
         d.put("template", r.template());
         d.put("camera_strength", r.cameraStrength());
+        if (r.promptTemplate() != null) { // which saved prompt template (and values) made the prompt
+            ObjectNode use = d.putObject("prompt_template");
+            use.put("name", r.promptTemplate().name());
+            use.set("variables", Json.MAPPER.valueToTree(r.promptTemplate().variables()));
+        }
         d.put("task_id", job.taskId());
         d.put("request_id", job.requestId());
         d.put(

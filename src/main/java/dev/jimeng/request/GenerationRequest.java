@@ -6,7 +6,8 @@ import java.util.Objects;
 /**
  * What the user asked for, as typed: this is what the journal keeps so a job can be re-run.
  * {@code images} holds URLs or local paths in order (first frame, then tail frame). Null means
- * "not given" (the defaults apply).
+ * "not given" (the defaults apply). {@code promptTemplate} says which saved prompt template (and which
+ * variables) made {@code prompt}, when one did; it is a record of origin and never changes what is sent.
  */
 public record GenerationRequest(
         String mode,
@@ -17,9 +18,30 @@ public record GenerationRequest(
         List<String> images,
         Long seed,
         String template,
-        String cameraStrength) {
+        String cameraStrength,
+        TemplateUse promptTemplate) {
     public GenerationRequest {
         images = images == null ? List.of() : List.copyOf(images);
+    }
+
+    /** A request no prompt template made. */
+    public GenerationRequest(
+            String mode,
+            String prompt,
+            Integer durationSeconds,
+            Integer fps,
+            String aspectRatio,
+            List<String> images,
+            Long seed,
+            String template,
+            String cameraStrength) {
+        this(mode, prompt, durationSeconds, fps, aspectRatio, images, seed, template, cameraStrength, null);
+    }
+
+    /** This request, recorded as made by {@code use}. */
+    public GenerationRequest withPromptTemplate(TemplateUse use) {
+        return new GenerationRequest(
+                mode, prompt, durationSeconds, fps, aspectRatio, images, seed, template, cameraStrength, use);
     }
 
     /**

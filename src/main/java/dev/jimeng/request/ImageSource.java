@@ -22,9 +22,10 @@ sealed interface ImageSource {
 
     /**
      * Classifies an image argument. Relative paths resolve against {@code workingDirectory}; a leading
-     * {@code ~/} means the user's home directory (a shell does not expand it inside jimeng's own shell).
+     * {@code ~/} means the user's home directory (a shell does not expand it inside jimeng's own shell);
+     * {@code @name} is the file of that asset alias (a file whose name starts with {@code @} is {@code ./@x}).
      */
-    static ImageSource parse(String raw, int index, Path workingDirectory) {
+    static ImageSource parse(String raw, int index, Path workingDirectory, ImageAliases aliases) {
         String option = RequestOptions.imageOption(index);
         String field = RequestOptions.imageField(index);
         if (raw == null || raw.isBlank()) {
@@ -32,6 +33,9 @@ sealed interface ImageSource {
                     field, option + " is empty; give an http(s) URL or a local JPEG/PNG file");
         }
         String text = raw.strip();
+        if (ImageAliases.isAlias(text)) {
+            return new LocalFile(text, aliases.resolve(text, option, field));
+        }
         Matcher scheme = SCHEME.matcher(text);
         if (scheme.matches()) {
             String name = (scheme.group(1) != null ? scheme.group(1) : scheme.group(2)).toLowerCase(Locale.ROOT);

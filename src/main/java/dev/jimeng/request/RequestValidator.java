@@ -38,6 +38,7 @@ public final class RequestValidator {
 
     private final java.util.function.Supplier<Prices> prices;
     private final Path workingDirectory;
+    private final ImageAliases aliases;
 
     /** Relative image paths resolve against the process's current directory. */
     public RequestValidator() {
@@ -51,21 +52,28 @@ public final class RequestValidator {
 
     /** As above, estimating costs with the price table {@code prices} gives at each validation. */
     public RequestValidator(Path workingDirectory, java.util.function.Supplier<Prices> prices) {
+        this(workingDirectory, prices, ImageAliases.NONE);
+    }
+
+    /** As above, with {@code @name} images taken from {@code aliases}. */
+    public RequestValidator(Path workingDirectory, java.util.function.Supplier<Prices> prices, ImageAliases aliases) {
         this.workingDirectory = workingDirectory.toAbsolutePath();
         this.prices = prices;
+        this.aliases = aliases;
     }
 
     /**
      * An image as given, with a local path made absolute against {@code folder} (a batch file's folder,
-     * say) instead of the working directory. URLs, {@code ~/} paths, absolute paths and anything
-     * {@link #validate} will refuse come back unchanged, so the validator still has the last word.
+     * say) instead of the working directory. URLs, {@code ~/} paths, absolute paths, {@code @aliases} and
+     * anything {@link #validate} will refuse come back unchanged, so the validator still has the last word.
      */
     public static String resolveImage(String raw, Path folder) {
-        if (raw == null || raw.isBlank()) {
+        if (raw == null || raw.isBlank() || ImageAliases.isAlias(raw)) {
             return raw;
         }
         try {
-            return ImageSource.parse(raw, 0, folder.toAbsolutePath()) instanceof ImageSource.LocalFile file
+            return ImageSource.parse(raw, 0, folder.toAbsolutePath(), ImageAliases.NONE)
+                            instanceof ImageSource.LocalFile file
                     ? file.path().toString()
                     : raw;
         } catch (InvalidRequestException e) {
@@ -80,7 +88,7 @@ public final class RequestValidator {
     public ValidatedRequest validate(GenerationRequest request) {
         ModeSpec mode = mode(request.mode());
         List<ImageSource> images = IntStream.range(0, request.images().size())
-                .mapToObj(i -> ImageSource.parse(request.images().get(i), i, workingDirectory))
+                .mapToObj(i -> ImageSource.parse(request.images().get(i), i, workingDirectory, aliases))
                 .toList();
         checkImageCount(mode, images.size());
         checkOneKindOfImage(images);
@@ -121,7 +129,16 @@ public final class RequestValidator {
                 .map(i -> i instanceof ImageSource.LocalFile f ? f.path().toString() : i.raw())
                 .toList();
         GenerationRequest completed = new GenerationRequest(
-                mode.name(), prompt, seconds, fps, aspectRatio, finalImages, seed, template, strength);
+                mode.name(),
+                prompt,
+                seconds,
+                fps,
+                aspectRatio,
+                finalImages,
+                seed,
+                template,
+                strength,
+                request.promptTemplate());
         return new ValidatedRequest(
                 mode,
                 completed,

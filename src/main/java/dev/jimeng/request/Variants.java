@@ -32,7 +32,8 @@ public final class Variants {
                         base.images(),
                         seed,
                         base.template(),
-                        base.cameraStrength()));
+                        base.cameraStrength(),
+                        base.promptTemplate()));
             }
         }
         return set;

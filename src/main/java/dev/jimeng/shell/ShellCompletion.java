@@ -1,10 +1,13 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.app.App;
+import dev.jimeng.config.Choice;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.shell.complete.CompletionSources;
 import dev.jimeng.shell.complete.JobIdCandidate;
+import dev.jimeng.shell.complete.SavedNames;
 import dev.jimeng.shell.complete.ShellCompleter;
+import dev.jimeng.text.TerminalText;
 import java.util.List;
 import org.jline.reader.Completer;
 import picocli.CommandLine;
@@ -20,7 +23,40 @@ final class ShellCompletion {
                         () -> app.settings().mode(),
                         () -> jobIds(app.jobs().jobs()),
                         app.env().userHome(),
-                        app.env().workingDirectory()));
+                        app.env().workingDirectory(),
+                        new Saved(app)));
+    }
+
+    /** The app's templates and assets, read at each TAB so a {@code template save} counts at once. */
+    record Saved(App app) implements SavedNames {
+        @Override
+        public List<Choice> templates() {
+            return app.templates().all().stream()
+                    .map(t -> new Choice(
+                            t.name(),
+                            t.variables().stream()
+                                    .map(v -> v.required() ? v.name() : v.name() + "=" + v.defaultValue())
+                                    .map(TerminalText::safe)
+                                    .collect(java.util.stream.Collectors.joining(" "))))
+                    .toList();
+        }
+
+        @Override
+        public List<Choice> variables(String template) {
+            return app.templates().find(template).stream()
+                    .flatMap(t -> t.variables().stream())
+                    .map(v -> new Choice(
+                            v.name(), v.required() ? "required" : "default: " + TerminalText.safe(v.defaultValue())))
+                    .toList();
+        }
+
+        @Override
+        public List<Choice> assets() {
+            return app.assets().all().entrySet().stream()
+                    .map(e -> new Choice(
+                            e.getKey(), TerminalText.safe(e.getValue().toString())))
+                    .toList();
+        }
     }
 
     static List<JobIdCandidate> jobIds(List<JobSnapshot> jobs) {

@@ -65,6 +65,19 @@ public final class JobGuide {
         if (hasPrompt && !prompt.startsWith("-")) {
             line.append(' ').append(shellWord(prompt));
         }
+        line.append(options(request));
+        if (hasPrompt && prompt.startsWith("-")) {
+            line.append(" -- ").append(shellWord(prompt)); // a prompt that looks like an option
+        }
+        return line.toString();
+    }
+
+    /**
+     * The generate options {@code request} sets (not its prompt), each with a leading space, quoted for
+     * a POSIX shell: {@code " -m t2v_1080p -d 10"}; empty when it sets none.
+     */
+    public static String options(GenerationRequest request) {
+        StringBuilder line = new StringBuilder();
         option(line, "-m", request.mode());
         option(line, "-d", request.durationSeconds());
         option(line, "--fps", request.fps());
@@ -75,9 +88,6 @@ public final class JobGuide {
         }
         option(line, "--template", request.template());
         option(line, "--camera-strength", request.cameraStrength());
-        if (hasPrompt && prompt.startsWith("-")) {
-            line.append(" -- ").append(shellWord(prompt)); // a prompt that looks like an option
-        }
         return line.toString();
     }
 

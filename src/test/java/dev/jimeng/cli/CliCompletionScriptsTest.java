@@ -58,6 +58,32 @@ class CliCompletionScriptsTest {
     }
 
     @Test
+    void bashAsksJimengForTemplateNamesAfterDashT() throws Exception {
+        Path file = dir.resolve("jimeng.bash");
+        Files.writeString(file, script("bash"));
+        Path fake = dir.resolve("bin/jimeng");
+        Files.createDirectories(fake.getParent());
+        Files.writeString(
+                fake,
+                "#!/bin/sh\n[ \"$1 $2\" = 'completion --template-names' ] && printf 'ad\\tproduct\\nturn\\twho\\n'\n");
+        fake.toFile().setExecutable(true);
+
+        assertThat(complete(file, fake + " generate -t ")).containsExactly("ad", "turn");
+        assertThat(complete(file, fake + " submit --prompt-template t")).containsExactly("turn");
+        assertThat(script("zsh")).contains("completion --template-names");
+        assertThat(script("fish")).contains("-a '(__jimeng_templates)'");
+    }
+
+    @Test
+    void templateNamesListsTheSavedTemplatesWithTheirVariables() {
+        CliHarness cli = CliHarness.bare(dir, dir.resolve("home"));
+        assertThat(cli.run("template", "save", "ad", "a {{product}} on {{surface=marble}}")
+                        .exitCode())
+                .isZero();
+        assertThat(cli.run("completion", "--template-names").stdout()).isEqualTo("ad\tproduct, surface=marble\n");
+    }
+
+    @Test
     void jobIdsListsTheJournalsJobsOneALine() {
         CliHarness cli = CliHarness.bare(dir, dir.resolve("home"));
         assertThat(cli.run("completion", "--job-ids").stdout()).isEmpty();

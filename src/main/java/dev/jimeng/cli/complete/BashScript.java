@@ -42,6 +42,9 @@ final class BashScript {
                 _jimeng_job_ids() {
                     _jimeng_reply "$("${COMP_WORDS[0]:-jimeng}" completion --job-ids 2>/dev/null | cut -f1)"
                 }
+                _jimeng_templates() {
+                    _jimeng_reply "$("${COMP_WORDS[0]:-jimeng}" completion --template-names 2>/dev/null | cut -f1)"
+                }
                 _jimeng() {
                     local line="${COMP_LINE:0:COMP_POINT}" cur prev="" cmd="" i
                     local -a words
@@ -132,6 +135,7 @@ final class BashScript {
             case Values.Files f -> "_jimeng_files \"" + String.join(" ", f.extensions()) + "\";";
             case Values.Directories d -> "_jimeng_dirs;";
             case Values.JobIds j -> "_jimeng_job_ids;";
+            case Values.TemplateNames t -> "_jimeng_templates;";
         };
     }
 

@@ -31,6 +31,9 @@ public record CompletionTree(List<Option> rootOptions, List<Command> commands) {
 
         /** Ids of the journal's jobs, asked of {@code jimeng completion --job-ids} at every TAB. */
         record JobIds() implements Values {}
+
+        /** Names of saved prompt templates, asked of {@code jimeng completion --template-names} at every TAB. */
+        record TemplateNames() implements Values {}
     }
 
     public record Option(List<String> names, String description, boolean takesValue, Values values) {}
@@ -92,7 +95,8 @@ public record CompletionTree(List<Option> rootOptions, List<Command> commands) {
             case OUTPUT_PATH -> new Values.Files(List.of("mp4"));
             case DIRECTORY -> new Values.Directories();
             case JOB_ID -> new Values.JobIds();
-            case SETTING_VALUE -> new Values.Free();
+            case PROMPT_TEMPLATE -> new Values.TemplateNames();
+            case SETTING_VALUE, TEMPLATE_VARIABLE, ASSET -> new Values.Free();
             default -> new Values.Choices(kind.choices(null));
         };
     }

@@ -51,6 +51,11 @@ final class FishScript {
                     set -l cmd (commandline -opc)[1]
                     $cmd completion --job-ids 2>/dev/null
                 end
+
+                function __jimeng_templates
+                    set -l cmd (commandline -opc)[1]
+                    $cmd completion --template-names 2>/dev/null
+                end
                 """);
         for (Map.Entry<String, List<Choice>> e : lists.entrySet()) {
             b.append("function __jimeng_").append(e.getKey()).append('\n');
@@ -88,6 +93,7 @@ final class FishScript {
             case Values.Files f -> " -F";
             case Values.Directories d -> " -a '(__fish_complete_directories)'";
             case Values.JobIds j -> " -a '(__jimeng_job_ids)'";
+            case Values.TemplateNames t -> " -a '(__jimeng_templates)'";
         };
     }
 

@@ -31,7 +31,13 @@ public enum ValueKind {
     /** Keys of the settings catalogue. */
     SETTING_KEY,
     /** Allowed values of the setting named by the positional before it. */
-    SETTING_VALUE;
+    SETTING_VALUE,
+    /** Names of saved prompt templates. */
+    PROMPT_TEMPLATE,
+    /** {@code KEY=} for each variable of the prompt template named on the line. */
+    TEMPLATE_VARIABLE,
+    /** Names of image assets (as {@code @name} where an image goes, see {@link #IMAGE_PATH}). */
+    ASSET;
 
     /**
      * The values this kind offers for the mode in effect ({@code null}: the values of every mode), with
@@ -56,7 +62,8 @@ public enum ValueKind {
                 java.util.Arrays.stream(Setting.values())
                         .map(s -> new Choice(s.key(), s.description()))
                         .toList();
-            case IMAGE_PATH, OUTPUT_PATH, DIRECTORY, JOB_ID, SETTING_VALUE -> List.of();
+            case IMAGE_PATH, OUTPUT_PATH, DIRECTORY, JOB_ID, SETTING_VALUE, PROMPT_TEMPLATE, TEMPLATE_VARIABLE, ASSET ->
+                List.of();
         };
     }
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Model.OptionSpec;
 /**
  * The one table of which option or positional parameter takes which {@link ValueKind}. Options are
  * matched by any of their names, whatever command they belong to; positionals by the command's name
- * (not an alias) and index, {@link Slot.Positional#ANY} meaning every position. Anything not in the table
+ * (not an alias; a subcommand's with its parent's, {@code template show}) and index, {@link Slot.Positional#ANY} meaning every position. Anything not in the table
  * falls back to picocli's own {@code completionCandidates} (enums complete that way).
  */
 public final class ValueKinds {
@@ -34,6 +34,11 @@ public final class ValueKinds {
             Map.entry(new Slot.Option("--tail-image"), IMAGE_PATH),
             Map.entry(new Slot.Option("--output"), OUTPUT_PATH),
             Map.entry(new Slot.Option("--output-dir"), DIRECTORY),
+            Map.entry(new Slot.Option("--prompt-template"), PROMPT_TEMPLATE),
+            Map.entry(new Slot.Option("--var"), TEMPLATE_VARIABLE),
+            Map.entry(new Slot.Positional("template show", 0), PROMPT_TEMPLATE),
+            Map.entry(new Slot.Positional("template rm", 0), PROMPT_TEMPLATE),
+            Map.entry(new Slot.Positional("asset rm", 0), ASSET),
             Map.entry(new Slot.Positional("status", 0), JOB_ID),
             Map.entry(new Slot.Positional("download", 0), JOB_ID),
             Map.entry(new Slot.Positional("show", 0), JOB_ID),
@@ -66,8 +71,18 @@ public final class ValueKinds {
     }
 
     public Optional<ValueKind> forPositional(CommandSpec command, int index) {
-        ValueKind kind = table.get(new Slot.Positional(command.name(), index));
-        if (kind == null) kind = table.get(new Slot.Positional(command.name(), Slot.Positional.ANY));
+        String name = path(command);
+        ValueKind kind = table.get(new Slot.Positional(name, index));
+        if (kind == null) kind = table.get(new Slot.Positional(name, Slot.Positional.ANY));
         return Optional.ofNullable(kind);
+    }
+
+    /** {@code show} for a command under the root, {@code template show} for one a level deeper. */
+    private static String path(CommandSpec command) {
+        StringBuilder path = new StringBuilder(command.name());
+        for (CommandSpec c = command.parent(); c != null && c.parent() != null; c = c.parent()) {
+            path.insert(0, c.name() + " ");
+        }
+        return path.toString();
     }
 }

@@ -40,6 +40,12 @@ final class ZshScript {
                     ids=(${(f)"$(${words[1]:-jimeng} completion --job-ids 2>/dev/null | sed 's/:/\\\\:/g; s/\t/:/')"})
                     _describe -t jobs 'job id' ids
                 }
+
+                _jimeng_templates() {
+                    local -a names
+                    names=(${(f)"$(${words[1]:-jimeng} completion --template-names 2>/dev/null | sed 's/:/\\:/g; s/	/:/')"})
+                    _describe -t templates 'prompt template' names
+                }
                 """);
         StringBuilder rootSpecs = new StringBuilder();
         for (Option o : tree.rootOptions()) {
@@ -131,6 +137,7 @@ final class ZshScript {
             case Values.Files f -> "_files -g \"*.(#i)(" + String.join("|", f.extensions()) + ")\"";
             case Values.Directories d -> "_files -/";
             case Values.JobIds j -> "_jimeng_job_ids";
+            case Values.TemplateNames t -> "_jimeng_templates";
         };
     }
 

@@ -35,7 +35,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  *   <li>option values and positionals by their {@link ValueKind} ({@link ValueKinds}): modes, durations
  *       and fps of the mode in effect (the line's {@code --mode}, else the session's), aspect ratios
  *       only if that mode takes one, camera templates and strengths, image/video/folder paths, live job
- *       ids, setting keys and values; otherwise picocli's {@code completionCandidates}.
+ *       ids, setting keys and values, saved prompt templates with their variables ({@code --var KEY=}),
+ *       {@code @assets} wherever an image goes; otherwise picocli's {@code completionCandidates}.
  * </ul>
  *
  * Works on the words of JLine's {@code DefaultParser}, so quotes and escaped spaces are already removed
@@ -147,7 +148,13 @@ public final class ShellCompleter implements Completer {
                 int images = a.valuesOf(kinds, ValueKind.IMAGE_PATH).size();
                 if (mode == null || mode.takesAspectRatio(images)) choices(kind.choices(mode), prefix, out);
             }
-            case IMAGE_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.IMAGES));
+            case IMAGE_PATH -> {
+                if (typed.isEmpty() || typed.startsWith("@")) assets(prefix + "@", out);
+                if (!typed.startsWith("@")) out.addAll(paths.complete(typed, prefix, PathCandidates.IMAGES));
+            }
+            case PROMPT_TEMPLATE -> choices(saved(SavedNames::templates), prefix, out);
+            case TEMPLATE_VARIABLE -> variables(a, prefix, typed, out);
+            case ASSET -> assets(prefix, out);
             case OUTPUT_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
             case DIRECTORY -> out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
             case JOB_ID -> jobIds(a, prefix, typed, out);
@@ -163,6 +170,31 @@ public final class ShellCompleter implements Completer {
             out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
         } else {
             choices(setting.get().choices(mode), prefix, out);
+        }
+    }
+
+    /** {@code KEY=} for each variable of the template on the line; nothing once a value is being typed. */
+    private void variables(LineAnalysis a, String prefix, String typed, List<Candidate> out) {
+        List<String> templates = a.valuesOf(kinds, ValueKind.PROMPT_TEMPLATE);
+        if (templates.isEmpty() || typed.contains("=")) return;
+        Set<String> given = new HashSet<>();
+        a.valuesOf(kinds, ValueKind.TEMPLATE_VARIABLE).forEach(v -> given.add(v.split("=", 2)[0]));
+        for (Choice v : saved(s -> s.variables(templates.getLast()))) {
+            if (given.contains(v.value())) continue;
+            out.add(candidate(prefix, v.value() + "=", v.description(), false)); // the value follows, no space
+        }
+    }
+
+    private void assets(String prefix, List<Candidate> out) {
+        choices(saved(SavedNames::assets), prefix, out);
+    }
+
+    /** What the saved names give; nothing when reading them fails (a broken file must not break the line). */
+    private List<Choice> saved(java.util.function.Function<SavedNames, List<Choice>> names) {
+        try {
+            return names.apply(sources.saved());
+        } catch (RuntimeException e) {
+            return List.of();
         }
     }
 
