@@ -53,7 +53,11 @@ final class RequestLog {
         return downloads;
     }
 
-    /** Parses a body for the log, with each base64 image replaced by "<N base64 chars>". */
+    /**
+     * Parses a body for the log, with each base64 image replaced by "<N base64 chars>" and its
+     * bytes' SHA-256 (hex) listed, in the same order, under {@code binary_data_sha256}: tests check
+     * which picture was sent without the log keeping any.
+     */
     static JsonNode redactedBody(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
@@ -62,11 +66,29 @@ final class RequestLog {
             JsonNode node = Json.MAPPER.readTree(body);
             if (node instanceof ObjectNode object && object.get("binary_data_base64") instanceof ArrayNode blobs) {
                 ArrayNode lengths = object.putArray("binary_data_base64");
-                blobs.forEach(b -> lengths.add(new TextNode("<" + b.asText().length() + " base64 chars>")));
+                ArrayNode hashes = object.putArray("binary_data_sha256");
+                blobs.forEach(b -> {
+                    lengths.add(new TextNode("<" + b.asText().length() + " base64 chars>"));
+                    hashes.add(new TextNode(sha256(b.asText())));
+                });
             }
             return node;
         } catch (java.io.IOException e) {
             return null;
+        }
+    }
+
+    /** The hex SHA-256 of the bytes {@code base64} encodes ("not base64" when it encodes none). */
+    private static String sha256(String base64) {
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(base64);
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (IllegalArgumentException e) {
+            return "not base64";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }
