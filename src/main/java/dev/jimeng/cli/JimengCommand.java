@@ -45,6 +45,7 @@ public final class JimengCommand extends BaseCommand {
         SpendCommand.class,
         PruneCommand.class,
         BatchCommand.class,
+        StoryCommand.class,
         WatchCommand.class,
         SandboxCommand.class,
         DoctorCommand.class,
