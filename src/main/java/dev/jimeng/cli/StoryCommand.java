@@ -152,6 +152,8 @@ public final class StoryCommand extends BaseCommand {
                 throw new UserError(ExitCode.BAD_INPUT, "nothing was sent; add --yes to send without asking");
             }
             jobs().checkOutput(dev.jimeng.app.Destination.inDirectory(folder), sending);
+            // made once, here: shots checking their files side by side must not race to make it
+            Files.createDirectories(folder);
         }
         err().flush();
         tellAcceptedTasks();
