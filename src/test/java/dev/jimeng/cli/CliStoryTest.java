@@ -147,6 +147,36 @@ class CliStoryTest {
     }
 
     @Test
+    void aShotStillAtTheServerOutsideTheGroupIsWaitedForNotSentAgain() throws Exception {
+        // what a crash between journaling a shot's job and grouping it leaves: the job, in no group
+        CliRun earlier = jimeng.run(
+                "submit",
+                "the fox wakes up",
+                "--mode",
+                "i2v_first_tail_720p",
+                "--image",
+                k0.toString(),
+                "--tail-image",
+                k1.toString(),
+                "--duration",
+                "5",
+                "--seed",
+                "7");
+        assertThat(earlier.exitCode()).as(earlier.toString()).isZero();
+        int afterSubmit = server.submitCount();
+
+        CliRun run = jimeng.run("story", storyboard().toString(), "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(server.submitCount() - afterSubmit)
+                .as("shot 1 is the job already sent")
+                .isEqualTo(2);
+        assertThat(run.stderr()).containsPattern("shot 1: job \\w{8} is still [a-z_]+, waited for");
+        assertThat(run.stderr()).contains("2 jobs: 1 × i2v_first_tail_720p 5 s, 1 × i2v_first_tail_1080p 5 s");
+        assertThat(run.stdout()).contains("3 of 3 shots done");
+    }
+
+    @Test
     void aFailedShotIsTheOnlyOneARerunSends() throws Exception {
         Path board = storyboard();
         server.faults().failNextSubmit(50412);
