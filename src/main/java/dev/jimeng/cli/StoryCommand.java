@@ -169,9 +169,13 @@ public final class StoryCommand extends BaseCommand {
             if (job == null) {
                 continue;
             }
-            String what = job.state() == dev.jimeng.store.JobState.DONE
-                    ? "made earlier by job " + job.id() + ", reused"
-                    : "job " + job.id() + " is still " + job.state().label() + ", waited for";
+            String what =
+                    switch (job.state()) {
+                        case DONE -> "made earlier by job " + job.id() + ", reused";
+                        case SUBMIT_UNKNOWN -> "job " + job.id() + " may have reached the server";
+                        default ->
+                            "job " + job.id() + " is still " + job.state().label() + ", waited for";
+                    };
             err().println("jimeng: " + t.shot().label() + ": " + what + " (not sent again)");
         }
         err().flush();

@@ -4,6 +4,7 @@ import dev.jimeng.app.Destination;
 import dev.jimeng.app.JobService;
 import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextSteps;
 import dev.jimeng.preview.Frame;
 import dev.jimeng.preview.FramePosition;
 import dev.jimeng.preview.StillImages;
@@ -17,6 +18,8 @@ import dev.jimeng.store.JobState;
 import dev.jimeng.story.Shot;
 import dev.jimeng.story.StoryPlan;
 import dev.jimeng.text.TerminalText;
+import dev.jimeng.view.Billing;
+import dev.jimeng.view.JobGuide;
 import dev.jimeng.view.ResultView;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -232,8 +235,12 @@ final class StoryRun {
         Shot shot = take.shot();
         JobSnapshot earlier = take.earlier();
         if (earlier != null && earlier.state() == JobState.SUBMIT_UNKNOWN) {
-            String why = "job " + earlier.id() + " may have reached the server and is not sent again; '"
-                    + "jimeng retry " + earlier.id() + "' asks the server about it";
+            // the answer to its submit was lost: the server may have the task, and bill it
+            String why = "job " + earlier.id() + " may have reached the server (the answer to its submit was"
+                    + " lost), so it is not sent again; '" + JobGuide.show(earlier, jobs.sandbox())
+                    + "' tells more, '" + JobGuide.command(NextSteps.Step.RESUBMIT, earlier, jobs.sandbox())
+                    + "' sends it again (" + (jobs.sandbox() ? Billing.SANDBOX : "billed again if the server has it")
+                    + ")";
             say(shot.label() + ": " + why);
             return new Outcome(shot, earlier, why);
         }

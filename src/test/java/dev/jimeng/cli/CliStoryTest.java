@@ -177,6 +177,29 @@ class CliStoryTest {
     }
 
     @Test
+    void aShotWhoseSubmitMayHaveReachedTheServerIsNeverSentAgain() throws Exception {
+        Path board = storyboard();
+        server.faults().dropNextRequests(1); // shot 1's submit: sent, its answer lost
+
+        CliRun lost = jimeng.run("story", board.toString(), "--continue", "--yes");
+
+        assertThat(lost.exitCode()).as(lost.toString()).isNotZero();
+        assertThat(lost.stderr()).contains("shot 2, shot 3 not sent");
+        int afterFirst = server.submitCount();
+
+        CliRun again = jimeng.run("story", board.toString(), "--continue", "--yes");
+
+        assertThat(again.exitCode()).isNotZero();
+        assertThat(server.submitCount())
+                .as("nothing sent: shot 1 may be billed already")
+                .isEqualTo(afterFirst);
+        assertThat(again.stderr())
+                .containsPattern("shot 1: job (\\w{8}) may have reached the server .* so it is not sent again;"
+                        + " 'jimeng show \\1' tells more, 'jimeng retry \\1 --resubmit' sends it again")
+                .contains("shot 2, shot 3 not sent");
+    }
+
+    @Test
     void aFailedShotIsTheOnlyOneARerunSends() throws Exception {
         Path board = storyboard();
         server.faults().failNextSubmit(50412);
