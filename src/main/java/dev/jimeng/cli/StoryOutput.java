@@ -48,7 +48,8 @@ final class StoryOutput {
                 shots,
                 Pages.Marks.of(jobs),
                 jobs.clock(),
-                jobs.sandbox());
+                jobs.sandbox(),
+                true);
         return new Written(playlist, reel);
     }
 }
