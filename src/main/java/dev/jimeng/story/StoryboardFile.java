@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.toml.TomlMapper;
 import dev.jimeng.json.Json;
+import dev.jimeng.json.JsonSyntax;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
 import dev.jimeng.request.RequestValidator;
@@ -104,7 +105,16 @@ public final class StoryboardFile {
      */
     public static Read read(Path file, String text, Path folder, Defaults options) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        return isJsonLines(file, body) ? jsonLines(body, folder, options) : toml(body, folder, options);
+        Read read = isJsonLines(file, body) ? jsonLines(body, folder, options) : toml(body, folder, options);
+        List<Problem> inOrder = new ArrayList<>(read.problems());
+        inOrder.sort(java.util.Comparator.comparingInt(StoryboardFile::position));
+        return new Read(read.shots(), inOrder);
+    }
+
+    /** Where a problem is, for the order of the report: the top first, then by line or shot number. */
+    private static int position(Problem p) {
+        String digits = p.where().replaceAll("\\D", "");
+        return digits.isEmpty() ? 0 : Integer.parseInt(digits);
     }
 
     private static Read toml(String text, Path folder, Defaults options) {
@@ -163,9 +173,13 @@ public final class StoryboardFile {
             try {
                 node = Json.MAPPER.readTree(stripped);
             } catch (JacksonException e) {
+                String column = e.getLocation() == null || e.getLocation().getColumnNr() < 1
+                        ? ""
+                        : " at column " + e.getLocation().getColumnNr();
                 problems.add(new Problem(
                         where,
-                        "not valid JSON: " + TerminalText.oneLine(e.getOriginalMessage()) + "; one shot per line"));
+                        "not valid JSON" + column + ": " + JsonSyntax.expected(e.getOriginalMessage())
+                                + "; one shot per line"));
                 continue;
             }
             places.add(where);
