@@ -48,8 +48,8 @@ import picocli.CommandLine.Parameters;
                     + " begins with the last frame of the video before (decoded here; best effort), so they run"
                     + " one after another and a failed shot stops the shots after it.",
             "Run the same FILE again to make what is missing: shots already made or still running are reused,"
-                    + " never sent (or paid for) twice. The videos, FILE-name.m3u and FILE-name-reel.html go"
-                    + " to a folder named after FILE in the output directory.",
+                    + " never sent (or paid for) twice. The videos, NAME.m3u and NAME-reel.html (NAME: FILE's"
+                    + " name without its extension) go to the folder NAME in the output directory.",
         },
         footer = {
             "",

@@ -190,7 +190,7 @@ final class StoryRun {
                 outcomes.put(next.number(), new Outcome(next, null, noFrame));
             }
             if (!outcome.done() || noFrame != null) {
-                stopAfter(shot, chain.subList(i + 1, chain.size()), outcomes);
+                stopAfter(shot, plan.stoppedBy(shot), outcomes);
                 return;
             }
         }

@@ -310,9 +310,9 @@ public final class StoryboardFile {
                 .toList();
     }
 
+    /** The keys at the top of a TOML storyboard: the story's defaults and its shots. */
     private static List<String> topNames() {
-        List<String> names = new ArrayList<>(List.of("mode", "resolution", "duration", "seed", "shot"));
-        return names;
+        return List.of("mode", "resolution", "duration", "seed", "shot");
     }
 
     /** The value as a shot takes it: text, or a whole number (duration an Integer, seed a Long). */
