@@ -53,11 +53,7 @@ final class RequestLog {
         return downloads;
     }
 
-    /**
-     * Parses a body for the log, with each base64 image replaced by "<N base64 chars>" and its
-     * bytes' SHA-256 (hex) listed, in the same order, under {@code binary_data_sha256}: tests check
-     * which picture was sent without the log keeping any.
-     */
+    /** Parses a body for the log, with each base64 image replaced by "<N base64 chars>". */
     static JsonNode redactedBody(byte[] body) {
         if (body == null || body.length == 0) {
             return null;
@@ -66,15 +62,29 @@ final class RequestLog {
             JsonNode node = Json.MAPPER.readTree(body);
             if (node instanceof ObjectNode object && object.get("binary_data_base64") instanceof ArrayNode blobs) {
                 ArrayNode lengths = object.putArray("binary_data_base64");
-                ArrayNode hashes = object.putArray("binary_data_sha256");
-                blobs.forEach(b -> {
-                    lengths.add(new TextNode("<" + b.asText().length() + " base64 chars>"));
-                    hashes.add(new TextNode(sha256(b.asText())));
-                });
+                blobs.forEach(b -> lengths.add(new TextNode("<" + b.asText().length() + " base64 chars>")));
             }
             return node;
         } catch (java.io.IOException e) {
             return null;
+        }
+    }
+
+    /**
+     * The hex SHA-256 of each uploaded image's bytes, in the body's order (empty when none): tests
+     * check which picture was sent without the log keeping any.
+     */
+    static java.util.List<String> imageHashes(byte[] body) {
+        if (body == null || body.length == 0) {
+            return java.util.List.of();
+        }
+        try {
+            JsonNode blobs = Json.MAPPER.readTree(body).path("binary_data_base64");
+            java.util.List<String> hashes = new ArrayList<>();
+            blobs.forEach(b -> hashes.add(sha256(b.asText())));
+            return java.util.List.copyOf(hashes);
+        } catch (java.io.IOException e) {
+            return java.util.List.of();
         }
     }
 

@@ -2,7 +2,7 @@ package dev.jimeng.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.sandbox.LoggedRequest;
 import dev.jimeng.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,15 +89,15 @@ class CliStoryTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(server.submitCount() - submits).isEqualTo(3);
-        List<JsonNode> bodies = sent();
+        List<LoggedRequest> bodies = sent();
         assertThat(bodies.stream().map(this::shotFrames))
                 .containsExactlyInAnyOrder(
                         "the fox wakes up: " + hash(k0) + " → " + hash(k1),
                         "the fox runs to the river: " + hash(k1) + " → " + hash(k2),
                         "the fox drinks: " + hash(k2) + " → " + hash(k3));
         assertThat(bodies.stream()
-                        .map(b -> b.path("req_key").asText() + "/"
-                                + b.path("seed").asLong()))
+                        .map(b -> b.body().path("req_key").asText() + "/"
+                                + b.body().path("seed").asLong()))
                 .containsExactlyInAnyOrder(
                         "jimeng_i2v_first_tail_v30/7",
                         "jimeng_i2v_first_tail_v30/7",
@@ -240,7 +240,7 @@ class CliStoryTest {
         CliRun run = jimeng.run("story", board.toString(), "--continue", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        List<JsonNode> bodies = sent().subList(before, sent().size());
+        List<LoggedRequest> bodies = sent().subList(before, sent().size());
         assertThat(bodies).hasSize(3);
         Path folder = cwd.resolve("videos/fox");
         Path frame2 = folder.resolve("shot-02-first.jpg");
@@ -312,10 +312,10 @@ class CliStoryTest {
         assertThat(server.submitCount()).isEqualTo(submits);
     }
 
-    private String shotFrames(JsonNode body) {
-        JsonNode hashes = body.path("binary_data_sha256");
-        return body.path("prompt").asText() + ": " + hashes.path(0).asText() + " → "
-                + hashes.path(1).asText();
+    /** "prompt: first-frame hash → last-frame hash" of one submit. */
+    private String shotFrames(LoggedRequest submit) {
+        List<String> hashes = submit.imageSha256();
+        return submit.body().path("prompt").asText() + ": " + hashes.get(0) + " → " + hashes.get(1);
     }
 
     private static String hash(Path file) {
@@ -332,8 +332,8 @@ class CliStoryTest {
         return file;
     }
 
-    private List<JsonNode> sent() {
-        List<JsonNode> all = CliSandbox.submitBodies(server);
+    private List<LoggedRequest> sent() {
+        List<LoggedRequest> all = CliSandbox.submits(server);
         return all.subList(submits, all.size());
     }
 }

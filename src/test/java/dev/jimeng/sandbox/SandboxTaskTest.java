@@ -265,7 +265,8 @@ class SandboxTaskTest {
         LoggedRequest withImage = server.requests().get(1);
         assertThat(withImage.body().path("binary_data_base64").get(0).asText())
                 .isEqualTo("<" + png.length() + " base64 chars>");
-        assertThat(withImage.body().path("binary_data_sha256").get(0).asText())
+        assertThat(withImage.imageSha256())
+                .singleElement()
                 .as("the image's hash, so a test can tell which picture was sent")
                 .isEqualTo(java.util.HexFormat.of()
                         .formatHex(java.security.MessageDigest.getInstance("SHA-256")
