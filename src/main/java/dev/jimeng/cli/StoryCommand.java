@@ -115,7 +115,7 @@ public final class StoryCommand extends BaseCommand {
         StoryPlan plan = new StoryPlan(read(path), continueFrames);
         List<StoryRun.Take> takes = validate(plan, folder);
         String group = StoryKey.of(path);
-        takes = StoryRun.findEarlier(jobs(), group, takes);
+        takes = StoryRun.findEarlier(jobs(), group, takes, !dryRun.dryRun);
         List<StoryRun.Take> toSend =
                 takes.stream().filter(t -> t.earlier() == null).toList();
         List<ValidatedRequest> sending =
@@ -171,7 +171,12 @@ public final class StoryCommand extends BaseCommand {
             }
             String what =
                     switch (job.state()) {
-                        case DONE -> "made earlier by job " + job.id() + ", reused";
+                        case DONE ->
+                            "made earlier by job " + job.id() + ", reused"
+                                    + (job.outputPath() == null || !Files.exists(job.outputPath())
+                                            ? " (its video is not on disk: '" + jimeng() + "download " + job.id()
+                                                    + "' fetches it again for free)"
+                                            : "");
                         case SUBMIT_UNKNOWN -> "job " + job.id() + " may have reached the server";
                         default ->
                             "job " + job.id() + " is still " + job.state().label() + ", waited for";

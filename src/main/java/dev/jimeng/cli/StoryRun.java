@@ -110,9 +110,10 @@ final class StoryRun {
      * frames, length and seed): a finished one is reused, one still at the server (or not yet sent)
      * is waited for, one whose submit may have reached the server is never sent again. Failed,
      * expired and canceled jobs are not reused: the shot is sent again. A job a crash left outside
-     * the group (journaled, not yet grouped) is found too and put into it.
+     * the group (journaled, not yet grouped) is found too and, when {@code adopt} (not for a dry
+     * run, which changes nothing), put into it.
      */
-    static List<Take> findEarlier(JobService jobs, String group, List<Take> takes) {
+    static List<Take> findEarlier(JobService jobs, String group, List<Take> takes, boolean adopt) {
         List<JobSnapshot> members = jobs.members(group);
         Map<String, String> groups = jobs.groups();
         java.time.Instant since = jobs.clock().instant().minus(ADOPTION_WINDOW);
@@ -128,7 +129,7 @@ final class StoryRun {
                     .filter(j -> j.request().asksForTheSameVideoAs(wanted))
                     .max(Comparator.comparingInt((JobSnapshot j) -> rank(j.state()))
                             .thenComparing(JobSnapshot::createdAt));
-            earlier.filter(j -> !groups.containsKey(j.id())).ifPresent(j -> jobs.join(group, List.of(j.id())));
+            earlier.filter(j -> adopt && !groups.containsKey(j.id())).ifPresent(j -> jobs.join(group, List.of(j.id())));
             found.add(new Take(take.shot(), take.request(), earlier.orElse(null)));
         }
         return found;
