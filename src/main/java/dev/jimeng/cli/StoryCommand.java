@@ -140,7 +140,7 @@ public final class StoryCommand extends BaseCommand {
                                 .orElse(0),
                         cap);
         tellReused(takes);
-        if (continueFrames) {
+        if (continueFrames && !sending.isEmpty()) {
             err().println("jimeng: --continue: each shot begins with the last frame of the video before it,"
                     + " decoded here in pure Java: best effort (a video that cannot be decoded stops the shots after"
                     + " it, and the frame may differ from the keyframe the shot was planned with)");
