@@ -65,6 +65,8 @@ class ArchitectureTest {
             .definedBy("dev.jimeng.gallery..")
             .layer("Metadata")
             .definedBy("dev.jimeng.metadata..")
+            .layer("Story")
+            .definedBy("dev.jimeng.story..")
             .layer("Leaves")
             .definedBy(LEAVES)
             // who may use whom: every arrow points down
@@ -92,7 +94,18 @@ class ArchitectureTest {
                     "Cli", "Shell", "Panel", "Mcp", "App", "View", "Job", "Doctor", "Gallery", "Metadata")
             .whereLayer("Request")
             .mayOnlyBeAccessedByLayers(
-                    "Cli", "Shell", "Panel", "Mcp", "App", "View", "Job", "Store", "Doctor", "Gallery", "Metadata")
+                    "Cli",
+                    "Shell",
+                    "Panel",
+                    "Mcp",
+                    "App",
+                    "View",
+                    "Job",
+                    "Store",
+                    "Doctor",
+                    "Gallery",
+                    "Metadata",
+                    "Story")
             .whereLayer("Api")
             .mayOnlyBeAccessedByLayers("Cli", "App", "Job", "Request", "Doctor")
             .whereLayer("Sign")
@@ -130,6 +143,10 @@ class ArchitectureTest {
             .mayOnlyAccessLayers("Job", "Store", "Request", "Leaves")
             .whereLayer("Metadata")
             .mayOnlyBeAccessedByLayers("Cli", "Shell", "Panel", "App")
+            .whereLayer("Story") // storyboards read and planned; the command sends them
+            .mayOnlyAccessLayers("Request", "Leaves")
+            .whereLayer("Story")
+            .mayOnlyBeAccessedByLayers("Cli")
             .whereLayer("Leaves")
             .mayNotAccessAnyLayer();
 

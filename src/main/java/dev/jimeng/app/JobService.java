@@ -87,6 +87,14 @@ public final class JobService implements JobSource {
         return engine.get().group(ids);
     }
 
+    /**
+     * Puts jobs into the group of this id, a name the caller chose (a storyboard's, so its next run
+     * finds the jobs it already has); returns the group's id.
+     */
+    public String join(String group, List<String> ids) {
+        return engine.get().join(group, ids);
+    }
+
     /** Job id to group id, for every job in a group. */
     public Map<String, String> groups() {
         return engine.get().groups();

@@ -14,7 +14,6 @@ import dev.jimeng.request.RequestOptions;
 import dev.jimeng.request.RequestValidator;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.text.Spelling;
-import dev.jimeng.text.TerminalText;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -239,50 +238,9 @@ final class BatchFile {
         return new Entry(number, request, Set.of(), List.of(), Set.of());
     }
 
-    /**
-     * What the JSON parser expected, in words, from its message (never its internals: source
-     * descriptions, character codes, feature names).
-     */
+    /** What the JSON parser expected, in words (see {@link dev.jimeng.json.JsonSyntax#expected}). */
     static String expected(String parserMessage) {
-        String m = parserMessage == null ? "" : parserMessage;
-        java.util.regex.Matcher found = java.util.regex.Pattern.compile("Unexpected character \\('(.+?)' \\(code")
-                .matcher(m);
-        java.util.regex.Matcher token =
-                java.util.regex.Pattern.compile("Unrecognized token '([^']*)'").matcher(m);
-        String what = found.find()
-                ? " but found " + TerminalText.safe(found.group(1))
-                : token.find() ? " but found " + TerminalText.safe(token.group(1)) : "";
-        if (m.contains("end-of-input")) {
-            if (m.contains("close marker for Array")) {
-                return "expected ] before the line ends";
-            }
-            if (m.contains("in a String value") || m.contains("String value")) {
-                return "expected a closing \" before the line ends";
-            }
-            return "expected } before the line ends";
-        }
-        if (m.contains("double-quote to start field name")) {
-            return "expected a key in double quotes" + what;
-        }
-        if (m.contains("colon to separate field name")) {
-            return "expected : after a key" + what;
-        }
-        if (m.contains("comma to separate Object entries")) {
-            return "expected , or } after a value" + what;
-        }
-        if (m.contains("comma to separate Array entries")) {
-            return "expected , or ] after a value" + what;
-        }
-        if (m.contains("Unexpected close marker")) {
-            return "expected a value" + what;
-        }
-        if (m.contains("Trailing token") || m.contains("trailing token")) {
-            return "expected nothing after the closing }" + what;
-        }
-        if (m.contains("control character") || m.contains("CTRL-CHAR")) {
-            return "expected \\n or \\t instead of a raw control character inside a string";
-        }
-        return "expected a value: a \"string\", a number, true, false, null, [ or {" + what;
+        return dev.jimeng.json.JsonSyntax.expected(parserMessage);
     }
 
     private static Entry json(int number, String line, Path folder, GenerationRequest defaults) {

@@ -45,6 +45,7 @@ public final class JimengCommand extends BaseCommand {
         SpendCommand.class,
         PruneCommand.class,
         BatchCommand.class,
+        StoryCommand.class,
         TemplateCommand.class,
         AssetCommand.class,
         WatchCommand.class,

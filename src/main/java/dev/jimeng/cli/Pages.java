@@ -34,6 +34,13 @@ final class Pages {
      */
     static Path write(Path file, String title, List<JobSnapshot> jobs, Marks marks, Clock clock, boolean sandbox)
             throws IOException {
+        return write(file, title, jobs, marks, clock, sandbox, false);
+    }
+
+    /** As above; a {@code reel} (a story's jobs in shot order) plays its videos one after another. */
+    static Path write(
+            Path file, String title, List<JobSnapshot> jobs, Marks marks, Clock clock, boolean sandbox, boolean reel)
+            throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         List<GalleryCard> cards = jobs.stream()
@@ -46,7 +53,7 @@ final class Pages {
                         clock.getZone(),
                         sandbox))
                 .toList();
-        String html = GalleryPage.render(title, file.getFileName().toString(), cards, clock.instant());
+        String html = GalleryPage.render(title, file.getFileName().toString(), cards, clock.instant(), reel);
         Path part = Files.createTempFile(folder, ".gallery-", ".part");
         try {
             Files.writeString(part, html, StandardCharsets.UTF_8);

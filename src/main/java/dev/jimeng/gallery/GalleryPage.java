@@ -31,6 +31,15 @@ public final class GalleryPage {
      * @param generatedAt when the page was written: stars toggled in the browser after it win
      */
     public static String render(String title, String pageKey, List<GalleryCard> cards, Instant generatedAt) {
+        return render(title, pageKey, cards, generatedAt, false);
+    }
+
+    /**
+     * As above; a {@code reel} (a story's page, its cards in shot order) has a button that plays the
+     * shown cards' videos one after another.
+     */
+    public static String render(
+            String title, String pageKey, List<GalleryCard> cards, Instant generatedAt, boolean reel) {
         StringBuilder html = new StringBuilder(4096 + cards.size() * 1024);
         html.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; ")
@@ -56,7 +65,9 @@ public final class GalleryPage {
                 .append(cards.size())
                 .append("</span> of ")
                 .append(cards.size())
-                .append("</span>\n<a id=\"save-stars\" download=\"")
+                .append("</span>\n")
+                .append(reel ? "<button type=\"button\" id=\"play-all\">Play in order</button>\n" : "")
+                .append("<a id=\"save-stars\" download=\"")
                 .append(STARS_FILE)
                 .append("\" href=\"#\">Save stars</a>\n</header>\n")
                 .append("<p>Stars you toggle are kept in this browser; “Save stars” downloads ")

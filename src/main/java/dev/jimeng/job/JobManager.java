@@ -370,6 +370,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.group(ids, clock.instant());
     }
 
+    /** Puts jobs into the group of this id (a caller's chosen name, see {@link JobStore#join}). */
+    public String join(String group, List<String> ids) {
+        return store.join(group, ids, clock.instant());
+    }
+
     public java.util.Map<String, String> groups() {
         return store.groups();
     }

@@ -41,8 +41,7 @@ public final class InlineImages {
     }
 
     static byte[] png(Frame frame) {
-        BufferedImage image = new BufferedImage(frame.width(), frame.height(), BufferedImage.TYPE_INT_RGB);
-        image.setRGB(0, 0, frame.width(), frame.height(), frame.rgb(), 0, frame.width());
+        BufferedImage image = StillImages.image(frame);
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             ImageIO.write(image, "png", out);

@@ -14,6 +14,7 @@ import java.time.Instant;
  * @param httpStatus status answered; 0 when the connection was dropped on purpose
  * @param businessCode the {@code code} of a business answer, else null
  * @param gatewayError the gateway error code (e.g. SignatureDoesNotMatch), else null
+ * @param imageSha256 the hex SHA-256 of each uploaded image (binary_data_base64), in order
  */
 public record LoggedRequest(
         Instant time,
@@ -22,7 +23,8 @@ public record LoggedRequest(
         JsonNode body,
         int httpStatus,
         Integer businessCode,
-        String gatewayError) {
+        String gatewayError,
+        java.util.List<String> imageSha256) {
 
     public boolean dropped() {
         return httpStatus == 0;

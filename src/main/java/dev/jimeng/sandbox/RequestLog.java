@@ -69,4 +69,36 @@ final class RequestLog {
             return null;
         }
     }
+
+    /**
+     * The hex SHA-256 of each uploaded image's bytes, in the body's order (empty when none): tests
+     * check which picture was sent without the log keeping any.
+     */
+    static java.util.List<String> imageHashes(byte[] body) {
+        if (body == null || body.length == 0) {
+            return java.util.List.of();
+        }
+        try {
+            JsonNode blobs = Json.MAPPER.readTree(body).path("binary_data_base64");
+            java.util.List<String> hashes = new ArrayList<>();
+            blobs.forEach(b -> hashes.add(sha256(b.asText())));
+            return java.util.List.copyOf(hashes);
+        } catch (java.io.IOException e) {
+            return java.util.List.of();
+        }
+    }
+
+    /** The hex SHA-256 of the bytes {@code base64} encodes ("not base64" when it encodes none). */
+    private static String sha256(String base64) {
+        try {
+            byte[] bytes = java.util.Base64.getDecoder().decode(base64);
+            return java.util.HexFormat.of()
+                    .formatHex(
+                            java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (IllegalArgumentException e) {
+            return "not base64";
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
 }

@@ -157,6 +157,7 @@ public final class SandboxServer implements AutoCloseable {
         String kind = isApi ? ApiEndpoint.knownAction(query) : path.startsWith("/videos/") ? RequestLog.DOWNLOAD : "";
         String target = isApi ? query.getOrDefault("Action", "") : path;
         JsonNode loggedBody = null;
+        java.util.List<String> imageHashes = java.util.List.of();
         int status = 500;
         Integer businessCode = null;
         String gatewayError = null;
@@ -164,6 +165,7 @@ public final class SandboxServer implements AutoCloseable {
         try {
             byte[] body = exchange.getRequestBody().readAllBytes();
             loggedBody = RequestLog.redactedBody(body);
+            imageHashes = RequestLog.imageHashes(body);
             if (faults.takeDrop()) {
                 status = 0; // closing before any header is sent makes the client see a dead connection
                 return;
@@ -199,7 +201,14 @@ public final class SandboxServer implements AutoCloseable {
             }
         } finally {
             log.add(new LoggedRequest(
-                    arrived, exchange.getRequestMethod(), target, loggedBody, status, businessCode, gatewayError));
+                    arrived,
+                    exchange.getRequestMethod(),
+                    target,
+                    loggedBody,
+                    status,
+                    businessCode,
+                    gatewayError,
+                    imageHashes));
             // close the exchange, not the body stream: if a truncated download left bytes unsent,
             // this drops the connection instead of leaving the client waiting
             exchange.close();

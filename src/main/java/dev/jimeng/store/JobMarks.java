@@ -54,8 +54,12 @@ final class JobMarks {
 
     /** Puts {@code ids} into one new group; returns its id. */
     String group(List<String> ids, Instant now) {
+        return join(JobIds.next(), ids, now);
+    }
+
+    /** Puts {@code ids} into the group {@code group} (made when it has no jobs yet); returns its id. */
+    String join(String group, List<String> ids, Instant now) {
         return journal.write(() -> {
-            String group = JobIds.next();
             try (PreparedStatement ps = journal.prepare("UPDATE jobs SET group_id = ?, updated_at = ? WHERE id = ?")) {
                 for (String id : ids) {
                     ps.setString(1, group);

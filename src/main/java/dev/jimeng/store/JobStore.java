@@ -392,6 +392,17 @@ public final class JobStore implements AutoCloseable {
         return marks.group(ids, now);
     }
 
+    /**
+     * Puts these jobs into the group {@code group}, a name the caller chose (a storyboard's, found
+     * again by the next run of it); returns the group's id.
+     */
+    public String join(String group, List<String> ids, Instant now) {
+        if (!JobIds.isPrefix(group) || group.length() != JobIds.LENGTH) {
+            throw new IllegalArgumentException("a group id is " + JobIds.LENGTH + " of " + JobIds.ALPHABET);
+        }
+        return marks.join(group, ids, now);
+    }
+
     /** Job id to group id, for every job in a group. */
     public java.util.Map<String, String> groups() {
         return marks.groups();

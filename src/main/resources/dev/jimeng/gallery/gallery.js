@@ -58,6 +58,38 @@
     document.getElementById("shown").textContent = String(shown);
   });
 
+  // a story's reel: the shown cards' videos one after another, in page (shot) order
+  var playAll = document.getElementById("play-all");
+  if (playAll) {
+    playAll.addEventListener("click", function () {
+      var shown = cards.filter(function (c) { return !c.hidden && c.querySelector("video"); });
+      playAll.setAttribute("data-played", "");
+      function play(i) {
+        if (i >= shown.length) {
+          playAll.removeAttribute("data-playing");
+          return;
+        }
+        var card = shown[i];
+        var video = card.querySelector("video");
+        playAll.setAttribute("data-playing", card.getAttribute("data-id"));
+        playAll.setAttribute("data-played", (playAll.getAttribute("data-played") + " " + card.getAttribute("data-id")).trim());
+        video.loop = false;
+        video.currentTime = 0;
+        video.onended = function () {
+          video.onended = null;
+          video.loop = true;
+          play(i + 1);
+        };
+        card.scrollIntoView({ block: "nearest" });
+        var playing = video.play();
+        if (playing && playing.catch) {
+          playing.catch(function () { play(i + 1); });
+        }
+      }
+      play(0);
+    });
+  }
+
   cards.forEach(function (card) {
     var video = card.querySelector("video");
     if (video) {

@@ -31,6 +31,11 @@ final class CliSandbox {
         }
     }
 
+    /** The submits the sandbox received, oldest first. */
+    static List<LoggedRequest> submits(SandboxServer server) {
+        return server.requests().stream().filter(r -> r.target().equals(SUBMIT)).toList();
+    }
+
     /** The (redacted) bodies of the submits the sandbox received, oldest first. */
     static List<JsonNode> submitBodies(SandboxServer server) {
         return server.requests().stream()

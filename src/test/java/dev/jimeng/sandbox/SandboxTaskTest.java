@@ -265,6 +265,12 @@ class SandboxTaskTest {
         LoggedRequest withImage = server.requests().get(1);
         assertThat(withImage.body().path("binary_data_base64").get(0).asText())
                 .isEqualTo("<" + png.length() + " base64 chars>");
+        assertThat(withImage.imageSha256())
+                .singleElement()
+                .as("the image's hash, so a test can tell which picture was sent")
+                .isEqualTo(java.util.HexFormat.of()
+                        .formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                                .digest(Base64.getDecoder().decode(png))));
         assertThat(withImage.toString()).doesNotContain(png);
     }
 
