@@ -9,6 +9,8 @@ import dev.jimeng.view.JobCounts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -46,8 +48,16 @@ final class InteractiveSession extends Session {
     private boolean panelOpen;
     private final List<String> pendingNotices = new ArrayList<>();
 
+    /** The engine's start (journal, resumed jobs, API client), done on its own thread after the first prompt. */
+    private CompletableFuture<AutoCloseable> engineStart;
+
     InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets) {
-        super(root);
+        this(root, terminal, knownSecrets, null);
+    }
+
+    /** @param tree the command tree built while the terminal opened, or null to build it here */
+    InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets, picocli.CommandLine tree) {
+        super(root, tree);
         this.terminal = terminal;
         this.dumb = Terminals.isDumb(terminal);
         this.knownSecrets = knownSecrets;
@@ -87,7 +97,7 @@ final class InteractiveSession extends Session {
                 command.interrupt(); // ends a foreground wait; background jobs run on their own threads
             }
         });
-        try (AutoCloseable engine = startEngine(out)) {
+        try {
             if (!dumb) {
                 status = Status.getStatus(terminal);
                 // Reserve the bottom row once, now: JLine's Status moves the cursor up a line when it
@@ -97,12 +107,12 @@ final class InteractiveSession extends Session {
                 statusSize = terminal.getSize();
             }
             out.println(banner());
-            if (!jobs.isEmpty()) {
-                out.println("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
-            }
+            out.flush();
+            engineStart = startEngineInBackground();
             loop();
             return 0;
         } finally {
+            stopEngine();
             closeStatus();
             reader.getHistory().save();
             terminal.writer().flush();
@@ -124,6 +134,7 @@ final class InteractiveSession extends Session {
                 }
                 continue;
             }
+            awaitEngine();
             foreground = Thread.currentThread();
             try {
                 runLine(line);
@@ -132,6 +143,8 @@ final class InteractiveSession extends Session {
                 Thread.interrupted(); // a Ctrl-C aimed at the finished command must not hit the next one
             }
         }
+        awaitEngine(); // what is left to settle is known once the journal is open
+        flushNotices();
         settleUnsent();
         long running = jobs.active();
         if (running > 0) {
@@ -183,6 +196,57 @@ final class InteractiveSession extends Session {
             }
         }
         out.println("jimeng: canceled " + canceled + " job(s) not sent yet; nothing was billed");
+    }
+
+    /**
+     * Starts the engine off the path to the first prompt: opening the journal, resuming its unfinished
+     * jobs and building the API client take longer than drawing the prompt. What it has to say comes as
+     * notices; every command waits for it ({@link #awaitEngine}), so none races it.
+     */
+    private CompletableFuture<AutoCloseable> startEngineInBackground() {
+        CompletableFuture<AutoCloseable> started = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("jimeng-engine-start").start(() -> {
+            try {
+                AutoCloseable subscription = startEngine(this::notice);
+                if (!jobs.isEmpty()) {
+                    notice("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
+                }
+                refreshStatus();
+                started.complete(subscription);
+            } catch (Throwable e) {
+                started.completeExceptionally(e);
+            }
+        });
+        return started;
+    }
+
+    /** Waits for the engine's start; a failure of it (say, a journal that cannot be opened) ends the shell. */
+    private void awaitEngine() {
+        try {
+            engineStart.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw e;
+        }
+    }
+
+    /** Stops listening to the engine, once its start is over. */
+    private void stopEngine() throws Exception {
+        if (engineStart == null) {
+            return;
+        }
+        AutoCloseable subscription;
+        try {
+            subscription = engineStart.join();
+        } catch (CompletionException | java.util.concurrent.CancellationException e) {
+            return; // reported by awaitEngine, or the shell ended before the start failed
+        }
+        subscription.close();
     }
 
     /** The first line: what this is, where jobs go (and whether they are billed), how to go on. */
