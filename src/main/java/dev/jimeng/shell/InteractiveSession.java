@@ -298,10 +298,19 @@ final class InteractiveSession extends Session {
     protected void onJob(JobSnapshot job) {
         if (jobs.recordAndCheckEnded(job)) {
             notice(Notices.finished(
-                    job, app().jobs().clock().instant(), app().jobs().sandbox()));
+                    job, app().jobs().clock().instant(), app().jobs().sandbox(), links()));
             signal(job);
         }
         refreshStatus();
+    }
+
+    /**
+     * Whether notices link saved files (OSC 8), by the rule one-shot output follows. JLine's {@code
+     * printAbove(String)} writes the text as it is, so the link reaches the terminal; it takes no
+     * column, so the redrawn prompt stays in place.
+     */
+    private boolean links() {
+        return root.color().links(!dumb, app().env()::get);
     }
 
     private void notice(String text) {
