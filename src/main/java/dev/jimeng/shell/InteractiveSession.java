@@ -9,8 +9,6 @@ import dev.jimeng.view.JobCounts;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
@@ -49,7 +47,7 @@ final class InteractiveSession extends Session {
     private final List<String> pendingNotices = new ArrayList<>();
 
     /** The engine's start (journal, resumed jobs, API client), done on its own thread after the first prompt. */
-    private CompletableFuture<AutoCloseable> engineStart;
+    private Background<AutoCloseable> engineStart;
 
     InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets) {
         this(root, terminal, knownSecrets, null);
@@ -203,39 +201,23 @@ final class InteractiveSession extends Session {
      * jobs and building the API client take longer than drawing the prompt. What it has to say comes as
      * notices; every command waits for it ({@link #awaitEngine}), so none races it.
      */
-    private CompletableFuture<AutoCloseable> startEngineInBackground() {
-        CompletableFuture<AutoCloseable> started = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("jimeng-engine-start").start(() -> {
-            try {
-                AutoCloseable subscription = startEngine(this::notice);
-                if (!jobs.isEmpty()) {
-                    notice("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
-                }
-                refreshStatus();
-                started.complete(subscription);
-            } catch (Throwable e) {
-                started.completeExceptionally(e);
+    private Background<AutoCloseable> startEngineInBackground() {
+        return Background.start("jimeng-engine-start", () -> {
+            AutoCloseable subscription = startEngine(this::notice);
+            if (!jobs.isEmpty()) {
+                notice("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
             }
+            refreshStatus();
+            return subscription;
         });
-        return started;
     }
 
     /** Waits for the engine's start; a failure of it (say, a journal that cannot be opened) ends the shell. */
     private void awaitEngine() {
-        try {
-            engineStart.join();
-        } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw e;
-        }
+        engineStart.join();
     }
 
-    /** Stops listening to the engine, once its start is over. */
+    /** Stops listening to the engine, once its start is over (a start that failed has nothing to stop). */
     private void stopEngine() throws Exception {
         if (engineStart == null) {
             return;
@@ -243,8 +225,8 @@ final class InteractiveSession extends Session {
         AutoCloseable subscription;
         try {
             subscription = engineStart.join();
-        } catch (CompletionException | java.util.concurrent.CancellationException e) {
-            return; // reported by awaitEngine, or the shell ended before the start failed
+        } catch (RuntimeException | Error e) {
+            return; // awaitEngine reported it
         }
         subscription.close();
     }

@@ -8,7 +8,6 @@ import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -51,14 +50,7 @@ public final class Shell {
         // Opening the terminal (JLine binding the C library, reading terminfo) is the longest step
         // before the first prompt: it runs on its own thread while this one reads the settings and
         // builds the command tree.
-        CompletableFuture<Terminal> opening = new CompletableFuture<>();
-        Thread.ofPlatform().daemon().name("jimeng-terminal").start(() -> {
-            try {
-                opening.complete(systemTerminal());
-            } catch (Throwable e) {
-                opening.completeExceptionally(e);
-            }
-        });
+        Background<Terminal> opening = Background.start("jimeng-terminal", Shell::systemTerminal);
         List<String> secrets;
         CommandLine tree;
         try {
@@ -85,22 +77,19 @@ public final class Shell {
                 .build();
     }
 
-    private static Terminal opened(CompletableFuture<Terminal> opening) throws IOException {
+    private static Terminal opened(Background<Terminal> opening) throws IOException {
         try {
             return opening.join();
         } catch (CompletionException e) {
             if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
+                throw io; // as when the terminal was opened on this thread
             }
             throw e;
         }
     }
 
     /** The shell did not start: the terminal being opened is closed (its modes and signals restored). */
-    private static void closeWhenOpen(CompletableFuture<Terminal> opening) {
+    private static void closeWhenOpen(Background<Terminal> opening) {
         try {
             opening.join().close();
         } catch (IOException | RuntimeException ignored) {
