@@ -15,6 +15,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
 
 /**
  * The training run behind jimeng's AOT cache (JDK 25+, {@code -XX:AOTCacheOutput}) or AppCDS archive
@@ -34,6 +37,9 @@ public final class AotTraining {
     /** What the script shell runs: the shell's own start, one command and the way out. */
     private static final String SHELL_SCRIPT = "jobs\nexit\n";
 
+    /** Keys typed into the shell at a terminal: its line editor, status line and completion too. */
+    private static final String SHELL_KEYS = "jo\t\rexit\r";
+
     private AotTraining() {}
 
     public static void main(String[] args) throws IOException {
@@ -43,13 +49,34 @@ public final class AotTraining {
                 run(home, command.toArray(String[]::new), "");
             }
             run(home, new String[] {"--sandbox"}, SHELL_SCRIPT);
+            runAtTerminal(home, SHELL_KEYS);
         } finally {
             deleteTree(home);
         }
         System.exit(0);
     }
 
+    /** The interactive shell over an in-memory xterm, as a user's first prompt and command run it. */
+    private static void runAtTerminal(Path home, String keys) throws IOException {
+        try (Terminal terminal = TerminalBuilder.builder()
+                .system(false)
+                .type("xterm-256color")
+                .size(new Size(120, 30))
+                .streams(
+                        new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
+                        OutputStream.nullOutputStream())
+                .encoding(StandardCharsets.UTF_8)
+                .build()) {
+            run(home, new String[] {"--sandbox"}, "", terminal);
+        }
+    }
+
     private static void run(Path home, String[] args, String stdin) {
+        run(home, args, stdin, null);
+    }
+
+    /** @param terminal the shell's terminal, or null for the process's own (a script here) */
+    private static void run(Path home, String[] args, String stdin, Terminal terminal) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
         Environment env = new Environment(
                 Map.of(
@@ -65,7 +92,11 @@ public final class AotTraining {
                 false,
                 false,
                 false);
-        Cli.run(args, env, root -> new Shell(env, root).run(), InterruptSignal.NONE);
+        Cli.run(
+                args,
+                env,
+                root -> (terminal == null ? new Shell(env, root) : new Shell(env, root, terminal)).run(),
+                InterruptSignal.NONE);
     }
 
     private static void deleteTree(Path root) throws IOException {

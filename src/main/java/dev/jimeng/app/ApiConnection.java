@@ -75,17 +75,25 @@ final class ApiConnection implements AutoCloseable {
     }
 
     private HttpJimengApi builtInSandbox() {
-        try {
-            // Tasks survive a restart, so resuming after a crash works against the sandbox too.
-            sandbox = SandboxServer.start(SandboxConfig.builder()
-                    .taskJournal(sandboxDir.resolve("sandbox-tasks.jsonl"))
-                    .queueDuration(settings.seconds(Setting.SANDBOX_QUEUE_SECONDS))
-                    .generateDuration(settings.seconds(Setting.SANDBOX_GENERATE_SECONDS))
-                    .build());
-        } catch (java.io.IOException e) {
-            throw new UserError(ExitCode.NETWORK, "could not start the sandbox on 127.0.0.1: " + e.getMessage());
+        SandboxServer server = startedSandbox();
+        return new HttpJimengApi(URI.create(server.baseUrl()), server.credentials(), clock, Duration.ofSeconds(30));
+    }
+
+    /** The built-in sandbox, started now if need be (quick: the client, built after, is the slow part). */
+    private SandboxServer startedSandbox() {
+        if (sandbox == null) {
+            try {
+                // Tasks survive a restart, so resuming after a crash works against the sandbox too.
+                sandbox = SandboxServer.start(SandboxConfig.builder()
+                        .taskJournal(sandboxDir.resolve("sandbox-tasks.jsonl"))
+                        .queueDuration(settings.seconds(Setting.SANDBOX_QUEUE_SECONDS))
+                        .generateDuration(settings.seconds(Setting.SANDBOX_GENERATE_SECONDS))
+                        .build());
+            } catch (java.io.IOException e) {
+                throw new UserError(ExitCode.NETWORK, "could not start the sandbox on 127.0.0.1: " + e.getMessage());
+            }
         }
-        return new HttpJimengApi(URI.create(sandbox.baseUrl()), sandbox.credentials(), clock, Duration.ofSeconds(30));
+        return sandbox;
     }
 
     private HttpJimengApi realApi() {
@@ -97,14 +105,16 @@ final class ApiConnection implements AutoCloseable {
     }
 
     /**
-     * Where jobs go, in a few words for the shell's first line: the built-in sandbox (and that nothing is
-     * billed), or the profile's account (its access key masked) and endpoint; the missing credentials otherwise.
+     * Where jobs go, in a few words for the shell's first line: the built-in sandbox (started now, for
+     * its port, but not its client) and that nothing is billed, or the profile's account (its access key masked) and endpoint; the missing credentials otherwise.
      */
     synchronized String describe() {
         if (sandboxDir != null) {
-            return sandbox == null
-                    ? "sandbox on 127.0.0.1, nothing is billed"
-                    : "sandbox on " + URI.create(sandbox.baseUrl()).getAuthority() + ", nothing is billed";
+            try {
+                return "sandbox on " + URI.create(startedSandbox().baseUrl()).getAuthority() + ", nothing is billed";
+            } catch (UserError e) {
+                return "sandbox on 127.0.0.1, nothing is billed"; // the first call says why it cannot start
+            }
         }
         var source = settings.credentialSource();
         if (source.maskedAccessKey().isEmpty()) {

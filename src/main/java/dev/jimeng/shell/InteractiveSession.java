@@ -46,8 +46,16 @@ final class InteractiveSession extends Session {
     private boolean panelOpen;
     private final List<String> pendingNotices = new ArrayList<>();
 
+    /** The engine's start (journal, resumed jobs, API client), done on its own thread after the first prompt. */
+    private Background<AutoCloseable> engineStart;
+
     InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets) {
-        super(root);
+        this(root, terminal, knownSecrets, null);
+    }
+
+    /** @param tree the command tree built while the terminal opened, or null to build it here */
+    InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets, picocli.CommandLine tree) {
+        super(root, tree);
         this.terminal = terminal;
         this.dumb = Terminals.isDumb(terminal);
         this.knownSecrets = knownSecrets;
@@ -87,7 +95,7 @@ final class InteractiveSession extends Session {
                 command.interrupt(); // ends a foreground wait; background jobs run on their own threads
             }
         });
-        try (AutoCloseable engine = startEngine(out)) {
+        try {
             if (!dumb) {
                 status = Status.getStatus(terminal);
                 // Reserve the bottom row once, now: JLine's Status moves the cursor up a line when it
@@ -97,12 +105,12 @@ final class InteractiveSession extends Session {
                 statusSize = terminal.getSize();
             }
             out.println(banner());
-            if (!jobs.isEmpty()) {
-                out.println("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
-            }
+            out.flush();
+            engineStart = startEngineInBackground();
             loop();
             return 0;
         } finally {
+            stopEngine();
             closeStatus();
             reader.getHistory().save();
             terminal.writer().flush();
@@ -124,6 +132,7 @@ final class InteractiveSession extends Session {
                 }
                 continue;
             }
+            awaitEngine();
             foreground = Thread.currentThread();
             try {
                 runLine(line);
@@ -132,6 +141,8 @@ final class InteractiveSession extends Session {
                 Thread.interrupted(); // a Ctrl-C aimed at the finished command must not hit the next one
             }
         }
+        awaitEngine(); // what is left to settle is known once the journal is open
+        flushNotices();
         settleUnsent();
         long running = jobs.active();
         if (running > 0) {
@@ -185,6 +196,41 @@ final class InteractiveSession extends Session {
         out.println("jimeng: canceled " + canceled + " job(s) not sent yet; nothing was billed");
     }
 
+    /**
+     * Starts the engine off the path to the first prompt: opening the journal, resuming its unfinished
+     * jobs and building the API client take longer than drawing the prompt. What it has to say comes as
+     * notices; every command waits for it ({@link #awaitEngine}), so none races it.
+     */
+    private Background<AutoCloseable> startEngineInBackground() {
+        return Background.start("jimeng-engine-start", () -> {
+            AutoCloseable subscription = startEngine(this::notice);
+            if (!jobs.isEmpty()) {
+                notice("jimeng: resumed " + jobs.ids().size() + " unfinished job(s) from the journal");
+            }
+            refreshStatus();
+            return subscription;
+        });
+    }
+
+    /** Waits for the engine's start; a failure of it (say, a journal that cannot be opened) ends the shell. */
+    private void awaitEngine() {
+        engineStart.join();
+    }
+
+    /** Stops listening to the engine, once its start is over (a start that failed has nothing to stop). */
+    private void stopEngine() throws Exception {
+        if (engineStart == null) {
+            return;
+        }
+        AutoCloseable subscription;
+        try {
+            subscription = engineStart.join();
+        } catch (RuntimeException | Error e) {
+            return; // awaitEngine reported it
+        }
+        subscription.close();
+    }
+
     /** The first line: what this is, where jobs go (and whether they are billed), how to go on. */
     private String banner() {
         String version = dev.jimeng.config.JimengVersion.shortVersion();
@@ -234,10 +280,19 @@ final class InteractiveSession extends Session {
     protected void onJob(JobSnapshot job) {
         if (jobs.recordAndCheckEnded(job)) {
             notice(Notices.finished(
-                    job, app().jobs().clock().instant(), app().jobs().sandbox()));
+                    job, app().jobs().clock().instant(), app().jobs().sandbox(), links()));
             signal(job);
         }
         refreshStatus();
+    }
+
+    /**
+     * Whether notices link saved files (OSC 8), by the rule one-shot output follows. JLine's {@code
+     * printAbove(String)} writes the text as it is, so the link reaches the terminal; it takes no
+     * column, so the redrawn prompt stays in place.
+     */
+    private boolean links() {
+        return root.color().links(!dumb, app().env()::get);
     }
 
     private void notice(String text) {

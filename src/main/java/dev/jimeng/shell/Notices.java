@@ -1,6 +1,7 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.text.Hyperlinks;
 import dev.jimeng.text.TerminalText;
 import dev.jimeng.view.JobGuide;
 import java.time.Instant;
@@ -16,6 +17,14 @@ public final class Notices {
 
     /** @param sandbox the job belongs to the built-in sandbox (commands shown carry --sandbox) */
     public static String finished(JobSnapshot job, Instant now, boolean sandbox) {
+        return finished(job, now, sandbox, false);
+    }
+
+    /**
+     * As above; with {@code links} the saved file's path is also an OSC 8 link to it ({@link
+     * Hyperlinks}), its text unchanged.
+     */
+    public static String finished(JobSnapshot job, Instant now, boolean sandbox, boolean links) {
         String head =
                 switch (job.state()) {
                             case DONE -> "✔ " + job.id() + " done";
@@ -30,7 +39,7 @@ public final class Notices {
                         + shorten(job.request().prompt()) + "\"";
         String detail =
                 switch (job.state()) {
-                    case DONE -> "  saved " + TerminalText.safe(String.valueOf(job.outputPath()));
+                    case DONE -> "  saved " + savedPath(job, links);
                     case SUBMIT_UNKNOWN, FAILED, EXPIRED, CANCELED -> {
                         String hint = JobGuide.hint(job, now, sandbox);
                         yield "  " + TerminalText.safe(job.errorMessage()) + (hint.isEmpty() ? "" : "\n  " + hint);
@@ -38,6 +47,11 @@ public final class Notices {
                     default -> "";
                 };
         return detail.isEmpty() ? head : head + "\n" + detail;
+    }
+
+    private static String savedPath(JobSnapshot job, boolean links) {
+        String shown = TerminalText.safe(String.valueOf(job.outputPath()));
+        return links && job.outputPath() != null ? Hyperlinks.file(job.outputPath(), shown) : shown;
     }
 
     static String shorten(String prompt) {

@@ -34,7 +34,7 @@ final class ScriptSession extends Session {
     int run() throws IOException {
         commands(out, err);
         int lastFailure = 0;
-        try (AutoCloseable engine = startEngine(err)) {
+        try (AutoCloseable engine = startEngine(err::println)) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
             String line;
             while (!exitRequested() && (line = lines.readLine()) != null) {

@@ -11,6 +11,7 @@ import dev.jimeng.text.Spelling;
 import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What both ways of running the shell share: the command tree (the CLI's, plus the shell-only
@@ -28,16 +29,26 @@ abstract class Session implements ShellControl {
     private volatile boolean exitRequested;
 
     Session(JimengCommand root) {
+        this(root, null);
+    }
+
+    /** @param tree the command tree built ahead ({@link Cli#commandLine}), or null to build it here */
+    Session(JimengCommand root, picocli.CommandLine tree) {
         this.root = root;
+        this.commands = tree;
     }
 
     protected App app() {
         return root.app();
     }
 
-    /** Builds the command tree writing to these streams; call once before {@link #runLine}. */
+    /** Builds the command tree writing to these streams (or points the one built ahead at them); call once before {@link #runLine}. */
     protected picocli.CommandLine commands(PrintWriter out, PrintWriter err) {
-        commands = Cli.commandLine(root, out, err);
+        if (commands == null) {
+            commands = Cli.commandLine(root, out, err);
+        }
+        commands.setOut(out);
+        commands.setErr(err);
         ShellCommands.register(commands, this);
         return commands;
     }
@@ -46,17 +57,18 @@ abstract class Session implements ShellControl {
      * Starts the job engine, resumes the journal's unfinished jobs and listens to every job of this
      * process. Without a usable engine (say, no credentials) the shell still runs: the reason is
      * printed once and each command that needs the API says it again.
+     *
+     * @param say prints one line to the user (a notice line at a terminal)
      */
-    protected AutoCloseable startEngine(PrintWriter err) {
+    protected AutoCloseable startEngine(Consumer<String> say) {
         AutoCloseable subscription = app().jobs().subscribe(this::onJob);
         try {
             app().jobs().resumeAll().forEach(jobs::track);
-            app().otherProfilesNote().ifPresent(n -> err.println("jimeng: note: " + TerminalText.safe(n)));
+            app().otherProfilesNote().ifPresent(n -> say.accept("jimeng: note: " + TerminalText.safe(n)));
             app().connect(); // say once, at the start, when credentials are missing
             return subscription;
         } catch (UserError e) {
-            err.println("jimeng: " + TerminalText.safe(e.getMessage()));
-            err.flush();
+            say.accept("jimeng: " + TerminalText.safe(e.getMessage()));
             return subscription;
         }
     }

@@ -1,11 +1,17 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.app.Environment;
+import dev.jimeng.cli.Cli;
 import dev.jimeng.cli.JimengCommand;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletionException;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
+import picocli.CommandLine;
 
 /**
  * The interactive shell: the same command tree as the one-shot CLI plus session settings,
@@ -14,6 +20,9 @@ import org.jline.terminal.TerminalBuilder;
  * ScriptSession}).
  */
 public final class Shell {
+    /** Where the command tree writes until the terminal is open (it writes nothing before). */
+    private static final PrintWriter SILENT = new PrintWriter(Writer.nullWriter());
+
     private final Environment env;
     private final JimengCommand root;
     private final Terminal givenTerminal;
@@ -38,13 +47,53 @@ public final class Shell {
         if (!env.stdinIsTerminal()) {
             return new ScriptSession(root, env.in(), env.out(), env.err()).run();
         }
-        try (Terminal terminal = TerminalBuilder.builder()
+        // Opening the terminal (JLine binding the C library, reading terminfo) is the longest step
+        // before the first prompt: it runs on its own thread while this one reads the settings and
+        // builds the command tree.
+        Background<Terminal> opening = Background.start("jimeng-terminal", Shell::systemTerminal);
+        List<String> secrets;
+        CommandLine tree;
+        try {
+            secrets = knownSecrets();
+            tree = Cli.commandLine(root, SILENT, SILENT); // pointed at the terminal once it is open
+        } catch (RuntimeException | Error e) {
+            closeWhenOpen(opening);
+            throw e;
+        }
+        try (Terminal terminal = opened(opening)) {
+            return new InteractiveSession(root, terminal, secrets, tree).run();
+        }
+    }
+
+    private static Terminal systemTerminal() throws IOException {
+        return TerminalBuilder.builder()
                 .name("jimeng")
                 .system(true)
                 .dumb(true) // TERM=dumb or no usable tty: a dumb terminal, and the session says so
+                // JDK 22+ binds the C library through FFM; JLine's JNI binding would otherwise be tried
+                // too, unpacking its native library at every start only to go unused
+                .jni(Runtime.version().feature() < 22)
                 .encoding(StandardCharsets.UTF_8)
-                .build()) {
-            return new InteractiveSession(root, terminal, knownSecrets()).run();
+                .build();
+    }
+
+    private static Terminal opened(Background<Terminal> opening) throws IOException {
+        try {
+            return opening.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof IOException io) {
+                throw io; // as when the terminal was opened on this thread
+            }
+            throw e;
+        }
+    }
+
+    /** The shell did not start: the terminal being opened is closed (its modes and signals restored). */
+    private static void closeWhenOpen(Background<Terminal> opening) {
+        try {
+            opening.join().close();
+        } catch (IOException | RuntimeException ignored) {
+            // the start's own failure is the one to report
         }
     }
 

@@ -49,6 +49,17 @@ class SessionJobsTest {
     }
 
     @Test
+    void withLinksTheSavedPathIsAlsoALinkToTheFileAndReadsTheSame() {
+        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, false, true);
+
+        assertThat(notice)
+                .contains("\n  saved \u001b]8;;file://")
+                .endsWith("/videos/fox.mp4\u001b\\/videos/fox.mp4\u001b]8;;\u001b\\");
+        assertThat(notice.replaceAll("\u001b]8;;[^\u001b]*\u001b\\\\", ""))
+                .isEqualTo(Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, false));
+    }
+
+    @Test
     void aFailedNoticeSaysWhatHappenedAndWhatToDo() {
         String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.FAILED), Snapshots.NOW, false);
 

@@ -74,6 +74,12 @@ final class ShellHarness implements AutoCloseable {
         return Cli.run(globalOptions, env, root -> new Shell(env, root).run());
     }
 
+    /** {@code jimeng args…} as a one-shot command, not a terminal. */
+    int runCommand(String... args) {
+        Environment env = environment(InputStream.nullInputStream(), false);
+        return Cli.run(args, env, root -> new Shell(env, root).run());
+    }
+
     /** The interactive shell over a JLine dumb terminal reading {@code keys}. */
     int runOnDumbTerminal(InputStream keys) throws IOException {
         Environment env = environment(InputStream.nullInputStream(), true);

@@ -31,7 +31,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * <ul>
  *   <li>first word: command names and aliases with their descriptions;
  *   <li>{@code -}, {@code --} or an empty word: the command's options not used yet (repeatable ones
- *       always);
+ *       always), but none that would do nothing in the shell ({@link InertInShell});
  *   <li>option values and positionals by their {@link ValueKind} ({@link ValueKinds}): modes, durations
  *       and fps of the mode in effect (the line's {@code --mode}, else the session's), aspect ratios
  *       only if that mode takes one, camera templates and strengths, image/video/folder paths, live job
@@ -101,6 +101,7 @@ public final class ShellCompleter implements Completer {
             // for the whole process when the shell starts; typed on a line they would do nothing
             if (option.inherited() || option.scopeType() == CommandLine.ScopeType.INHERIT) continue;
             if (a.options.containsKey(option) && !option.isMultiValue()) continue;
+            if (InertInShell.inert(a.command, option, a.options.keySet())) continue;
             String descr = Descriptions.firstLine(option.description());
             for (String name : namesFor(option, current)) {
                 out.add(new Candidate(name, name, "options", description(descr), null, null, true));

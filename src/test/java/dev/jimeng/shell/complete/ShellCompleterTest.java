@@ -135,7 +135,8 @@ class ShellCompleterTest {
                         "--camera-strength",
                         "--seed",
                         "--output",
-                        "--json",
+                        "--dry-run",
+                        "--wait",
                         "--help",
                         "--version");
         assertThat(descriptionOf("generate --", "--mode")).isEqualTo("generation mode");
@@ -146,6 +147,16 @@ class ShellCompleterTest {
     void processWideOptionsAreNotOfferedInsideTheShell() {
         assertThat(offered("generate --")).doesNotContain("--sandbox", "--verbose");
         assertThat(offered("jobs -")).doesNotContain("--sandbox", "-v", "--verbose");
+    }
+
+    @Test
+    void anOptionThatDoesNothingInTheShellIsOfferedOnlyWhereItMatters() {
+        // generate returns at once in the shell and prints no result: --json counts for a dry run or --wait
+        assertThat(offered("generate --")).doesNotContain("--json");
+        assertThat(offered("generate --js")).isEmpty();
+        assertThat(offered("g --dry-run --")).contains("--json");
+        assertThat(offered("generate --wait --")).contains("--json");
+        assertThat(offered("jobs --")).contains("--json"); // jobs prints its list in the shell too
     }
 
     @Test
@@ -160,7 +171,7 @@ class ShellCompleterTest {
 
     @Test
     void optionsAlreadyUsedAreNotOfferedAgainExceptRepeatableOnes() {
-        List<String> offered = offered("generate --mode t2v_720p --json --image a.png --");
+        List<String> offered = offered("generate --mode t2v_720p --dry-run --json --image a.png --");
 
         assertThat(offered).doesNotContain("--mode", "--json").contains("--image", "--duration");
         assertThat(offered("generate -m t2v_720p --")).doesNotContain("--mode");
@@ -253,7 +264,7 @@ class ShellCompleterTest {
 
     @Test
     void flagsAndFreeTextTakeNoValueCandidates() {
-        assertThat(offered("generate --json --")).doesNotContain("--json");
+        assertThat(offered("generate --dry-run --json --")).doesNotContain("--json");
         assertThat(offered("generate --seed ")).isEmpty();
         assertThat(offered("generate a dog on the")).isEmpty();
     }

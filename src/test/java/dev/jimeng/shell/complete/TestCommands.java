@@ -84,6 +84,12 @@ final class TestCommands {
         @Option(names = "--json", description = "print JSON")
         boolean json;
 
+        @Option(names = "--dry-run", description = "send nothing")
+        boolean dryRun;
+
+        @Option(names = "--wait", description = "wait here")
+        boolean waitHere;
+
         @Parameters(arity = "0..*", description = "the prompt")
         List<String> prompt;
     }
@@ -132,6 +138,9 @@ final class TestCommands {
     static class Jobs {
         @Option(names = "--status", description = "only jobs in this state")
         StatusFilter status;
+
+        @Option(names = "--json", description = "print JSON")
+        boolean json;
     }
 
     @Command(name = "set", description = "Change a setting for this session")
