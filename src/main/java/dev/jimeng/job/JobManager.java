@@ -26,7 +26,8 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Drives jobs: journals new ones, runs each on its own virtual thread (see {@link JobRun}), keeps
+ * Drives jobs: journals new ones, runs each on its own virtual thread from when it has a server slot
+ * (see {@link JobRun} and {@link QueuedRuns}), keeps
  * at most {@link EngineSettings#serverConcurrency()} of them at the server, re-attaches unfinished
  * jobs on start, and publishes a {@link JobSnapshot} on every change.
  *
@@ -59,6 +60,8 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
+    /** Runs of queued jobs whose threads start only when a server slot is free for them. */
+    private final QueuedRuns queued;
     /** Slots taken by {@link #resumeAll()} for tasks at the server, claimed by their job threads. */
     final java.util.Set<String> reservedSlots = ConcurrentHashMap.newKeySet();
 
@@ -103,6 +106,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         this.sleeper = sleeper;
         this.settings = settings;
         this.slots = new ServerSlots(settings.serverConcurrency());
+        this.queued = new QueuedRuns(slots);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), jitter);
         this.leases = new Leases(store, clock, settings);
         this.durations = new TaskDurations(store);
@@ -138,7 +142,7 @@ public final class JobManager implements JobSource, AutoCloseable {
                 settings.ownerId(),
                 now.plus(settings.leaseTtl()));
         events.publish(JobSnapshot.of(job, -1, -1, null));
-        start(job.id(), JobRun.Start.AS_JOURNALED);
+        start(job, JobRun.Start.AS_JOURNALED);
         return job.id();
     }
 
@@ -154,7 +158,7 @@ public final class JobManager implements JobSource, AutoCloseable {
                 request, taskId, reqKey, requestedOutput, cost, now, settings.ownerId(), now.plus(settings.leaseTtl()));
         if (!job.state().terminal() && !running.containsKey(job.id())) { // another owner is watched
             events.publish(JobSnapshot.of(job, -1, -1, null));
-            start(job.id(), JobRun.Start.AS_JOURNALED);
+            start(job, JobRun.Start.AS_JOURNALED);
         }
         return job.id();
     }
@@ -187,7 +191,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         for (JobRecord job : unfinished) {
             if (!running.containsKey(job.id())) {
                 events.publish(JobSnapshot.of(job, -1, -1, null));
-                start(job.id(), JobRun.Start.AS_JOURNALED);
+                start(job, JobRun.Start.AS_JOURNALED);
             }
             ids.add(job.id());
         }
@@ -247,7 +251,12 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
         JobSnapshot ended = JobSnapshot.of(after, -1, -1, null);
         JobRun run = running.get(job.id());
-        if (run != null) {
+        if (run != null && queued.withdraw(run)) {
+            running.remove(job.id(), run); // its thread never started: it is told ended here
+            events.runStopped(job.id());
+            events.publish(ended);
+            events.ended(job.id(), ended);
+        } else if (run != null) {
             run.cancel(); // it publishes the ending itself when it stops
         } else {
             events.publish(ended);
@@ -318,7 +327,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             throw new JobRefusedException(current(job), Refusal.BUSY);
         }
         events.restarting(job.id());
-        start(job.id(), how);
+        start(job, how);
         return job.id();
     }
 
@@ -412,8 +421,14 @@ public final class JobManager implements JobSource, AutoCloseable {
         settings = settings.withPollInterval(value);
     }
 
+    /** How many of the jobs this manager works on have a thread now (queued ones get theirs with a slot). */
+    int runsOnThreads() {
+        return (int) running.values().stream().filter(r -> r.thread() != null).count();
+    }
+
     public int tasksWaitingForSlot() {
-        return slots.waiting();
+        // the dispatcher waits in the slots for the first queued run, which it still counts
+        return queued.size() + slots.waiting() - (queued.takingSlot() ? 1 : 0);
     }
 
     @Override
@@ -438,6 +453,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        queued.close();
         try {
             stopRuns();
         } catch (InterruptedException e) {
@@ -484,13 +500,25 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
     }
 
-    private void start(String id, JobRun.Start how) {
+    /**
+     * Starts working on {@code job} (as last read from the journal). A queued job this process may
+     * drive waits in {@link #queued} for its server slot without a thread; any other starts at once
+     * (one another live process holds is watched from now on).
+     */
+    private void start(JobRecord job, JobRun.Start how) {
+        String id = job.id();
         JobRun run = new JobRun(this, id, how);
         if (running.putIfAbsent(id, run) != null) {
             throw new IllegalStateException("job " + id + " is already being worked on");
         }
         events.runStarting(id);
-        run.start();
+        if (how == JobRun.Start.AS_JOURNALED
+                && job.state() == JobState.QUEUED
+                && !leases.heldByAnotherLiveProcess(job)) {
+            queued.add(run);
+        } else {
+            run.start();
+        }
     }
 
     private JobSnapshot current(JobRecord job) {

@@ -78,6 +78,17 @@ final class JobRun implements Runnable {
         return thread;
     }
 
+    /** Starts a queued job's run with the server slot {@link QueuedRuns} took for it. */
+    void startHoldingSlot() {
+        holdingSlot = true;
+        start();
+    }
+
+    /** True while this run holds a server slot (taken by itself or handed to it when it started). */
+    boolean holdsSlot() {
+        return holdingSlot;
+    }
+
     Thread thread() {
         return thread;
     }
@@ -154,7 +165,9 @@ final class JobRun implements Runnable {
                 nextLeaseRenewal = now().plus(engine.settings.leaseTtl().dividedBy(4));
                 return true;
             }
-            // a live owner holds it: say whom we wait for (the views tell the user once)
+            // a live owner holds it: say whom we wait for (the views tell the user once), and let
+            // another job have the slot we were started with meanwhile
+            releaseSlot();
             waitingFor = job.leaseOwner() == null
                     ? null
                     : new JobSnapshot.LeaseWait(LeaseHolders.pid(job.leaseOwner()), job.leaseExpiresAt());
@@ -189,12 +202,15 @@ final class JobRun implements Runnable {
                 return;
             }
             case IN_QUEUE, GENERATING -> {
-                if (!engine.reservedSlots.remove(id)) {
-                    engine.slots.occupy();
+                if (!holdingSlot) {
+                    if (!engine.reservedSlots.remove(id)) {
+                        engine.slots.occupy();
+                    }
+                    holdSlot();
                 }
-                holdSlot();
             }
             case DOWNLOADING -> {
+                releaseSlot(); // one taken while the job was queued: the task has left the server
                 if (downloadStep.finishedBeforeTheCrash()) {
                     return;
                 }

@@ -39,8 +39,10 @@ final class SubmitStep {
 
     /** Sends the submit once a slot is free. True when the server accepted it (task id journaled). */
     boolean submit() throws InterruptedException {
-        engine.slots.acquire();
-        run.holdSlot();
+        if (!run.holdsSlot()) { // a run from QueuedRuns starts with its slot
+            engine.slots.acquire();
+            run.holdSlot();
+        }
         int slotWaits = 0;
         int surelyFailed = 0;
         while (true) {
