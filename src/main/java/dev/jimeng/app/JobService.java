@@ -327,9 +327,7 @@ public final class JobService implements JobSource {
 
     /** Re-attaches every unfinished job; credentials are needed only when there is one. */
     public List<String> resumeAll() {
-        Set<JobState> unfinished = EnumSet.allOf(JobState.class);
-        unfinished.removeIf(JobState::terminal);
-        if (engine.get().list(new JobQuery(unfinished, null, 1)).isEmpty()) {
+        if (!engine.get().anyUnfinished()) {
             return List.of();
         }
         connect.run();

@@ -291,6 +291,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.list(query).stream().map(this::current).toList();
     }
 
+    /** True when the journal holds a job not yet ended (of this profile). */
+    public boolean anyUnfinished() {
+        return store.anyUnfinished();
+    }
+
     /** How many jobs the journal holds, in any state. */
     public long count() {
         return store.count();
