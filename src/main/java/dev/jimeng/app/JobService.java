@@ -120,7 +120,7 @@ public final class JobService implements JobSource {
 
     /** Fills what the line did not say from the settings, then validates. Sends nothing. */
     public ValidatedRequest validate(GenerationRequest typed) {
-        return validator.apply(typed);
+        return validator.apply(typed).withoutImageData(); // the engine reads the images when it sends
     }
 
     /**
