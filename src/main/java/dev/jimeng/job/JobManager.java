@@ -26,8 +26,8 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Drives jobs: journals new ones, runs each on its own virtual thread from when it has a server slot
- * (see {@link JobRun} and {@link QueuedRuns}), keeps
+ * Drives jobs: journals new ones, runs each on its own virtual thread (see {@link JobRun}; queued
+ * ones get theirs in turn, see {@link QueuedRuns}), keeps
  * at most {@link EngineSettings#serverConcurrency()} of them at the server, re-attaches unfinished
  * jobs on start, and publishes a {@link JobSnapshot} on every change.
  *
@@ -432,8 +432,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     }
 
     public int tasksWaitingForSlot() {
-        // the dispatcher waits in the slots for the first queued run, which it still counts
-        return queued.size() + slots.waiting() - (queued.takingSlot() ? 1 : 0);
+        return queued.size() + slots.waiting();
     }
 
     @Override
@@ -507,8 +506,8 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     /**
      * Starts working on {@code job} (as last read from the journal). A queued job this process may
-     * drive waits in {@link #queued} for its server slot without a thread; any other starts at once
-     * (one another live process holds is watched from now on).
+     * drive waits in {@link #queued} without a thread until it is near the front of the line; any
+     * other starts at once (one another live process holds is watched from now on).
      */
     private void start(JobRecord job, JobRun.Start how) {
         String id = job.id();

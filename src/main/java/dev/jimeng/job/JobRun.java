@@ -45,6 +45,11 @@ final class JobRun implements Runnable {
     private boolean holdingSlot;
     private Instant nextLeaseRenewal = Instant.MIN;
     private volatile JobSnapshot.LeaseWait waitingFor;
+    /**
+     * Done once this run stands in the line for a server slot, or will not: it has taken a slot,
+     * watches another process's job, or has ended ({@link QueuedRuns} then starts the next run).
+     */
+    private final java.util.concurrent.CountDownLatch placed = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * A re-download of a done job: the journal keeps the job as it was (its file, size, hash and
@@ -78,19 +83,18 @@ final class JobRun implements Runnable {
         return thread;
     }
 
-    /** Starts a queued job's run with the server slot {@link QueuedRuns} took for it. */
-    void startHoldingSlot() {
-        holdingSlot = true;
-        start();
-    }
-
-    /** True while this run holds a server slot (taken by itself or handed to it when it started). */
-    boolean holdsSlot() {
-        return holdingSlot;
-    }
-
     Thread thread() {
         return thread;
+    }
+
+    /** Waits until this run stands in the line for a server slot (or will not: see {@link #placed}). */
+    void awaitPlaced() throws InterruptedException {
+        placed.await();
+    }
+
+    /** This run's place in the line for a server slot is taken. */
+    void inLine() {
+        placed.countDown();
     }
 
     /**
@@ -134,6 +138,7 @@ final class JobRun implements Runnable {
         } catch (RuntimeException e) {
             failQuietly(e);
         } finally {
+            placed.countDown();
             releaseSlot();
             if (engine.reservedSlots.remove(id)) {
                 engine.slots.release(); // reserved at resume but never claimed (another process drives it)
@@ -165,9 +170,8 @@ final class JobRun implements Runnable {
                 nextLeaseRenewal = now().plus(engine.settings.leaseTtl().dividedBy(4));
                 return true;
             }
-            // a live owner holds it: say whom we wait for (the views tell the user once), and let
-            // another job have the slot we were started with meanwhile
-            releaseSlot();
+            // a live owner holds it: say whom we wait for (the views tell the user once)
+            placed.countDown();
             waitingFor = job.leaseOwner() == null
                     ? null
                     : new JobSnapshot.LeaseWait(LeaseHolders.pid(job.leaseOwner()), job.leaseExpiresAt());
@@ -191,6 +195,9 @@ final class JobRun implements Runnable {
             case AS_JOURNALED -> {}
         }
         publish();
+        if (job.state() != JobState.QUEUED) {
+            placed.countDown(); // it will not wait in line for a slot
+        }
         switch (job.state()) {
             case QUEUED -> {
                 if (!submitStep.submit()) {
@@ -202,15 +209,12 @@ final class JobRun implements Runnable {
                 return;
             }
             case IN_QUEUE, GENERATING -> {
-                if (!holdingSlot) {
-                    if (!engine.reservedSlots.remove(id)) {
-                        engine.slots.occupy();
-                    }
-                    holdSlot();
+                if (!engine.reservedSlots.remove(id)) {
+                    engine.slots.occupy();
                 }
+                holdSlot();
             }
             case DOWNLOADING -> {
-                releaseSlot(); // one taken while the job was queued: the task has left the server
                 if (downloadStep.finishedBeforeTheCrash()) {
                     return;
                 }
@@ -341,6 +345,7 @@ final class JobRun implements Runnable {
     /** This run has taken a server slot; it gives it back when it no longer needs it. */
     void holdSlot() {
         holdingSlot = true;
+        placed.countDown();
     }
 
     void releaseSlot() {

@@ -7,10 +7,12 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The runs of this process's QUEUED jobs that wait for a server slot, in arrival order. One thread
- * takes a slot for the first of them and only then starts its run, holding that slot: a queue of
- * 10,000 jobs costs 10,000 small objects instead of 10,000 parked threads with their stacks, and the
- * slots are handed out in the order the jobs were queued.
+ * The runs of this process's QUEUED jobs, in arrival order, that have no thread yet. One dispatcher
+ * starts them in turn, each once the one before it stands in the line for a server slot and that
+ * line is shorter than the number of slots ({@link ServerSlots#awaitShortLine}). So a queue of
+ * 10,000 jobs costs 10,000 small objects instead of 10,000 parked threads with their stacks; slots
+ * are handed out in the order the jobs were queued; and when a whole wave of slots frees at once,
+ * a run for each has already taken its lease and sends the moment its slot frees.
  */
 final class QueuedRuns {
     private final ServerSlots slots;
@@ -19,14 +21,12 @@ final class QueuedRuns {
     private final SequencedMap<String, JobRun> waiting = new LinkedHashMap<>();
     private Thread dispatcher;
     private boolean closed;
-    /** True while the dispatcher waits in {@link ServerSlots#acquire()} for the first run here. */
-    private volatile boolean takingSlot;
 
     QueuedRuns(ServerSlots slots) {
         this.slots = slots;
     }
 
-    /** Queues the run; its thread starts once a slot is free and every run queued before it has one. */
+    /** Queues the run; its thread starts when the runs queued before it are in line for a slot. */
     void add(JobRun run) {
         lock.lock();
         try {
@@ -50,7 +50,7 @@ final class QueuedRuns {
         }
     }
 
-    /** How many runs wait here, besides any waiting in {@link ServerSlots} themselves. */
+    /** How many runs wait here without a thread. */
     int size() {
         lock.lock();
         try {
@@ -58,11 +58,6 @@ final class QueuedRuns {
         } finally {
             lock.unlock();
         }
-    }
-
-    /** True while the dispatcher is itself one of {@link ServerSlots#waiting()} (for the first run here). */
-    boolean takingSlot() {
-        return takingSlot;
     }
 
     /** Stops starting runs; those still queued stay QUEUED in the journal for the next start. */
@@ -83,41 +78,24 @@ final class QueuedRuns {
     private void dispatch() {
         try {
             while (true) {
-                awaitOne();
-                takingSlot = true;
-                try {
-                    slots.acquire();
-                } finally {
-                    takingSlot = false;
-                }
+                slots.awaitShortLine();
                 JobRun next = next();
-                if (next == null) {
-                    slots.release(); // the job it was taken for was canceled meanwhile
-                } else {
-                    next.startHoldingSlot();
-                }
+                next.start();
+                next.awaitPlaced(); // so the next one cannot get in line before it
             }
         } catch (InterruptedException e) {
             // closing: the queued jobs are carried on by the next start
         }
     }
 
-    private void awaitOne() throws InterruptedException {
+    private JobRun next() throws InterruptedException {
         lock.lock();
         try {
             while (waiting.isEmpty()) {
                 added.await();
             }
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private JobRun next() {
-        lock.lock();
-        try {
             Map.Entry<String, JobRun> first = waiting.pollFirstEntry();
-            return first == null ? null : first.getValue();
+            return first.getValue();
         } finally {
             lock.unlock();
         }

@@ -39,10 +39,8 @@ final class SubmitStep {
 
     /** Sends the submit once a slot is free. True when the server accepted it (task id journaled). */
     boolean submit() throws InterruptedException {
-        if (!run.holdsSlot()) { // a run from QueuedRuns starts with its slot
-            engine.slots.acquire();
-            run.holdSlot();
-        }
+        engine.slots.acquire(run::inLine);
+        run.holdSlot();
         int slotWaits = 0;
         int surelyFailed = 0;
         while (true) {

@@ -62,8 +62,9 @@ class QueuedRunsTest {
         }
         await().atMost(Duration.ofSeconds(10)).until(() -> server.submitCalls() == 1);
 
-        assertThat(manager.runsOnThreads()).isEqualTo(1); // the job at the server only
-        assertThat(manager.tasksWaitingForSlot()).isEqualTo(29);
+        // the job at the server, and the next in line, ready to send
+        await().atMost(Duration.ofSeconds(10)).until(() -> manager.tasksWaitingForSlot() == 29);
+        assertThat(manager.runsOnThreads()).isEqualTo(2);
 
         firstPollGate.countDown();
         for (String id : ids) {
@@ -76,10 +77,25 @@ class QueuedRunsTest {
     }
 
     @Test
+    void aWaveOfSlotsFreeingAtOnceFindsARunReadyInLineForEach() throws Exception {
+        JobManager manager = manager(store(), heldClient(), 3);
+        for (int i = 0; i < 20; i++) {
+            manager.submit(request("job " + i));
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> server.submitCalls() == 3);
+
+        // three at the server, three in line with their leases taken (ready to send), the rest threadless
+        await().atMost(Duration.ofSeconds(10)).until(() -> manager.runsOnThreads() == 6);
+        assertThat(manager.tasksWaitingForSlot()).isEqualTo(17);
+        assertThat(manager.runsOnThreads()).isEqualTo(6);
+    }
+
+    @Test
     void aJobCanceledBeforeItsThreadStartedEndsAtOnceAndIsNeverSent() throws Exception {
         JobStore store = store();
         JobManager manager = manager(store, heldClient());
         String first = manager.submit(request("first"));
+        String next = manager.submit(request("next in line"));
         String second = manager.submit(request("second"));
         String third = manager.submit(request("third"));
         await().atMost(Duration.ofSeconds(10)).until(() -> server.submitCalls() == 1);
@@ -87,11 +103,12 @@ class QueuedRunsTest {
         assertThat(manager.cancel(second, false).state()).isEqualTo(JobState.CANCELED);
 
         assertThat(ending(manager, second).state()).isEqualTo(JobState.CANCELED);
-        assertThat(manager.tasksWaitingForSlot()).isEqualTo(1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> manager.tasksWaitingForSlot() == 2);
         firstPollGate.countDown();
         assertThat(ending(manager, first).state()).isEqualTo(JobState.DONE);
+        assertThat(ending(manager, next).state()).isEqualTo(JobState.DONE);
         assertThat(ending(manager, third).state()).isEqualTo(JobState.DONE);
-        assertThat(server.accepted).extracting(SubmitBody::prompt).containsExactly("first", "third");
+        assertThat(server.accepted).extracting(SubmitBody::prompt).containsExactly("first", "next in line", "third");
         assertThat(store.get(second).orElseThrow().state()).isEqualTo(JobState.CANCELED);
     }
 
@@ -138,9 +155,13 @@ class QueuedRunsTest {
     }
 
     private JobManager manager(JobStore store, ScriptedServer.Client api) {
+        return manager(store, api, 1);
+    }
+
+    private JobManager manager(JobStore store, ScriptedServer.Client api, int concurrency) {
         EngineSettings settings = EngineSettings.defaults()
                 .withLease("process-" + toClose.size(), Duration.ofSeconds(30))
-                .withServerConcurrency(1)
+                .withServerConcurrency(concurrency)
                 .withBackoff(Duration.ofSeconds(1), Duration.ofSeconds(10), 20);
         JobManager manager = new JobManager(
                 store,
