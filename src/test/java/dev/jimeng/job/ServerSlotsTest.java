@@ -93,5 +93,7 @@ class ServerSlotsTest {
         waiters.getFirst().get(10, TimeUnit.SECONDS);
         assertThat(slots.waiting()).isEqualTo(1);
         dispatcher.join();
+        slots.release(); // the last waiter must not hold a common-pool thread after the test
+        waiters.get(1).get(10, TimeUnit.SECONDS);
     }
 }
