@@ -17,13 +17,13 @@ public record SubmitBody(
         @JsonProperty("template_id") String templateId,
         @JsonProperty("camera_strength") String cameraStrength) {
 
-    /** A copy safe to log or store: base64 image data replaced by its length. */
+    /** A copy safe to log or store: base64 image data replaced by its length (a copy of a copy is the same). */
     public SubmitBody redacted() {
         if (binaryDataBase64 == null) {
             return this;
         }
         List<String> lengths = binaryDataBase64.stream()
-                .map(b -> "<" + b.length() + " base64 chars>")
+                .map(b -> b.startsWith("<") ? b : "<" + b.length() + " base64 chars>") // base64 has no '<'
                 .toList();
         return new SubmitBody(
                 reqKey, prompt, imageUrls, lengths, seed, frames, aspectRatio, templateId, cameraStrength);

@@ -128,7 +128,7 @@ public final class JobService implements JobSource {
 
     /** Fills what the line did not say from the settings, then validates. Sends nothing. */
     public ValidatedRequest validate(GenerationRequest typed) {
-        return validator.apply(typed);
+        return validator.apply(typed).withoutImageData(); // the engine reads the images when it sends
     }
 
     /**
@@ -335,9 +335,7 @@ public final class JobService implements JobSource {
 
     /** Re-attaches every unfinished job; credentials are needed only when there is one. */
     public List<String> resumeAll() {
-        Set<JobState> unfinished = EnumSet.allOf(JobState.class);
-        unfinished.removeIf(JobState::terminal);
-        if (engine.get().list(new JobQuery(unfinished, null, 1)).isEmpty()) {
+        if (!engine.get().anyUnfinished()) {
             return List.of();
         }
         connect.run();

@@ -26,7 +26,8 @@ import java.util.function.Function;
 import java.util.random.RandomGenerator;
 
 /**
- * Drives jobs: journals new ones, runs each on its own virtual thread (see {@link JobRun}), keeps
+ * Drives jobs: journals new ones, runs each on its own virtual thread (see {@link JobRun}; queued
+ * ones get theirs in turn, see {@link QueuedRuns}), keeps
  * at most {@link EngineSettings#serverConcurrency()} of them at the server, re-attaches unfinished
  * jobs on start, and publishes a {@link JobSnapshot} on every change.
  *
@@ -59,6 +60,8 @@ public final class JobManager implements JobSource, AutoCloseable {
 
     private final Map<String, JobRun> running = new ConcurrentHashMap<>();
     private final Map<String, Path> downloadTargets = new ConcurrentHashMap<>();
+    /** Runs of queued jobs whose threads start only when a server slot is free for them. */
+    private final QueuedRuns queued;
     /** Slots taken by {@link #resumeAll()} for tasks at the server, claimed by their job threads. */
     final java.util.Set<String> reservedSlots = ConcurrentHashMap.newKeySet();
 
@@ -108,6 +111,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         this.sleeper = sleeper;
         this.settings = settings;
         this.slots = new ServerSlots(settings.serverConcurrency());
+        this.queued = new QueuedRuns(slots);
         this.backoff = new Backoff(settings.backoffBase(), settings.backoffMax(), jitter);
         this.leases = new Leases(store, clock, settings);
         this.durations = new TaskDurations(store);
@@ -143,7 +147,7 @@ public final class JobManager implements JobSource, AutoCloseable {
                 settings.ownerId(),
                 now.plus(settings.leaseTtl()));
         events.publish(JobSnapshot.of(job, -1, -1, null));
-        start(job.id(), JobRun.Start.AS_JOURNALED);
+        start(job, JobRun.Start.AS_JOURNALED);
         return job.id();
     }
 
@@ -159,7 +163,7 @@ public final class JobManager implements JobSource, AutoCloseable {
                 request, taskId, reqKey, requestedOutput, cost, now, settings.ownerId(), now.plus(settings.leaseTtl()));
         if (!job.state().terminal() && !running.containsKey(job.id())) { // another owner is watched
             events.publish(JobSnapshot.of(job, -1, -1, null));
-            start(job.id(), JobRun.Start.AS_JOURNALED);
+            start(job, JobRun.Start.AS_JOURNALED);
         }
         return job.id();
     }
@@ -209,7 +213,7 @@ public final class JobManager implements JobSource, AutoCloseable {
         for (JobRecord job : unfinished) {
             if (!running.containsKey(job.id())) {
                 events.publish(JobSnapshot.of(job, -1, -1, null));
-                start(job.id(), JobRun.Start.AS_JOURNALED);
+                start(job, JobRun.Start.AS_JOURNALED);
             }
             ids.add(job.id());
         }
@@ -269,7 +273,12 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
         JobSnapshot ended = JobSnapshot.of(after, -1, -1, null);
         JobRun run = running.get(job.id());
-        if (run != null) {
+        if (run != null && queued.withdraw(run)) {
+            running.remove(job.id(), run); // its thread never started: it is told ended here
+            events.runStopped(job.id());
+            events.publish(ended);
+            events.ended(job.id(), ended);
+        } else if (run != null) {
             run.cancel(); // it publishes the ending itself when it stops
         } else {
             events.publish(ended);
@@ -302,6 +311,11 @@ public final class JobManager implements JobSource, AutoCloseable {
     /** Jobs from the journal matching {@code query}, as they are now. */
     public List<JobSnapshot> list(JobQuery query) {
         return store.list(query).stream().map(this::current).toList();
+    }
+
+    /** True when the journal holds a job not yet ended (of this profile). */
+    public boolean anyUnfinished() {
+        return store.anyUnfinished();
     }
 
     /** How many jobs the journal holds, in any state. */
@@ -340,7 +354,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             throw new JobRefusedException(current(job), Refusal.BUSY);
         }
         events.restarting(job.id());
-        start(job.id(), how);
+        start(job, how);
         return job.id();
     }
 
@@ -439,8 +453,13 @@ public final class JobManager implements JobSource, AutoCloseable {
         settings = settings.withPollInterval(value);
     }
 
+    /** How many of the jobs this manager works on have a thread now (queued ones get theirs with a slot). */
+    int runsOnThreads() {
+        return (int) running.values().stream().filter(r -> r.thread() != null).count();
+    }
+
     public int tasksWaitingForSlot() {
-        return slots.waiting();
+        return queued.size() + slots.waiting();
     }
 
     @Override
@@ -465,6 +484,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        queued.close();
         try {
             stopRuns();
         } catch (InterruptedException e) {
@@ -511,13 +531,25 @@ public final class JobManager implements JobSource, AutoCloseable {
         }
     }
 
-    private void start(String id, JobRun.Start how) {
+    /**
+     * Starts working on {@code job} (as last read from the journal). A queued job this process may
+     * drive waits in {@link #queued} without a thread until it is near the front of the line; any
+     * other starts at once (one another live process holds is watched from now on).
+     */
+    private void start(JobRecord job, JobRun.Start how) {
+        String id = job.id();
         JobRun run = new JobRun(this, id, how);
         if (running.putIfAbsent(id, run) != null) {
             throw new IllegalStateException("job " + id + " is already being worked on");
         }
         events.runStarting(id);
-        run.start();
+        if (how == JobRun.Start.AS_JOURNALED
+                && job.state() == JobState.QUEUED
+                && !leases.heldByAnotherLiveProcess(job)) {
+            queued.add(run);
+        } else {
+            run.start();
+        }
     }
 
     private JobSnapshot current(JobRecord job) {

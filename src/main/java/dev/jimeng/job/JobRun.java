@@ -45,6 +45,11 @@ final class JobRun implements Runnable {
     private boolean holdingSlot;
     private Instant nextLeaseRenewal = Instant.MIN;
     private volatile JobSnapshot.LeaseWait waitingFor;
+    /**
+     * Done once this run stands in the line for a server slot, or will not: it has taken a slot,
+     * watches another process's job, or has ended ({@link QueuedRuns} then starts the next run).
+     */
+    private final java.util.concurrent.CountDownLatch placed = new java.util.concurrent.CountDownLatch(1);
 
     /**
      * A re-download of a done job: the journal keeps the job as it was (its file, size, hash and
@@ -80,6 +85,16 @@ final class JobRun implements Runnable {
 
     Thread thread() {
         return thread;
+    }
+
+    /** Waits until this run stands in the line for a server slot (or will not: see {@link #placed}). */
+    void awaitPlaced() throws InterruptedException {
+        placed.await();
+    }
+
+    /** This run's place in the line for a server slot is taken. */
+    void inLine() {
+        placed.countDown();
     }
 
     /**
@@ -123,6 +138,7 @@ final class JobRun implements Runnable {
         } catch (RuntimeException e) {
             failQuietly(e);
         } finally {
+            placed.countDown();
             releaseSlot();
             if (engine.reservedSlots.remove(id)) {
                 engine.slots.release(); // reserved at resume but never claimed (another process drives it)
@@ -155,6 +171,7 @@ final class JobRun implements Runnable {
                 return true;
             }
             // a live owner holds it: say whom we wait for (the views tell the user once)
+            placed.countDown();
             waitingFor = job.leaseOwner() == null
                     ? null
                     : new JobSnapshot.LeaseWait(LeaseHolders.pid(job.leaseOwner()), job.leaseExpiresAt());
@@ -178,6 +195,9 @@ final class JobRun implements Runnable {
             case AS_JOURNALED -> {}
         }
         publish();
+        if (job.state() != JobState.QUEUED) {
+            placed.countDown(); // it will not wait in line for a slot
+        }
         switch (job.state()) {
             case QUEUED -> {
                 if (!submitStep.submit()) {
@@ -325,6 +345,7 @@ final class JobRun implements Runnable {
     /** This run has taken a server slot; it gives it back when it no longer needs it. */
     void holdSlot() {
         holdingSlot = true;
+        placed.countDown();
     }
 
     void releaseSlot() {

@@ -31,15 +31,24 @@ final class Leases {
     boolean acquire(JobRecord job) {
         Instant now = clock.instant();
         String holder = job.leaseOwner();
-        boolean heldByAnother = holder != null
-                && !holder.equals(settings.ownerId())
-                && job.leaseExpiresAt() != null
-                && job.leaseExpiresAt().isAfter(now);
-        if (!heldByAnother) {
+        if (!heldByAnother(job, now)) {
             return store.tryAcquireLease(job.id(), settings.ownerId(), now, settings.leaseTtl());
         }
         return LeaseHolders.isDeadLocalProcess(holder)
                 && store.takeOverLease(job.id(), holder, settings.ownerId(), now, settings.leaseTtl());
+    }
+
+    /** True when, as {@code job} was read, another process that is alive holds its lease (no write). */
+    boolean heldByAnotherLiveProcess(JobRecord job) {
+        return heldByAnother(job, clock.instant()) && !LeaseHolders.isDeadLocalProcess(job.leaseOwner());
+    }
+
+    private boolean heldByAnother(JobRecord job, Instant now) {
+        String holder = job.leaseOwner();
+        return holder != null
+                && !holder.equals(settings.ownerId())
+                && job.leaseExpiresAt() != null
+                && job.leaseExpiresAt().isAfter(now);
     }
 
     /** Extends the leases of all jobs this process holds, if a quarter of the lease time has passed. */

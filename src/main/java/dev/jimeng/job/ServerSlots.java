@@ -23,10 +23,16 @@ final class ServerSlots {
 
     /** Waits for a free slot, in arrival order, and takes it. */
     void acquire() throws InterruptedException {
+        acquire(() -> {});
+    }
+
+    /** As {@link #acquire()}, telling {@code inLine} once this caller's place in the line is taken. */
+    void acquire(Runnable inLine) throws InterruptedException {
         Object ticket = new Object();
         lock.lock();
         try {
             waiting.addLast(ticket);
+            inLine.run();
             try {
                 while (waiting.peekFirst() != ticket || inUse >= limit) { // limit read under the lock
                     changed.await();
@@ -39,6 +45,21 @@ final class ServerSlots {
             waiting.removeFirst();
             inUse++;
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until fewer callers wait in line than there are slots: enough of them to fill every slot
+     * that frees at once, so the next in line can be started later without delaying anyone.
+     */
+    void awaitShortLine() throws InterruptedException {
+        lock.lock();
+        try {
+            while (waiting.size() >= limit) {
+                changed.await();
+            }
         } finally {
             lock.unlock();
         }

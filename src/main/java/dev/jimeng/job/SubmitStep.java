@@ -39,7 +39,7 @@ final class SubmitStep {
 
     /** Sends the submit once a slot is free. True when the server accepted it (task id journaled). */
     boolean submit() throws InterruptedException {
-        engine.slots.acquire();
+        engine.slots.acquire(run::inLine);
         run.holdSlot();
         int slotWaits = 0;
         int surelyFailed = 0;

@@ -22,6 +22,15 @@ public record ValidatedRequest(
         warnings = List.copyOf(warnings);
     }
 
+    /**
+     * This request with the body's base64 image data replaced by its length: what a command keeps
+     * (for its questions, quotes and caps) while the job waits; the engine reads the images again
+     * when it sends the job, so a batch of many image jobs does not hold every image in memory.
+     */
+    public ValidatedRequest withoutImageData() {
+        return new ValidatedRequest(mode, request, body.redacted(), warnings, estimatedCostCny);
+    }
+
     /** The API's frames value (24 · seconds + 1). */
     public int frames() {
         return body.frames();

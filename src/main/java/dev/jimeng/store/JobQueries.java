@@ -15,9 +15,13 @@ import java.util.Optional;
  * write calls inside its own.
  */
 final class JobQueries {
-    private static final String TERMINAL_PLACEHOLDERS = java.util.Arrays.stream(JobState.values())
-            .filter(JobState::terminal)
-            .map(s -> "?")
+    /**
+     * The states of jobs not yet ended, as SQL string literals: {@code state IN (...)} finds them through
+     * an index (a {@code NOT IN} of the terminal ones reads every row of a journal of years).
+     */
+    private static final String UNFINISHED_LABELS = java.util.Arrays.stream(JobState.values())
+            .filter(s -> !s.terminal())
+            .map(s -> "'" + s.label() + "'")
             .collect(java.util.stream.Collectors.joining(","));
 
     private final Journal journal;
@@ -40,11 +44,13 @@ final class JobQueries {
         }
         return journal.locked(() -> {
             List<String> ids = new ArrayList<>();
-            try (PreparedStatement ps = journal.prepare(
-                    "SELECT id FROM jobs WHERE id LIKE ? AND profile = ? ORDER BY id = ? DESC, id LIMIT 20")) {
-                ps.setString(1, key + "%");
-                ps.setString(2, profile);
-                ps.setString(3, key);
+            // +profile: the prefix's range of the primary key is what narrows, not the profile's index
+            try (PreparedStatement ps = journal.prepare("SELECT id FROM jobs WHERE id >= ? AND id < ? AND +profile = ?"
+                    + " ORDER BY id = ? DESC, id LIMIT 20")) {
+                ps.setString(1, key);
+                ps.setString(2, afterPrefix(key));
+                ps.setString(3, profile);
+                ps.setString(4, key);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         ids.add(rs.getString(1));
@@ -63,10 +69,11 @@ final class JobQueries {
 
     /** A job of another profile with this id or prefix is named, with the option that reaches it. */
     private Optional<JobRecord> otherProfiles(String key) throws SQLException {
-        try (PreparedStatement ps =
-                journal.prepare("SELECT id, profile FROM jobs WHERE id LIKE ? AND profile <> ? ORDER BY id LIMIT 1")) {
-            ps.setString(1, key + "%");
-            ps.setString(2, profile);
+        try (PreparedStatement ps = journal.prepare(
+                "SELECT id, profile FROM jobs WHERE id >= ? AND id < ? AND profile <> ? ORDER BY id LIMIT 1")) {
+            ps.setString(1, key);
+            ps.setString(2, afterPrefix(key));
+            ps.setString(3, profile);
             try (ResultSet rs = ps.executeQuery()) {
                 if (rs.next()) {
                     throw new OtherProfileJobException(rs.getString(1), rs.getString(2), profile);
@@ -76,8 +83,22 @@ final class JobQueries {
         return Optional.empty();
     }
 
+    /**
+     * The least string above every id starting with {@code prefix} (ids are ASCII letters and digits):
+     * the ids with that prefix are a range of the primary key, where {@code LIKE} would read them all.
+     */
+    private static String afterPrefix(String prefix) {
+        char last = prefix.charAt(prefix.length() - 1);
+        return prefix.substring(0, prefix.length() - 1) + (char) (last + 1);
+    }
+
     List<JobRecord> list(JobQuery query) {
-        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE profile = ?");
+        // unfinished jobs are few in a journal of years: found by state, then sorted; any other list
+        // reads the newest jobs in order and stops at its limit
+        boolean unfinishedOnly =
+                !query.states().isEmpty() && query.states().stream().noneMatch(JobState::terminal);
+        StringBuilder sql = new StringBuilder("SELECT " + JobRows.COLUMNS + " FROM jobs"
+                + (unfinishedOnly ? " INDEXED BY jobs_by_profile" : "") + " WHERE profile = ?");
         List<Object> args = new ArrayList<>();
         args.add(profile);
         if (!query.states().isEmpty()) {
@@ -121,16 +142,23 @@ final class JobQueries {
 
     List<JobRecord> unfinished() {
         return journal.locked(() -> {
-            try (PreparedStatement ps = journal.prepare("SELECT " + JobRows.COLUMNS + " FROM jobs WHERE state NOT IN ("
-                    + TERMINAL_PLACEHOLDERS + ") AND profile = ? ORDER BY created_at, rowid")) {
-                int i = 1;
-                for (JobState s : JobState.values()) {
-                    if (s.terminal()) {
-                        ps.setString(i++, s.label());
-                    }
-                }
-                ps.setString(i, profile);
+            try (PreparedStatement ps = journal.prepare(
+                    "SELECT " + JobRows.COLUMNS + " FROM jobs INDEXED BY jobs_by_profile WHERE state IN ("
+                            + UNFINISHED_LABELS + ") AND profile = ? ORDER BY created_at, rowid")) {
+                ps.setString(1, profile);
                 return JobRows.readAll(ps);
+            }
+        });
+    }
+
+    boolean anyUnfinished() {
+        return journal.locked(() -> {
+            try (PreparedStatement ps = journal.prepare(
+                    "SELECT 1 FROM jobs WHERE state IN (" + UNFINISHED_LABELS + ") AND profile = ? LIMIT 1")) {
+                ps.setString(1, profile);
+                try (ResultSet rs = ps.executeQuery()) {
+                    return rs.next();
+                }
             }
         });
     }
@@ -138,15 +166,9 @@ final class JobQueries {
     /** How many unfinished jobs each other profile has (profiles with none left out), by name. */
     java.util.Map<String, Long> unfinishedElsewhere() {
         return journal.locked(() -> {
-            try (PreparedStatement ps = journal.prepare("SELECT profile, COUNT(*) FROM jobs WHERE state NOT IN ("
-                    + TERMINAL_PLACEHOLDERS + ") AND profile <> ? GROUP BY profile ORDER BY profile")) {
-                int i = 1;
-                for (JobState s : JobState.values()) {
-                    if (s.terminal()) {
-                        ps.setString(i++, s.label());
-                    }
-                }
-                ps.setString(i, profile);
+            try (PreparedStatement ps = journal.prepare("SELECT profile, COUNT(*) FROM jobs WHERE state IN ("
+                    + UNFINISHED_LABELS + ") AND profile <> ? GROUP BY profile ORDER BY profile")) {
+                ps.setString(1, profile);
                 java.util.Map<String, Long> counts = new java.util.LinkedHashMap<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

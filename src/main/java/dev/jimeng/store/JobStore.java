@@ -452,6 +452,11 @@ public final class JobStore implements AutoCloseable {
         return queries.unfinished();
     }
 
+    /** True when the journal holds an unfinished job of this profile (one look, however long the journal). */
+    public boolean anyUnfinished() {
+        return queries.anyUnfinished();
+    }
+
     /**
      * How many unfinished jobs each other profile has: they are left alone here (they may only be
      * polled with their own profile's keys), and the user is told which profile carries them on.

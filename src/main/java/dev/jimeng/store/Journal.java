@@ -25,6 +25,8 @@ final class Journal implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** Told the text of every statement prepared (the tests of query plans look at them); null: nobody. */
+    private volatile java.util.function.Consumer<String> prepared;
 
     private Journal(Path file, Connection connection) {
         this.file = file;
@@ -48,7 +50,30 @@ final class Journal implements AutoCloseable {
 
     /** A statement on the one connection, for use inside {@link #locked}, {@link #write} or {@link #durableWrite}. */
     PreparedStatement prepare(String sql) throws SQLException {
+        java.util.function.Consumer<String> listener = prepared;
+        if (listener != null) {
+            listener.accept(sql);
+        }
         return connection.prepareStatement(sql);
+    }
+
+    /** Tells {@code listener} the text of each statement prepared from now on (null: stop telling). */
+    void onPrepare(java.util.function.Consumer<String> listener) {
+        prepared = listener;
+    }
+
+    /** SQLite's plan for {@code sql} (its parameters unbound), one line per step, for the plan tests. */
+    List<String> queryPlan(String sql) {
+        return locked(() -> {
+            List<String> steps = new java.util.ArrayList<>();
+            try (PreparedStatement ps = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+                    ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    steps.add(rs.getString("detail"));
+                }
+            }
+            return steps;
+        });
     }
 
     /** Runs the {@code migrations} the file has not had yet, each in its own transaction. */

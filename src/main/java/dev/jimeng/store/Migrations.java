@@ -108,6 +108,12 @@ final class Migrations {
               saved_at INTEGER NOT NULL
             );
             CREATE INDEX copies_by_job ON copies(job_id);
+            """,
+            // a journal of years stays fast for each profile: the lists read the newest jobs in order
+            // from here (no sort of every row), and the spend ledger sums a period from it alone
+            // (it covers the ledger's columns)
+            """
+            CREATE INDEX jobs_by_profile_created ON jobs(profile, created_at, mode, state, task_id, estimated_cost);
             """);
 
     private Migrations() {}

@@ -141,13 +141,17 @@ class EngineBenchmark {
                 + " fsync each at most (SUBMITTING and the task id are synced; the rest are WAL commits).");
         md.add("");
         md.add("Why the 1.03 aim is missed at T = 1 s: it leaves 30 ms per wave for seeing done and handing the"
-                + " slot over, and on this shared 2-core machine (load average near 10) those two alone take"
-                + " 45–100 ms per wave at the median, with tails of 0.1–0.3 s when a thread is not scheduled;"
+                + " slot over, and on this shared 2-core machine (load average 10–18) those two alone take"
+                + " 35–85 ms per wave at the median, with tails of 0.1–0.4 s when a thread is not scheduled;"
                 + " the first wave's fixed-interval overshoot and the last download add once. What was tried:"
                 + " the slot is released on the done answer (not after the download), the next submitter is"
-                + " woken by the slot itself (no poll tick), polling follows the history densely from just"
-                + " before the expected end, and the SHA-256 no longer delays DONE. With real jobs of a minute"
-                + " or more the same per-wave cost is well under 1 %.");
+                + " woken by the slot itself (no poll tick) and stands in line with its lease already taken (a"
+                + " wave of queued runs is started ahead of the slots), polling follows the history densely"
+                + " from just before the expected end, and the SHA-256 no longer delays DONE. What is left per"
+                + " wave is the dense poll's overshoot (half of T/20 on average: 25 ms at T = 1 s; polling"
+                + " denser costs calls on real jobs, see the polling section) and the durable SUBMITTING write"
+                + " with the HTTP submit. With real jobs of a minute or more the same per-wave cost is well"
+                + " under 1 %.");
         REPORT.section("Makespan, polls and done latency", md);
         for (MakespanRun.Result r : results) {
             REPORT.summary(String.format(
@@ -269,11 +273,14 @@ class EngineBenchmark {
         }
         md.add("");
         md.add("The in-process rows are milliseconds: their ratio is shown, but what the user sees is the command"
-                + " around them, and the empty journal has no rows to read at all. `jobs` and the panel read the"
-                + " newest rows through the index on `created_at`; `spend` and the duration history behind ETAs"
-                + " and poll schedules read the covering index on (mode, created_at, state, task_id,"
-                + " estimated_cost): `spend`'s all-time sum over 100,000 jobs fell from 0.55 s to 0.03 s with"
-                + " it. `jimeng prune --before DATE` and `--vacuum` keep a journal small for those who want it."
+                + " around them, and the empty journal has no rows to read at all. `jobs`, `jobs --search` and the"
+                + " panel read the profile's newest rows in order from the index on (profile, created_at, mode,"
+                + " state, task_id, estimated_cost), which `spend` reads alone (it covers the ledger's columns);"
+                + " the duration history behind ETAs and poll schedules reads the one on (mode, created_at, …);"
+                + " unfinished jobs (the check at every start, resume, the other profiles' note) are found by"
+                + " state, and a job id prefix is a range of the primary key. Before, `jobs` sorted every row of"
+                + " the profile to show 20 and each start read every row to find the unfinished ones;"
+                + " `QueryPlanTest` now checks SQLite's plan of each of these statements. `jimeng prune --before DATE` and `--vacuum` keep a journal small for those who want it."
                 + " This machine is shared (load average above 10 while measuring): a command's JVM start-up"
                 + " alone varies by a second, which is the noise in these ratios.");
         REPORT.section("A journal of 100,000 jobs", md);
@@ -415,12 +422,13 @@ class EngineBenchmark {
         md.add(r.samples().get(0).heapInfo());
         md.add("```");
         md.add("");
-        md.add("Each queued job waits for its server slot on a virtual thread of its own: its parked stack"
-                + " (`StackChunk`, about 2.5 KB) and its journal row and snapshot stay on the heap, and the"
-                + " serial collector keeps the heap it grew to while the 10,000 were journaled. Jackson's"
-                + " per-thread buffers (8 KB per job, 80 MB in all) were the largest part and are gone (a shared"
-                + " recycler pool). What is left for the aim: start a job's thread only when a slot frees"
-                + " (a dispatcher instead of 10,000 parked threads).");
+        md.add("Queued jobs have no thread of their own (`job.QueuedRuns`): one dispatcher starts a job's run"
+                + " when the line for server slots is shorter than the number of slots, so at most C queued jobs"
+                + " wait on (virtual) threads, ready to send, and each of the others is its journal row and"
+                + " snapshot. Before, each queued job parked a virtual thread (its `StackChunk`, about 2.5 KB"
+                + " live and far more while the 10,000 were being created): 272 MB RSS. Jackson's per-thread"
+                + " buffers (8 KB per job, 80 MB in all) went earlier (a shared recycler pool). Most of what is"
+                + " left is heap the serial collector grew to while the 10,000 were journaled.");
         md.add("");
         md.add("The largest classes on the heap after the full GC (`jcmd PID GC.class_histogram`):");
         md.add("");

@@ -58,4 +58,42 @@ class ServerSlotsTest {
         assertThat(order).containsExactly("first", "second", "third");
         assertThat(slots.inUse()).isEqualTo(1);
     }
+
+    @Test
+    void theLineIsShortWhileFewerWaitThanThereAreSlots() throws Exception {
+        ServerSlots slots = new ServerSlots(2);
+        slots.acquire();
+        slots.acquire();
+        CompletableFuture<Void> shortLine = new CompletableFuture<>();
+        java.util.List<CompletableFuture<Void>> waiters = new java.util.ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            java.util.concurrent.CountDownLatch inLine = new java.util.concurrent.CountDownLatch(1);
+            waiters.add(CompletableFuture.runAsync(() -> {
+                try {
+                    slots.acquire(inLine::countDown);
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+            }));
+            assertThat(inLine.await(10, TimeUnit.SECONDS)).isTrue(); // told once its place is taken
+        }
+        Thread dispatcher = Thread.ofVirtual().start(() -> {
+            try {
+                slots.awaitShortLine();
+                shortLine.complete(null);
+            } catch (InterruptedException e) {
+                shortLine.completeExceptionally(e);
+            }
+        });
+        assertThat(slots.waiting()).isEqualTo(2);
+        assertThat(shortLine).isNotDone(); // two wait for two slots: a third would only queue behind
+
+        slots.release(); // one of the waiters takes the slot: the line is short again
+        shortLine.get(10, TimeUnit.SECONDS);
+        waiters.getFirst().get(10, TimeUnit.SECONDS);
+        assertThat(slots.waiting()).isEqualTo(1);
+        dispatcher.join();
+        slots.release(); // the last waiter must not hold a common-pool thread after the test
+        waiters.get(1).get(10, TimeUnit.SECONDS);
+    }
 }

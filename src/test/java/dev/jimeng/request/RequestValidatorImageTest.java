@@ -66,6 +66,19 @@ class RequestValidatorImageTest {
         assertThat(validated.body().binaryDataBase64()).hasSize(1);
     }
 
+    @Test
+    void aRequestKeptWhileItsJobWaitsHoldsOnlyTheLengthOfItsImages() {
+        TestImages.write(dir, "cat.png", TestImages.png(400, 400));
+        ValidatedRequest validated = validator().validate(firstFrame("cat.png").build());
+        int base64Chars = validated.body().binaryDataBase64().getFirst().length();
+
+        ValidatedRequest kept = validated.withoutImageData();
+
+        assertThat(kept.body().binaryDataBase64()).containsExactly("<" + base64Chars + " base64 chars>");
+        assertThat(kept.request()).isEqualTo(validated.request());
+        assertThat(kept.body().redacted()).isEqualTo(validated.body().redacted());
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "baseline JPEG named .jpg, baseline, photo.jpg",
