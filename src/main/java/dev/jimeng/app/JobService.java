@@ -95,6 +95,11 @@ public final class JobService implements JobSource {
         return engine.get().join(group, ids);
     }
 
+    /** Group and pick of just {@code jobs}, for a list of them: read by id, not from every grouped job. */
+    public dev.jimeng.store.GroupMarks groupMarksOf(java.util.Collection<JobSnapshot> jobs) {
+        return engine.get().marksOf(jobs.stream().map(JobSnapshot::id).toList());
+    }
+
     /** Job id to group id, for every job in a group. */
     public Map<String, String> groups() {
         return engine.get().groups();

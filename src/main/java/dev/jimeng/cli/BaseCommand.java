@@ -64,6 +64,12 @@ public abstract class BaseCommand implements Callable<Integer> {
         return new dev.jimeng.view.JobGroups(jobs().groups(), jobs().picked());
     }
 
+    /** The marks of just these jobs (a list's rows): read by id, not from every grouped job. */
+    protected dev.jimeng.view.JobGroups groupMarks(java.util.Collection<JobSnapshot> listed) {
+        dev.jimeng.store.GroupMarks marks = jobs().groupMarksOf(listed);
+        return new dev.jimeng.view.JobGroups(marks.groupOf(), marks.picked());
+    }
+
     /** Ids of every job not yet ended, oldest first: what {@code wait} and {@code status} mean without ids. */
     protected java.util.List<String> unfinishedIds() {
         return jobs().unfinished().stream().map(JobSnapshot::id).toList();

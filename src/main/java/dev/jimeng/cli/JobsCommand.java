@@ -60,7 +60,7 @@ public final class JobsCommand extends BaseCommand {
                     ExitCode.BAD_INPUT, "--group lists a whole set; drop --status and --search, or --group");
         }
         List<JobSnapshot> jobs = group != null ? Pages.groupMembers(jobs(), group) : jobs().list(filter.query(limit));
-        JobGroups groups = groupMarks();
+        JobGroups groups = groupMarks(jobs);
         if (json) {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (JobSnapshot j : jobs) {

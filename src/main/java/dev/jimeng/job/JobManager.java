@@ -384,6 +384,11 @@ public final class JobManager implements JobSource, AutoCloseable {
         return store.group(ids, clock.instant());
     }
 
+    /** The group marks of just these jobs (a list's rows), by primary key. */
+    public dev.jimeng.store.GroupMarks marksOf(java.util.Collection<String> ids) {
+        return store.marksOf(ids);
+    }
+
     /** Puts jobs into the group of this id (a caller's chosen name, see {@link JobStore#join}). */
     public String join(String group, List<String> ids) {
         return store.join(group, ids, clock.instant());

@@ -4,6 +4,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -107,6 +109,42 @@ final class JobMarks {
                 ps.setString(3, id);
                 return ps.executeUpdate() > 0;
             }
+        });
+    }
+
+    /** Ids looked up by one statement: well under SQLite's limit of bound parameters. */
+    private static final int LOOKUP_BATCH = 500;
+
+    /**
+     * The group and pick of those of {@code ids} that are in a group: what a list of jobs shows,
+     * found by primary key rather than by reading every grouped job of the journal.
+     */
+    GroupMarks marksOf(Collection<String> ids) {
+        return journal.locked(() -> {
+            Map<String, String> groupOf = new HashMap<>();
+            Set<String> picked = new LinkedHashSet<>();
+            List<String> all = List.copyOf(ids);
+            for (int from = 0; from < all.size(); from += LOOKUP_BATCH) {
+                List<String> batch = all.subList(from, Math.min(all.size(), from + LOOKUP_BATCH));
+                String marks = String.join(",", Collections.nCopies(batch.size(), "?"));
+                try (PreparedStatement ps =
+                        journal.prepare("SELECT id, group_id, picked FROM jobs WHERE id IN (" + marks + ")")) {
+                    for (int i = 0; i < batch.size(); i++) {
+                        ps.setString(i + 1, batch.get(i));
+                    }
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            if (rs.getString(2) != null) {
+                                groupOf.put(rs.getString(1), rs.getString(2));
+                            }
+                            if (rs.getInt(3) == 1) {
+                                picked.add(rs.getString(1));
+                            }
+                        }
+                    }
+                }
+            }
+            return new GroupMarks(groupOf, picked);
         });
     }
 

@@ -418,6 +418,11 @@ public final class JobStore implements AutoCloseable {
         return marks.pick(id, now);
     }
 
+    /** The group marks of just these jobs (a list's rows), by primary key. */
+    public GroupMarks marksOf(java.util.Collection<String> ids) {
+        return marks.marksOf(ids);
+    }
+
     /** Ids of the jobs picked as their group's winner. */
     public java.util.Set<String> picked() {
         return marks.picked();

@@ -114,6 +114,11 @@ final class Migrations {
             // (it covers the ledger's columns)
             """
             CREATE INDEX jobs_by_profile_created ON jobs(profile, created_at, mode, state, task_id, estimated_cost);
+            """,
+            // a process renews and, when it ends, releases every lease it holds: found here among
+            // the few leased rows, not by reading every job (partial: unleased rows are not in it)
+            """
+            CREATE INDEX jobs_by_lease_owner ON jobs(lease_owner) WHERE lease_owner IS NOT NULL;
             """);
 
     private Migrations() {}

@@ -93,6 +93,22 @@ class QueryPlanTest {
                 .allMatch(step -> step.contains("USING COVERING INDEX") || step.contains("jobs_by_mode_created"));
     }
 
+    @Test
+    void aProcessFindsItsLeasesAmongTheLeasedRowsOnly() {
+        Leases leases = new Leases(journal);
+        leases.renewAll("process-1", Instant.EPOCH, java.time.Duration.ofSeconds(30)); // while it runs
+        leases.releaseAll("process-1"); // as it ends: every command does this
+
+        assertThat(tableSteps()).isNotEmpty().allMatch(step -> step.contains("jobs_by_lease_owner"));
+    }
+
+    @Test
+    void aListsGroupMarksAreReadByIdNotFromEveryGroupedJob() {
+        new JobMarks(journal).marksOf(List.of("abcdefgh", "ijklmnop")); // jobs: the GROUP column
+
+        assertThat(tableSteps()).isNotEmpty().allMatch(step -> step.contains("(id=?)"));
+    }
+
     private void assertEveryPlanUsesAnIndexWithoutSortingEveryRow() {
         assertThat(plans())
                 .isNotEmpty()
