@@ -59,12 +59,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
     }
 
-    /** The journal's marks of sets made as one: each job's group and the picked winners. */
-    protected dev.jimeng.view.JobGroups groupMarks() {
-        return new dev.jimeng.view.JobGroups(jobs().groups(), jobs().picked());
-    }
-
-    /** The marks of just these jobs (a list's rows): read by id, not from every grouped job. */
+    /** The marks of sets made as one (group, picked winner) of just these jobs: read by id, not from every grouped job. */
     protected dev.jimeng.view.JobGroups groupMarks(java.util.Collection<JobSnapshot> listed) {
         dev.jimeng.store.GroupMarks marks = jobs().groupMarksOf(listed);
         return new dev.jimeng.view.JobGroups(marks.groupOf(), marks.picked());

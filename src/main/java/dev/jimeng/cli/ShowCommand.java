@@ -26,13 +26,11 @@ public final class ShowCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() {
         var job = requireJob(id);
-        JobGroups groups = groupMarks();
-        String group = groups.group(job.id());
-        List<JobSnapshot> siblings = group == null
-                ? List.of()
-                : jobs().members(group).stream()
-                        .filter(j -> !j.id().equals(job.id()))
-                        .toList();
+        String group = groupMarks(List.of(job)).group(job.id());
+        List<JobSnapshot> members = group == null ? List.of(job) : jobs().members(group);
+        JobGroups groups = groupMarks(members);
+        List<JobSnapshot> siblings =
+                members.stream().filter(j -> !j.id().equals(job.id())).toList();
         out().print(
                         json
                                 ? ResultView.json(job, jobs().clock().instant(), jobs().sandbox(), groups)
