@@ -19,20 +19,39 @@ final class CommandTree {
 
     /** Every subcommand built: the shell, completion scripts and the man page walk the whole tree. */
     static CommandLine full(JimengCommand root) {
-        return build(root, cls -> true);
+        return build(root, cls -> true, false);
     }
 
     /**
      * A tree where only the subcommands {@code args} may name are built. Any argument equal to a
      * subcommand's name or alias counts (an option's value may be a word like "jobs": that costs only
-     * time); an {@code @file} argument may name anything, so it gets the whole tree.
+     * time); an {@code @file} argument may name anything, so it gets the whole tree. The others are
+     * stand-ins when the root may list them ({@link #rootMayListCommands}), else left out: each costs
+     * picocli a parser of its own, a tenth of a second for all of them.
      */
     static CommandLine forArgs(JimengCommand root, String[] args) {
         if (Arrays.stream(args).anyMatch(a -> a.startsWith("@"))) {
             return full(root);
         }
         Set<String> words = Set.of(Arrays.stream(args).distinct().toArray(String[]::new));
-        return build(root, cls -> names(cls).anyMatch(words::contains));
+        Predicate<Class<?>> named = cls -> names(cls).anyMatch(words::contains);
+        return build(root, named, rootMayListCommands(args, named));
+    }
+
+    /**
+     * Whether the root's usage or a "did you mean" may show the subcommands: {@code --help}, the
+     * {@code help} command, or a word that names no command (a typo, or an option's value). Not for
+     * another command's run or help, {@code --version}, or the shell's start (no words at all).
+     */
+    private static boolean rootMayListCommands(String[] args, Predicate<Class<?>> named) {
+        boolean commandNamed = JimengCommand.SUBCOMMANDS.stream()
+                .filter(cls -> cls != HelpCommand.class)
+                .anyMatch(named);
+        if (commandNamed) {
+            return false;
+        }
+        return named.test(HelpCommand.class)
+                || Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help") || !a.startsWith("-"));
     }
 
     /**
@@ -50,11 +69,15 @@ final class CommandTree {
         return full(describedOnly).getCommandSpec();
     }
 
-    private static CommandLine build(JimengCommand root, Predicate<Class<?>> wanted) {
+    private static CommandLine build(JimengCommand root, Predicate<Class<?>> wanted, boolean standIns) {
         CommandLine cl = new CommandLine(root);
         for (Class<?> cls : JimengCommand.SUBCOMMANDS) {
             String name = command(cls).name();
-            cl.addSubcommand(name, wanted.test(cls) ? cls : standIn(command(cls)));
+            if (wanted.test(cls)) {
+                cl.addSubcommand(name, cls);
+            } else if (standIns) {
+                cl.addSubcommand(name, standIn(command(cls)));
+            }
         }
         return cl;
     }

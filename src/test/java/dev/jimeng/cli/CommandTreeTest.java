@@ -34,7 +34,23 @@ class CommandTreeTest {
         CommandLine cl = CommandTree.forArgs(root(), new String[] {"--sandbox", "jobs", "--json"});
 
         assertThat((Object) cl.getSubcommands().get("jobs").getCommand()).isInstanceOf(JobsCommand.class);
-        assertThat((Object) cl.getSubcommands().get("generate").getCommand()).isNull();
+        assertThat(cl.getSubcommands()).doesNotContainKey("generate");
+    }
+
+    @Test
+    void theShellsStartAndVersionBuildNoSubcommandAtAll() {
+        assertThat(CommandTree.forArgs(root(), new String[] {}).getSubcommands())
+                .isEmpty();
+        assertThat(CommandTree.forArgs(root(), new String[] {"--sandbox", "--version"})
+                        .getSubcommands())
+                .isEmpty();
+    }
+
+    @Test
+    void theHelpCommandListsEveryCommandAsTheRootsUsageDoes() {
+        String full = usage(CommandTree.full(root()));
+
+        assertThat(usage(CommandTree.forArgs(root(), new String[] {"help"}))).isEqualTo(full);
     }
 
     @Test
