@@ -53,8 +53,12 @@ final class InteractiveSession extends Session {
         this(root, terminal, knownSecrets, null);
     }
 
-    /** @param tree the command tree built while the terminal opened, or null to build it here */
-    InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets, picocli.CommandLine tree) {
+    /** @param tree the command tree being built on another thread (waited for when first needed), or null to build it here */
+    InteractiveSession(
+            JimengCommand root,
+            Terminal terminal,
+            List<String> knownSecrets,
+            java.util.function.Supplier<picocli.CommandLine> tree) {
         super(root, tree);
         this.terminal = terminal;
         this.dumb = Terminals.isDumb(terminal);
@@ -63,12 +67,12 @@ final class InteractiveSession extends Session {
 
     int run() throws Exception {
         PrintWriter out = terminal.writer();
-        picocli.CommandLine commands = commands(out, out);
+        useStreams(out, out);
         reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("jimeng")
                 .parser(new DefaultParser())
-                .completer(ShellCompletion.create(commands, app()))
+                .completer(ShellCompletion.create(this::commands, app()))
                 .history(new SecretFilteringHistory(knownSecrets))
                 .variable(LineReader.HISTORY_FILE, app().paths().historyFile())
                 .variable(LineReader.HISTORY_SIZE, 5000)

@@ -32,7 +32,7 @@ final class ScriptSession extends Session {
 
     /** @return the last failing command's exit code, else the first failed job's, else 0 */
     int run() throws IOException {
-        commands(out, err);
+        useStreams(out, err);
         int lastFailure = 0;
         try (AutoCloseable engine = startEngine(err::println)) {
             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));

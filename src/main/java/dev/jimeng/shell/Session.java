@@ -12,6 +12,7 @@ import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * What both ways of running the shell share: the command tree (the CLI's, plus the shell-only
@@ -25,31 +26,51 @@ abstract class Session implements ShellControl {
     protected final JimengCommand root;
     protected final SessionJobs jobs = new SessionJobs();
     private final LineWords lineWords = new LineWords();
+    /** Gives the command tree: builds it, or waits for the one being built ahead. */
+    private final Supplier<picocli.CommandLine> tree;
+
+    private PrintWriter out;
+    private PrintWriter err;
+    /** The tree, pointed at this session's streams and holding the shell's own commands; null until first asked for. */
     private picocli.CommandLine commands;
+
     private volatile boolean exitRequested;
 
     Session(JimengCommand root) {
         this(root, null);
     }
 
-    /** @param tree the command tree built ahead ({@link Cli#commandLine}), or null to build it here */
-    Session(JimengCommand root, picocli.CommandLine tree) {
+    /**
+     * @param tree the command tree being built ahead ({@link Cli#commandLine}; waited for when first
+     *     needed), or null to build it here
+     */
+    Session(JimengCommand root, Supplier<picocli.CommandLine> tree) {
         this.root = root;
-        this.commands = tree;
+        this.tree = tree;
     }
 
     protected App app() {
         return root.app();
     }
 
-    /** Builds the command tree writing to these streams (or points the one built ahead at them); call once before {@link #runLine}. */
-    protected picocli.CommandLine commands(PrintWriter out, PrintWriter err) {
+    /** Where commands write; call before the first {@link #commands()}. */
+    protected void useStreams(PrintWriter out, PrintWriter err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    /**
+     * The command tree, pointed at the session's streams, with the shell-only commands. The first call
+     * waits for the tree when it is built ahead: a command typed at the first prompt, or its first TAB.
+     */
+    protected synchronized picocli.CommandLine commands() {
         if (commands == null) {
-            commands = Cli.commandLine(root, out, err);
+            picocli.CommandLine built = tree == null ? Cli.commandLine(root, out, err) : tree.get();
+            built.setOut(out);
+            built.setErr(err);
+            ShellCommands.register(built, this);
+            commands = built;
         }
-        commands.setOut(out);
-        commands.setErr(err);
-        ShellCommands.register(commands, this);
         return commands;
     }
 
@@ -75,8 +96,8 @@ abstract class Session implements ShellControl {
 
     /** A line about a job a command just started. */
     public void announce(String line) {
-        commands.getOut().println(TerminalText.safeLines(line));
-        commands.getOut().flush();
+        out.println(TerminalText.safeLines(line));
+        out.flush();
     }
 
     /** Runs one line as a command. Never throws: a failure is one line on the command's error stream. */
@@ -85,8 +106,8 @@ abstract class Session implements ShellControl {
         try {
             words = lineWords.split(line);
         } catch (IllegalArgumentException e) {
-            commands.getErr().println("jimeng: " + TerminalText.safe(e.getMessage()));
-            commands.getErr().flush();
+            err.println("jimeng: " + TerminalText.safe(e.getMessage()));
+            err.flush();
             return ExitCode.BAD_INPUT.code();
         }
         if (!words.isEmpty() && words.get(0).equals("jimeng")) {
@@ -94,10 +115,9 @@ abstract class Session implements ShellControl {
             words = words.subList(1, words.size());
             if (!words.isEmpty() && words.get(0).equals("--sandbox")) {
                 if (!app().jobs().sandbox()) {
-                    commands.getErr()
-                            .println("jimeng: this shell runs against the real API; start 'jimeng --sandbox'"
-                                    + " for the sandbox's jobs");
-                    commands.getErr().flush();
+                    err.println("jimeng: this shell runs against the real API; start 'jimeng --sandbox'"
+                            + " for the sandbox's jobs");
+                    err.flush();
                     return ExitCode.BAD_INPUT.code();
                 }
                 words = words.subList(1, words.size());
@@ -109,14 +129,14 @@ abstract class Session implements ShellControl {
         String first = words.get(0);
         if (first.equals(SANDBOX)) {
             // it would run a server in the foreground until Ctrl-C, over the shell's own jobs
-            commands.getErr()
-                    .println("jimeng: the shell does not start a sandbox server; run 'jimeng sandbox'"
-                            + " in another terminal");
-            commands.getErr().flush();
+            err.println(
+                    "jimeng: the shell does not start a sandbox server; run 'jimeng sandbox'" + " in another terminal");
+            err.flush();
             return ExitCode.BAD_INPUT.code();
         }
+        picocli.CommandLine commands = commands();
         if (!first.startsWith("-") && !commands.getSubcommands().containsKey(first)) {
-            String suggestion = Spelling.closest(first, suggestable())
+            String suggestion = Spelling.closest(first, suggestable(commands))
                     .map(c -> "did you mean '" + c + "'? ('help' lists the commands)")
                     .orElse("'help' lists the commands");
             commands.getErr().println("jimeng: unknown command '" + TerminalText.safe(first) + "'; " + suggestion);
@@ -135,7 +155,7 @@ abstract class Session implements ShellControl {
     }
 
     /** The commands a typo may be corrected to: the visible ones the shell runs. */
-    private List<String> suggestable() {
+    private static List<String> suggestable(picocli.CommandLine commands) {
         return commands.getSubcommands().entrySet().stream()
                 .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
                 .map(java.util.Map.Entry::getKey)

@@ -48,20 +48,21 @@ public final class Shell {
             return new ScriptSession(root, env.in(), env.out(), env.err()).run();
         }
         // Opening the terminal (JLine binding the C library, reading terminfo) is the longest step
-        // before the first prompt: it runs on its own thread while this one reads the settings and
-        // builds the command tree.
+        // before the first prompt: it runs on its own thread while this one reads the settings. The
+        // command tree (picocli reflecting over every command, a third of a second) is not needed
+        // until the first command or TAB: it is built on a third thread, past the first prompt.
         Background<Terminal> opening = Background.start("jimeng-terminal", Shell::systemTerminal);
+        // pointed at the terminal when the session first asks for it
+        Background<CommandLine> tree = Background.start("jimeng-commands", () -> Cli.commandLine(root, SILENT, SILENT));
         List<String> secrets;
-        CommandLine tree;
         try {
             secrets = knownSecrets();
-            tree = Cli.commandLine(root, SILENT, SILENT); // pointed at the terminal once it is open
         } catch (RuntimeException | Error e) {
             closeWhenOpen(opening);
             throw e;
         }
         try (Terminal terminal = opened(opening)) {
-            return new InteractiveSession(root, terminal, secrets, tree).run();
+            return new InteractiveSession(root, terminal, secrets, tree::join).run();
         }
     }
 

@@ -17,6 +17,11 @@ final class ShellCompletion {
     private ShellCompletion() {}
 
     static Completer create(CommandLine commands, App app) {
+        return create(() -> commands, app);
+    }
+
+    /** As above, with the tree given when the first TAB asks for it (it may still be being built). */
+    static Completer create(java.util.function.Supplier<CommandLine> commands, App app) {
         return new ShellCompleter(
                 commands,
                 new CompletionSources(
@@ -24,7 +29,8 @@ final class ShellCompletion {
                         () -> jobIds(app.jobs().jobs()),
                         app.env().userHome(),
                         app.env().workingDirectory(),
-                        new Saved(app)));
+                        new Saved(app)),
+                dev.jimeng.cli.complete.ValueKinds.standard());
     }
 
     /** The app's templates and assets, read at each TAB so a {@code template save} counts at once. */

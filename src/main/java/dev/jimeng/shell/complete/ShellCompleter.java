@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 import org.jline.reader.Candidate;
 import org.jline.reader.Completer;
 import org.jline.reader.LineReader;
@@ -43,7 +44,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * and JLine adds them back to what it inserts.
  */
 public final class ShellCompleter implements Completer {
-    private final CommandLine root;
+    private final Supplier<CommandLine> root;
     private final CompletionSources sources;
     private final ValueKinds kinds;
     private final PathCandidates paths;
@@ -53,6 +54,11 @@ public final class ShellCompleter implements Completer {
     }
 
     public ShellCompleter(CommandLine root, CompletionSources sources, ValueKinds kinds) {
+        this(constant(Objects.requireNonNull(root, "root")), sources, kinds);
+    }
+
+    /** As above, with the tree asked for at each TAB (the shell builds it while its first prompt waits). */
+    public ShellCompleter(Supplier<CommandLine> root, CompletionSources sources, ValueKinds kinds) {
         this.root = Objects.requireNonNull(root, "root");
         this.sources = Objects.requireNonNull(sources, "sources");
         this.kinds = Objects.requireNonNull(kinds, "kinds");
@@ -63,7 +69,7 @@ public final class ShellCompleter implements Completer {
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         String word = line.word() == null ? "" : line.word();
         String current = word.substring(0, Math.min(line.wordCursor(), word.length()));
-        LineAnalysis a = LineAnalysis.analyse(root, line.words(), line.wordIndex(), current);
+        LineAnalysis a = LineAnalysis.analyse(root.get(), line.words(), line.wordIndex(), current);
         switch (a.target) {
             case LineAnalysis.Target.CommandName c -> commandNames(a.command, candidates);
             case LineAnalysis.Target.OptionName o -> {
@@ -78,6 +84,10 @@ public final class ShellCompleter implements Completer {
                 if (p.optionsToo()) optionNames(a, current, candidates);
             }
         }
+    }
+
+    private static Supplier<CommandLine> constant(CommandLine root) {
+        return () -> root;
     }
 
     // ---- commands and options --------------------------------------------------------------------
