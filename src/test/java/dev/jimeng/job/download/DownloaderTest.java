@@ -3,6 +3,7 @@ package dev.jimeng.job.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
 import dev.jimeng.job.download.VideoServer.Served;
 import dev.jimeng.time.ManualClock;
@@ -16,6 +17,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -270,6 +272,37 @@ class DownloaderTest {
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
         assertThat(server.served().get(1).range()).startsWith("bytes=");
+    }
+
+    @Test
+    void anInterruptWhileTheServerStallsEndsTheDownloadAtOnceKeepingWhatArrived() throws Exception {
+        server.stallNext(1, 200_000);
+        DownloadPolicy patient = new DownloadPolicy(
+                8, Duration.ofMillis(500), Duration.ofSeconds(4), NO_JITTER, Duration.ofMinutes(5), 64 * 1024);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        // job runs are virtual threads: cancelling one interrupts it while it waits for bytes
+        Thread download = Thread.ofVirtual().start(() -> {
+            try {
+                downloader(patient, clock).download(server.url("t1"), target, ProgressListener.NONE);
+            } catch (Exception | AssertionError e) {
+                ended.set(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(part()) && Files.size(part()) == 200_000);
+
+        download.interrupt();
+
+        assertThat(download.join(Duration.ofSeconds(5)))
+                .as("ended within 5 s of the interrupt, not after the 5 min read timeout")
+                .isTrue();
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(Files.size(part())).isEqualTo(200_000);
+        assertThat(target).doesNotExist();
+        assertThat(clock.sleeps()).isEmpty();
+
+        DownloadResult result = downloader(8).download(server.url("t1"), target, ProgressListener.NONE);
+        assertThat(server.served().getLast().range()).isEqualTo("bytes=200000-");
+        assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
     }
 
     @Test
