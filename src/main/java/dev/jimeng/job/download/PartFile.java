@@ -115,11 +115,11 @@ final class PartFile implements AutoCloseable {
         return size;
     }
 
-    void append(byte[] bytes, int offset, int length) throws DownloadFailedException, InterruptedException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+    /** Appends the buffer's remaining bytes; it ends up consumed. */
+    void append(ByteBuffer bytes) throws DownloadFailedException, InterruptedException {
         try {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            while (bytes.hasRemaining()) {
+                size += channel.write(bytes);
             }
         } catch (ClosedByInterruptException e) {
             Thread.interrupted();
@@ -127,7 +127,6 @@ final class PartFile implements AutoCloseable {
         } catch (IOException e) {
             throw new DownloadFailedException("cannot write " + path + ": " + e.getMessage(), false, e);
         }
-        size += length;
     }
 
     /** Appends the buffers as they are (one gathering write, no copy of ours); they end up consumed. */
