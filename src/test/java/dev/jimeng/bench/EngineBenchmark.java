@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.jimeng.job.download.Downloader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,10 +41,6 @@ class EngineBenchmark {
 
     static final double THROUGHPUT_AIM = 0.9;
     static final long RSS_AIM_KB = 256 * 1024;
-
-    static {
-        Downloader.useLargeReadBuffers(); // as jimeng's main does, before this JVM builds an HttpClient
-    }
 
     @Test
     @Order(1)

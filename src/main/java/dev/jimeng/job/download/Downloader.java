@@ -19,9 +19,6 @@ import java.util.Objects;
  * share between threads as long as each call has its own target.
  */
 public final class Downloader {
-    static final String HTTP_CLIENT_BUFFER_PROPERTY = "jdk.httpclient.bufsize";
-    static final int HTTP_CLIENT_BUFFER_BYTES = 256 * 1024;
-
     private final ProxySelector proxies;
     private final Clock clock;
     private final Sleeper sleeper;
@@ -38,18 +35,6 @@ public final class Downloader {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.policy = Objects.requireNonNull(policy, "policy");
-    }
-
-    /**
-     * Lets the JDK HttpClient read 256 KiB at a time instead of its default 16 KiB, unless {@code
-     * jdk.httpclient.bufsize} is already set: on loopback that doubles download throughput (see the
-     * engine benchmark). The JDK reads the property once, when the first HttpClient is built, so call
-     * this first thing in {@code main}.
-     */
-    public static void useLargeReadBuffers() {
-        if (System.getProperty(HTTP_CLIENT_BUFFER_PROPERTY) == null) {
-            System.setProperty(HTTP_CLIENT_BUFFER_PROPERTY, Integer.toString(HTTP_CLIENT_BUFFER_BYTES));
-        }
     }
 
     /** Where the bytes of {@code target} collect until they are verified: {@code <target>.part}. */

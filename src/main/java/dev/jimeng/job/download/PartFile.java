@@ -129,23 +129,6 @@ final class PartFile implements AutoCloseable {
         }
     }
 
-    /** Appends the buffers as they are (one gathering write, no copy of ours); they end up consumed. */
-    void append(ByteBuffer[] buffers) throws DownloadFailedException {
-        try {
-            long left = 0;
-            for (ByteBuffer b : buffers) {
-                left += b.remaining();
-            }
-            while (left > 0) {
-                long written = channel.write(buffers);
-                size += written;
-                left -= written;
-            }
-        } catch (IOException e) {
-            throw new DownloadFailedException("cannot write " + path + ": " + e.getMessage(), false, e);
-        }
-    }
-
     /** Empties the file, for a server that sends the whole video again. */
     void restart() throws DownloadFailedException {
         try {
