@@ -2,6 +2,7 @@ package dev.jimeng.job.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.jimeng.api.HostileServer;
@@ -9,6 +10,7 @@ import dev.jimeng.time.ManualClock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +100,32 @@ class DownloaderLimitsTest {
         assertThat(e.getMessage()).contains("larger than", "314572800");
         assertNothingLeft();
         assertThat(server.bodyBytesSent()).isLessThan(40 * MIB);
+    }
+
+    @Test
+    void anInterruptWhileWaitingForTheAnswerEndsTheDownloadAtOnce() throws Exception {
+        server = HostileServer.start(HostileServer.stallBeforeHeaders());
+        DownloadPolicy patient = new DownloadPolicy(
+                8, Duration.ofMillis(500), Duration.ofSeconds(4), () -> 0L, Duration.ofMinutes(5), 64 * 1024);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread download = Thread.ofVirtual().start(() -> {
+            try {
+                new Downloader(null, clock, clock, patient)
+                        .download(server.url("/v/1?X-Signature=SECRET"), target(), ProgressListener.NONE);
+            } catch (Exception e) {
+                ended.set(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.requests() == 1);
+
+        download.interrupt();
+
+        assertThat(download.join(Duration.ofSeconds(5)))
+                .as("ended within 5 s of the interrupt, not after the 5 min read timeout")
+                .isTrue();
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(server.requests()).isEqualTo(1);
+        assertThat(clock.sleeps()).isEmpty();
     }
 
     @Test

@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.awaitility.Awaitility.await;
 
+import dev.jimeng.api.HostileServer;
 import dev.jimeng.job.download.VideoServer.Served;
 import dev.jimeng.time.ManualClock;
 import dev.jimeng.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -175,6 +177,22 @@ class DownloaderTest {
         assertThatThrownBy(() -> downloader(8).download(server.url("t1"), target, ProgressListener.NONE))
                 .isInstanceOf(DownloadUrlExpiredException.class);
         assertThat(server.served()).hasSize(1);
+    }
+
+    @Test
+    void aRedirectToTheVideoIsFollowed() throws Exception {
+        URI video = server.url("t1");
+        try (HostileServer redirecting = HostileServer.start((s, request, out) -> out.write(
+                ("HTTP/1.1 302 Found\r\nLocation: " + video + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII)))) {
+            DownloadResult result =
+                    downloader(8).download(redirecting.url("/v/1?token=t0"), target, ProgressListener.NONE);
+
+            assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
+            assertThat(redirecting.requests()).isEqualTo(1);
+            assertThat(server.served()).singleElement().satisfies(s -> assertThat(s.token())
+                    .isEqualTo("t1"));
+        }
     }
 
     @Test
