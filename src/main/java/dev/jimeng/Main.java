@@ -8,7 +8,6 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
-        dev.jimeng.job.download.Downloader.useLargeReadBuffers(); // before any HttpClient exists
         Environment env = Environment.system();
         int code = Cli.run(args, env, root -> new Shell(env, root).run(), dev.jimeng.cli.InterruptSignal.SYSTEM);
         System.out.flush();

@@ -229,11 +229,8 @@ public final class App implements AutoCloseable {
                     store,
                     api,
                     request -> validator.validate(request).body(),
-                    new DownloaderFetcher(new Downloader(
-                            () -> Downloader.defaultHttpClient(downloadProxy()),
-                            clock,
-                            Sleeper.SYSTEM,
-                            DownloadPolicy.defaults())),
+                    new DownloaderFetcher(
+                            new Downloader(downloadProxy(), clock, Sleeper.SYSTEM, DownloadPolicy.defaults())),
                     this::outputFor,
                     clock,
                     Sleeper.SYSTEM,

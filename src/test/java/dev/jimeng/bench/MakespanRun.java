@@ -100,8 +100,7 @@ final class MakespanRun {
                     URI.create(sandbox.baseUrl()), sandbox.credentials(), CLOCK, Duration.ofSeconds(30));
             EngineSettings settings =
                     EngineSettings.defaults().withServerConcurrency(concurrency).withPollInterval(poll);
-            Downloader downloader =
-                    new Downloader(Downloader.defaultHttpClient(), CLOCK, Sleeper.SYSTEM, DownloadPolicy.defaults());
+            Downloader downloader = new Downloader(null, CLOCK, Sleeper.SYSTEM, DownloadPolicy.defaults());
             List<JobSnapshot> finished = new ArrayList<>();
             Instant started;
             try (JobManager engine = new JobManager(

@@ -8,9 +8,7 @@ import dev.jimeng.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.HttpURLConnection;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -28,15 +26,15 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@link Downloader} against {@code curl -s -o} on the same file from the same loopback server (a process of
  * its own), alternating round by round so both see the same page cache and CPU state. The parts of the
- * Downloader's work are timed too (the JDK HttpClient alone, SHA-256, fsync), to show which
- * one costs what. Downloads go to tmpfs ({@code /dev/shm}) when there is one: otherwise the kernel's
+ * Downloader's work are timed too (its transport, HttpURLConnection, alone; SHA-256; fsync), to show
+ * which one costs what. Downloads go to tmpfs ({@code /dev/shm}) when there is one: otherwise the kernel's
  * write-back of one round's 100 MB throttles the next round's writer at random, and curl (which does not
  * fsync) pays for it more than the Downloader (which does). The fsync is timed on the real disk apart.
  */
 final class ThroughputRun {
     static final String DOWNLOADER = "Downloader (HTTP + write + fsync + length/MP4 check + rename)";
     static final String CURL = "curl -s -o (process start included)";
-    static final String CLIENT_ONLY = "JDK HttpClient, body discarded";
+    static final String CLIENT_ONLY = "HttpURLConnection alone, body discarded";
     static final String SHA256 = "SHA-256 of the bytes in memory";
     static final String FSYNC = "fsync of a freshly written file on disk";
 
@@ -65,8 +63,7 @@ final class ThroughputRun {
     private static Result run(Path video, int rounds, Path work, Path disk) throws Exception {
         long bytes = Files.size(video);
         DownloadPolicy policy = DownloadPolicy.defaults();
-        HttpClient http = Downloader.defaultHttpClient();
-        Downloader downloader = new Downloader(http, Clock.systemUTC(), Sleeper.SYSTEM, policy);
+        Downloader downloader = new Downloader(null, Clock.systemUTC(), Sleeper.SYSTEM, policy);
         Map<String, List<Double>> mbps = new LinkedHashMap<>();
         for (String variant : List.of(DOWNLOADER, CURL, CLIENT_ONLY, SHA256, FSYNC)) {
             mbps.put(variant, new ArrayList<>());
@@ -81,7 +78,7 @@ final class ThroughputRun {
                 mbps.get(DOWNLOADER).add(bytes / 1e6 / downloadOnce(downloader, server, target));
                 mbps.get(CURL).add(bytes / 1e6 / curlOnce(server, target));
                 Files.delete(target);
-                mbps.get(CLIENT_ONLY).add(bytes / 1e6 / clientOnce(http, server, policy.bufferSize()));
+                mbps.get(CLIENT_ONLY).add(bytes / 1e6 / clientOnce(server, policy.bufferSize()));
             }
         }
         for (int round = 0; round < rounds; round++) {
@@ -137,12 +134,11 @@ final class ThroughputRun {
         return (System.nanoTime() - start) / 1e9;
     }
 
-    /** Seconds for a plain HttpClient GET read in {@code bufferSize} pieces and dropped. */
-    private static double clientOnce(HttpClient http, FileServer server, int bufferSize) throws Exception {
+    /** Seconds for a plain HttpURLConnection GET read in {@code bufferSize} pieces and dropped. */
+    private static double clientOnce(FileServer server, int bufferSize) throws Exception {
         long start = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(server.url()).build();
-        try (InputStream body =
-                http.send(request, HttpResponse.BodyHandlers.ofInputStream()).body()) {
+        HttpURLConnection connection = (HttpURLConnection) server.url().toURL().openConnection();
+        try (InputStream body = connection.getInputStream()) {
             byte[] buffer = new byte[bufferSize];
             while (body.read(buffer) >= 0) {
                 // only the transfer is timed

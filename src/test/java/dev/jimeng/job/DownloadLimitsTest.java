@@ -14,7 +14,6 @@ import dev.jimeng.store.JobState;
 import dev.jimeng.store.JobStore;
 import dev.jimeng.store.StopReason;
 import dev.jimeng.time.ManualClock;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,7 +34,6 @@ class DownloadLimitsTest {
     Path home;
 
     private final ManualClock clock = new ManualClock();
-    private final HttpClient http = HttpClient.newHttpClient();
     private HostileServer video;
     private JobStore store;
     private JobManager manager;
@@ -48,7 +46,6 @@ class DownloadLimitsTest {
         if (store != null) {
             store.close();
         }
-        http.close();
         video.close();
     }
 
@@ -61,7 +58,7 @@ class DownloadLimitsTest {
                 store,
                 server.client(clock),
                 r -> new SubmitBody("jimeng_t2v_v30", r.prompt(), null, null, 42L, 121, "16:9", null, null),
-                new DownloaderFetcher(new Downloader(http, clock, clock, DownloadPolicy.defaults())),
+                new DownloaderFetcher(new Downloader(null, clock, clock, DownloadPolicy.defaults())),
                 s -> home.resolve("videos").resolve(s.id() + ".mp4"),
                 clock,
                 clock,

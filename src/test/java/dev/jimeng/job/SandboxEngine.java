@@ -37,7 +37,7 @@ final class SandboxEngine implements AutoCloseable {
                 store,
                 new HttpJimengApi(URI.create(sandbox.baseUrl()), sandbox.credentials(), clock, Duration.ofSeconds(10)),
                 request -> validator.validate(request).body(),
-                new DownloaderFetcher(new Downloader(Downloader.defaultHttpClient(), clock, Sleeper.SYSTEM, downloads)),
+                new DownloaderFetcher(new Downloader(null, clock, Sleeper.SYSTEM, downloads)),
                 job -> videos.resolve(job.taskId() + ".mp4"),
                 clock,
                 Sleeper.SYSTEM,

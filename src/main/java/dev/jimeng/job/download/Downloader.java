@@ -3,8 +3,8 @@ package dev.jimeng.job.download;
 import dev.jimeng.job.Mp4Signature;
 import dev.jimeng.time.Sleeper;
 import java.io.IOException;
+import java.net.ProxySelector;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -13,67 +13,28 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 /**
  * Downloads a video to a file without losing what has arrived: see the package description. Safe to
  * share between threads as long as each call has its own target.
  */
 public final class Downloader {
-    static final String HTTP_CLIENT_BUFFER_PROPERTY = "jdk.httpclient.bufsize";
-    static final int HTTP_CLIENT_BUFFER_BYTES = 256 * 1024;
-
-    private final Supplier<HttpClient> http;
+    private final ProxySelector proxies;
     private final Clock clock;
     private final Sleeper sleeper;
     private final DownloadPolicy policy;
 
-    public Downloader(HttpClient http, Clock clock, Sleeper sleeper, DownloadPolicy policy) {
-        this(fixed(http), clock, sleeper, policy);
-    }
-
-    private static Supplier<HttpClient> fixed(HttpClient http) {
-        Objects.requireNonNull(http, "http");
-        return () -> http;
-    }
-
     /**
-     * As above, with the client built at the first download: building one sets up TLS (the trust
-     * store, key factories), a tenth of a second that {@code jobs} and {@code show} need not pay.
+     * Nothing is set up until the first download (no TLS context: {@code jobs} and {@code show} need
+     * none).
+     *
+     * @param proxies picks the proxy for each video URL; null: the JDK's default selector
      */
-    public Downloader(Supplier<HttpClient> http, Clock clock, Sleeper sleeper, DownloadPolicy policy) {
-        this.http = new Once<>(Objects.requireNonNull(http, "http"));
+    public Downloader(ProxySelector proxies, Clock clock, Sleeper sleeper, DownloadPolicy policy) {
+        this.proxies = proxies;
         this.clock = Objects.requireNonNull(clock, "clock");
         this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
         this.policy = Objects.requireNonNull(policy, "policy");
-    }
-
-    /** An HttpClient suited to downloads: follows redirects (not https to http) and gives up connecting after 15 s. */
-    public static HttpClient defaultHttpClient() {
-        return defaultHttpClient(null);
-    }
-
-    /** As {@link #defaultHttpClient()}, through {@code proxy} (null: the JDK's default selector). */
-    public static HttpClient defaultHttpClient(java.net.ProxySelector proxy) {
-        HttpClient.Builder builder = HttpClient.newBuilder()
-                .followRedirects(HttpClient.Redirect.NORMAL)
-                .connectTimeout(Duration.ofSeconds(15));
-        if (proxy != null) {
-            builder.proxy(proxy);
-        }
-        return builder.build();
-    }
-
-    /**
-     * Lets the JDK HttpClient read 256 KiB at a time instead of its default 16 KiB, unless {@code
-     * jdk.httpclient.bufsize} is already set: on loopback that doubles download throughput (see the
-     * engine benchmark). The JDK reads the property once, when the first HttpClient is built, so call
-     * this first thing in {@code main}.
-     */
-    public static void useLargeReadBuffers() {
-        if (System.getProperty(HTTP_CLIENT_BUFFER_PROPERTY) == null) {
-            System.setProperty(HTTP_CLIENT_BUFFER_PROPERTY, Integer.toString(HTTP_CLIENT_BUFFER_BYTES));
-        }
     }
 
     /** Where the bytes of {@code target} collect until they are verified: {@code <target>.part}. */
@@ -119,7 +80,7 @@ public final class Downloader {
         String problem;
         int attempts;
         try (PartFile file = PartFile.open(part)) {
-            Transfer transfer = new Transfer(http.get(), sleeper, policy, url, file, maxBytes, progress);
+            Transfer transfer = new Transfer(proxies, sleeper, policy, url, file, maxBytes, progress);
             long total = transfer.run();
             attempts = transfer.attempts();
             bytes = file.size();
@@ -186,24 +147,6 @@ public final class Downloader {
         } catch (IOException e) {
             throw new DownloadFailedException(
                     "cannot rename " + part + " to " + target + ": " + e.getMessage(), false, e);
-        }
-    }
-
-    /** {@code factory}'s value, made at the first {@link #get} and kept. */
-    private static final class Once<T> implements Supplier<T> {
-        private final Supplier<T> factory;
-        private T value;
-
-        Once(Supplier<T> factory) {
-            this.factory = factory;
-        }
-
-        @Override
-        public synchronized T get() {
-            if (value == null) {
-                value = Objects.requireNonNull(factory.get(), "made nothing");
-            }
-            return value;
         }
     }
 }

@@ -115,33 +115,15 @@ final class PartFile implements AutoCloseable {
         return size;
     }
 
-    void append(byte[] bytes, int offset, int length) throws DownloadFailedException, InterruptedException {
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, length);
+    /** Appends the buffer's remaining bytes; it ends up consumed. */
+    void append(ByteBuffer bytes) throws DownloadFailedException, InterruptedException {
         try {
-            while (buffer.hasRemaining()) {
-                channel.write(buffer);
+            while (bytes.hasRemaining()) {
+                size += channel.write(bytes);
             }
         } catch (ClosedByInterruptException e) {
             Thread.interrupted();
             throw new InterruptedException("interrupted while writing " + path);
-        } catch (IOException e) {
-            throw new DownloadFailedException("cannot write " + path + ": " + e.getMessage(), false, e);
-        }
-        size += length;
-    }
-
-    /** Appends the buffers as they are (one gathering write, no copy of ours); they end up consumed. */
-    void append(ByteBuffer[] buffers) throws DownloadFailedException {
-        try {
-            long left = 0;
-            for (ByteBuffer b : buffers) {
-                left += b.remaining();
-            }
-            while (left > 0) {
-                long written = channel.write(buffers);
-                size += written;
-                left -= written;
-            }
         } catch (IOException e) {
             throw new DownloadFailedException("cannot write " + path + ": " + e.getMessage(), false, e);
         }

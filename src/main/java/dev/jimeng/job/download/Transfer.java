@@ -4,18 +4,13 @@ import dev.jimeng.job.Mp4Signature;
 import dev.jimeng.time.Sleeper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.ProxySelector;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Duration;
-import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
-import java.util.concurrent.Flow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,7 +25,7 @@ final class Transfer {
     private static final int ERROR_BODY_LIMIT = 4096;
     private static final long MIB = 1024 * 1024;
 
-    private final HttpClient http;
+    private final ProxySelector proxies;
     private final Sleeper sleeper;
     private final DownloadPolicy policy;
     private final URI url;
@@ -44,14 +39,14 @@ final class Transfer {
     private long reportedAt = -1;
 
     Transfer(
-            HttpClient http,
+            ProxySelector proxies,
             Sleeper sleeper,
             DownloadPolicy policy,
             URI url,
             PartFile part,
             long maxBytes,
             ProgressListener progress) {
-        this.http = http;
+        this.proxies = proxies;
         this.sleeper = sleeper;
         this.policy = policy;
         this.url = url;
@@ -98,11 +93,10 @@ final class Transfer {
             part.restart(); // what an earlier run kept is not a video: never resume it
         }
         long offset = part.size();
-        HttpResponse<Flow.Publisher<List<ByteBuffer>>> response = send(offset);
-        Flow.Publisher<List<ByteBuffer>> body = response.body();
-        boolean consumed = false;
+        VideoConnection response = open(offset);
+        boolean readToTheEnd = false;
         try {
-            int status = response.statusCode();
+            int status = response.status();
             if (status == 200 || status == 206) {
                 refuseNonVideoType(response);
             }
@@ -110,16 +104,14 @@ final class Transfer {
                 if (offset > 0) {
                     part.restart(); // the server ignored Range and sends the whole video again
                 }
-                long total =
-                        response.headers().firstValueAsLong("Content-Length").orElse(-1);
-                long announced = checkAnnounced(total);
-                consumed = true;
-                return stream(body, announced);
+                long total = stream(response, checkAnnounced(response.contentLength()));
+                readToTheEnd = true;
+                return total;
             }
             if (status == 206) {
-                long announced = checkAnnounced(totalOfPartial(response, offset));
-                consumed = true;
-                return stream(body, announced);
+                long total = stream(response, checkAnnounced(totalOfPartial(response, offset)));
+                readToTheEnd = true;
+                return total;
             }
             if (status == 416) {
                 return alreadyComplete(response, offset);
@@ -131,29 +123,25 @@ final class Transfer {
                 throw new Retryable("HTTP " + status, retryAfter(response), null);
             }
             if (status >= 400) {
-                consumed = true;
-                if (readSome(body).toLowerCase(Locale.ROOT).contains("expired")) {
+                if (response.errorText(ERROR_BODY_LIMIT)
+                        .toLowerCase(Locale.ROOT)
+                        .contains("expired")) {
                     throw expired(status);
                 }
                 throw new DownloadFailedException("download of " + where + " refused: HTTP " + status, false);
             }
-            String hint = status >= 300 ? " (this HttpClient does not follow redirects)" : "";
+            String hint = status >= 300 ? " (a redirect between http and https is not followed)" : "";
             throw new DownloadFailedException("download of " + where + " got unexpected HTTP " + status + hint, false);
         } finally {
-            if (!consumed) {
-                abandon(body);
+            if (!readToTheEnd) {
+                response.disconnect(); // a body left unread or cut short: its connection cannot be reused
             }
         }
     }
 
-    private HttpResponse<Flow.Publisher<List<ByteBuffer>>> send(long offset) throws Retryable, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(url).GET().timeout(policy.readTimeout());
-        if (offset > 0) {
-            request.header("Range", "bytes=" + offset + "-");
-        }
+    private VideoConnection open(long offset) throws Retryable, InterruptedException {
         try {
-            // the body is not read until stream() subscribes to it, after the status and headers are checked
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofPublisher());
+            return VideoConnection.open(url, offset, proxies, policy.readTimeout());
         } catch (IOException e) {
             throwIfInterrupted();
             throw new Retryable(
@@ -162,8 +150,8 @@ final class Transfer {
     }
 
     /** The full size from a 206's Content-Range; a range that does not start where the file ends starts over. */
-    private long totalOfPartial(HttpResponse<?> response, long offset) throws Retryable, DownloadFailedException {
-        String header = response.headers().firstValue("Content-Range").orElse("");
+    private long totalOfPartial(VideoConnection response, long offset) throws Retryable, DownloadFailedException {
+        String header = headerOf(response, "Content-Range");
         Matcher range = CONTENT_RANGE.matcher(header.trim());
         if (!range.matches() || Long.parseLong(range.group(1)) != offset) {
             part.restart();
@@ -175,13 +163,13 @@ final class Transfer {
         if (!range.group(3).equals("*")) {
             return Long.parseLong(range.group(3));
         }
-        long length = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+        long length = response.contentLength();
         return length < 0 ? -1 : offset + length;
     }
 
     /** 416 to {@code bytes=<size>-}: the file is complete when the server's total equals its size. */
-    private long alreadyComplete(HttpResponse<?> response, long offset) throws Retryable, DownloadFailedException {
-        String header = response.headers().firstValue("Content-Range").orElse("");
+    private long alreadyComplete(VideoConnection response, long offset) throws Retryable, DownloadFailedException {
+        String header = headerOf(response, "Content-Range");
         Matcher range = UNSATISFIED_RANGE.matcher(header.trim());
         if (offset > 0 && range.matches() && Long.parseLong(range.group(1)) == offset) {
             reportDone(offset);
@@ -192,32 +180,22 @@ final class Transfer {
     }
 
     /**
-     * Writes the body into the part file as it arrives (see {@link FileBodySubscriber}), refusing a
-     * body that does not start like an MP4 or grows past what is allowed, and keeping every byte that
-     * arrived before a drop or stall.
+     * Reads the body into the part file in this thread, refusing a body that does not start like an
+     * MP4 or grows past what is allowed, and keeping every byte that arrived before a drop or stall.
      */
-    private long stream(Flow.Publisher<List<ByteBuffer>> body, long total)
+    private long stream(VideoConnection response, long total)
             throws Retryable, DownloadException, InterruptedException {
-        StallWatchdog[] watchdog = new StallWatchdog[1];
-        FileBodySubscriber writer = new FileBodySubscriber(part, this::checkBeforeWrite, () -> {
-            watchdog[0].touch();
-            report(total);
-        });
-        watchdog[0] = StallWatchdog.watch(() -> writer.abandon(new IOException("stalled")), policy.readTimeout());
-        try (StallWatchdog watching = watchdog[0]) {
-            body.subscribe(writer);
-            try {
-                writer.await();
-            } catch (IOException dropped) {
-                throwIfInterrupted();
-                String why = watching.fired()
-                        ? "no data for " + policy.readTimeout().toMillis() + " ms"
-                        : "connection dropped (" + Redaction.describe(dropped, url) + ")";
-                throw new Retryable(
-                        why + " at " + part.size() + " of " + describeTotal(total) + " bytes",
-                        null,
-                        Redaction.safeCause(dropped, url));
-            }
+        try (InputStream body = response.body()) {
+            receive(body, total);
+        } catch (IOException dropped) {
+            throwIfInterrupted(); // an interrupted virtual thread's socket is closed under the read
+            String why = dropped instanceof SocketTimeoutException
+                    ? "no data for " + policy.readTimeout().toMillis() + " ms"
+                    : "connection dropped (" + Redaction.describe(dropped, url) + ")";
+            throw new Retryable(
+                    why + " at " + part.size() + " of " + describeTotal(total) + " bytes",
+                    null,
+                    Redaction.safeCause(dropped, url));
         }
         if (total >= 0 && part.size() < total) {
             throw new Retryable("body ended at " + part.size() + " of " + total + " bytes", null, null);
@@ -227,28 +205,49 @@ final class Transfer {
         return total >= 0 ? total : size;
     }
 
+    /** One buffer, filled by each read and written out whole; the first write holds at least the MP4 head. */
+    private void receive(InputStream body, long total) throws IOException, DownloadException, InterruptedException {
+        byte[] bytes = new byte[policy.bufferSize()];
+        ByteBuffer buffer = ByteBuffer.wrap(bytes);
+        int filled = 0;
+        for (int read; (read = body.read(bytes, filled, bytes.length - filled)) >= 0; ) {
+            filled += read;
+            if (part.size() > 0 || filled >= Mp4Signature.HEAD_BYTES) {
+                write(buffer.clear().limit(filled), total);
+                filled = 0;
+            }
+        }
+        write(buffer.clear().limit(filled), total);
+    }
+
+    private void write(ByteBuffer bytes, long total) throws DownloadException, InterruptedException {
+        if (!bytes.hasRemaining()) {
+            return;
+        }
+        checkBeforeWrite(bytes);
+        part.append(bytes);
+        report(total);
+    }
+
     /** Before each write: the first bytes must look like an MP4, and the file may not grow past what is allowed. */
-    private void checkBeforeWrite(PartFile file, ByteBuffer first, long incoming) throws DownloadException {
-        if (file.size() == 0 && first.remaining() >= Mp4Signature.HEAD_BYTES) {
-            byte[] head = new byte[Math.min(first.remaining(), 24)];
-            first.get(first.position(), head);
+    private void checkBeforeWrite(ByteBuffer bytes) throws DownloadException {
+        if (part.size() == 0 && bytes.remaining() >= Mp4Signature.HEAD_BYTES) {
+            byte[] head = new byte[Math.min(bytes.remaining(), 24)];
+            bytes.get(bytes.position(), head);
             if (!startsLikeMp4(head)) {
                 throw notVideo(
                         "something that is not an MP4 (it starts with \"" + printable(head, head.length) + "\")");
             }
         }
-        if (file.size() + incoming > allowed) {
+        if (part.size() + bytes.remaining() > allowed) {
             throw tooBig("grew past");
         }
     }
 
     /** A Content-Type that no video has (text, HTML, JSON, XML) fails at once. */
-    private void refuseNonVideoType(HttpResponse<?> response) throws DownloadNotVideoException {
-        String type = response.headers()
-                .firstValue("Content-Type")
-                .orElse("")
-                .toLowerCase(Locale.ROOT)
-                .trim();
+    private void refuseNonVideoType(VideoConnection response) throws DownloadNotVideoException {
+        String type =
+                headerOf(response, "Content-Type").toLowerCase(Locale.ROOT).trim();
         String bare = type.contains(";") ? type.substring(0, type.indexOf(';')).trim() : type;
         if (bare.startsWith("text/") || bare.contains("html") || bare.contains("json") || bare.contains("xml")) {
             throw notVideo(bare.replaceAll("[^a-z0-9.+/-]", "?"));
@@ -340,42 +339,17 @@ final class Transfer {
                 status);
     }
 
-    private static Duration retryAfter(HttpResponse<?> response) {
-        Optional<String> header = response.headers().firstValue("Retry-After");
-        if (header.isEmpty() || !header.get().trim().matches("\\d{1,6}")) {
+    private static Duration retryAfter(VideoConnection response) {
+        String header = headerOf(response, "Retry-After").trim();
+        if (!header.matches("\\d{1,6}")) {
             return null; // absent, or an HTTP date: the back-off decides
         }
-        return Duration.ofSeconds(Long.parseLong(header.get().trim()));
+        return Duration.ofSeconds(Long.parseLong(header));
     }
 
-    /** Up to {@link #ERROR_BODY_LIMIT} bytes of an error answer, as text. */
-    private static String readSome(Flow.Publisher<List<ByteBuffer>> body) {
-        HttpResponse.BodySubscriber<InputStream> reader = HttpResponse.BodySubscribers.ofInputStream();
-        body.subscribe(reader);
-        try (InputStream in = reader.getBody().toCompletableFuture().join()) {
-            return new String(in.readNBytes(ERROR_BODY_LIMIT), StandardCharsets.UTF_8);
-        } catch (IOException | RuntimeException e) {
-            return "";
-        }
-    }
-
-    /** Drops a body nobody will read, so its connection is closed rather than left waiting. */
-    private static void abandon(Flow.Publisher<List<ByteBuffer>> body) {
-        body.subscribe(new Flow.Subscriber<>() {
-            @Override
-            public void onSubscribe(Flow.Subscription subscription) {
-                subscription.cancel();
-            }
-
-            @Override
-            public void onNext(List<ByteBuffer> item) {}
-
-            @Override
-            public void onError(Throwable throwable) {}
-
-            @Override
-            public void onComplete() {}
-        });
+    private static String headerOf(VideoConnection response, String name) {
+        String value = response.header(name);
+        return value == null ? "" : value;
     }
 
     private static String describeTotal(long total) {

@@ -4,7 +4,9 @@
  * {@code Range} request after an exponential, jittered back-off, an expired URL is reported as
  * {@link dev.jimeng.job.download.DownloadUrlExpiredException} so the caller can fetch a fresh URL and
  * resume the same {@code .part}, and only a verified file (announced length, MP4 {@code ftyp} box,
- * SHA-256 computed while streaming) is renamed atomically onto the target. Signed query strings never
- * leave this package: every message names a URL through {@link dev.jimeng.job.download.Redaction}.
+ * forced to disk) is renamed atomically onto the target; its SHA-256 is read afterwards, off the
+ * download path. Bytes are read with the JDK's blocking {@code HttpURLConnection} in the calling
+ * thread. Signed query strings never leave this package: every message names a URL through
+ * {@link dev.jimeng.job.download.Redaction}.
  */
 package dev.jimeng.job.download;

@@ -43,7 +43,7 @@ class DownloadPolicyTest {
         assertThat(defaults.maxAttempts()).isEqualTo(8);
         assertThat(defaults.backoffBase()).isEqualTo(Duration.ofMillis(500));
         assertThat(defaults.backoffCap()).isEqualTo(Duration.ofSeconds(30));
-        assertThat(defaults.bufferSize()).isEqualTo(64 * 1024);
+        assertThat(defaults.bufferSize()).isEqualTo(256 * 1024);
     }
 
     @Test

@@ -28,11 +28,7 @@ class DownloadProxyTest {
             URI video = URI.create("http://video.invalid/videos/clip.mp4?token=t1&X-Signature=sig-t1");
             Path target = dir.resolve("v.mp4");
 
-            new Downloader(
-                            Downloader.defaultHttpClient(variables.selector()),
-                            new ManualClock(),
-                            Sleeper.SYSTEM,
-                            DownloadPolicy.defaults())
+            new Downloader(variables.selector(), new ManualClock(), Sleeper.SYSTEM, DownloadPolicy.defaults())
                     .download(video, target, ProgressListener.NONE);
 
             assertThat(Files.readAllBytes(target)).isEqualTo(VIDEO);

@@ -2,14 +2,15 @@ package dev.jimeng.job.download;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.jimeng.api.HostileServer;
 import dev.jimeng.time.ManualClock;
-import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,12 +27,10 @@ class DownloaderLimitsTest {
     Path dir;
 
     private final ManualClock clock = new ManualClock();
-    private final HttpClient http = HttpClient.newHttpClient();
     private HostileServer server;
 
     @AfterEach
     void close() {
-        http.close();
         if (server != null) {
             server.close();
         }
@@ -50,7 +49,7 @@ class DownloaderLimitsTest {
     private <E extends Throwable> E fails(Class<E> type, HostileServer.Behaviour b, long maxBytes, DownloadPolicy p)
             throws Exception {
         server = HostileServer.start(b);
-        Downloader downloader = new Downloader(http, clock, clock, p);
+        Downloader downloader = new Downloader(null, clock, clock, p);
         return assertTimeoutPreemptively(
                 Duration.ofSeconds(20),
                 () -> catchThrowableOfType(
@@ -104,9 +103,35 @@ class DownloaderLimitsTest {
     }
 
     @Test
+    void anInterruptWhileWaitingForTheAnswerEndsTheDownloadAtOnce() throws Exception {
+        server = HostileServer.start(HostileServer.stallBeforeHeaders());
+        DownloadPolicy patient = new DownloadPolicy(
+                8, Duration.ofMillis(500), Duration.ofSeconds(4), () -> 0L, Duration.ofMinutes(5), 64 * 1024);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        Thread download = Thread.ofVirtual().start(() -> {
+            try {
+                new Downloader(null, clock, clock, patient)
+                        .download(server.url("/v/1?X-Signature=SECRET"), target(), ProgressListener.NONE);
+            } catch (Exception e) {
+                ended.set(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> server.requests() == 1);
+
+        download.interrupt();
+
+        assertThat(download.join(Duration.ofSeconds(5)))
+                .as("ended within 5 s of the interrupt, not after the 5 min read timeout")
+                .isTrue();
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(server.requests()).isEqualTo(1);
+        assertThat(clock.sleeps()).isEmpty();
+    }
+
+    @Test
     void aVideoWithinTheLimitStillDownloads() throws Exception {
         server = HostileServer.start(HostileServer.videoOf(3 * MIB));
-        DownloadResult r = new Downloader(http, clock, clock, policy(64 * MIB))
+        DownloadResult r = new Downloader(null, clock, clock, policy(64 * MIB))
                 .download(server.url("/v/1"), target(), 8 * MIB, ProgressListener.NONE);
 
         assertThat(r.bytes()).isEqualTo(3 * MIB);

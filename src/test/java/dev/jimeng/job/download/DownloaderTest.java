@@ -3,19 +3,22 @@ package dev.jimeng.job.download;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.awaitility.Awaitility.await;
 
+import dev.jimeng.api.HostileServer;
 import dev.jimeng.job.download.VideoServer.Served;
 import dev.jimeng.time.ManualClock;
 import dev.jimeng.time.Sleeper;
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.random.RandomGenerator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,20 +35,17 @@ class DownloaderTest {
 
     private final ManualClock clock = new ManualClock();
     private VideoServer server;
-    private HttpClient http;
     private Path target;
 
     @BeforeEach
     void startServer() throws IOException {
         server = VideoServer.serving(VIDEO);
-        http = HttpClient.newHttpClient();
         target = dir.resolve("videos/job-1.mp4");
     }
 
     @AfterEach
     void stopServer() {
         server.close();
-        http.close();
     }
 
     private static DownloadPolicy policy(int maxAttempts) {
@@ -63,7 +63,7 @@ class DownloaderTest {
     }
 
     private Downloader downloader(DownloadPolicy policy, Sleeper sleeper) {
-        return new Downloader(http, clock, sleeper, policy);
+        return new Downloader(null, clock, sleeper, policy);
     }
 
     private Path part() {
@@ -180,6 +180,22 @@ class DownloaderTest {
     }
 
     @Test
+    void aRedirectToTheVideoIsFollowed() throws Exception {
+        URI video = server.url("t1");
+        try (HostileServer redirecting = HostileServer.start((s, request, out) -> out.write(
+                ("HTTP/1.1 302 Found\r\nLocation: " + video + "\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")
+                        .getBytes(StandardCharsets.US_ASCII)))) {
+            DownloadResult result =
+                    downloader(8).download(redirecting.url("/v/1?token=t0"), target, ProgressListener.NONE);
+
+            assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
+            assertThat(redirecting.requests()).isEqualTo(1);
+            assertThat(server.served()).singleElement().satisfies(s -> assertThat(s.token())
+                    .isEqualTo("t1"));
+        }
+    }
+
+    @Test
     void otherClientErrorsFailAtOnceWithAOneLineMessage() {
         server.failNext(1, 401);
 
@@ -270,6 +286,37 @@ class DownloaderTest {
         assertThat(result.attempts()).isEqualTo(2);
         assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
         assertThat(server.served().get(1).range()).startsWith("bytes=");
+    }
+
+    @Test
+    void anInterruptWhileTheServerStallsEndsTheDownloadAtOnceKeepingWhatArrived() throws Exception {
+        server.stallNext(1, 200_000);
+        DownloadPolicy patient = new DownloadPolicy(
+                8, Duration.ofMillis(500), Duration.ofSeconds(4), NO_JITTER, Duration.ofMinutes(5), 64 * 1024);
+        AtomicReference<Throwable> ended = new AtomicReference<>();
+        // job runs are virtual threads: cancelling one interrupts it while it waits for bytes
+        Thread download = Thread.ofVirtual().start(() -> {
+            try {
+                downloader(patient, clock).download(server.url("t1"), target, ProgressListener.NONE);
+            } catch (Exception | AssertionError e) {
+                ended.set(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(20)).until(() -> Files.exists(part()) && Files.size(part()) == 200_000);
+
+        download.interrupt();
+
+        assertThat(download.join(Duration.ofSeconds(5)))
+                .as("ended within 5 s of the interrupt, not after the 5 min read timeout")
+                .isTrue();
+        assertThat(ended.get()).isInstanceOf(InterruptedException.class);
+        assertThat(Files.size(part())).isEqualTo(200_000);
+        assertThat(target).doesNotExist();
+        assertThat(clock.sleeps()).isEmpty();
+
+        DownloadResult result = downloader(8).download(server.url("t1"), target, ProgressListener.NONE);
+        assertThat(server.served().getLast().range()).isEqualTo("bytes=200000-");
+        assertThat(result.sha256()).isEqualTo(VideoServer.sha256(VIDEO));
     }
 
     @Test
