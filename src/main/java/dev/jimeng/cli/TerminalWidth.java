@@ -1,8 +1,7 @@
 package dev.jimeng.cli;
 
 import dev.jimeng.app.App;
-import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.spi.SystemStream;
 
 /** Columns of the terminal a one-shot command writes to: {@code COLUMNS}, else the system terminal's, else 120. */
 final class TerminalWidth {
@@ -17,13 +16,9 @@ final class TerminalWidth {
             return Integer.parseInt(columns);
         }
         if (app.env().stdoutIsTerminal()) {
-            try (Terminal terminal =
-                    TerminalBuilder.builder().system(true).dumb(true).build()) {
-                if (terminal.getWidth() >= MIN) { // a dumb terminal may say 0 or a few columns: not a size
-                    return terminal.getWidth();
-                }
-            } catch (java.io.IOException | RuntimeException e) {
-                // no size to be had: fall back to the default
+            int width = TerminalProviders.width(SystemStream.Output);
+            if (width >= MIN) { // a dumb terminal may say 0 or a few columns: not a size
+                return width;
             }
         }
         return DEFAULT;

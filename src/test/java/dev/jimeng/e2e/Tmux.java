@@ -48,6 +48,14 @@ public final class Tmux implements AutoCloseable {
         return run(List.of("tmux", "capture-pane", "-p", "-t", session));
     }
 
+    /** The screen's lines with the lines the terminal wrapped joined again, as the program wrote them. */
+    public List<String> joinedLines() throws IOException {
+        return run(List.of("tmux", "capture-pane", "-p", "-J", "-t", session))
+                .lines()
+                .map(String::stripTrailing)
+                .toList();
+    }
+
     /** The screen with its attributes as SGR escape sequences (colours, bold, reverse), as tmux holds it. */
     public String screenWithAttributes() throws IOException {
         return run(List.of("tmux", "capture-pane", "-p", "-e", "-t", session));
