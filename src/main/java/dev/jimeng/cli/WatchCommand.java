@@ -39,7 +39,10 @@ public final class WatchCommand extends BaseCommand {
         // One-shot: carry the unfinished jobs on while watching them (they stop, resumable, on q).
         jobs().resumeAll();
         if (app().env().stdinIsTerminal() && app().env().stdoutIsTerminal()) {
-            try (Terminal terminal = TerminalBuilder.builder().system(true).build()) {
+            try (Terminal terminal = TerminalBuilder.builder()
+                    .system(true)
+                    .providers(TerminalProviders.ORDER)
+                    .build()) {
                 if (PanelTerminals.capable(terminal)) {
                     runPanel(terminal);
                     return ExitCode.OK;

@@ -71,9 +71,7 @@ public final class Shell {
                 .name("jimeng")
                 .system(true)
                 .dumb(true) // TERM=dumb or no usable tty: a dumb terminal, and the session says so
-                // JDK 22+ binds the C library through FFM; JLine's JNI binding would otherwise be tried
-                // too, unpacking its native library at every start only to go unused
-                .jni(Runtime.version().feature() < 22)
+                .providers(dev.jimeng.cli.TerminalProviders.ORDER)
                 .encoding(StandardCharsets.UTF_8)
                 .build();
     }
