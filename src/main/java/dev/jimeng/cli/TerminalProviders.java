@@ -1,34 +1,57 @@
 package dev.jimeng.cli;
 
 import java.io.IOException;
+import org.jline.terminal.TerminalBuilder;
 import org.jline.terminal.spi.SystemStream;
 import org.jline.terminal.spi.TerminalProvider;
 
-/** How jimeng reaches the C library behind its terminal: JLine's providers, in the order tried. */
+/**
+ * How jimeng reaches the C library behind its terminal: JLine's JNI binding where it loads, else
+ * JLine's own choice (FFM, then running {@code stty}).
+ *
+ * <p>JNI because JLine's 13 KB JNI library binds at once, where FFM makes a downcall stub per C
+ * function at every start, which the AOT cache does not keep: a system terminal measured 130 ms to
+ * build with JNI and 250 ms with FFM, and 200 ms more CPU. Only the builder's per-provider switches
+ * keep the others untouched: left on, each is loaded and asked about the streams (FFM's stubs made,
+ * {@code test -t} and {@code tty} run) even when JNI answers first.
+ */
 public final class TerminalProviders {
-    /**
-     * JNI first: JLine's JNI library (13 KB, unpacked to the temp folder) binds at once, where FFM
-     * makes a downcall stub per C function at every start, which the AOT cache does not keep (a system
-     * terminal measured 130 ms to build with JNI, 250 ms with FFM, and 200 ms less CPU). FFM, then
-     * running {@code stty}, remain for platforms JLine ships no library for.
-     */
-    public static final String ORDER = "jni,ffm,exec";
+    private static final String JNI = "jni";
 
     private TerminalProviders() {}
+
+    /** A builder for the system terminal, set to the provider described above. */
+    public static TerminalBuilder systemTerminal() {
+        TerminalBuilder builder = TerminalBuilder.builder().system(true);
+        return jni() != null ? builder.jni(true).ffm(false).exec(false) : builder;
+    }
 
     /**
      * Columns of the terminal behind standard output or error, without building a terminal; 0 when
      * the stream is not a terminal or no provider can say.
      */
     static int width(SystemStream stream) {
-        for (String name : ORDER.split(",")) {
+        for (String name : new String[] {JNI, "ffm", "exec"}) {
             try {
-                TerminalProvider provider = TerminalProvider.load(name);
-                return provider.isSystemStream(stream) ? provider.systemStreamWidth(stream) : 0;
+                TerminalProvider provider = name.equals(JNI) ? jni() : TerminalProvider.load(name);
+                if (provider != null) {
+                    return provider.isSystemStream(stream) ? provider.systemStreamWidth(stream) : 0;
+                }
             } catch (IOException | RuntimeException | LinkageError e) {
-                // this provider does not work here (no native library, no FFM): try the next
+                // this provider does not work here (no FFM, no stty): try the next
             }
         }
         return 0;
+    }
+
+    /** JLine's JNI provider with its native library loaded, or null where it does not load. */
+    private static TerminalProvider jni() {
+        try {
+            TerminalProvider provider = TerminalProvider.load(JNI);
+            provider.isSystemStream(SystemStream.Input); // loads the native library, or fails
+            return provider;
+        } catch (IOException | RuntimeException | LinkageError e) {
+            return null;
+        }
     }
 }

@@ -15,7 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine.Command;
 
 /** The live panel of all jobs; plain status lines where no capable terminal exists. */
@@ -39,10 +38,7 @@ public final class WatchCommand extends BaseCommand {
         // One-shot: carry the unfinished jobs on while watching them (they stop, resumable, on q).
         jobs().resumeAll();
         if (app().env().stdinIsTerminal() && app().env().stdoutIsTerminal()) {
-            try (Terminal terminal = TerminalBuilder.builder()
-                    .system(true)
-                    .providers(TerminalProviders.ORDER)
-                    .build()) {
+            try (Terminal terminal = TerminalProviders.systemTerminal().build()) {
                 if (PanelTerminals.capable(terminal)) {
                     runPanel(terminal);
                     return ExitCode.OK;

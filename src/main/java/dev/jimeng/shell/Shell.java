@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CompletionException;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 import picocli.CommandLine;
 
 /**
@@ -67,11 +66,9 @@ public final class Shell {
     }
 
     private static Terminal systemTerminal() throws IOException {
-        return TerminalBuilder.builder()
+        return dev.jimeng.cli.TerminalProviders.systemTerminal()
                 .name("jimeng")
-                .system(true)
                 .dumb(true) // TERM=dumb or no usable tty: a dumb terminal, and the session says so
-                .providers(dev.jimeng.cli.TerminalProviders.ORDER)
                 .encoding(StandardCharsets.UTF_8)
                 .build();
     }

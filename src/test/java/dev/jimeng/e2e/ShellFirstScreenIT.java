@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -48,14 +49,15 @@ class ShellFirstScreenIT {
             env.put("JIMENG_HOME", dir.resolve("home").toString());
             env.put("JIMENG_OUTPUT_DIR", dir.resolve("videos").toString());
             env.put("LANG", "C.UTF-8");
+            Path classes = dir.resolve("classes.log");
             try (Tmux tmux = new Tmux(
                     160,
                     20,
                     env,
                     "sh",
                     "-c",
-                    "TERM=xterm-256color '" + java + "' --enable-native-access=ALL-UNNAMED -jar '" + jar
-                            + "'; echo \"jimeng exited $?\"; sleep 120")) {
+                    "TERM=xterm-256color '" + java + "' --enable-native-access=ALL-UNNAMED -Xlog:class+load:file='"
+                            + classes + "' -jar '" + jar + "'; echo \"jimeng exited $?\"; sleep 120")) {
                 String screen = tmux.await("the first prompt", s -> s.contains(PROMPT), START);
                 List<String> rows = screen.lines().toList();
                 int prompt = rows.indexOf(rows.stream()
@@ -76,6 +78,11 @@ class ShellFirstScreenIT {
                 tmux.type("exit");
                 tmux.keys("Enter");
                 tmux.awaitText("jimeng exited 0", START);
+                // JLine's FFM binding makes a stub per C function at every start (0.1 s): JNI is used
+                assertThat(Files.readString(classes))
+                        .as("classes the shell loaded")
+                        .contains("org.jline.terminal.impl.PosixSysTerminal ")
+                        .doesNotContain("jdk.internal.foreign.abi.DowncallStub");
             }
         } finally {
             server.destroy();
