@@ -84,6 +84,9 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         if (proxy != null) {
             client.proxy(proxy);
         }
+        if ("http".equalsIgnoreCase(this.baseUrl.getScheme())) {
+            client.sslContext(PlainHttp.NO_TLS);
+        }
         this.http = client.build();
     }
 
