@@ -197,8 +197,6 @@ public enum Setting {
     /** Volcengine's endpoint, the default of {@code api-url}. */
     public static final String DEFAULT_API_URL = "https://visual.volcengineapi.com";
 
-    static final BigDecimal ONE_YEAR = new BigDecimal(365L * 24 * 3600);
-
     /** The value of a cap that is not set. */
     public static final String NO_CAP = "none";
 
@@ -207,8 +205,18 @@ public enum Setting {
     }
 
     static final int MAX_CONCURRENCY = 10;
-    static final BigDecimal MIN_POLL = new BigDecimal("0.1");
-    static final BigDecimal MAX_POLL = new BigDecimal("3600");
+
+    /**
+     * Bounds of second values, in a class of their own: BigDecimal's class initialisation takes 10 ms
+     * of CPU, which a start need not pay before a value is checked.
+     */
+    private static final class Bounds {
+        static final BigDecimal ONE_YEAR = new BigDecimal(365L * 24 * 3600);
+        static final BigDecimal MIN_POLL = new BigDecimal("0.1");
+        static final BigDecimal MAX_POLL = new BigDecimal("3600");
+
+        private Bounds() {}
+    }
 
     private final String key;
     private final String description;
@@ -303,11 +311,11 @@ public enum Setting {
             case OUTPUT_DIR -> "give a folder path";
             case SEED -> "give a whole number: " + Capabilities.SEED_RANGE;
             case CONCURRENCY -> "give a whole number from 1 to " + MAX_CONCURRENCY;
-            case POLL_INTERVAL -> "give seconds from " + MIN_POLL + " to " + MAX_POLL + ", e.g. 5 or 2.5";
+            case POLL_INTERVAL -> "give seconds from " + Bounds.MIN_POLL + " to " + Bounds.MAX_POLL + ", e.g. 5 or 2.5";
             case API_URL -> "give an http(s) URL such as " + DEFAULT_API_URL;
             case API_TIMEOUT, JOURNAL_RETRY_SECONDS -> "give a positive number of seconds, e.g. 300 or 0.5";
-            case RETRY_BACKOFF -> "give a positive number of seconds up to " + MAX_POLL + ", e.g. 1 or 0.5";
-            case SANDBOX_QUEUE_SECONDS, SANDBOX_GENERATE_SECONDS -> "give seconds from 0 to " + MAX_POLL;
+            case RETRY_BACKOFF -> "give a positive number of seconds up to " + Bounds.MAX_POLL + ", e.g. 1 or 0.5";
+            case SANDBOX_QUEUE_SECONDS, SANDBOX_GENERATE_SECONDS -> "give seconds from 0 to " + Bounds.MAX_POLL;
             case MAX_POLL_ATTEMPTS -> "give a whole number of at least 1";
             default -> "use one of " + c.stream().map(Choice::value).collect(Collectors.joining(", "));
         };
@@ -375,7 +383,7 @@ public enum Setting {
         } catch (NumberFormatException e) {
             throw POLL_INTERVAL.invalid(raw, "is not a number of seconds");
         }
-        if (seconds.compareTo(MIN_POLL) < 0 || seconds.compareTo(MAX_POLL) > 0) {
+        if (seconds.compareTo(Bounds.MIN_POLL) < 0 || seconds.compareTo(Bounds.MAX_POLL) > 0) {
             throw POLL_INTERVAL.invalid(raw, "is out of range");
         }
         return seconds.stripTrailingZeros().toPlainString();
@@ -429,7 +437,7 @@ public enum Setting {
     /** Seconds in the range of the setting named by its constant's name. */
     private static String parseSeconds(String name, String raw) {
         Setting s = valueOf(name);
-        BigDecimal max = s == API_TIMEOUT || s == JOURNAL_RETRY_SECONDS ? ONE_YEAR : MAX_POLL;
+        BigDecimal max = s == API_TIMEOUT || s == JOURNAL_RETRY_SECONDS ? Bounds.ONE_YEAR : Bounds.MAX_POLL;
         boolean zeroAllowed = s == SANDBOX_QUEUE_SECONDS || s == SANDBOX_GENERATE_SECONDS;
         BigDecimal seconds;
         try {
