@@ -17,7 +17,12 @@ public final class Seconds {
      * a Duration of nanoseconds; the caller checks the range it accepts.
      */
     public static Duration parse(String text) {
-        BigDecimal seconds = new BigDecimal(text.strip());
+        String number = text.strip();
+        if (number.length() <= 9 && !number.isEmpty() && number.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            // whole seconds, as most values are: BigDecimal's class initialisation takes 10 ms of a start
+            return Duration.ofSeconds(Long.parseLong(number));
+        }
+        BigDecimal seconds = new BigDecimal(number);
         try {
             return Duration.ofNanos(
                     seconds.movePointRight(9).setScale(0, RoundingMode.HALF_UP).longValueExact());

@@ -13,6 +13,8 @@ class SecondsTest {
         assertThat(Seconds.parse(" 2.5 ")).isEqualTo(Duration.ofMillis(2500));
         assertThat(Seconds.parse("0.0001")).isEqualTo(Duration.ofNanos(100_000));
         assertThat(Seconds.parse("-1")).isNegative();
+        assertThat(Seconds.parse(" 007 ")).isEqualTo(Duration.ofSeconds(7));
+        assertThat(Seconds.parse("1234567890")).isEqualTo(Duration.ofSeconds(1_234_567_890));
     }
 
     @Test
@@ -20,6 +22,7 @@ class SecondsTest {
         assertThatThrownBy(() -> Seconds.parse("5s")).isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> Seconds.parse("NaN")).isInstanceOf(NumberFormatException.class);
         assertThatThrownBy(() -> Seconds.parse("1e400")).isInstanceOf(NumberFormatException.class);
+        assertThatThrownBy(() -> Seconds.parse(" ")).isInstanceOf(NumberFormatException.class);
     }
 
     @Test
