@@ -33,8 +33,11 @@ final class CommandTree {
         if (Arrays.stream(args).anyMatch(a -> a.startsWith("@"))) {
             return full(root);
         }
-        Set<String> words = Set.of(Arrays.stream(args).distinct().toArray(String[]::new));
-        Predicate<Class<?>> named = cls -> names(cls).anyMatch(words::contains);
+        Set<String> words = Set.of(
+                Arrays.stream(args).filter(a -> !a.startsWith("-")).distinct().toArray(String[]::new));
+        // with no word at all (the shell's start, --version), no command's annotations need reading
+        Predicate<Class<?>> named =
+                words.isEmpty() ? cls -> false : cls -> names(cls).anyMatch(words::contains);
         return build(root, named, rootMayListCommands(args, named));
     }
 
