@@ -23,6 +23,7 @@ import org.sqlite.util.OSInfo;
 final class NativeSqlite {
     static final String PATH_PROPERTY = "org.sqlite.lib.path";
     static final String NAME_PROPERTY = "org.sqlite.lib.name";
+    static final String TEMP_PROPERTY = "org.sqlite.tmpdir";
 
     private NativeSqlite() {}
 
@@ -48,6 +49,11 @@ final class NativeSqlite {
         }
         System.setProperty(PATH_PROPERTY, kept.getParent().toString());
         System.setProperty(NAME_PROPERTY, name);
+        if (System.getProperty(TEMP_PROPERTY) == null) {
+            // sqlite-jdbc lists its temp folder at every start for copies an earlier run left behind;
+            // the shared temp folder may hold thousands of files, this one holds the kept library
+            System.setProperty(TEMP_PROPERTY, kept.getParent().toString());
+        }
     }
 
     /** Copies this platform's library out of sqlite-jdbc's jar to {@code kept}; false when there is none. */
