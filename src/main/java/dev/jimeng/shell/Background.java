@@ -10,19 +10,39 @@ import java.util.concurrent.CompletionException;
  */
 final class Background<T> {
     private final CompletableFuture<T> result = new CompletableFuture<>();
+    private final String name;
+    private final Callable<T> step;
+    private boolean started;
 
-    private Background() {}
+    private Background(String name, Callable<T> step) {
+        this.name = name;
+        this.step = step;
+    }
 
     static <T> Background<T> start(String name, Callable<T> step) {
-        Background<T> background = new Background<>();
+        Background<T> background = deferred(name, step);
+        background.start();
+        return background;
+    }
+
+    /** A step started by {@link #start()}, or by the first {@link #join()} if nobody started it. */
+    static <T> Background<T> deferred(String name, Callable<T> step) {
+        return new Background<>(name, step);
+    }
+
+    /** Starts the step on its own thread, unless it has been started already. */
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        started = true;
         Thread.ofPlatform().daemon().name(name).start(() -> {
             try {
-                background.result.complete(step.call());
+                result.complete(step.call());
             } catch (Throwable e) {
-                background.result.completeExceptionally(e);
+                result.completeExceptionally(e);
             }
         });
-        return background;
     }
 
     /**
@@ -30,6 +50,7 @@ final class Background<T> {
      * {@link CompletionException}).
      */
     T join() {
+        start();
         try {
             return result.join();
         } catch (CompletionException e) {

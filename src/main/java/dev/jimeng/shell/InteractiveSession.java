@@ -46,6 +46,9 @@ final class InteractiveSession extends Session {
     private boolean panelOpen;
     private final List<String> pendingNotices = new ArrayList<>();
 
+    /** The command tree's build, started once the first prompt is drawn; null: built when first needed. */
+    private final Background<picocli.CommandLine> treeBuild;
+
     /** The engine's start (journal, resumed jobs, API client), done on its own thread after the first prompt. */
     private Background<AutoCloseable> engineStart;
 
@@ -53,13 +56,14 @@ final class InteractiveSession extends Session {
         this(root, terminal, knownSecrets, null);
     }
 
-    /** @param tree the command tree being built on another thread (waited for when first needed), or null to build it here */
+    /**
+     * @param tree builds the command tree on another thread, started once the first prompt is drawn
+     *     (and waited for when first needed), or null to build it here
+     */
     InteractiveSession(
-            JimengCommand root,
-            Terminal terminal,
-            List<String> knownSecrets,
-            java.util.function.Supplier<picocli.CommandLine> tree) {
-        super(root, tree);
+            JimengCommand root, Terminal terminal, List<String> knownSecrets, Background<picocli.CommandLine> tree) {
+        super(root, tree == null ? null : tree::join);
+        this.treeBuild = tree;
         this.terminal = terminal;
         this.dumb = Terminals.isDumb(terminal);
         this.knownSecrets = knownSecrets;
@@ -111,6 +115,9 @@ final class InteractiveSession extends Session {
             out.println(banner());
             out.flush();
             engineStart = startEngineInBackground();
+            if (treeBuild != null) {
+                treeBuild.start();
+            }
             loop();
             return 0;
         } finally {

@@ -47,12 +47,15 @@ public final class Shell {
             return new ScriptSession(root, env.in(), env.out(), env.err()).run();
         }
         // Opening the terminal (JLine binding the C library, reading terminfo) is the longest step
-        // before the first prompt: it runs on its own thread while this one reads the settings. The
-        // command tree (picocli reflecting over every command, a third of a second) is not needed
-        // until the first command or TAB: it is built on a third thread, past the first prompt.
+        // before the first prompt: it runs on its own thread while this one reads the settings, and a
+        // third starts the sandbox, which the first line names. The command tree (picocli reflecting
+        // over every command, a third of a second of CPU) is not needed until the first command or
+        // TAB: the session starts building it once the prompt is drawn, so it takes no CPU from it.
         Background<Terminal> opening = Background.start("jimeng-terminal", Shell::systemTerminal);
+        Background.start("jimeng-endpoint", () -> root.app().whereJobsGo());
         // pointed at the terminal when the session first asks for it
-        Background<CommandLine> tree = Background.start("jimeng-commands", () -> Cli.commandLine(root, SILENT, SILENT));
+        Background<CommandLine> tree =
+                Background.deferred("jimeng-commands", () -> Cli.commandLine(root, SILENT, SILENT));
         List<String> secrets;
         try {
             secrets = knownSecrets();
@@ -61,7 +64,7 @@ public final class Shell {
             throw e;
         }
         try (Terminal terminal = opened(opening)) {
-            return new InteractiveSession(root, terminal, secrets, tree::join).run();
+            return new InteractiveSession(root, terminal, secrets, tree).run();
         }
     }
 
