@@ -241,7 +241,15 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Prints what a dry run would send (text, or one JSON document); nothing is sent. */
     protected ExitCode quote(java.util.List<QuoteView.Quote> quotes, boolean json) {
-        out().print(json ? QuoteView.json(quotes, jobs().sandbox()) : QuoteView.text(quotes, jobs().sandbox()));
+        return quote(quotes, json, "LINE");
+    }
+
+    /** As above; {@code numbered} heads the table's column of job numbers. */
+    protected ExitCode quote(java.util.List<QuoteView.Quote> quotes, boolean json, String numbered) {
+        out().print(
+                        json
+                                ? QuoteView.json(quotes, jobs().sandbox())
+                                : QuoteView.text(quotes, jobs().sandbox(), numbered));
         out().flush();
         return ExitCode.OK;
     }

@@ -126,7 +126,7 @@ public final class StoryCommand extends BaseCommand {
             for (StoryRun.Take t : toSend) {
                 quotes.add(new QuoteView.Quote(t.shot().number(), t.request(), folder));
             }
-            return quote(quotes, json);
+            return quote(quotes, json, "SHOT");
         }
         BigDecimal cap = maxCost.value();
         // caps before the question: a story that would pass one is refused, not asked about

@@ -25,6 +25,11 @@ public final class QuoteView {
     public record Quote(int line, ValidatedRequest request, Path destination) {}
 
     public static String text(List<Quote> quotes, boolean sandbox) {
+        return text(quotes, sandbox, "LINE");
+    }
+
+    /** As above; {@code numbered} heads the column of the jobs' numbers (a batch's LINE, a story's SHOT). */
+    public static String text(List<Quote> quotes, boolean sandbox, String numbered) {
         StringBuilder s = new StringBuilder("dry run: nothing was sent\n");
         if (quotes.size() == 1) {
             Quote q = quotes.getFirst();
@@ -65,7 +70,7 @@ public final class QuoteView {
             return s.toString();
         }
         s.append(String.format(
-                Locale.ROOT, "%5s  %-20s %4s %6s %6s  %s%n", "LINE", "MODE", "SEC", "RATIO", "IMAGES", "COST"));
+                Locale.ROOT, "%5s  %-20s %4s %6s %6s  %s%n", numbered, "MODE", "SEC", "RATIO", "IMAGES", "COST"));
         for (Quote q : quotes) {
             GenerationRequest r = q.request().request();
             s.append(String.format(

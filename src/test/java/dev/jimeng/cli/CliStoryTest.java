@@ -309,6 +309,11 @@ class CliStoryTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("dry run: nothing was sent").contains("3 jobs, total ≈¥5.95 estimated");
+        assertThat(run.stdout().lines().filter(l -> l.contains("MODE")))
+                .as("the table numbers shots, not lines")
+                .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+                .contains("SHOT")
+                .doesNotContain("LINE");
         assertThat(server.submitCount()).isEqualTo(submits);
     }
 
