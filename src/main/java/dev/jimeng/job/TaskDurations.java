@@ -9,7 +9,8 @@ import java.util.Optional;
 /**
  * The one home of what the journal's history says about how long a task stays at the server (from
  * the accepted submit to the poll that saw it done): the typical time, for the ETAs the views show,
- * and a low estimate, which sets the {@link PollSchedule}.
+ * and the {@link ExpectedEnd} (a low estimate and the spread above it), which sets the {@link
+ * PollSchedule}.
  */
 final class TaskDurations {
     /** How many of the latest done jobs count. */
@@ -35,13 +36,23 @@ final class TaskDurations {
     }
 
     /**
-     * How soon tasks of {@code mode} and {@code seconds} of video end: the tenth percentile of the
-     * latest ones (seconds null: the default length). Empty without history.
+     * When tasks of {@code mode} and {@code seconds} of video end, from the latest ones (seconds null:
+     * the default length). Empty without history.
      */
-    Optional<Duration> earliest(String mode, Integer seconds) {
+    Optional<ExpectedEnd> expectedEnd(String mode, Integer seconds) {
         int length = seconds == null ? Capabilities.DEFAULT_DURATION : seconds;
-        List<Duration> recent = store.recentGenerationTimes(mode, length, Capabilities.DEFAULT_DURATION, HISTORY);
-        return lowQuantile(recent);
+        return expectedEnd(store.recentGenerationTimes(mode, length, Capabilities.DEFAULT_DURATION, HISTORY));
+    }
+
+    /**
+     * The {@link #LOW_QUANTILE} of {@code durations} and its distance to their median (the upper one,
+     * so that two tasks already show a spread); empty when there are none.
+     */
+    static Optional<ExpectedEnd> expectedEnd(List<Duration> durations) {
+        return lowQuantile(durations).map(earliest -> {
+            List<Duration> sorted = durations.stream().sorted().toList();
+            return new ExpectedEnd(earliest, sorted.get(sorted.size() / 2).minus(earliest));
+        });
     }
 
     /** The {@link #LOW_QUANTILE} of {@code durations} (nearest rank), empty when there are none. */
