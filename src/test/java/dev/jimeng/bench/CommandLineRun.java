@@ -33,7 +33,8 @@ final class CommandLineRun {
      *     accepted submit, less ⌈N/C⌉·T
      * @param lastSeconds the last task's server-side done to the last job DONE (seeing it, downloading it)
      * @param exitSeconds the last job DONE to the process exit
-     * @param detectSeconds per job: server-side done to DOWNLOADING (it was seen done)
+     * @param detectSeconds per job, in the order they were submitted: server-side done to DOWNLOADING (it
+     *     was seen done)
      * @param handoverSeconds per freed slot: seen done to the next submit accepted
      */
     record Result(
@@ -170,7 +171,11 @@ final class CommandLineRun {
         List<Instant> seen = new ArrayList<>();
         Instant lastServerDone = Instant.MIN;
         Instant lastDone = Instant.MIN;
-        for (JobRecord job : done) {
+        List<JobRecord> bySubmit = done.stream()
+                .sorted(java.util.Comparator.comparing(
+                        j -> acceptedByPrompt.get(j.request().prompt())))
+                .toList();
+        for (JobRecord job : bySubmit) {
             Instant serverDone = acceptedByPrompt.get(job.request().prompt()).plus(jobTime);
             Instant seenAt = job.stateTimes().get(JobState.DOWNLOADING);
             Instant doneAt = job.stateTimes().get(JobState.DONE);

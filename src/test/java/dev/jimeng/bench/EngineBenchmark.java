@@ -233,6 +233,11 @@ class EngineBenchmark {
                 handover.median(),
                 handover.max()));
         md.add("");
+        md.add("done → seen s, job by job in the order they were sent: "
+                + r.detectSeconds().stream()
+                        .map(d -> String.format(Locale.ROOT, "%.3f", d))
+                        .collect(java.util.stream.Collectors.joining(" ")));
+        md.add("");
         md.add("*start-up to first submit*: process start to the sandbox accepting the first submit (JVM, journal"
                 + " creation, the batch's queueing). *waves' slip*: the last task's done at the server less the first"
                 + " accepted submit, less ⌈N/C⌉·T: each wave's *done → seen* plus *slot handover*. *last done →"

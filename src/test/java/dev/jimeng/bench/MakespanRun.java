@@ -157,6 +157,7 @@ final class MakespanRun {
             endToEnd.add(seconds(serverDone, done));
             last = done.isAfter(last) ? done : last;
         }
+        trace(concurrency, poll, jobTime, started, finished, acceptedAt, sandbox.requests());
         Collections.sort(accepted);
         Collections.sort(seenDone);
         List<Double> handover = new ArrayList<>();
@@ -177,6 +178,51 @@ final class MakespanRun {
                 download,
                 endToEnd,
                 handover);
+    }
+
+    private static void trace(
+            int concurrency,
+            Duration poll,
+            Duration jobTime,
+            Instant started,
+            List<JobSnapshot> finished,
+            Map<String, Instant> acceptedAt,
+            List<LoggedRequest> requests) {
+        StringBuilder out = new StringBuilder();
+        List<LoggedRequest> submits = requests.stream()
+                .filter(r -> r.target().equals("CVSync2AsyncSubmitTask"))
+                .toList();
+        for (JobSnapshot job : finished) {
+            Instant acc = acceptedAt.get(job.request().prompt());
+            Instant serverDone = acc.plus(jobTime);
+            StringBuilder polls = new StringBuilder();
+            for (LoggedRequest r : requests) {
+                if (r.target().equals("CVSync2AsyncGetResult")
+                        && r.body() != null
+                        && job.taskId().equals(r.body().path("task_id").asText())) {
+                    polls.append(String.format(java.util.Locale.ROOT, " %+.3f", seconds(serverDone, r.time())));
+                }
+            }
+            var t = job.stateTimes();
+            out.append(String.format(
+                    java.util.Locale.ROOT,
+                    "%s acc %.3f queued %.3f submitting %.3f in_queue %.3f | seen %+.3f done %+.3f | polls (vs server done)%s%n",
+                    job.request().prompt().substring(0, 16),
+                    seconds(started, acc),
+                    seconds(started, t.get(JobState.QUEUED)),
+                    seconds(started, t.get(JobState.SUBMITTING)),
+                    seconds(started, t.get(JobState.IN_QUEUE)),
+                    seconds(serverDone, t.get(JobState.DOWNLOADING)),
+                    seconds(serverDone, t.get(JobState.DONE)),
+                    polls));
+        }
+        try {
+            Files.createDirectories(Path.of("target", "benchmarks"));
+            Files.writeString(
+                    Path.of("target", "benchmarks", "trace-c" + concurrency + "-" + poll.toMillis() + ".txt"), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** When the sandbox accepted each prompt's submit (the task's clock starts then). */
