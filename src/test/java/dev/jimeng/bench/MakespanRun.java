@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -180,6 +181,11 @@ final class MakespanRun {
                 handover);
     }
 
+    /**
+     * Writes one line per job to {@code target/benchmarks/makespan-trace-cC-pollMS.txt}: when its submit was
+     * accepted and it entered each state (seconds from the first submit), and when each of its get-results
+     * arrived, against its server-side done time: where each wave's time went.
+     */
     private static void trace(
             int concurrency,
             Duration poll,
@@ -189,37 +195,34 @@ final class MakespanRun {
             Map<String, Instant> acceptedAt,
             List<LoggedRequest> requests) {
         StringBuilder out = new StringBuilder();
-        List<LoggedRequest> submits = requests.stream()
-                .filter(r -> r.target().equals("CVSync2AsyncSubmitTask"))
-                .toList();
         for (JobSnapshot job : finished) {
-            Instant acc = acceptedAt.get(job.request().prompt());
-            Instant serverDone = acc.plus(jobTime);
+            Instant serverDone = acceptedAt.get(job.request().prompt()).plus(jobTime);
             StringBuilder polls = new StringBuilder();
             for (LoggedRequest r : requests) {
                 if (r.target().equals("CVSync2AsyncGetResult")
                         && r.body() != null
                         && job.taskId().equals(r.body().path("task_id").asText())) {
-                    polls.append(String.format(java.util.Locale.ROOT, " %+.3f", seconds(serverDone, r.time())));
+                    polls.append(String.format(Locale.ROOT, " %+.3f", seconds(serverDone, r.time())));
                 }
             }
-            var t = job.stateTimes();
+            Map<JobState, Instant> at = job.stateTimes();
             out.append(String.format(
-                    java.util.Locale.ROOT,
-                    "%s acc %.3f queued %.3f submitting %.3f in_queue %.3f | seen %+.3f done %+.3f | polls (vs server done)%s%n",
-                    job.request().prompt().substring(0, 16),
-                    seconds(started, acc),
-                    seconds(started, t.get(JobState.QUEUED)),
-                    seconds(started, t.get(JobState.SUBMITTING)),
-                    seconds(started, t.get(JobState.IN_QUEUE)),
-                    seconds(serverDone, t.get(JobState.DOWNLOADING)),
-                    seconds(serverDone, t.get(JobState.DONE)),
+                    Locale.ROOT,
+                    "job %2d: queued %.3f, submitting %.3f, accepted %.3f, in_queue %.3f | from done at the server:"
+                            + " seen %+.3f, DONE %+.3f, get-results%s%n",
+                    finished.indexOf(job),
+                    seconds(started, at.get(JobState.QUEUED)),
+                    seconds(started, at.get(JobState.SUBMITTING)),
+                    seconds(started, acceptedAt.get(job.request().prompt())),
+                    seconds(started, at.get(JobState.IN_QUEUE)),
+                    seconds(serverDone, at.get(JobState.DOWNLOADING)),
+                    seconds(serverDone, at.get(JobState.DONE)),
                     polls));
         }
         try {
-            Files.createDirectories(Path.of("target", "benchmarks"));
+            Path dir = Files.createDirectories(EngineBenchmark.REPORT_FILE.getParent());
             Files.writeString(
-                    Path.of("target", "benchmarks", "trace-c" + concurrency + "-" + poll.toMillis() + ".txt"), out);
+                    dir.resolve("makespan-trace-c" + concurrency + "-poll" + poll.toMillis() + "ms.txt"), out);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
