@@ -19,6 +19,18 @@ final class TaskDurations {
     /** The low estimate is this quantile: few tasks end before it, so polling before it is wasted. */
     private static final double LOW_QUANTILE = 0.1;
 
+    /**
+     * The spread reaches up to this quantile: the upper quartile, so that a few tasks seen late (a busy
+     * machine) do not widen it.
+     */
+    private static final double SPREAD_QUANTILE = 0.75;
+
+    /**
+     * Fewer tasks tell no spread: one or two that ended close together say little of the next, and a
+     * spread read from them would poll tasks that vary widely more often than they can pay for.
+     */
+    static final int SPREAD_MIN_TASKS = 3;
+
     private final JobStore store;
 
     TaskDurations(JobStore store) {
@@ -45,23 +57,29 @@ final class TaskDurations {
     }
 
     /**
-     * The {@link #LOW_QUANTILE} of {@code durations} and its distance to their median (the upper one,
-     * so that two tasks already show a spread); empty when there are none.
+     * The {@link #LOW_QUANTILE} of {@code durations} and the spread above it, up to the {@link
+     * #SPREAD_QUANTILE} (null with fewer than {@link #SPREAD_MIN_TASKS}); empty when there are none.
      */
     static Optional<ExpectedEnd> expectedEnd(List<Duration> durations) {
-        return lowQuantile(durations).map(earliest -> {
-            List<Duration> sorted = durations.stream().sorted().toList();
-            return new ExpectedEnd(earliest, sorted.get(sorted.size() / 2).minus(earliest));
-        });
-    }
-
-    /** The {@link #LOW_QUANTILE} of {@code durations} (nearest rank), empty when there are none. */
-    static Optional<Duration> lowQuantile(List<Duration> durations) {
         if (durations.isEmpty()) {
             return Optional.empty();
         }
         List<Duration> sorted = durations.stream().sorted().toList();
-        int rank = (int) Math.ceil(LOW_QUANTILE * sorted.size()) - 1;
-        return Optional.of(sorted.get(Math.max(0, rank)));
+        Duration earliest = quantile(sorted, LOW_QUANTILE);
+        Duration spread = sorted.size() < SPREAD_MIN_TASKS
+                ? null
+                : quantile(sorted, SPREAD_QUANTILE).minus(earliest);
+        return Optional.of(new ExpectedEnd(earliest, spread));
+    }
+
+    /** The {@link #LOW_QUANTILE} of {@code durations} (nearest rank), empty when there are none. */
+    static Optional<Duration> lowQuantile(List<Duration> durations) {
+        return expectedEnd(durations).map(ExpectedEnd::earliest);
+    }
+
+    /** The {@code q} quantile of {@code sorted} (not empty), by nearest rank. */
+    private static Duration quantile(List<Duration> sorted, double q) {
+        int rank = (int) Math.ceil(q * sorted.size()) - 1;
+        return sorted.get(Math.max(0, rank));
     }
 }

@@ -139,19 +139,27 @@ class PollScheduleTest {
     }
 
     @Test
-    void theSpreadIsTheMedianLessTheLowEstimate() {
+    void theSpreadIsTheUpperQuartileLessTheLowEstimate() {
         List<Duration> history = new ArrayList<>();
         for (int s = 100; s > 80; s--) {
             history.add(Duration.ofSeconds(s));
         }
-        // sorted 81..100: the tenth percentile is 82, the (upper) median 91
+        // sorted 81..100: the tenth percentile is 82, the upper quartile 95
         assertThat(TaskDurations.expectedEnd(history))
-                .contains(new ExpectedEnd(Duration.ofSeconds(82), Duration.ofSeconds(9)));
-        // two tasks: the low estimate is the shorter, the spread the distance to the longer
-        assertThat(TaskDurations.expectedEnd(List.of(Duration.ofMillis(10_150), Duration.ofMillis(10_050))))
+                .contains(new ExpectedEnd(Duration.ofSeconds(82), Duration.ofSeconds(13)));
+        assertThat(TaskDurations.expectedEnd(
+                        List.of(Duration.ofMillis(10_150), Duration.ofMillis(10_050), Duration.ofMillis(10_100))))
                 .contains(new ExpectedEnd(Duration.ofMillis(10_050), Duration.ofMillis(100)));
-        assertThat(TaskDurations.expectedEnd(List.of(Duration.ofSeconds(7))))
-                .contains(new ExpectedEnd(Duration.ofSeconds(7), Duration.ZERO));
         assertThat(TaskDurations.expectedEnd(List.of())).isEmpty();
+    }
+
+    @Test
+    void twoTasksTellNoSpreadSoTheDenseGapStaysATwentieth() {
+        Optional<ExpectedEnd> two =
+                TaskDurations.expectedEnd(List.of(Duration.ofMillis(40_010), Duration.ofMillis(40_000)));
+        assertThat(two).contains(new ExpectedEnd(Duration.ofSeconds(40), null));
+
+        assertThat(pollTimesOf(two, Duration.ofSeconds(60), 1))
+                .isEqualTo(pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1));
     }
 }
