@@ -14,7 +14,7 @@ import java.util.Optional;
  *       then) and one a twentieth of the expected time before it.
  *   <li>From one dense gap before the expected end: dense at first, then waiting as long as the task
  *       is overdue, so the gaps double; never longer than the poll interval, whose setting stays the
- *       promise of how soon a done task is seen. The dense gap is the history's spread, between
+ *       promise of how soon a done task is seen. The dense gap is half the history's spread, between
  *       {@link #MIN_GAP} and that twentieth (the twentieth while the spread is unknown): tasks that always take the same time are seen done
  *       within a few hundredths of a second, tasks whose times vary widely are not polled more often
  *       than their variation can pay for.
@@ -53,7 +53,10 @@ public final class PollSchedule {
     private static Duration byHistory(Duration atServer, ExpectedEnd end, Duration pollInterval) {
         Duration expected = end.earliest();
         Duration early = max(MIN_GAP, expected.dividedBy(DENSE_DIVISOR));
-        Duration dense = end.spread() == null ? early : max(MIN_GAP, min(end.spread(), early));
+        // half the spread: the gap itself spreads the sightings (a task is seen up to one gap after it
+        // ends), so a gap as wide as the spread would keep it as wide however alike the tasks are
+        Duration dense =
+                end.spread() == null ? early : max(MIN_GAP, min(end.spread().dividedBy(2), early));
         // both start early: the history is of when tasks were *seen* done, a little after they were;
         // starting at it would make each estimate later than the last. The early look is a twentieth
         // early even when the dense gap is narrow: a task seen there was done before the dense polls

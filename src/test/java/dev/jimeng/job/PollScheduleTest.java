@@ -69,8 +69,9 @@ class PollScheduleTest {
 
     @Test
     void aModerateSpreadSetsTheDenseGapBetweenTheMinimumAndATwentieth() {
+        // a spread of 200 ms: gaps of half of it
         List<Double> times =
-                pollTimes(new ExpectedEnd(Duration.ofSeconds(10), Duration.ofMillis(100)), Duration.ofMillis(10_500));
+                pollTimes(new ExpectedEnd(Duration.ofSeconds(10), Duration.ofMillis(200)), Duration.ofMillis(10_500));
 
         assertThat(times).containsExactly(5.0, 9.5, 9.9, 10.0, 10.1, 10.3);
     }
