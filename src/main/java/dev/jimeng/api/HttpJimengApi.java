@@ -41,7 +41,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
     /** The largest API answer read: real ones are a few KiB; anything bigger is not the Jimeng API. */
     public static final int MAX_ANSWER_BYTES = 1024 * 1024;
 
-    private final java.util.concurrent.CompletableFuture<HttpClient> http;
+    private final HttpClient http;
     private final URI baseUrl;
     private final String host;
     private final String path;
@@ -84,33 +84,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         if (proxy != null) {
             client.proxy(proxy);
         }
-        this.http = buildAside(client);
-    }
-
-    /**
-     * Builds the JDK client on a thread of its own: building it sets up TLS, a quarter of a second of
-     * class loading at start-up, which then overlaps with the caller's own (opening the journal,
-     * queueing the jobs) instead of delaying the first submit.
-     */
-    private static java.util.concurrent.CompletableFuture<HttpClient> buildAside(HttpClient.Builder client) {
-        var built = new java.util.concurrent.CompletableFuture<HttpClient>();
-        Thread.ofPlatform().daemon().name("jimeng-http-setup").start(() -> {
-            try {
-                built.complete(client.build());
-            } catch (Throwable e) {
-                built.completeExceptionally(e);
-            }
-        });
-        return built;
-    }
-
-    /** The client, once built (at once after the first call). */
-    private HttpClient client() {
-        try {
-            return http.join();
-        } catch (java.util.concurrent.CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-        }
+        this.http = client.build();
     }
 
     public HttpJimengApi(URI baseUrl, Credentials credentials, Clock clock, Duration timeout) {
@@ -195,7 +169,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
 
     @Override
     public void close() {
-        client().close();
+        http.close();
     }
 
     @Override
@@ -230,8 +204,7 @@ public final class HttpJimengApi implements JimengApi, AutoCloseable {
         // the request) ends at the headers, and a server that then stalls would hang the call for ever.
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
-            HttpResponse<InputStream> response =
-                    client().send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             status = Integer.toString(response.statusCode());
             byte[] answer = BoundedBody.read(response, MAX_ANSWER_BYTES, deadline);
             outcome = classifier.apply(response.statusCode(), answer);
