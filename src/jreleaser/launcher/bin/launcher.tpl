@@ -46,6 +46,12 @@ runtime=$( sed -n 's/^JAVA_RUNTIME_VERSION="\(.*\)"/\1/p' "$java_home/release" 2
 [ -n "$runtime" ] || runtime=$( sed -n 's/^JAVA_VERSION="\(.*\)"/\1/p' "$java_home/release" 2>/dev/null ) # jlink images
 feature=${runtime%%[!0-9]*}
 
+# a thread parked in native code (the JDK's socket pollers, idle after the last download) would
+# otherwise hold the exit for 300 ms (JDK 25 has the option)
+if [ -n "$feature" ] && [ "$feature" -ge 25 ]; then
+    JVM_OPTS="$JVM_OPTS -XX:UserThreadWaitAttemptsAtExit=0"
+fi
+
 CACHE_OPTS=""
 if [ "${JIMENG_AOT:-1}" != 0 ] && [ -n "$feature" ] && [ "$feature" -ge 21 ]; then
     cache_dir=${XDG_CACHE_HOME:-$HOME/.cache}/jimeng

@@ -5,17 +5,19 @@ import java.util.Optional;
 
 /**
  * When to ask the server about a task next, from what is known of it: how long it has been at the
- * server and, from the history of its mode and length, how soon such tasks end ({@link
- * TaskDurations#earliest}). Pure: the caller passes the times in.
+ * server and, from the history of its mode and length, how soon such tasks end and how widely their
+ * times vary ({@link ExpectedEnd}). Pure: the caller passes the times in.
  *
  * <ul>
  *   <li>No history: every poll interval, as always.
  *   <li>Before the expected end: sparse, one look half-way (a task that ends early or fails is seen
- *       then).
- *   <li>From one dense gap (a twentieth of the expected time, at least {@link #MIN_GAP}) before the
- *       expected end: dense at first, then waiting as long as the task is overdue, so the gaps
- *       double; never longer than the poll interval, whose setting stays the promise of how soon a
- *       done task is seen.
+ *       then) and one a twentieth of the expected time before it.
+ *   <li>From one dense gap before the expected end: dense at first, then waiting as long as the task
+ *       is overdue, so the gaps double; never longer than the poll interval, whose setting stays the
+ *       promise of how soon a done task is seen. The dense gap is half the history's spread, between
+ *       {@link #MIN_GAP} and that twentieth (the twentieth while the spread is unknown): tasks that always take the same time are seen done
+ *       within a few hundredths of a second, tasks whose times vary widely are not polled more often
+ *       than their variation can pay for.
  * </ul>
  *
  * A rate-limited account ({@link AccountPace}) stretches every wait by its factor.
@@ -24,7 +26,7 @@ public final class PollSchedule {
     /** The shortest wait between two polls of one task. */
     static final Duration MIN_GAP = Duration.ofMillis(20);
 
-    /** Past the expected end, the first waits are this part of the expected time. */
+    /** The early look, and the widest dense gap, are this part of the expected time before its end. */
     private static final int DENSE_DIVISOR = 20;
 
     private PollSchedule() {}
@@ -33,13 +35,13 @@ public final class PollSchedule {
      * The wait before the next get-result.
      *
      * @param atServer time since the server accepted the task
-     * @param expected how soon tasks of this mode and length end (a low estimate), if known
+     * @param expected when tasks of this mode and length end, if known
      * @param pollInterval the user's poll interval: the longest wait once the task is overdue
      * @param slowdown the account's rate-limit factor, 1 when it is not limited
      */
     public static Duration nextWait(
-            Duration atServer, Optional<Duration> expected, Duration pollInterval, double slowdown) {
-        Duration wait = expected.filter(e -> e.compareTo(MIN_GAP) > 0)
+            Duration atServer, Optional<ExpectedEnd> expected, Duration pollInterval, double slowdown) {
+        Duration wait = expected.filter(e -> e.earliest().compareTo(MIN_GAP) > 0)
                 .map(e -> byHistory(atServer, e, pollInterval))
                 .orElse(pollInterval);
         if (slowdown > 1) {
@@ -48,14 +50,26 @@ public final class PollSchedule {
         return wait;
     }
 
-    private static Duration byHistory(Duration atServer, Duration expected, Duration pollInterval) {
-        Duration dense = max(MIN_GAP, expected.dividedBy(DENSE_DIVISOR));
-        // dense polling starts one gap early: the history is of when tasks were *seen* done, a little
-        // after they were; starting at it would make each estimate later than the last
+    private static Duration byHistory(Duration atServer, ExpectedEnd end, Duration pollInterval) {
+        Duration expected = end.earliest();
+        Duration early = max(MIN_GAP, expected.dividedBy(DENSE_DIVISOR));
+        // half the spread: the gap itself spreads the sightings (a task is seen up to one gap after it
+        // ends), so a gap as wide as the spread would keep it as wide however alike the tasks are
+        Duration dense =
+                end.spread() == null ? early : max(MIN_GAP, min(end.spread().dividedBy(2), early));
+        // both start early: the history is of when tasks were *seen* done, a little after they were;
+        // starting at it would make each estimate later than the last. The early look is a twentieth
+        // early even when the dense gap is narrow: a task seen there was done before the dense polls
+        // began, so when tasks get faster the estimate follows them down by that much per task, not
+        // by the narrow gap (tasks seen done at the first dense poll show no spread)
+        Duration earlyLook = expected.minus(early);
         Duration denseFrom = expected.minus(dense);
         Duration halfWay = expected.dividedBy(2);
         if (atServer.compareTo(halfWay) < 0) {
             return atLeastMinGap(halfWay.minus(atServer));
+        }
+        if (atServer.compareTo(earlyLook) < 0) {
+            return atLeastMinGap(earlyLook.minus(atServer));
         }
         if (atServer.compareTo(denseFrom) < 0) {
             return atLeastMinGap(denseFrom.minus(atServer));

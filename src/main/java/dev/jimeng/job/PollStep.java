@@ -34,10 +34,8 @@ final class PollStep {
 
     /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
     boolean pollUntilDone() throws InterruptedException {
-        var request = run.job().request();
-        Optional<Duration> expected = engine.durations.earliest(request.mode(), request.durationSeconds());
-        if (expected.isPresent()) {
-            engine.sleeper.sleep(nextWait(expected)); // the task was just accepted: nothing to learn yet
+        if (expectedEnd().isPresent()) {
+            engine.sleeper.sleep(nextWait()); // the task was just accepted: nothing to learn yet
         }
         for (int polls = 1; ; polls++) {
             TaskResult result = getResult();
@@ -73,13 +71,22 @@ final class PollStep {
                                 + " s); it may still finish at the server");
                 return false;
             }
-            engine.sleeper.sleep(nextWait(expected));
+            engine.sleeper.sleep(nextWait());
         }
     }
 
-    private Duration nextWait(Optional<Duration> expected) {
+    private Duration nextWait() {
         return PollSchedule.nextWait(
-                atServer(), expected, engine.settings.pollInterval(), engine.pace.factor(run.now()));
+                atServer(), expectedEnd(), engine.settings.pollInterval(), engine.pace.factor(run.now()));
+    }
+
+    /**
+     * Read before each wait, not once: the first tasks of a kind, sent while the history is empty,
+     * follow it as soon as one of them has been seen done.
+     */
+    private Optional<ExpectedEnd> expectedEnd() {
+        var request = run.job().request();
+        return engine.durations.expectedEnd(request.mode(), request.durationSeconds());
     }
 
     /** How long the task has been at the server (since its submit was accepted). */

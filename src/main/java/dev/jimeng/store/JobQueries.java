@@ -200,15 +200,16 @@ final class JobQueries {
     }
 
     /**
-     * How long the last {@code lastN} done jobs of {@code mode} (and of {@code seconds} of video, when
-     * not null; a request without a length counts as {@code defaultSeconds}) were at the server: from
-     * the accepted submit to the poll that saw them done. Newest first.
+     * How long the last {@code lastN} jobs of {@code mode} seen done (downloading or done; and of
+     * {@code seconds} of video, when not null; a request without a length counts as {@code
+     * defaultSeconds}) were at the server: from the accepted submit to the poll that saw them done.
+     * Newest first.
      */
     List<Duration> recentGenerationTimes(String mode, Integer seconds, int defaultSeconds, int lastN) {
         return journal.locked(() -> {
             try (PreparedStatement ps = journal.prepare("SELECT d FROM (SELECT"
                     + " json_extract(state_times, '$.downloading') - json_extract(state_times, '$.in_queue')"
-                    + " AS d, created_at FROM jobs WHERE mode = ? AND state = 'done'"
+                    + " AS d, created_at FROM jobs WHERE mode = ? AND state IN ('downloading', 'done')"
                     + " AND (? IS NULL OR COALESCE(json_extract(request_json, '$.durationSeconds'), ?) = ?)"
                     + " ORDER BY created_at DESC LIMIT ?) WHERE d >= 0 ORDER BY created_at DESC")) {
                 ps.setString(1, mode);

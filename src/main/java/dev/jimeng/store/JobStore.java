@@ -533,9 +533,9 @@ public final class JobStore implements AutoCloseable {
     }
 
     /**
-     * How long the last {@code lastN} done jobs of {@code mode} (and {@code seconds} of video, unless
-     * null; no length given counts as {@code defaultSeconds}) took from the accepted submit to the
-     * poll that saw them done, newest first.
+     * How long the last {@code lastN} jobs of {@code mode} seen done (downloading or done; and {@code
+     * seconds} of video, unless null; no length given counts as {@code defaultSeconds}) took from the
+     * accepted submit to the poll that saw them done, newest first.
      */
     public List<Duration> recentGenerationTimes(String mode, Integer seconds, int defaultSeconds, int lastN) {
         return queries.recentGenerationTimes(mode, seconds, defaultSeconds, lastN);

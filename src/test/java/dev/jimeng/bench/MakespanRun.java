@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -157,6 +158,7 @@ final class MakespanRun {
             endToEnd.add(seconds(serverDone, done));
             last = done.isAfter(last) ? done : last;
         }
+        trace(concurrency, poll, jobTime, started, finished, acceptedAt, sandbox.requests());
         Collections.sort(accepted);
         Collections.sort(seenDone);
         List<Double> handover = new ArrayList<>();
@@ -177,6 +179,53 @@ final class MakespanRun {
                 download,
                 endToEnd,
                 handover);
+    }
+
+    /**
+     * Writes one line per job to {@code target/benchmarks/makespan-trace-cC-pollMS.txt}: when its submit was
+     * accepted and it entered each state (seconds from the first submit), and when each of its get-results
+     * arrived, against its server-side done time: where each wave's time went.
+     */
+    private static void trace(
+            int concurrency,
+            Duration poll,
+            Duration jobTime,
+            Instant started,
+            List<JobSnapshot> finished,
+            Map<String, Instant> acceptedAt,
+            List<LoggedRequest> requests) {
+        StringBuilder out = new StringBuilder();
+        for (JobSnapshot job : finished) {
+            Instant serverDone = acceptedAt.get(job.request().prompt()).plus(jobTime);
+            StringBuilder polls = new StringBuilder();
+            for (LoggedRequest r : requests) {
+                if (r.target().equals("CVSync2AsyncGetResult")
+                        && r.body() != null
+                        && job.taskId().equals(r.body().path("task_id").asText())) {
+                    polls.append(String.format(Locale.ROOT, " %+.3f", seconds(serverDone, r.time())));
+                }
+            }
+            Map<JobState, Instant> at = job.stateTimes();
+            out.append(String.format(
+                    Locale.ROOT,
+                    "job %2d: queued %.3f, submitting %.3f, accepted %.3f, in_queue %.3f | from done at the server:"
+                            + " seen %+.3f, DONE %+.3f, get-results%s%n",
+                    finished.indexOf(job),
+                    seconds(started, at.get(JobState.QUEUED)),
+                    seconds(started, at.get(JobState.SUBMITTING)),
+                    seconds(started, acceptedAt.get(job.request().prompt())),
+                    seconds(started, at.get(JobState.IN_QUEUE)),
+                    seconds(serverDone, at.get(JobState.DOWNLOADING)),
+                    seconds(serverDone, at.get(JobState.DONE)),
+                    polls));
+        }
+        try {
+            Path dir = Files.createDirectories(EngineBenchmark.REPORT_FILE.getParent());
+            Files.writeString(
+                    dir.resolve("makespan-trace-c" + concurrency + "-poll" + poll.toMillis() + "ms.txt"), out);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** When the sandbox accepted each prompt's submit (the task's clock starts then). */

@@ -1,5 +1,6 @@
 package dev.jimeng.bench;
 
+import dev.jimeng.job.ExpectedEnd;
 import dev.jimeng.job.PollSchedule;
 import dev.jimeng.job.TaskDurationsAccess;
 import java.time.Duration;
@@ -14,7 +15,7 @@ import java.util.SplittableRandom;
  * The engine's poll schedule against a fixed interval, in virtual time: jobs of six kinds (mode and length)
  * whose typical times run from 30 s to 3 min, each job's time drawn around its kind's with a log-normal
  * spread (seeded). Each job is polled as {@code PollStep} does, by the real {@link PollSchedule} with the
- * low estimate {@code TaskDurations} takes from the last 30 jobs of its kind, as they were seen done; the
+ * expected end {@code TaskDurations} takes from the last 30 jobs of its kind, as they were seen done; the
  * fixed run polls at once and then every interval, as the engine does without history.
  */
 final class PollingRun {
@@ -47,7 +48,7 @@ final class PollingRun {
                 double factor = Math.exp(spread * random.nextGaussian());
                 Duration actual = Duration.ofMillis(Math.round(typical.toMillis() * factor));
                 poll(actual, Optional.empty(), interval, fixed);
-                Optional<Duration> expected = TaskDurationsAccess.lowQuantile(List.copyOf(seen));
+                Optional<ExpectedEnd> expected = TaskDurationsAccess.expectedEnd(List.copyOf(seen));
                 Duration seenAt = poll(actual, expected, interval, adaptive);
                 seen.addFirst(seenAt);
                 while (seen.size() > TaskDurationsAccess.HISTORY) {
@@ -59,7 +60,7 @@ final class PollingRun {
     }
 
     /** Polls one task as PollStep does; returns when it was seen done (since the accepted submit). */
-    private static Duration poll(Duration actual, Optional<Duration> expected, Duration interval, Policy into) {
+    private static Duration poll(Duration actual, Optional<ExpectedEnd> expected, Duration interval, Policy into) {
         Duration at = Duration.ZERO;
         if (expected.isPresent()) {
             at = PollSchedule.nextWait(at, expected, interval, 1);

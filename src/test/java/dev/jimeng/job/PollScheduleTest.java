@@ -13,7 +13,16 @@ class PollScheduleTest {
     private static final Duration POLL = Duration.ofSeconds(5);
 
     /** The times (since the accepted submit) at which a task is polled, until {@code until}. */
-    private static List<Double> pollTimes(Optional<Duration> expected, Duration until, double slowdown) {
+    private static List<Double> pollTimes(Optional<Duration> earliest, Duration until, double slowdown) {
+        // a spread as wide as the expected time: the dense gap stays a twentieth of it
+        return pollTimesOf(earliest.map(e -> new ExpectedEnd(e, e)), until, slowdown);
+    }
+
+    private static List<Double> pollTimes(ExpectedEnd expected, Duration until) {
+        return pollTimesOf(Optional.of(expected), until, 1);
+    }
+
+    private static List<Double> pollTimesOf(Optional<ExpectedEnd> expected, Duration until, double slowdown) {
         List<Double> times = new ArrayList<>();
         Duration at = Duration.ZERO;
         while (true) {
@@ -48,8 +57,45 @@ class PollScheduleTest {
     }
 
     @Test
+    void tasksThatAlwaysTakeTheSameTimeArePolledFromJustBeforeTheirEndAtTheMinimumGap() {
+        // 10 s tasks seen done within a few ms of each other: a twentieth (500 ms) would overshoot by
+        // 250 ms on average; the spread (5 ms) is below the minimum gap, which holds. The look a
+        // twentieth early stays.
+        List<Double> times =
+                pollTimes(new ExpectedEnd(Duration.ofMillis(10_020), Duration.ofMillis(5)), Duration.ofMillis(10_200));
+
+        assertThat(times).containsExactly(5.01, 9.519, 10.0, 10.02, 10.04, 10.08, 10.16);
+    }
+
+    @Test
+    void aModerateSpreadSetsTheDenseGapBetweenTheMinimumAndATwentieth() {
+        // a spread of 200 ms: gaps of half of it
+        List<Double> times =
+                pollTimes(new ExpectedEnd(Duration.ofSeconds(10), Duration.ofMillis(200)), Duration.ofMillis(10_500));
+
+        assertThat(times).containsExactly(5.0, 9.5, 9.9, 10.0, 10.1, 10.3);
+    }
+
+    @Test
+    void tasksThatGetFasterAreFollowedDownATwentiethAtATime() {
+        // the last tasks were all seen at their first dense poll (done before it), so they show no
+        // spread; the next, done at 60 s, is seen at the early look, not at the expected end
+        List<Double> times = pollTimes(new ExpectedEnd(Duration.ofSeconds(70), Duration.ZERO), Duration.ofSeconds(67));
+
+        assertThat(times).containsExactly(35.0, 66.5);
+    }
+
+    @Test
+    void aWideSpreadKeepsTheDenseGapAtATwentiethOfTheExpectedTime() {
+        List<Double> wide =
+                pollTimes(new ExpectedEnd(Duration.ofSeconds(40), Duration.ofSeconds(8)), Duration.ofSeconds(60));
+
+        assertThat(wide).isEqualTo(pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1));
+    }
+
+    @Test
     void aResumedTaskLongOverdueIsPolledAtThePollInterval() {
-        assertThat(PollSchedule.nextWait(Duration.ofMinutes(10), Optional.of(Duration.ofMinutes(1)), POLL, 1))
+        assertThat(PollSchedule.nextWait(Duration.ofMinutes(10), Optional.of(wide(Duration.ofMinutes(1))), POLL, 1))
                 .isEqualTo(POLL);
     }
 
@@ -57,7 +103,7 @@ class PollScheduleTest {
     void aRateLimitedAccountStretchesEveryWait() {
         assertThat(PollSchedule.nextWait(Duration.ZERO, Optional.empty(), POLL, 4))
                 .isEqualTo(Duration.ofSeconds(20));
-        assertThat(PollSchedule.nextWait(Duration.ofSeconds(60), Optional.of(Duration.ofSeconds(100)), POLL, 2))
+        assertThat(PollSchedule.nextWait(Duration.ofSeconds(60), Optional.of(wide(Duration.ofSeconds(100))), POLL, 2))
                 .isEqualTo(Duration.ofSeconds(70)); // (95 s - 60 s) x 2
     }
 
@@ -79,6 +125,10 @@ class PollScheduleTest {
         assertThat(pace.factor(t)).isEqualTo(AccountPace.MAX_FACTOR);
     }
 
+    private static ExpectedEnd wide(Duration earliest) {
+        return new ExpectedEnd(earliest, earliest);
+    }
+
     @Test
     void theLowEstimateIsTheTenthPercentileOfTheHistory() {
         List<Duration> history = new ArrayList<>();
@@ -87,5 +137,30 @@ class PollScheduleTest {
         }
         assertThat(TaskDurations.lowQuantile(history)).contains(Duration.ofSeconds(82));
         assertThat(TaskDurations.lowQuantile(List.of())).isEmpty();
+    }
+
+    @Test
+    void theSpreadIsTheUpperQuartileLessTheLowEstimate() {
+        List<Duration> history = new ArrayList<>();
+        for (int s = 100; s > 80; s--) {
+            history.add(Duration.ofSeconds(s));
+        }
+        // sorted 81..100: the tenth percentile is 82, the upper quartile 95
+        assertThat(TaskDurations.expectedEnd(history))
+                .contains(new ExpectedEnd(Duration.ofSeconds(82), Duration.ofSeconds(13)));
+        assertThat(TaskDurations.expectedEnd(
+                        List.of(Duration.ofMillis(10_150), Duration.ofMillis(10_050), Duration.ofMillis(10_100))))
+                .contains(new ExpectedEnd(Duration.ofMillis(10_050), Duration.ofMillis(100)));
+        assertThat(TaskDurations.expectedEnd(List.of())).isEmpty();
+    }
+
+    @Test
+    void twoTasksTellNoSpreadSoTheDenseGapStaysATwentieth() {
+        Optional<ExpectedEnd> two =
+                TaskDurations.expectedEnd(List.of(Duration.ofMillis(40_010), Duration.ofMillis(40_000)));
+        assertThat(two).contains(new ExpectedEnd(Duration.ofSeconds(40), null));
+
+        assertThat(pollTimesOf(two, Duration.ofSeconds(60), 1))
+                .isEqualTo(pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1));
     }
 }

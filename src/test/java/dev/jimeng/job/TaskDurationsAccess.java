@@ -10,7 +10,7 @@ public final class TaskDurationsAccess {
 
     private TaskDurationsAccess() {}
 
-    public static Optional<Duration> lowQuantile(List<Duration> durations) {
-        return TaskDurations.lowQuantile(durations);
+    public static Optional<ExpectedEnd> expectedEnd(List<Duration> durations) {
+        return TaskDurations.expectedEnd(durations);
     }
 }

@@ -150,6 +150,9 @@ class JobStoreTest {
             clock.advance(Duration.ofSeconds(60));
             store.transition(
                     job.id(), "me", JobState.DOWNLOADING, clock.instant(), JobChanges.output(Path.of("/out/a.mp4")));
+            // seen done: its time counts while it downloads (the next task of its kind polls by it)
+            assertThat(store.recentGenerationTimes("i2v_recamera_720p", null, 5, 10))
+                    .containsExactly(Duration.ofSeconds(60));
             clock.advance(Duration.ofSeconds(2));
             store.transition(
                     job.id(),
