@@ -61,15 +61,12 @@ final class CommandLineRun {
 
     private CommandLineRun() {}
 
+    /**
+     * @param launch the command that starts jimeng, as a user types it (the repo's launcher, or {@code java
+     *     … -jar jimeng.jar})
+     */
     static Result run(
-            Path jar,
-            int jobs,
-            int concurrency,
-            Duration queue,
-            Duration generate,
-            Duration poll,
-            List<String> jvmFlags,
-            Path work)
+            List<String> launch, int jobs, int concurrency, Duration queue, Duration generate, Duration poll, Path work)
             throws Exception {
         SandboxConfig config = SandboxConfig.builder()
                 .queueDuration(queue)
@@ -86,13 +83,8 @@ final class CommandLineRun {
                         .mapToObj(i -> "command-line job " + i + ": a kite over a winter beach")
                         .toList());
         try (SandboxServer sandbox = SandboxServer.start(config)) {
-            List<String> command = new ArrayList<>();
-            command.add(MemoryRun.javaBinary("java").toString());
-            command.add("--enable-native-access=ALL-UNNAMED");
-            command.addAll(jvmFlags);
+            List<String> command = new ArrayList<>(launch);
             command.addAll(List.of(
-                    "-jar",
-                    jar.toAbsolutePath().toString(),
                     "batch",
                     batch.toString(),
                     "--yes",
