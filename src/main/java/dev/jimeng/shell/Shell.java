@@ -25,10 +25,50 @@ public final class Shell {
     private final Environment env;
     private final JimengCommand root;
     private final Terminal givenTerminal;
+    private final TerminalAhead ahead;
+
+    /**
+     * The process's terminal, opened on a thread of its own from the very start of a run whose
+     * arguments may start the shell, so that it is open by the time picocli has parsed them and the
+     * settings are read. Closed again (its modes and signals restored) when no shell took it.
+     */
+    public static final class TerminalAhead implements AutoCloseable {
+        private final Background<Terminal> opening;
+        private boolean taken;
+
+        private TerminalAhead(Background<Terminal> opening) {
+            this.opening = opening;
+        }
+
+        /** Starts opening the system terminal. */
+        public static TerminalAhead open() {
+            return new TerminalAhead(Background.start("jimeng-terminal", Shell::systemTerminal));
+        }
+
+        private synchronized Background<Terminal> take() {
+            taken = true;
+            return opening;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (!taken) {
+                closeWhenOpen(opening);
+            }
+        }
+    }
 
     /** The shell on the process's own terminal, or a script when stdin is not one. */
     public Shell(Environment env, JimengCommand root) {
-        this(env, root, null);
+        this(env, root, (TerminalAhead) null);
+    }
+
+    /** As above, on the terminal {@code ahead} has been opening (null: opened here). */
+    public Shell(Environment env, JimengCommand root, TerminalAhead ahead) {
+        this.env = env;
+        this.root = root;
+        this.givenTerminal = null;
+        this.ahead = ahead;
     }
 
     /** The interactive shell over a terminal the caller built (tests: a dumb terminal on scripted input). */
@@ -36,6 +76,7 @@ public final class Shell {
         this.env = env;
         this.root = root;
         this.givenTerminal = terminal;
+        this.ahead = null;
     }
 
     /** Runs until exit or end of input; returns the process exit code. */
@@ -46,12 +87,14 @@ public final class Shell {
         if (!env.stdinIsTerminal()) {
             return new ScriptSession(root, env.in(), env.out(), env.err()).run();
         }
+        Background<Terminal> opening =
+                ahead != null ? ahead.take() : Background.start("jimeng-terminal", Shell::systemTerminal);
         // Opening the terminal (JLine binding the C library, reading terminfo) is the longest step
-        // before the first prompt: it runs on its own thread while this one reads the settings, and a
-        // third starts the sandbox, which the first line names. The command tree (picocli reflecting
+        // before the first prompt: it runs on its own thread (from the process's start, when Main saw
+        // the arguments may start the shell) while this one reads the settings, and a third starts
+        // the sandbox, which the first line names. The command tree (picocli reflecting
         // over every command, a third of a second of CPU) is not needed until the first command or
         // TAB: the session starts building it once the prompt is drawn, so it takes no CPU from it.
-        Background<Terminal> opening = Background.start("jimeng-terminal", Shell::systemTerminal);
         Background.start("jimeng-endpoint", () -> root.app().whereJobsGo());
         // pointed at the terminal when the session first asks for it
         Background<CommandLine> tree =
