@@ -14,6 +14,7 @@ import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
@@ -27,9 +28,15 @@ import org.jline.utils.Status;
  * between commands.
  */
 final class InteractiveSession extends Session {
+    /** The terminal and, when made with it, a bare reader on it. */
+    record Console(Terminal terminal, LineReaderImpl reader) {}
+
     private static final String STATUS_WIDGET = "jimeng-status";
 
     private final Terminal terminal;
+    /** The reader made with the terminal, or null to make it here. */
+    private final LineReaderImpl bare;
+
     private final boolean dumb;
     private final List<String> knownSecrets;
     private LineReader reader;
@@ -53,7 +60,7 @@ final class InteractiveSession extends Session {
     private Background<AutoCloseable> engineStart;
 
     InteractiveSession(JimengCommand root, Terminal terminal, List<String> knownSecrets) {
-        this(root, terminal, knownSecrets, null);
+        this(root, terminal, knownSecrets, (Background<picocli.CommandLine>) null);
     }
 
     /**
@@ -62,27 +69,43 @@ final class InteractiveSession extends Session {
      */
     InteractiveSession(
             JimengCommand root, Terminal terminal, List<String> knownSecrets, Background<picocli.CommandLine> tree) {
+        this(root, new Console(terminal, null), knownSecrets, tree);
+    }
+
+    /** As above, on a console whose bare reader may be made already ({@link #bareReader}). */
+    InteractiveSession(
+            JimengCommand root, Console console, List<String> knownSecrets, Background<picocli.CommandLine> tree) {
         super(root, tree == null ? null : tree::join);
         this.treeBuild = tree;
-        this.terminal = terminal;
+        this.terminal = console.terminal();
+        this.bare = console.reader();
         this.dumb = Terminals.isDumb(terminal);
         this.knownSecrets = knownSecrets;
+    }
+
+    /**
+     * A reader on {@code terminal} with what needs neither the settings nor the commands (its key maps
+     * take a while to build): made on the terminal's own thread, then finished by {@link #run}.
+     */
+    static LineReaderImpl bareReader(Terminal terminal) {
+        return (LineReaderImpl) LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("jimeng")
+                .parser(new DefaultParser())
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .build();
     }
 
     int run() throws Exception {
         PrintWriter out = terminal.writer();
         useStreams(out, out);
-        reader = LineReaderBuilder.builder()
-                .terminal(terminal)
-                .appName("jimeng")
-                .parser(new DefaultParser())
-                .completer(ShellCompletion.create(this::commands, app()))
-                .history(new SecretFilteringHistory(knownSecrets))
-                .variable(LineReader.HISTORY_FILE, app().paths().historyFile())
-                .variable(LineReader.HISTORY_SIZE, 5000)
-                .option(LineReader.Option.HISTORY_IGNORE_SPACE, true)
-                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
-                .build();
+        LineReaderImpl editor = bare != null ? bare : bareReader(terminal);
+        editor.setCompleter(ShellCompletion.create(this::commands, app()));
+        editor.setHistory(new SecretFilteringHistory(knownSecrets)); // read from its file at the first prompt
+        editor.setVariable(LineReader.HISTORY_FILE, app().paths().historyFile());
+        editor.setVariable(LineReader.HISTORY_SIZE, 5000);
+        reader = editor;
         reader.getWidgets().put(STATUS_WIDGET, () -> {
             drawStatus();
             return true;

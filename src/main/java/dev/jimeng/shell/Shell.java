@@ -33,19 +33,19 @@ public final class Shell {
      * settings are read. Closed again (its modes and signals restored) when no shell took it.
      */
     public static final class TerminalAhead implements AutoCloseable {
-        private final Background<Terminal> opening;
+        private final Background<InteractiveSession.Console> opening;
         private boolean taken;
 
-        private TerminalAhead(Background<Terminal> opening) {
+        private TerminalAhead(Background<InteractiveSession.Console> opening) {
             this.opening = opening;
         }
 
         /** Starts opening the system terminal. */
         public static TerminalAhead open() {
-            return new TerminalAhead(Background.start("jimeng-terminal", Shell::systemTerminal));
+            return new TerminalAhead(Background.start("jimeng-terminal", Shell::systemConsole));
         }
 
-        private synchronized Background<Terminal> take() {
+        private synchronized Background<InteractiveSession.Console> take() {
             taken = true;
             return opening;
         }
@@ -87,8 +87,8 @@ public final class Shell {
         if (!env.stdinIsTerminal()) {
             return new ScriptSession(root, env.in(), env.out(), env.err()).run();
         }
-        Background<Terminal> opening =
-                ahead != null ? ahead.take() : Background.start("jimeng-terminal", Shell::systemTerminal);
+        Background<InteractiveSession.Console> opening =
+                ahead != null ? ahead.take() : Background.start("jimeng-terminal", Shell::systemConsole);
         // Opening the terminal (JLine binding the C library, reading terminfo) is the longest step
         // before the first prompt: it runs on its own thread (from the process's start, when Main saw
         // the arguments may start the shell) while this one reads the settings, and a third starts
@@ -106,8 +106,20 @@ public final class Shell {
             closeWhenOpen(opening);
             throw e;
         }
-        try (Terminal terminal = opened(opening)) {
-            return new InteractiveSession(root, terminal, secrets, tree).run();
+        InteractiveSession.Console console = opened(opening);
+        try (Terminal terminal = console.terminal()) {
+            return new InteractiveSession(root, console, secrets, tree).run();
+        }
+    }
+
+    /** The system terminal with a bare reader on it, both made on the opening thread. */
+    private static InteractiveSession.Console systemConsole() throws IOException {
+        Terminal terminal = systemTerminal();
+        try {
+            return new InteractiveSession.Console(terminal, InteractiveSession.bareReader(terminal));
+        } catch (RuntimeException | Error e) {
+            terminal.close();
+            throw e;
         }
     }
 
@@ -119,7 +131,8 @@ public final class Shell {
                 .build();
     }
 
-    private static Terminal opened(Background<Terminal> opening) throws IOException {
+    private static InteractiveSession.Console opened(Background<InteractiveSession.Console> opening)
+            throws IOException {
         try {
             return opening.join();
         } catch (CompletionException e) {
@@ -131,9 +144,9 @@ public final class Shell {
     }
 
     /** The shell did not start: the terminal being opened is closed (its modes and signals restored). */
-    private static void closeWhenOpen(Background<Terminal> opening) {
+    private static void closeWhenOpen(Background<InteractiveSession.Console> opening) {
         try {
-            opening.join().close();
+            opening.join().terminal().close();
         } catch (IOException | RuntimeException ignored) {
             // the start's own failure is the one to report
         }
