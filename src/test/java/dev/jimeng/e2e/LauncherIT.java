@@ -1,0 +1,60 @@
+package dev.jimeng.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The repo's launcher ({@code ./jimeng}) in a copy of its folder with the packaged jar and no
+ * sources (so it never builds): it makes its start-up cache once, and keeps it while the same JDK
+ * runs it, also when that JDK is reached through another JAVA_HOME (a symbolic link, as an IDE's
+ * terminal or an SDK manager's "current" may give).
+ */
+class LauncherIT {
+    @TempDir
+    Path dir;
+
+    @Test
+    void theStartUpCacheIsMadeOnceForAJdkWhicheverJavaHomeNamesIt() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.copy(Path.of("jimeng"), repo.resolve("jimeng"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(repo.resolve("target"));
+        Files.copy(JimengProcess.jar(), repo.resolve("target/jimeng.jar"));
+        Path jdk = Path.of(ProcessHandle.current().info().command().orElseThrow())
+                .toRealPath()
+                .getParent()
+                .getParent();
+        Path sameJdk = Files.createSymbolicLink(dir.resolve("current-jdk"), jdk);
+
+        String first = launch(repo, jdk);
+        String again = launch(repo, jdk);
+        String throughLink = launch(repo, sameJdk);
+
+        assertThat(first).contains("preparing a faster start");
+        assertThat(again).as("a second start, same JAVA_HOME").doesNotContain("preparing");
+        assertThat(throughLink).as("the same JDK through another JAVA_HOME").doesNotContain("preparing");
+    }
+
+    /** Runs {@code jimeng --version} with {@code javaHome}; returns what it wrote to stderr. */
+    private String launch(Path repo, Path javaHome) throws Exception {
+        Path err = dir.resolve("stderr.txt");
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of(repo.resolve("jimeng").toString(), "--version"))
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(err.toFile());
+        builder.environment().put("JAVA_HOME", javaHome.toString());
+        builder.environment().put("JIMENG_HOME", dir.resolve("home").toString());
+        Process process = builder.start();
+        assertThat(process.waitFor(3, TimeUnit.MINUTES)).isTrue();
+        String text = Files.readString(err, StandardCharsets.UTF_8);
+        assertThat(process.exitValue()).as(text).isZero();
+        return text;
+    }
+}
