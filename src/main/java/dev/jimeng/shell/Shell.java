@@ -87,14 +87,14 @@ public final class Shell {
         if (!env.stdinIsTerminal()) {
             return new ScriptSession(root, env.in(), env.out(), env.err()).run();
         }
+        // Opening the terminal (JLine binding the C library, reading terminfo, making the reader) is
+        // the longest step before the first prompt: it runs on its own thread (from the process's
+        // start, when Main saw the arguments may start the shell) while this one reads the settings,
+        // and a third starts the sandbox, which the first line names. The command tree (picocli
+        // reflecting over every command, a third of a second of CPU) is not needed until the first
+        // command or TAB: the session starts building it once the prompt is drawn.
         Background<InteractiveSession.Console> opening =
                 ahead != null ? ahead.take() : Background.start("jimeng-terminal", Shell::systemConsole);
-        // Opening the terminal (JLine binding the C library, reading terminfo) is the longest step
-        // before the first prompt: it runs on its own thread (from the process's start, when Main saw
-        // the arguments may start the shell) while this one reads the settings, and a third starts
-        // the sandbox, which the first line names. The command tree (picocli reflecting
-        // over every command, a third of a second of CPU) is not needed until the first command or
-        // TAB: the session starts building it once the prompt is drawn, so it takes no CPU from it.
         Background.start("jimeng-endpoint", () -> root.app().whereJobsGo());
         // pointed at the terminal when the session first asks for it
         Background<CommandLine> tree =
