@@ -6,7 +6,6 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.text.TerminalText;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import picocli.CommandLine;
 
 /** The one-shot entry point: parse, run one command, map every failure to one line and an exit code. */
@@ -39,15 +38,9 @@ public final class Cli {
         }
     }
 
-    /**
-     * Whether these arguments may start the shell: options only, none of which prints help or the
-     * version (an option's separate value, as in {@code --profile work}, makes this false: it only
-     * decides whether the terminal is opened ahead).
-     */
+    /** Whether these arguments may start the shell: see {@link CommandTree#mayStartShell}. */
     public static boolean mayStartShell(String[] args) {
-        return java.util.Arrays.stream(args)
-                .allMatch(a -> a.startsWith("-")
-                        && !List.of("-h", "--help", "-V", "--version").contains(a));
+        return CommandTree.mayStartShell(args);
     }
 
     /**

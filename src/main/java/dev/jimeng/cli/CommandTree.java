@@ -1,6 +1,7 @@
 package dev.jimeng.cli;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -15,7 +16,22 @@ import picocli.CommandLine.Model.CommandSpec;
  * you mean" show: name, aliases, header and description, read from their {@code @Command}.
  */
 final class CommandTree {
+    /** The root's options that print its usage or the version instead of running anything. */
+    private static final List<String> HELP_OPTIONS = List.of("-h", "--help");
+
+    private static final List<String> VERSION_OPTIONS = List.of("-V", "--version");
+
     private CommandTree() {}
+
+    /**
+     * Whether these arguments may start the shell: options only, none of which prints help or the
+     * version (an option's separate value, as in {@code --profile work}, makes this false: it only
+     * decides whether the terminal is opened ahead).
+     */
+    static boolean mayStartShell(String[] args) {
+        return Arrays.stream(args)
+                .allMatch(a -> a.startsWith("-") && !HELP_OPTIONS.contains(a) && !VERSION_OPTIONS.contains(a));
+    }
 
     /** Every subcommand built: the shell, completion scripts and the man page walk the whole tree. */
     static CommandLine full(JimengCommand root) {
@@ -54,7 +70,7 @@ final class CommandTree {
             return false;
         }
         return named.test(HelpCommand.class)
-                || Arrays.stream(args).anyMatch(a -> a.equals("-h") || a.equals("--help") || !a.startsWith("-"));
+                || Arrays.stream(args).anyMatch(a -> HELP_OPTIONS.contains(a) || !a.startsWith("-"));
     }
 
     /**
