@@ -11,9 +11,14 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.sqlite.SQLiteConfig;
 
 /**
- * The journal file's one connection and the one lock around it. Every statement of a {@link
- * JobStore}, whichever of its parts runs it, goes through {@link #locked}, {@link #write} or {@link
- * #durableWrite}, so the parts share one transaction discipline instead of each keeping its own.
+ * The journal file's connections and the locks around them. Every statement of a {@link JobStore},
+ * whichever of its parts runs it, goes through {@link #locked}, {@link #write} or {@link #durableWrite},
+ * so the parts share one transaction discipline instead of each keeping its own.
+ *
+ * <p>Writes go through one connection, one at a time. Reads outside a write have a connection of their
+ * own: in WAL mode they see the last commit without waiting, so a durable write's fsync (milliseconds)
+ * never holds up a poller reading the history or a list being shown. A read inside a write uses the
+ * write's connection and sees its uncommitted changes.
  */
 final class Journal implements AutoCloseable {
     /** Work on the connection; an {@link SQLException} becomes a {@link StoreException}. */
@@ -25,6 +30,10 @@ final class Journal implements AutoCloseable {
     private final Path file;
     private final Connection connection;
     private final ReentrantLock lock = new ReentrantLock();
+    /** The reads' connection, opened at the first read outside a write; guarded by {@link #readLock}. */
+    private Connection reader;
+
+    private final ReentrantLock readLock = new ReentrantLock();
     /** Told the text of every statement prepared (the tests of query plans look at them); null: nobody. */
     private volatile java.util.function.Consumer<String> prepared;
 
@@ -48,13 +57,32 @@ final class Journal implements AutoCloseable {
         return new Journal(file, config.createConnection("jdbc:sqlite:" + file));
     }
 
-    /** A statement on the one connection, for use inside {@link #locked}, {@link #write} or {@link #durableWrite}. */
+    /**
+     * A statement on the connection of the work this thread is in: inside {@link #locked}, {@link #write} or
+     * {@link #durableWrite}.
+     */
     PreparedStatement prepare(String sql) throws SQLException {
         java.util.function.Consumer<String> listener = prepared;
         if (listener != null) {
             listener.accept(sql);
         }
-        return connection.prepareStatement(sql);
+        return current().prepareStatement(sql);
+    }
+
+    /** The write's connection when this thread is in one, else the reads'. */
+    private Connection current() throws SQLException {
+        if (lock.isHeldByCurrentThread()) {
+            return connection;
+        }
+        if (!readLock.isHeldByCurrentThread()) {
+            throw new IllegalStateException("a journal statement outside locked(), write() or durableWrite()");
+        }
+        if (reader == null) {
+            SQLiteConfig config = new SQLiteConfig();
+            config.setBusyTimeout(10_000);
+            reader = config.createConnection("jdbc:sqlite:" + file);
+        }
+        return reader;
     }
 
     /** Tells {@code listener} the text of each statement prepared from now on (null: stop telling). */
@@ -66,7 +94,7 @@ final class Journal implements AutoCloseable {
     List<String> queryPlan(String sql) {
         return locked(() -> {
             List<String> steps = new java.util.ArrayList<>();
-            try (PreparedStatement ps = connection.prepareStatement("EXPLAIN QUERY PLAN " + sql);
+            try (PreparedStatement ps = current().prepareStatement("EXPLAIN QUERY PLAN " + sql);
                     ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     steps.add(rs.getString("detail"));
@@ -116,15 +144,31 @@ final class Journal implements AutoCloseable {
     /** The schema version of the open file ({@code PRAGMA user_version}). */
     int schemaVersion() {
         return locked(() -> {
-            try (Statement s = connection.createStatement();
+            try (Statement s = current().createStatement();
                     ResultSet rs = s.executeQuery("PRAGMA user_version")) {
                 return rs.getInt(1);
             }
         });
     }
 
-    /** Runs {@code work} holding the lock, outside any transaction (reads). */
+    /**
+     * Runs {@code work} (reads) outside any transaction on the reads' connection, or inside the write this
+     * thread is in.
+     */
     <T> T locked(SqlWork<T> work) {
+        ReentrantLock held = lock.isHeldByCurrentThread() ? lock : readLock;
+        held.lock();
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw StoreException.of(file, e);
+        } finally {
+            held.unlock();
+        }
+    }
+
+    /** Runs {@code work} holding the write lock, outside any transaction. */
+    private <T> T writeLocked(SqlWork<T> work) {
         lock.lock();
         try {
             return work.run();
@@ -137,7 +181,7 @@ final class Journal implements AutoCloseable {
 
     /** Runs one statement holding the lock, outside any transaction (VACUUM cannot run inside one). */
     void executeAlone(String sql) {
-        locked(() -> {
+        writeLocked(() -> {
             try (Statement s = connection.createStatement()) {
                 s.executeUpdate(sql);
             }
@@ -147,7 +191,7 @@ final class Journal implements AutoCloseable {
 
     /** Runs {@code work} in one (IMMEDIATE) transaction: committed when it returns, else rolled back. */
     <T> T write(SqlWork<T> work) {
-        return locked(() -> {
+        return writeLocked(() -> {
             connection.setAutoCommit(false);
             try {
                 T result = work.run();
@@ -164,7 +208,7 @@ final class Journal implements AutoCloseable {
 
     /** A write whose commit is synced to the disk itself before returning (survives power loss). */
     <T> T durableWrite(SqlWork<T> work) {
-        return locked(() -> {
+        return writeLocked(() -> {
             try (Statement s = connection.createStatement()) {
                 s.executeUpdate("PRAGMA synchronous = FULL");
             }
@@ -181,11 +225,16 @@ final class Journal implements AutoCloseable {
     @Override
     public void close() {
         lock.lock();
+        readLock.lock();
         try {
+            if (reader != null) {
+                reader.close();
+            }
             connection.close();
         } catch (SQLException e) {
             throw new StoreException("cannot close the job journal: " + e.getMessage(), e);
         } finally {
+            readLock.unlock();
             lock.unlock();
         }
     }
