@@ -87,6 +87,7 @@ final class DownloadStep {
         // target) and returns where to write: never an existing file, the same path to resume a .part.
         Path target = engine.downloadTarget(run.id(), run.snapshot());
         run.transition(JobState.DOWNLOADING, JobChanges.output(target));
+        poll.tellSeenDone(); // journaled: the history of its kind now counts it
         bytesDownloaded = 0;
         run.publish();
         int refreshes = 0;

@@ -55,6 +55,8 @@ public final class JobManager implements JobSource, AutoCloseable {
     final JobEvents events = new JobEvents();
     /** What the history says of how long tasks take: the ETAs and the poll schedule. */
     final TaskDurations durations;
+    /** Pollers of one kind of task tell each other when one is seen done. */
+    final PollNews pollNews = new PollNews();
     /** Rate limits of the account, which every task's polling follows. */
     final AccountPace pace = new AccountPace();
 

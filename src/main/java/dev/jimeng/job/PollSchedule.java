@@ -20,7 +20,9 @@ import java.util.Optional;
  *       than their variation can pay for.
  * </ul>
  *
- * A rate-limited account ({@link AccountPace}) stretches every wait by its factor.
+ * Tasks of one kind sent together without history take turns ({@link #staggered}), and news that one of
+ * them was seen done makes the others plan again ({@link #afterNews}). A rate-limited account ({@link
+ * AccountPace}) stretches every wait by its factor.
  */
 public final class PollSchedule {
     /** The shortest wait between two polls of one task. */
@@ -50,7 +52,41 @@ public final class PollSchedule {
         return wait;
     }
 
-    private static Duration byHistory(Duration atServer, ExpectedEnd end, Duration pollInterval) {
+    /**
+     * The wait before the second poll of a task without history, the {@code turn}-th (0, 1, 2…) of its kind:
+     * with {@code peers} tasks at the server the k-th waits (1 − k/peers) of the interval, so tasks sent
+     * together look in turn, one every interval/peers, and the first seen done tells the others ({@link
+     * #afterNews}). Each still polls once an interval after that.
+     */
+    public static Duration staggered(Duration wait, int turn, int peers) {
+        if (peers <= 1) {
+            return wait;
+        }
+        int k = Math.floorMod(turn, peers);
+        return atLeastMinGap(wait.minus(wait.multipliedBy(k).dividedBy(peers)));
+    }
+
+    /**
+     * The wait after news that a task of the same kind was seen done, for a task that has been {@code
+     * atServer} and was sleeping: none once the history, news included, puts it in its dense polls (a
+     * sibling sent about when it was has ended, so it may well have too: its next dense poll would only
+     * be later), else the schedule's.
+     */
+    public static Duration afterNews(
+            Duration atServer, Optional<ExpectedEnd> expected, Duration pollInterval, double slowdown) {
+        boolean dense = expected.filter(e -> e.earliest().compareTo(MIN_GAP) > 0)
+                .filter(e -> atServer.compareTo(plan(e).denseFrom()) >= 0)
+                .isPresent();
+        if (dense && slowdown <= 1) {
+            return Duration.ZERO;
+        }
+        return nextWait(atServer, expected, pollInterval, slowdown);
+    }
+
+    /** The marks of a schedule by history, as times at the server. */
+    private record Plan(Duration halfWay, Duration earlyLook, Duration denseFrom, Duration dense) {}
+
+    private static Plan plan(ExpectedEnd end) {
         Duration expected = end.earliest();
         Duration early = max(MIN_GAP, expected.dividedBy(DENSE_DIVISOR));
         // half the spread: the gap itself spreads the sightings (a task is seen up to one gap after it
@@ -62,20 +98,22 @@ public final class PollSchedule {
         // early even when the dense gap is narrow: a task seen there was done before the dense polls
         // began, so when tasks get faster the estimate follows them down by that much per task, not
         // by the narrow gap (tasks seen done at the first dense poll show no spread)
-        Duration earlyLook = expected.minus(early);
-        Duration denseFrom = expected.minus(dense);
-        Duration halfWay = expected.dividedBy(2);
-        if (atServer.compareTo(halfWay) < 0) {
-            return atLeastMinGap(halfWay.minus(atServer));
+        return new Plan(expected.dividedBy(2), expected.minus(early), expected.minus(dense), dense);
+    }
+
+    private static Duration byHistory(Duration atServer, ExpectedEnd end, Duration pollInterval) {
+        Plan plan = plan(end);
+        if (atServer.compareTo(plan.halfWay()) < 0) {
+            return atLeastMinGap(plan.halfWay().minus(atServer));
         }
-        if (atServer.compareTo(earlyLook) < 0) {
-            return atLeastMinGap(earlyLook.minus(atServer));
+        if (atServer.compareTo(plan.earlyLook()) < 0) {
+            return atLeastMinGap(plan.earlyLook().minus(atServer));
         }
-        if (atServer.compareTo(denseFrom) < 0) {
-            return atLeastMinGap(denseFrom.minus(atServer));
+        if (atServer.compareTo(plan.denseFrom()) < 0) {
+            return atLeastMinGap(plan.denseFrom().minus(atServer));
         }
-        Duration overdue = atServer.minus(denseFrom);
-        return min(max(dense, overdue), pollInterval);
+        Duration overdue = atServer.minus(plan.denseFrom());
+        return min(max(plan.dense(), overdue), pollInterval);
     }
 
     private static Duration atLeastMinGap(Duration wait) {

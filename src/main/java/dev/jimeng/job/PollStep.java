@@ -35,8 +35,9 @@ final class PollStep {
     /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
     boolean pollUntilDone() throws InterruptedException {
         if (expectedEnd().isPresent()) {
-            engine.sleeper.sleep(nextWait()); // the task was just accepted: nothing to learn yet
+            waitToPoll(nextWait()); // the task was just accepted: nothing to learn yet
         }
+        boolean tookTurn = false;
         for (int polls = 1; ; polls++) {
             TaskResult result = getResult();
             if (result == null) {
@@ -71,8 +72,49 @@ final class PollStep {
                                 + " s); it may still finish at the server");
                 return false;
             }
-            engine.sleeper.sleep(nextWait());
+            Duration wait = nextWait();
+            if (!tookTurn && expectedEnd().isEmpty()) {
+                wait = PollSchedule.staggered(wait, kind().takeTurn(), engine.slots.limit());
+                tookTurn = true;
+            }
+            waitToPoll(wait);
         }
+    }
+
+    /**
+     * Sleeps {@code planned}, or less when a task of the same kind is seen done meanwhile: the history
+     * then knows more, and the plan is made again ({@link PollSchedule#afterNews}); a new plan only ever
+     * brings the next poll forward.
+     */
+    private void waitToPoll(Duration planned) throws InterruptedException {
+        PollNews.Kind kind = kind();
+        Instant deadline = run.now().plus(planned);
+        while (true) {
+            long seen = kind.seenDone().count();
+            Duration left = Duration.between(run.now(), deadline);
+            if (left.isNegative() || left.isZero()) {
+                return;
+            }
+            if (!engine.sleeper.sleep(left, kind.seenDone(), seen)) {
+                return;
+            }
+            Duration replanned = PollSchedule.afterNews(
+                    atServer(), expectedEnd(), engine.settings.pollInterval(), engine.pace.factor(run.now()));
+            Instant sooner = run.now().plus(replanned);
+            if (sooner.isBefore(deadline)) {
+                deadline = sooner;
+            }
+        }
+    }
+
+    private PollNews.Kind kind() {
+        var request = run.job().request();
+        return engine.pollNews.of(request.mode(), request.durationSeconds());
+    }
+
+    /** Tells the pollers of this kind that its task was seen done (and journaled): they may plan again. */
+    void tellSeenDone() {
+        kind().seenDone().signal();
     }
 
     private Duration nextWait() {

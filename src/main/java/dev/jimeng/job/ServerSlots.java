@@ -102,6 +102,16 @@ final class ServerSlots {
         }
     }
 
+    /** How many tasks may be at the server at once, as now set. */
+    int limit() {
+        lock.lock();
+        try {
+            return limit;
+        } finally {
+            lock.unlock();
+        }
+    }
+
     int inUse() {
         lock.lock();
         try {

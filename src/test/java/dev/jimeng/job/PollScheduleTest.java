@@ -163,4 +163,34 @@ class PollScheduleTest {
         assertThat(pollTimesOf(two, Duration.ofSeconds(60), 1))
                 .isEqualTo(pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1));
     }
+
+    @Test
+    void tasksSentTogetherWithoutHistoryTakeTurnsLookingAtTheServer() {
+        Duration interval = Duration.ofSeconds(1);
+
+        assertThat(List.of(0, 1, 2, 3, 4).stream()
+                        .map(turn -> PollSchedule.staggered(interval, turn, 4).toMillis())
+                        .toList())
+                .as("the k-th of 4 waits (1 - k/4) of the interval; the fifth begins the round again")
+                .containsExactly(1000L, 750L, 500L, 250L, 1000L);
+        assertThat(PollSchedule.staggered(interval, 1, 1))
+                .as("alone, it waits the interval")
+                .isEqualTo(interval);
+    }
+
+    @Test
+    void newsOfASiblingSeenDoneMakesATaskInItsDensePollsLookAtOnce() {
+        ExpectedEnd end = new ExpectedEnd(Duration.ofSeconds(40), null); // dense from 38 s (a twentieth)
+
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), Optional.of(end), POLL, 1))
+                .isEqualTo(Duration.ZERO);
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(30), Optional.of(end), POLL, 1))
+                .as("before its dense polls it keeps its schedule: the next look is at 38 s")
+                .isEqualTo(Duration.ofSeconds(8));
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), Optional.of(end), POLL, 2))
+                .as("a rate-limited account does not look at once")
+                .isEqualTo(PollSchedule.nextWait(Duration.ofSeconds(39), Optional.of(end), POLL, 2));
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), Optional.empty(), POLL, 1))
+                .isEqualTo(POLL);
+    }
 }
