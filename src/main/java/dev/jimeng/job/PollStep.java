@@ -25,6 +25,9 @@ final class PollStep {
     private final JobManager engine;
 
     private String videoUrl;
+    /** When the last get-result was sent (its answer came a round trip later). */
+    private Instant lastAskedAt;
+
     private volatile Instant videoUrlExpiresAt;
 
     PollStep(JobRun run, JobManager engine) {
@@ -72,12 +75,19 @@ final class PollStep {
                                 + " s); it may still finish at the server");
                 return false;
             }
-            Duration wait = nextWait();
+            // planned from when this poll was sent, so the round trip counts toward the wait: polls
+            // follow the schedule's times at the server, not those times plus one answer each
+            Duration wait = PollSchedule.nextWait(
+                    atServer(lastAskedAt),
+                    expectedEnd(),
+                    engine.settings.pollInterval(),
+                    engine.pace.factor(run.now()));
             if (!tookTurn && expectedEnd().isEmpty()) {
                 wait = PollSchedule.staggered(wait, kind().takeTurn(), engine.slots.limit());
                 tookTurn = true;
             }
-            waitToPoll(wait);
+            Duration answered = Duration.between(lastAskedAt, run.now());
+            waitToPoll(answered.compareTo(wait) >= 0 ? Duration.ZERO : wait.minus(answered));
         }
     }
 
@@ -133,8 +143,13 @@ final class PollStep {
 
     /** How long the task has been at the server (since its submit was accepted). */
     private Duration atServer() {
+        return atServer(run.now());
+    }
+
+    /** How long the task had been at the server at {@code at}. */
+    private Duration atServer(Instant at) {
         Instant accepted = run.job().submittedAt();
-        Duration since = accepted == null ? Duration.ZERO : Duration.between(accepted, run.now());
+        Duration since = accepted == null ? Duration.ZERO : Duration.between(accepted, at);
         return since.isNegative() ? Duration.ZERO : since;
     }
 
@@ -147,6 +162,7 @@ final class PollStep {
             run.checkOpen();
             run.keepLease();
             try {
+                lastAskedAt = run.now();
                 return engine.api.getResult(run.job().reqKey(), run.job().taskId());
             } catch (ApiException e) {
                 ApiError error = e.error();

@@ -464,6 +464,20 @@ class JobManagerTest {
     }
 
     @Test
+    void aPollsRoundTripCountsTowardTheWaitBeforeTheNext() throws Exception {
+        server.pollsUntilDone = 3;
+        ScriptedServer.Client api = server.client(clock);
+        api.beforePoll = () -> clock.advance(Duration.ofMillis(300)); // each answer takes 0.3 s
+        JobManager manager = manager(api);
+
+        assertThat(await(manager, manager.submit(request("slow answers"))).state())
+                .isEqualTo(JobState.DONE);
+
+        // polls go out every 5 s (the interval), not every 5.3 s
+        assertThat(clock.sleeps()).containsExactly(Duration.ofMillis(4700), Duration.ofMillis(4700));
+    }
+
+    @Test
     void backoffCeilingsDoubleUpToTheMaximum() {
         Backoff backoff = new Backoff(Duration.ofMillis(500), Duration.ofSeconds(30), new Random(1));
         assertThat(List.of(1, 2, 3, 4, 5, 6, 7, 8, 100).stream().map(backoff::ceiling))
