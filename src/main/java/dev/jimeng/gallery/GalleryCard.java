@@ -50,7 +50,7 @@ public record GalleryCard(
                 r.prompt() == null ? "" : r.prompt(),
                 r.mode() == null ? "" : r.mode(),
                 r.durationSeconds() == null ? "" : r.durationSeconds() + " s",
-                r.seed() == null || r.seed() == -1 ? "random" : r.seed().toString(),
+                r.randomSeed() ? "random" : r.seed().toString(),
                 job.estimatedCostCny() == null ? "unknown" : Billing.cost(job.estimatedCostCny(), sandbox),
                 job.state().label(),
                 DATE.format(job.createdAt().atZone(zone)),

@@ -232,7 +232,7 @@ public final class PanelRenderer {
                 String branch = unicode ? (last ? "└ " : "├ ") : (last ? "`-" : "|-");
                 prompt = branch
                         + (jobRow.picked() ? GroupText.pickedMark(unicode) + " " : "")
-                        + (job.request().seed() == null
+                        + (job.request().randomSeed()
                                 ? ""
                                 : "seed " + job.request().seed() + " · ")
                         + prompt;

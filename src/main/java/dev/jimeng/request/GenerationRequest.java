@@ -1,5 +1,6 @@
 package dev.jimeng.request;
 
+import dev.jimeng.mode.Capabilities;
 import java.util.List;
 import java.util.Objects;
 
@@ -60,7 +61,12 @@ public record GenerationRequest(
                 && ((isRandom(seed) && isRandom(other.seed)) || Objects.equals(seed, other.seed));
     }
 
+    /** True when the server picks the seed: none given, or -1 ({@link Capabilities#RANDOM_SEED}). */
+    public boolean randomSeed() {
+        return isRandom(seed);
+    }
+
     private static boolean isRandom(Long seed) {
-        return seed == null || seed == -1L;
+        return seed == null || seed == Capabilities.RANDOM_SEED;
     }
 }

@@ -82,7 +82,9 @@ public final class JobGuide {
         option(line, "-d", request.durationSeconds());
         option(line, "--fps", request.fps());
         option(line, "-a", request.aspectRatio());
-        option(line, "--seed", request.seed());
+        if (!request.randomSeed()) { // -1 would read as a seed to reproduce; it is none
+            option(line, "--seed", request.seed());
+        }
         for (int i = 0; i < request.images().size(); i++) {
             option(line, i == 0 ? "-i" : "--tail-image", request.images().get(i));
         }

@@ -56,10 +56,7 @@ public final class QuoteView {
                                     r.images().stream()
                                             .map(i -> TerminalText.safe(image(i)))
                                             .toList()));
-            row(
-                    s,
-                    "seed",
-                    r.seed() == null || r.seed() == -1 ? "random" : r.seed().toString());
+            row(s, "seed", r.randomSeed() ? "random" : r.seed().toString());
             row(
                     s,
                     "save to",
