@@ -156,7 +156,15 @@ final class Journal implements AutoCloseable {
      * thread is in.
      */
     <T> T locked(SqlWork<T> work) {
-        ReentrantLock held = lock.isHeldByCurrentThread() ? lock : readLock;
+        return holding(lock.isHeldByCurrentThread() ? lock : readLock, work);
+    }
+
+    /** Runs {@code work} holding the write lock, outside any transaction. */
+    private <T> T writeLocked(SqlWork<T> work) {
+        return holding(lock, work);
+    }
+
+    private <T> T holding(ReentrantLock held, SqlWork<T> work) {
         held.lock();
         try {
             return work.run();
@@ -164,18 +172,6 @@ final class Journal implements AutoCloseable {
             throw StoreException.of(file, e);
         } finally {
             held.unlock();
-        }
-    }
-
-    /** Runs {@code work} holding the write lock, outside any transaction. */
-    private <T> T writeLocked(SqlWork<T> work) {
-        lock.lock();
-        try {
-            return work.run();
-        } catch (SQLException e) {
-            throw StoreException.of(file, e);
-        } finally {
-            lock.unlock();
         }
     }
 
