@@ -166,6 +166,18 @@ public final class JimengCommand extends BaseCommand {
         return app;
     }
 
+    /**
+     * Called by the shell after each line: the {@code --profile} and {@code --setting} a line gave were for
+     * that line (and refused when they differ from the shell's); kept, they would make every later use of
+     * the app fail, between lines too.
+     */
+    public void forgetLineOptions() {
+        if (app != null) { // until the app is built they are the shell's own, from its command line
+            profile = null;
+            settings.clear();
+        }
+    }
+
     /** Called by the shell: commands then return at once and leave jobs running in the background. */
     public void attachShell(ShellControl shell) {
         this.shell = shell;

@@ -149,6 +149,7 @@ abstract class Session implements ShellControl {
             commands.getErr().println("jimeng: internal error: " + TerminalText.safe(e.toString()));
             return ExitCode.INTERNAL.code();
         } finally {
+            root.forgetLineOptions();
             commands.getOut().flush();
             commands.getErr().flush();
         }

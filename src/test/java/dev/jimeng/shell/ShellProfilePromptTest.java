@@ -55,4 +55,20 @@ class ShellProfilePromptTest {
                             "jimeng: log in outside the shell: run 'jimeng login' at the terminal's own prompt");
         }
     }
+
+    @Test
+    void aCommandPastedFromAnotherProfilesHintSaysWhichProfileToStart() throws Exception {
+        try (ShellHarness shell = new ShellHarness(dir)) {
+            Files.createDirectories(shell.home);
+            Files.writeString(shell.home.resolve("config.toml"), "[profile.work]\nconcurrency = 1\n");
+            shell.with("JIMENG_PROFILE", "work");
+
+            // hints print "jimeng --profile NAME …" when a bare jimeng would pick another profile
+            shell.runScript("jimeng --profile work jobs\njimeng --profile default jobs\n");
+
+            assertThat(shell.err().lines().toList())
+                    .containsExactly(
+                            "jimeng: this shell uses profile work; start 'jimeng --profile default' for another");
+        }
+    }
 }
