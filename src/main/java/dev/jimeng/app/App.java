@@ -166,7 +166,7 @@ public final class App implements AutoCloseable {
                     this::outputDirectory,
                     OutputCheck.system(),
                     clock,
-                    sandboxMode,
+                    new dev.jimeng.config.Invocation(sandboxMode, settings.profileToName()),
                     this::spend,
                     new Budget(settings, this::spend, clock, java.time.ZoneId.systemDefault()));
         }

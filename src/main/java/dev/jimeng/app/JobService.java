@@ -40,7 +40,7 @@ public final class JobService implements JobSource {
     private final Supplier<Path> outputDirectory;
     private final OutputCheck outputCheck;
     private final Clock clock;
-    private final boolean sandbox;
+    private final dev.jimeng.config.Invocation invocation;
     private final Function<Instant, List<SpendRow>> ledger;
     private final Budget budget;
     private Consumer<JobSnapshot> acceptedListener;
@@ -53,7 +53,7 @@ public final class JobService implements JobSource {
             Supplier<Path> outputDirectory,
             OutputCheck outputCheck,
             Clock clock,
-            boolean sandbox,
+            dev.jimeng.config.Invocation invocation,
             Function<Instant, List<SpendRow>> ledger,
             Budget budget) {
         this.engine = engine;
@@ -62,7 +62,7 @@ public final class JobService implements JobSource {
         this.outputDirectory = outputDirectory;
         this.outputCheck = outputCheck;
         this.clock = clock;
-        this.sandbox = sandbox;
+        this.invocation = invocation;
         this.ledger = ledger;
         this.budget = budget;
     }
@@ -124,7 +124,12 @@ public final class JobService implements JobSource {
 
     /** True when the jobs belong to the built-in sandbox: nothing is billed, commands need --sandbox. */
     public boolean sandbox() {
-        return sandbox;
+        return invocation.sandbox();
+    }
+
+    /** How a command line reaches these jobs: what the {@code jimeng …} lines views suggest start with. */
+    public dev.jimeng.config.Invocation invocation() {
+        return invocation;
     }
 
     public Clock clock() {
@@ -170,7 +175,7 @@ public final class JobService implements JobSource {
      * most expensive job. Sandbox jobs count nothing and are never capped.
      */
     public void checkCaps(double total, double largest, BigDecimal maxCost) {
-        if (!sandbox) {
+        if (!invocation.sandbox()) {
             budget.check(total, largest, maxCost);
         }
     }
@@ -320,7 +325,7 @@ public final class JobService implements JobSource {
      * duplicate guard asks before paying for it twice. None in the sandbox, where nothing is billed.
      */
     public Optional<JobSnapshot> recentTwin(ValidatedRequest request) {
-        if (sandbox) {
+        if (invocation.sandbox()) {
             return Optional.empty();
         }
         java.time.Instant since = clock.instant().minus(Duration.ofHours(24));

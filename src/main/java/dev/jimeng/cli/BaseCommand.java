@@ -80,9 +80,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** "jimeng ", "jimeng --sandbox " or "jimeng --profile work ", for commands printed to the user. */
     protected String jimeng() {
-        String profile = app().profile();
-        return (jobs().sandbox() ? "jimeng --sandbox " : "jimeng ")
-                + (profile.equals(dev.jimeng.config.Settings.DEFAULT_PROFILE) ? "" : "--profile " + profile + " ");
+        return jobs().invocation().jimeng() + " ";
     }
 
     /**
@@ -123,7 +121,7 @@ public abstract class BaseCommand implements Callable<Integer> {
             return action.get();
         } catch (JobRefusedException e) {
             throw new UserError(
-                    ExitCode.BAD_INPUT, JobGuide.refusal(e, jobs().clock().instant(), jobs().sandbox()));
+                    ExitCode.BAD_INPUT, JobGuide.refusal(e, jobs().clock().instant(), jobs().invocation()));
         } catch (IllegalArgumentException | IllegalStateException e) {
             throw new UserError(ExitCode.BAD_INPUT, e.getMessage());
         }
@@ -137,7 +135,7 @@ public abstract class BaseCommand implements Callable<Integer> {
     protected ExitCode report(JobSnapshot done, boolean json) {
         boolean ok = done.state() == JobState.DONE;
         if (json) {
-            out().print(ResultView.json(done, jobs().clock().instant(), jobs().sandbox()));
+            out().print(ResultView.json(done, jobs().clock().instant(), jobs().invocation()));
         } else if (ok) {
             out().print(ResultView.markdown(done, links()));
             thumbnail(done);
@@ -145,7 +143,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         out().flush();
         if (!ok) {
             err().println("jimeng: "
-                    + ResultView.failureLine(done, jobs().clock().instant(), jobs().sandbox()));
+                    + ResultView.failureLine(done, jobs().clock().instant(), jobs().invocation()));
             err().flush();
         }
         return jobs().exitCodeOf(done);
@@ -169,7 +167,7 @@ public abstract class BaseCommand implements Callable<Integer> {
             } else {
                 err().println("interrupted (background jobs keep running): " + id + " carries on ("
                         + job.state().label() + "); '"
-                        + JobGuide.command(dev.jimeng.job.NextSteps.Step.WAIT, job, jobs().sandbox())
+                        + JobGuide.command(dev.jimeng.job.NextSteps.Step.WAIT, job, jobs().invocation())
                         + "' picks it up");
             }
             err().flush();
@@ -278,7 +276,7 @@ public abstract class BaseCommand implements Callable<Integer> {
             if (!confirm(question)) {
                 throw new UserError(
                         ExitCode.BAD_INPUT,
-                        what + "; nothing was sent ('" + JobGuide.show(twin, jobs().sandbox())
+                        what + "; nothing was sent ('" + JobGuide.show(twin, jobs().invocation())
                                 + "' has it; add --yes to send it again)");
             }
         });

@@ -48,8 +48,8 @@ final class EnginePanelActions implements PanelActions {
     }
 
     @Override
-    public boolean sandbox() {
-        return app.jobs().sandbox();
+    public dev.jimeng.config.Invocation invocation() {
+        return app.jobs().invocation();
     }
 
     @Override
@@ -75,7 +75,7 @@ final class EnginePanelActions implements PanelActions {
             action.run();
         } catch (JobRefusedException e) {
             throw new IllegalStateException(
-                    JobGuide.refusal(e, app.jobs().clock().instant(), app.jobs().sandbox()), e);
+                    JobGuide.refusal(e, app.jobs().clock().instant(), app.jobs().invocation()), e);
         } catch (UserError | IllegalArgumentException e) {
             throw new IllegalStateException(e.getMessage(), e);
         }

@@ -86,7 +86,7 @@ public final class InspectCommand extends BaseCommand {
             }
         });
         out().println();
-        out().println("  " + JobGuide.remake(sidecar.request(), sidecar.sandbox()));
+        out().println("  " + JobGuide.remake(sidecar.request(), dev.jimeng.config.Invocation.of(sidecar.sandbox())));
         return ExitCode.OK;
     }
 

@@ -65,7 +65,7 @@ public final class JobsCommand extends BaseCommand {
             ArrayNode array = Json.MAPPER.createArrayNode();
             for (JobSnapshot j : jobs) {
                 array.add(Json.MAPPER.readTree(
-                        dev.jimeng.view.ResultView.json(j, jobs().clock().instant(), jobs().sandbox(), groups)));
+                        dev.jimeng.view.ResultView.json(j, jobs().clock().instant(), jobs().invocation(), groups)));
             }
             out().println(Json.printer().writeValueAsString(array));
         } else {

@@ -58,7 +58,8 @@ final class OneShotSession implements SessionPort {
     /** Ctrl-C: the job is the user's to keep or drop when it has not been sent; else it goes on. */
     private ExitCode interrupted(String jobId) {
         JobSnapshot job = app.jobs().find(jobId).orElseThrow();
-        boolean sandbox = app.sandboxMode();
+        dev.jimeng.config.Invocation at = app.jobs().invocation();
+        boolean sandbox = at.sandbox();
         err.println();
         if (NextSteps.allows(job, app.jobs().clock().instant(), NextSteps.Step.CANCEL)) {
             if (confirmDefaultYes("jimeng: job " + jobId + " not sent yet: cancel it? [Y/n] ")) {
@@ -67,19 +68,19 @@ final class OneShotSession implements SessionPort {
                     err.println("jimeng: " + jobId + " canceled; nothing was billed");
                 } catch (JobRefusedException e) {
                     err.println(
-                            "jimeng: " + JobGuide.refusal(e, app.jobs().clock().instant(), sandbox));
+                            "jimeng: " + JobGuide.refusal(e, app.jobs().clock().instant(), at));
                 }
             } else {
                 err.println("jimeng: " + jobId + " kept: the next jimeng start sends it; "
-                        + JobGuide.command(NextSteps.Step.WAIT, job, sandbox) + " carries it on now");
+                        + JobGuide.command(NextSteps.Step.WAIT, job, at) + " carries it on now");
             }
         } else if (job.state() == dev.jimeng.store.JobState.SUBMITTING) {
             err.println("jimeng: " + jobId + " is being sent right now and may be billed; "
-                    + JobGuide.command(NextSteps.Step.WAIT, job, sandbox) + " picks it up");
+                    + JobGuide.command(NextSteps.Step.WAIT, job, at) + " picks it up");
         } else if (!job.state().terminal()) {
             err.println("jimeng: " + jobId + " goes on at the server"
                     + " " + Billing.atServer(sandbox) + "; "
-                    + JobGuide.command(NextSteps.Step.WAIT, job, sandbox) + " picks it up");
+                    + JobGuide.command(NextSteps.Step.WAIT, job, at) + " picks it up");
         }
         err.flush();
         return ExitCode.INTERRUPTED;

@@ -33,14 +33,14 @@ public final class ShowCommand extends BaseCommand {
                 members.stream().filter(j -> !j.id().equals(job.id())).toList();
         out().print(
                         json
-                                ? ResultView.json(job, jobs().clock().instant(), jobs().sandbox(), groups)
+                                ? ResultView.json(job, jobs().clock().instant(), jobs().invocation(), groups)
                                 : JobsView.details(
                                         job,
                                         jobs().copies(job.id()),
                                         groups,
                                         siblings,
                                         jobs().clock(),
-                                        jobs().sandbox()));
+                                        jobs().invocation()));
         if (!json) {
             thumbnail(job);
         }

@@ -238,8 +238,8 @@ final class StoryRun {
         if (earlier != null && earlier.state() == JobState.SUBMIT_UNKNOWN) {
             // the answer to its submit was lost: the server may have the task, and bill it
             String why = "job " + earlier.id() + " may have reached the server (the answer to its submit was"
-                    + " lost), so it is not sent again; '" + JobGuide.show(earlier, jobs.sandbox())
-                    + "' tells more, '" + JobGuide.command(NextSteps.Step.RESUBMIT, earlier, jobs.sandbox())
+                    + " lost), so it is not sent again; '" + JobGuide.show(earlier, jobs.invocation())
+                    + "' tells more, '" + JobGuide.command(NextSteps.Step.RESUBMIT, earlier, jobs.invocation())
                     + "' sends it again (" + (jobs.sandbox() ? Billing.SANDBOX : "billed again if the server has it")
                     + ")";
             say(shot.label() + ": " + why);
@@ -274,7 +274,7 @@ final class StoryRun {
             say(shot.label() + ": done · " + TerminalText.safe(String.valueOf(done.outputPath())));
             return new Outcome(shot, done, null);
         }
-        String why = ResultView.failureLine(done, jobs.clock().instant(), jobs.sandbox());
+        String why = ResultView.failureLine(done, jobs.clock().instant(), jobs.invocation());
         say(shot.label() + ": " + why);
         return new Outcome(shot, done, why);
     }

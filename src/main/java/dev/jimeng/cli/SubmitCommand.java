@@ -48,7 +48,7 @@ public final class SubmitCommand extends BaseCommand {
             if (job.state().terminal() && job.state() != JobState.DONE) {
                 // refused (or lost) at submit: say why and exit as generate would
                 err().println("jimeng: "
-                        + ResultView.failureLine(job, jobs().clock().instant(), jobs().sandbox()));
+                        + ResultView.failureLine(job, jobs().clock().instant(), jobs().invocation()));
                 return jobs().exitCodeOf(job);
             }
             err().println("jimeng: job " + id + " submitted; '" + jimeng() + "wait " + id + "' downloads it when done");

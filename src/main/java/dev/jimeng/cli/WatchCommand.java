@@ -50,7 +50,7 @@ public final class WatchCommand extends BaseCommand {
     }
 
     private void plain() throws InterruptedException {
-        new PlainWatch(jobs(), Clock.systemUTC(), out(), jobs().sandbox()).run();
+        new PlainWatch(jobs(), Clock.systemUTC(), out(), jobs().invocation()).run();
     }
 
     private void runPanel(Terminal terminal) {

@@ -206,6 +206,17 @@ public final class Settings {
         throw new InvalidSettingException("unknown profile '" + n + "'; " + fix);
     }
 
+    /**
+     * The active profile when a {@code jimeng} without {@code --profile}, run here, would pick another
+     * (the profile was chosen with {@code --profile}, or switched to); null when it would pick this one.
+     */
+    public synchronized String profileToName() {
+        String bare = env.get(PROFILE_VAR) != null && !env.get(PROFILE_VAR).isBlank()
+                ? env.get(PROFILE_VAR).strip()
+                : defaultProfile();
+        return profile.equals(bare) ? null : profile;
+    }
+
     /** Whether {@code name} may name a profile (letters, digits, - and _). */
     public static boolean validProfileName(String name) {
         return name != null && PROFILE_NAME.matcher(name).matches();

@@ -55,7 +55,7 @@ public record GalleryCard(
                 job.state().label(),
                 DATE.format(job.createdAt().atZone(zone)),
                 videoAddress(job.outputPath(), pageDirectory),
-                JobGuide.remake(r, sandbox),
+                JobGuide.remake(r, dev.jimeng.config.Invocation.of(sandbox)),
                 starred,
                 group,
                 picked);

@@ -11,7 +11,7 @@ import java.time.Instant;
 final class Advice {
     private Advice() {}
 
-    static String of(JobSnapshot job, long checkBackSeconds, Instant now, boolean sandbox) {
+    static String of(JobSnapshot job, long checkBackSeconds, Instant now, dev.jimeng.config.Invocation at) {
         String id = job.id();
         return switch (job.state()) {
             case DONE -> "done: call result with job_id " + id + " for the video to show the user";
@@ -21,8 +21,8 @@ final class Advice {
                         + " (jimeng retry " + id + " --resubmit)";
             case CANCELED -> "canceled; " + (job.taskId() == null ? "it was never sent" : "no longer tracked");
             case FAILED, EXPIRED ->
-                ResultView.failureLine(job, now, sandbox)
-                        + (job.billed() && !sandbox ? " (the task was accepted and billed)" : "");
+                ResultView.failureLine(job, now, at)
+                        + (job.billed() && !at.sandbox() ? " (the task was accepted and billed)" : "");
             default ->
                 "it carries on: call wait with job_id " + id
                         + (checkBackSeconds > 0 ? " in about " + checkBackSeconds + " s" : "")

@@ -80,7 +80,7 @@ final class AgentTools {
         } catch (Refused r) {
             return ToolReply.error(new Failure(r.exitCode(), r.getMessage()), r.reason(), r.details(), sandbox);
         } catch (JobRefusedException e) {
-            String words = dev.jimeng.view.JobGuide.refusal(e, jobs().clock().instant(), sandbox);
+            String words = dev.jimeng.view.JobGuide.refusal(e, jobs().clock().instant(), jobs().invocation());
             return ToolReply.error(new Failure(ExitCode.BAD_INPUT, words), null, Map.of(), sandbox);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -140,7 +140,7 @@ final class AgentTools {
                 .put("check_back_seconds", checkBack)
                 .put(
                         "job",
-                        ToolReply.document(ResultView.json(job, jobs().clock().instant(), jobs().sandbox())))
+                        ToolReply.document(ResultView.json(job, jobs().clock().instant(), jobs().invocation())))
                 .build();
     }
 
@@ -158,7 +158,7 @@ final class AgentTools {
             if (!words.isEmpty()) {
                 reply.line("  " + words);
             }
-            docs.add(ToolReply.document(ResultView.json(job, jobs().clock().instant(), jobs().sandbox())));
+            docs.add(ToolReply.document(ResultView.json(job, jobs().clock().instant(), jobs().invocation())));
         }
         return reply.put("jobs", docs).build();
     }
@@ -188,7 +188,7 @@ final class AgentTools {
                 .put("code", ToolReply.code(jobs().exitCodeOf(now)))
                 .put(
                         "job",
-                        ToolReply.document(ResultView.json(now, jobs().clock().instant(), jobs().sandbox())))
+                        ToolReply.document(ResultView.json(now, jobs().clock().instant(), jobs().invocation())))
                 .build();
     }
 
@@ -196,7 +196,7 @@ final class AgentTools {
         JobSnapshot job = require(args.string("job_id"));
         if (job.state() != JobState.DONE) {
             String why = job.state().terminal()
-                    ? ResultView.failureLine(job, jobs().clock().instant(), jobs().sandbox())
+                    ? ResultView.failureLine(job, jobs().clock().instant(), jobs().invocation())
                     : "job " + job.id() + " is still " + job.state().label() + ": call wait with job_id " + job.id()
                             + " first";
             String more = advice(job, 0);
@@ -240,7 +240,7 @@ final class AgentTools {
                 .put("bytes", bytes)
                 .put(
                         "job",
-                        ToolReply.document(ResultView.json(job, jobs().clock().instant(), jobs().sandbox())));
+                        ToolReply.document(ResultView.json(job, jobs().clock().instant(), jobs().invocation())));
     }
 
     private CallToolResult jobsList(ToolArguments args) {
@@ -262,7 +262,7 @@ final class AgentTools {
         List<JobSnapshot> list = jobs().list(query);
         List<Object> docs = new ArrayList<>();
         for (JobSnapshot j : list) {
-            docs.add(ToolReply.document(ResultView.json(j, jobs().clock().instant(), jobs().sandbox())));
+            docs.add(ToolReply.document(ResultView.json(j, jobs().clock().instant(), jobs().invocation())));
         }
         return reply().line(JobsView.table(list, Clock.systemUTC(), 120, "jobs", jobs().count())
                         .stripTrailing())
@@ -306,7 +306,7 @@ final class AgentTools {
     }
 
     private String advice(JobSnapshot job, long checkBackSeconds) {
-        return Advice.of(job, checkBackSeconds, jobs().clock().instant(), jobs().sandbox());
+        return Advice.of(job, checkBackSeconds, jobs().clock().instant(), jobs().invocation());
     }
 
     private JobSnapshot require(String idOrPrefix) {

@@ -112,7 +112,7 @@ final class VideoResources implements AutoCloseable {
         StringBuilder json = new StringBuilder("[");
         for (JobSnapshot j : jobs.list(JobQuery.newest(RECENT))) {
             json.append(json.length() > 1 ? "," : "")
-                    .append(ResultView.json(j, jobs.clock().instant(), jobs.sandbox())
+                    .append(ResultView.json(j, jobs.clock().instant(), jobs.invocation())
                             .strip());
         }
         return json.append(']').toString();

@@ -26,13 +26,13 @@ final class DetailsPane {
 
     private final EtaEstimate eta;
     private final ZoneId zone;
-    private final boolean sandbox;
+    private final dev.jimeng.config.Invocation at;
 
-    /** @param sandbox the jobs belong to the built-in sandbox: commands shown carry --sandbox */
-    DetailsPane(EtaEstimate eta, ZoneId zone, boolean sandbox) {
+    /** @param at how a command line reaches the jobs: commands shown start with it */
+    DetailsPane(EtaEstimate eta, ZoneId zone, dev.jimeng.config.Invocation at) {
         this.eta = eta;
         this.zone = zone;
-        this.sandbox = sandbox;
+        this.at = at;
     }
 
     /**
@@ -94,7 +94,7 @@ final class DetailsPane {
             wrap(out, "Error: ", TerminalText.oneLine(error), width);
         }
         out.add("Video URL: " + urlValidity(job, now));
-        for (String next : JobGuide.suggestions(job, now, sandbox)) {
+        for (String next : JobGuide.suggestions(job, now, at)) {
             wrap(out, "Next: ", next, width);
         }
         if (job.outputPath() != null && job.state() == JobState.DONE) {
@@ -116,8 +116,8 @@ final class DetailsPane {
         wrap(out, "Prompt: ", TerminalText.oneLine(group.label()), width);
         out.add("Jobs: " + GroupText.counts(group.counts()));
         out.add("Cost: "
-                + (sandbox ? Billing.SANDBOX : Billing.cost(group.estimatedCostCny(), false) + " for the set"));
-        String jimeng = sandbox ? "jimeng --sandbox " : "jimeng ";
+                + (at.sandbox() ? Billing.SANDBOX : Billing.cost(group.estimatedCostCny(), false) + " for the set"));
+        String jimeng = at.jimeng() + " ";
         out.add("Picked: "
                 + group.picked().map(JobSnapshot::id).orElse("none yet; " + jimeng + "pick ID marks the winner"));
         wrap(

@@ -1,5 +1,6 @@
 package dev.jimeng.panel;
 
+import dev.jimeng.config.Invocation;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
 import dev.jimeng.store.JobState;
@@ -115,13 +116,13 @@ final class JobText {
      * What {@code y} copies: the file when there is one, else the command of the most useful next
      * step, else (the request itself must change) the prompt, to edit.
      */
-    static String copyText(JobSnapshot job, Instant now, boolean sandbox) {
+    static String copyText(JobSnapshot job, Instant now, Invocation at) {
         if (job.state() == JobState.DONE && job.outputPath() != null) {
             return job.outputPath().toString();
         }
         return NextSteps.of(job, now).stream()
                 .findFirst()
-                .map(step -> JobGuide.command(step, job, sandbox))
+                .map(step -> JobGuide.command(step, job, at))
                 .orElse(
                         job.request().prompt() == null
                                 ? job.id()

@@ -65,7 +65,7 @@ public final class Panel {
         this.clock = clock;
         this.sleeper = sleeper;
         this.controller = new PanelController(model, actions, clipboard, clock);
-        this.renderer = new PanelRenderer(eta, clock.getZone(), actions.sandbox());
+        this.renderer = new PanelRenderer(eta, clock.getZone(), actions.invocation());
     }
 
     /** Draw without colours (NO_COLOR, --color=never): bold and reverse video only. */

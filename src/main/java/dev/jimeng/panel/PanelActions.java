@@ -42,9 +42,14 @@ public interface PanelActions {
         throw new IllegalStateException("picking a winner is not available here");
     }
 
-    /** True when the jobs belong to the built-in sandbox (commands shown then carry --sandbox). */
+    /** How a command line reaches these jobs: the {@code jimeng …} lines shown start with it. */
+    default dev.jimeng.config.Invocation invocation() {
+        return dev.jimeng.config.Invocation.REAL;
+    }
+
+    /** True when the jobs belong to the built-in sandbox (nothing is billed). */
     default boolean sandbox() {
-        return false;
+        return invocation().sandbox();
     }
 
     /** One line for the re-submit confirmation, saying that and roughly how much it is billed. */

@@ -169,7 +169,7 @@ public final class PanelController {
         if (steps.contains(Step.RESUBMIT)) {
             return "r re-submits it (asks first: billed)";
         }
-        String hint = JobGuide.hint(job, now, actions.sandbox());
+        String hint = JobGuide.hint(job, now, actions.invocation());
         return hint.isEmpty() ? "nothing more can be done with it" : hint;
     }
 
@@ -199,7 +199,7 @@ public final class PanelController {
                     "re-submitting " + id + " as a new task…",
                     "re-submit cancelled"));
         } else {
-            model.warn(job.id() + ": " + JobGuide.hint(job, now, actions.sandbox()), now);
+            model.warn(job.id() + ": " + JobGuide.hint(job, now, actions.invocation()), now);
         }
     }
 
@@ -216,7 +216,7 @@ public final class PanelController {
             model.warn(
                     id + " is at the server " + (actions.sandbox() ? "(sandbox, not billed)" : "and billed")
                             + "; it cannot be stopped. To stop tracking it: "
-                            + JobGuide.command(Step.FORGET, job, actions.sandbox()),
+                            + JobGuide.command(Step.FORGET, job, actions.invocation()),
                     now);
         } else {
             model.say(id + " is " + job.state().label() + "; only a job not sent yet can be canceled", now);
@@ -237,7 +237,7 @@ public final class PanelController {
     }
 
     private void copy(JobSnapshot job, Instant now) {
-        String text = JobText.copyText(job, now, actions.sandbox());
+        String text = JobText.copyText(job, now, actions.invocation());
         if (run(now, "copy", () -> clipboard.copy(text))) {
             model.say("copied: " + text, now);
         }

@@ -44,14 +44,14 @@ public final class PanelRenderer {
     private final boolean sandbox;
 
     public PanelRenderer(EtaEstimate eta, ZoneId zone) {
-        this(eta, zone, false);
+        this(eta, zone, dev.jimeng.config.Invocation.REAL);
     }
 
-    /** @param sandbox the jobs belong to the built-in sandbox: commands shown carry --sandbox */
-    public PanelRenderer(EtaEstimate eta, ZoneId zone, boolean sandbox) {
+    /** @param at how a command line reaches the jobs: commands shown start with it */
+    public PanelRenderer(EtaEstimate eta, ZoneId zone, dev.jimeng.config.Invocation at) {
         this.eta = eta;
-        this.sandbox = sandbox;
-        this.detailsPane = new DetailsPane(eta, zone, sandbox);
+        this.sandbox = at.sandbox();
+        this.detailsPane = new DetailsPane(eta, zone, at);
     }
 
     /**

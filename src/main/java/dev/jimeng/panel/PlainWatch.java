@@ -35,15 +35,15 @@ public final class PlainWatch {
     private final JobSource source;
     private final Clock clock;
     private final PrintWriter out;
-    private final boolean sandbox;
+    private final dev.jimeng.config.Invocation at;
 
     public PlainWatch(JobSource source, Clock clock, PrintWriter out) {
-        this(source, clock, out, false);
+        this(source, clock, out, dev.jimeng.config.Invocation.REAL);
     }
 
-    /** @param sandbox the jobs belong to the built-in sandbox: commands shown carry --sandbox */
-    public PlainWatch(JobSource source, Clock clock, PrintWriter out, boolean sandbox) {
-        this.sandbox = sandbox;
+    /** @param at how a command line reaches the jobs: commands shown start with it */
+    public PlainWatch(JobSource source, Clock clock, PrintWriter out, dev.jimeng.config.Invocation at) {
+        this.at = at;
         this.source = source;
         this.clock = clock;
         this.out = out;
@@ -138,7 +138,7 @@ public final class PlainWatch {
                                                         job.outputPath().toString()));
             case FAILED, EXPIRED, SUBMIT_UNKNOWN, CANCELED -> {
                 b.append(": ").append(TerminalText.oneLine(JobText.error(job)));
-                String hint = JobGuide.hint(job, now, sandbox);
+                String hint = JobGuide.hint(job, now, at);
                 if (!hint.isEmpty()) {
                     b.append(" (").append(TerminalText.oneLine(hint)).append(')');
                 }

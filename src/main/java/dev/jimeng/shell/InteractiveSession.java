@@ -200,7 +200,7 @@ final class InteractiveSession extends Session {
             return;
         }
         String count = unsent.size() == 1 ? "1 job" : unsent.size() + " jobs";
-        String jimeng = app().jobs().sandbox() ? "jimeng --sandbox " : "jimeng ";
+        String jimeng = app().jobs().invocation().jimeng() + " ";
         boolean cancel = false;
         if (!keepUnsent) {
             try {
@@ -314,7 +314,7 @@ final class InteractiveSession extends Session {
     protected void onJob(JobSnapshot job) {
         if (jobs.recordAndCheckEnded(job)) {
             notice(Notices.finished(
-                    job, app().jobs().clock().instant(), app().jobs().sandbox(), links()));
+                    job, app().jobs().clock().instant(), app().jobs().invocation(), links()));
             signal(job);
         }
         refreshStatus();

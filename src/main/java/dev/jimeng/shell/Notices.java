@@ -1,5 +1,6 @@
 package dev.jimeng.shell;
 
+import dev.jimeng.config.Invocation;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.text.Hyperlinks;
 import dev.jimeng.text.TerminalText;
@@ -15,16 +16,16 @@ public final class Notices {
 
     private Notices() {}
 
-    /** @param sandbox the job belongs to the built-in sandbox (commands shown carry --sandbox) */
-    public static String finished(JobSnapshot job, Instant now, boolean sandbox) {
-        return finished(job, now, sandbox, false);
+    /** @param at how a command line reaches the job (commands shown start with it) */
+    public static String finished(JobSnapshot job, Instant now, Invocation at) {
+        return finished(job, now, at, false);
     }
 
     /**
      * As above; with {@code links} the saved file's path is also an OSC 8 link to it ({@link
      * Hyperlinks}), its text unchanged.
      */
-    public static String finished(JobSnapshot job, Instant now, boolean sandbox, boolean links) {
+    public static String finished(JobSnapshot job, Instant now, Invocation at, boolean links) {
         String head =
                 switch (job.state()) {
                             case DONE -> "✔ " + job.id() + " done";
@@ -41,7 +42,7 @@ public final class Notices {
                 switch (job.state()) {
                     case DONE -> "  saved " + savedPath(job, links);
                     case SUBMIT_UNKNOWN, FAILED, EXPIRED, CANCELED -> {
-                        String hint = JobGuide.hint(job, now, sandbox);
+                        String hint = JobGuide.hint(job, now, at);
                         yield "  " + TerminalText.safe(job.errorMessage()) + (hint.isEmpty() ? "" : "\n  " + hint);
                     }
                     default -> "";

@@ -75,7 +75,7 @@ final class ScriptSession extends Session {
             out.println(Notices.finished(
                     job,
                     app().jobs().clock().instant(),
-                    app().jobs().sandbox())); // PrintWriter.println is atomic: never splits a command's line
+                    app().jobs().invocation())); // PrintWriter.println is atomic: never splits a command's line
         }
     }
 

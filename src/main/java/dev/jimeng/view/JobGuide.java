@@ -1,5 +1,6 @@
 package dev.jimeng.view;
 
+import dev.jimeng.config.Invocation;
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
@@ -13,15 +14,15 @@ import java.util.List;
 
 /**
  * The one place where what can be done with a job ({@link NextSteps}) and why the engine refused
- * something become words and {@code jimeng …} command lines. Commands for jobs of the built-in
- * sandbox carry {@code --sandbox}, so pasting them finds the job.
+ * something become words and {@code jimeng …} command lines. Each line starts with the {@link
+ * Invocation} that reaches the job ({@code --sandbox}, {@code --profile NAME}), so pasting it finds the job.
  */
 public final class JobGuide {
     private JobGuide() {}
 
     /** The command line that takes {@code step} for {@code job}. */
-    public static String command(Step step, JobSnapshot job, boolean sandbox) {
-        String jimeng = sandbox ? "jimeng --sandbox " : "jimeng ";
+    public static String command(Step step, JobSnapshot job, Invocation at) {
+        String jimeng = at.jimeng() + " ";
         String id = job.id();
         return jimeng
                 + switch (step) {
@@ -58,8 +59,8 @@ public final class JobGuide {
      * {@code jimeng generate PROMPT -m MODE …}: every parameter of {@code request} spelled out, so the
      * line makes the same request whatever the settings are when it is pasted.
      */
-    public static String remake(GenerationRequest request, boolean sandbox) {
-        StringBuilder line = new StringBuilder(sandbox ? "jimeng --sandbox generate" : "jimeng generate");
+    public static String remake(GenerationRequest request, Invocation at) {
+        StringBuilder line = new StringBuilder(at.jimeng() + " generate");
         String prompt = request.prompt();
         boolean hasPrompt = prompt != null && !prompt.isEmpty();
         if (hasPrompt && !prompt.startsWith("-")) {
@@ -127,12 +128,13 @@ public final class JobGuide {
     }
 
     /** The command that shows everything about a job. */
-    public static String show(JobSnapshot job, boolean sandbox) {
-        return (sandbox ? "jimeng --sandbox " : "jimeng ") + "show " + job.id();
+    public static String show(JobSnapshot job, Invocation at) {
+        return at.jimeng() + " show " + job.id();
     }
 
     /** What the step does, with its honest billing word. */
-    public static String effect(Step step, JobSnapshot job, boolean sandbox) {
+    public static String effect(Step step, JobSnapshot job, Invocation at) {
+        boolean sandbox = at.sandbox();
         return switch (step) {
             case WAIT -> "waits for it and saves the video";
             case CANCEL -> "drops it before it is sent; nothing is billed";
@@ -153,9 +155,9 @@ public final class JobGuide {
     }
 
     /** One line per step that makes sense now: the command, then what it does. */
-    public static List<String> suggestions(JobSnapshot job, Instant now, boolean sandbox) {
+    public static List<String> suggestions(JobSnapshot job, Instant now, Invocation at) {
         List<String> lines = NextSteps.of(job, now).stream()
-                .map(step -> command(step, job, sandbox) + "   # " + effect(step, job, sandbox))
+                .map(step -> command(step, job, at) + "   # " + effect(step, job, at))
                 .toList();
         String advice = advice(job);
         return advice == null
@@ -165,14 +167,14 @@ public final class JobGuide {
     }
 
     /** The one most useful next step as a short line ("next: …"), or advice when no command helps; "" for none. */
-    public static String hint(JobSnapshot job, Instant now, boolean sandbox) {
+    public static String hint(JobSnapshot job, Instant now, Invocation at) {
         if (job.state() == JobState.DONE) {
             return "";
         }
         List<Step> steps = NextSteps.of(job, now);
         if (!steps.isEmpty()) {
             Step step = steps.get(0);
-            return "next: " + command(step, job, sandbox) + " (" + effect(step, job, sandbox) + ")";
+            return "next: " + command(step, job, at) + " (" + effect(step, job, at) + ")";
         }
         String advice = advice(job);
         return advice == null ? "" : advice;
@@ -190,7 +192,7 @@ public final class JobGuide {
     }
 
     /** One line for a refusal: what is wrong, then the next step that does make sense. */
-    public static String refusal(JobRefusedException e, Instant now, boolean sandbox) {
+    public static String refusal(JobRefusedException e, Instant now, Invocation at) {
         JobSnapshot job = e.job();
         String id = job.id();
         String task = job.taskId() == null ? "" : "task " + TerminalText.safe(job.taskId()) + " of ";
@@ -201,9 +203,10 @@ public final class JobGuide {
                     case BEING_SENT ->
                         "job " + id + " is being sent right now (it may be billed) and can no longer be canceled";
                     case AT_SERVER ->
-                        task + "job " + id + " is at the server " + (sandbox ? "(sandbox, not billed)" : "and billed")
+                        task + "job " + id + " is at the server "
+                                + (at.sandbox() ? "(sandbox, not billed)" : "and billed")
                                 + "; this API cannot stop it. To stop tracking it (its video is then not saved): "
-                                + command(Step.FORGET, job, sandbox);
+                                + command(Step.FORGET, job, at);
                     case ALREADY_ENDED ->
                         "job " + id + " has already ended (" + job.state().label() + "); nothing to cancel";
                     case NEVER_SENT ->
@@ -221,7 +224,7 @@ public final class JobGuide {
         if (e.refusal() == dev.jimeng.job.Refusal.AT_SERVER) {
             return words;
         }
-        String next = hint(job, now, sandbox);
+        String next = hint(job, now, at);
         return next.isEmpty() ? words : words + "; " + next;
     }
 }

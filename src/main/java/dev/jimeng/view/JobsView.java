@@ -1,5 +1,6 @@
 package dev.jimeng.view;
 
+import dev.jimeng.config.Invocation;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobState;
@@ -177,13 +178,13 @@ public final class JobsView {
     }
 
     /** Every parameter and timestamp of a job, and the exact commands to act on it. */
-    public static String details(JobSnapshot j, Clock clock, boolean sandbox) {
-        return details(j, List.of(), clock, sandbox);
+    public static String details(JobSnapshot j, Clock clock, Invocation at) {
+        return details(j, List.of(), clock, at);
     }
 
-    /** As {@link #details(JobSnapshot, Clock, boolean)}, with the copies later downloads saved. */
-    public static String details(JobSnapshot j, List<dev.jimeng.store.SavedCopy> copies, Clock clock, boolean sandbox) {
-        return details(j, copies, JobGroups.NONE, List.of(), clock, sandbox);
+    /** As {@link #details(JobSnapshot, Clock, Invocation)}, with the copies later downloads saved. */
+    public static String details(JobSnapshot j, List<dev.jimeng.store.SavedCopy> copies, Clock clock, Invocation at) {
+        return details(j, copies, JobGroups.NONE, List.of(), clock, at);
     }
 
     /**
@@ -196,7 +197,8 @@ public final class JobsView {
             JobGroups groups,
             List<JobSnapshot> siblings,
             Clock clock,
-            boolean sandbox) {
+            Invocation at) {
+        boolean sandbox = at.sandbox();
         GenerationRequest r = j.request();
         StringBuilder s = new StringBuilder();
         line(s, "job", j.id());
@@ -255,7 +257,7 @@ public final class JobsView {
             line(s, "sha-256", j.sha256());
         }
         line(s, "error", dev.jimeng.text.Words.codeAndMessage(j.errorCode(), j.errorMessage()));
-        List<String> next = JobGuide.suggestions(j, clock.instant(), sandbox);
+        List<String> next = JobGuide.suggestions(j, clock.instant(), at);
         if (!next.isEmpty()) {
             s.append('\n');
             for (String command : next) {

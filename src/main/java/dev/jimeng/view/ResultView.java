@@ -1,6 +1,7 @@
 package dev.jimeng.view;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.jimeng.config.Invocation;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
 import dev.jimeng.json.Json;
@@ -60,13 +61,13 @@ public final class ResultView {
     }
 
     /** One JSON document describing the job; README documents its fields. */
-    public static String json(JobSnapshot job, Instant now, boolean sandbox) {
-        return print(node(job, now, sandbox));
+    public static String json(JobSnapshot job, Instant now, Invocation at) {
+        return print(node(job, now, at));
     }
 
     /** As above, with the set it was made in: {@code group_id} (null when none) and {@code picked}. */
-    public static String json(JobSnapshot job, Instant now, boolean sandbox, JobGroups groups) {
-        ObjectNode root = node(job, now, sandbox);
+    public static String json(JobSnapshot job, Instant now, Invocation at, JobGroups groups) {
+        ObjectNode root = node(job, now, at);
         root.put("group_id", groups.group(job.id()));
         root.put("picked", groups.picked(job.id()));
         return print(root);
@@ -80,7 +81,8 @@ public final class ResultView {
         }
     }
 
-    private static ObjectNode node(JobSnapshot job, Instant now, boolean sandbox) {
+    private static ObjectNode node(JobSnapshot job, Instant now, Invocation at) {
+        boolean sandbox = at.sandbox();
         GenerationRequest r = job.request();
         ObjectNode root = Json.MAPPER.createObjectNode();
         root.put("job_id", job.id());
@@ -134,9 +136,9 @@ public final class ResultView {
         for (NextSteps.Step step : NextSteps.of(job, now)) {
             ObjectNode n = next.addObject();
             n.put("action", step.name().toLowerCase(java.util.Locale.ROOT));
-            n.put("command", JobGuide.command(step, job, sandbox));
+            n.put("command", JobGuide.command(step, job, at));
             n.put("billed", step.billed() && !sandbox);
-            n.put("effect", JobGuide.effect(step, job, sandbox));
+            n.put("effect", JobGuide.effect(step, job, at));
         }
         return root;
     }
@@ -145,13 +147,13 @@ public final class ResultView {
      * The one stderr line for a job that did not end done: its id, how it ended, the error code,
      * and the message (which says what to do).
      */
-    public static String failureLine(JobSnapshot job, Instant now, boolean sandbox) {
+    public static String failureLine(JobSnapshot job, Instant now, Invocation at) {
         String code = job.errorCode() == null ? null : TerminalText.oneLine(job.errorCode());
         String message = TerminalText.oneLine(job.errorMessage());
         String what = code == null && message.isEmpty()
-                ? "no error was recorded; '" + JobGuide.show(job, sandbox) + "' has the details"
+                ? "no error was recorded; '" + JobGuide.show(job, at) + "' has the details"
                 : dev.jimeng.text.Words.codeAndMessage(code, message);
-        String hint = JobGuide.hint(job, now, sandbox);
+        String hint = JobGuide.hint(job, now, at);
         return job.id() + " " + job.state().label() + ": " + what + (hint.isEmpty() ? "" : "; " + hint);
     }
 }

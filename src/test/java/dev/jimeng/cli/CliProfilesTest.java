@@ -109,6 +109,9 @@ class CliProfilesTest {
         CliRun submitted = cli().run("--profile", "alpha", "--setting", "max-cost-per-job=none", "submit", "a crane");
         assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
         String id = submitted.stdout().strip();
+        // the steps shown for it name its profile: pasted as printed, each reaches the job
+        CliRun shown = cli().run("--profile", "alpha", "show", id);
+        assertThat(shown.stdout()).as(shown.toString()).contains("jimeng --profile alpha wait " + id);
         int alphaCalls = alpha.requests().size();
         int betaCalls = beta.requests().size(); // its login's check
 

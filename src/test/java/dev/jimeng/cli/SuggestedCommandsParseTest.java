@@ -3,6 +3,7 @@ package dev.jimeng.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
+import dev.jimeng.config.Invocation;
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextStepsTest;
@@ -32,8 +33,9 @@ import picocli.CommandLine;
 
 /**
  * Every {@code jimeng …} command any view can suggest, for jobs in every state and with every stop
- * reason, early and late in a task's life, for real and sandbox jobs, is a command the real parser
- * accepts, names the job, and carries --sandbox exactly when the job is the sandbox's.
+ * reason, early and late in a task's life, for real and sandbox jobs, of the profile a bare jimeng picks
+ * or another, is a command the real parser accepts, names the job, carries --sandbox exactly when the job
+ * is the sandbox's, and --profile exactly when a bare jimeng would pick another profile.
  */
 class SuggestedCommandsParseTest {
     private static final Instant SUBMITTED = NextStepsTest.SUBMITTED;
@@ -42,13 +44,14 @@ class SuggestedCommandsParseTest {
             Pattern.compile("(?<![\\w-])jimeng((?: (?:[A-Za-z0-9_.:/@%+=,-]+|'[^']*'))+)");
 
     @Test
-    void everySuggestedCommandParsesNamesItsJobAndCarriesSandboxOnlyForTheSandbox() {
+    void everySuggestedCommandParsesNamesItsJobAndCarriesSandboxAndProfileOnlyWhenNeeded() {
         Set<String> seen = new LinkedHashSet<>();
         CommandLine parser = parser();
-        for (boolean sandbox : new boolean[] {false, true}) {
+        for (Invocation at : List.of(
+                Invocation.REAL, Invocation.of(true), new Invocation(false, "work"), new Invocation(true, "work"))) {
             for (JobSnapshot job : everyKindOfJob()) {
                 for (Instant now : List.of(SUBMITTED.plusSeconds(600), SUBMITTED.plus(Duration.ofHours(13)))) {
-                    for (String text : everythingShownFor(job, now, sandbox)) {
+                    for (String text : everythingShownFor(job, now, at)) {
                         Matcher m = COMMAND.matcher(text);
                         while (m.find()) {
                             String command = m.group().strip();
@@ -60,7 +63,10 @@ class SuggestedCommandsParseTest {
                                     .doesNotThrowAnyException();
                             // attach records a task the journal could not: it names the task, not a job
                             assertThat(args).as(command).contains(args.contains("attach") ? job.taskId() : job.id());
-                            assertThat(args.contains("--sandbox")).as(command).isEqualTo(sandbox);
+                            assertThat(args.contains("--sandbox")).as(command).isEqualTo(at.sandbox());
+                            assertThat(String.join(" ", args).contains("--profile work"))
+                                    .as(command)
+                                    .isEqualTo(at.profile() != null);
                         }
                     }
                 }
@@ -76,22 +82,24 @@ class SuggestedCommandsParseTest {
                         "jimeng download ID",
                         "jimeng retry ID --resubmit",
                         "jimeng attach 7392616336519610409 --mode t2v_720p --prompt 'a red fox' --duration 5",
-                        "jimeng --sandbox wait ID")
+                        "jimeng --sandbox wait ID",
+                        "jimeng --profile work wait ID",
+                        "jimeng --sandbox --profile work wait ID")
                 .noneMatch(c -> c.contains("redownload"));
     }
 
     /** show, --json, notices, the failure line, hints, suggestions and every refusal. */
-    private static List<String> everythingShownFor(JobSnapshot job, Instant now, boolean sandbox) {
+    private static List<String> everythingShownFor(JobSnapshot job, Instant now, Invocation at) {
         List<String> texts = new ArrayList<>();
         Clock clock = Clock.fixed(now, ZoneOffset.UTC);
-        texts.add(JobsView.details(job, clock, sandbox));
-        texts.add(ResultView.json(job, now, sandbox));
-        texts.add(Notices.finished(job, now, sandbox));
-        texts.add(ResultView.failureLine(job, now, sandbox));
-        texts.add(JobGuide.hint(job, now, sandbox));
-        texts.addAll(JobGuide.suggestions(job, now, sandbox));
+        texts.add(JobsView.details(job, clock, at));
+        texts.add(ResultView.json(job, now, at));
+        texts.add(Notices.finished(job, now, at));
+        texts.add(ResultView.failureLine(job, now, at));
+        texts.add(JobGuide.hint(job, now, at));
+        texts.addAll(JobGuide.suggestions(job, now, at));
         for (Refusal refusal : Refusal.values()) {
-            texts.add(JobGuide.refusal(new JobRefusedException(job, refusal), now, sandbox));
+            texts.add(JobGuide.refusal(new JobRefusedException(job, refusal), now, at));
         }
         return texts;
     }

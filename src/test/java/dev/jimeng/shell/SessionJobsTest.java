@@ -2,6 +2,7 @@ package dev.jimeng.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.jimeng.config.Invocation;
 import dev.jimeng.store.JobState;
 import dev.jimeng.view.JobCounts;
 import java.util.List;
@@ -43,25 +44,25 @@ class SessionJobsTest {
 
     @Test
     void aDoneNoticeNamesTheJobItsPromptModeDurationAndFile() {
-        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, false);
+        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, Invocation.REAL);
 
         assertThat(notice).isEqualTo("✔ ab12cd34 done · t2v_720p · 5 s · \"a red fox\"\n  saved /videos/fox.mp4");
     }
 
     @Test
     void withLinksTheSavedPathIsAlsoALinkToTheFileAndReadsTheSame() {
-        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, false, true);
+        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, Invocation.REAL, true);
 
         assertThat(notice)
                 .contains("\n  saved \u001b]8;;file://")
                 .endsWith("/videos/fox.mp4\u001b\\/videos/fox.mp4\u001b]8;;\u001b\\");
         assertThat(notice.replaceAll("\u001b]8;;[^\u001b]*\u001b\\\\", ""))
-                .isEqualTo(Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, false));
+                .isEqualTo(Notices.finished(Snapshots.of("ab12cd34", JobState.DONE), Snapshots.NOW, Invocation.REAL));
     }
 
     @Test
     void aFailedNoticeSaysWhatHappenedAndWhatToDo() {
-        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.FAILED), Snapshots.NOW, false);
+        String notice = Notices.finished(Snapshots.of("ab12cd34", JobState.FAILED), Snapshots.NOW, Invocation.REAL);
 
         assertThat(notice)
                 .startsWith("✘ ab12cd34 failed")
