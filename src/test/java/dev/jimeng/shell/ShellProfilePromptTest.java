@@ -14,11 +14,16 @@ class ShellProfilePromptTest {
     @TempDir
     Path dir;
 
+    /** A config.toml with a profile "work" (concurrency 1) beside the default one. */
+    private static void withWorkProfile(ShellHarness shell) throws java.io.IOException {
+        Files.createDirectories(shell.home);
+        Files.writeString(shell.home.resolve("config.toml"), "[profile.work]\nconcurrency = 1\n");
+    }
+
     @Test
     void thePromptShowsAProfileOtherThanTheDefault() throws Exception {
         try (ShellHarness shell = new ShellHarness(dir)) {
-            Files.createDirectories(shell.home);
-            Files.writeString(shell.home.resolve("config.toml"), "[profile.work]\nconcurrency = 1\n");
+            withWorkProfile(shell);
             shell.with("JIMENG_PROFILE", "work");
 
             int code = shell.runOnDumbTerminal(
@@ -43,8 +48,7 @@ class ShellProfilePromptTest {
     @Test
     void aLineCannotSwapTheShellsProfileOrLogInInsideIt() throws Exception {
         try (ShellHarness shell = new ShellHarness(dir)) {
-            Files.createDirectories(shell.home);
-            Files.writeString(shell.home.resolve("config.toml"), "[profile.work]\nconcurrency = 1\n");
+            withWorkProfile(shell);
 
             shell.runScript("jobs --profile work\njobs --setting concurrency=3\nlogin\njobs --profile default\n");
 
@@ -59,8 +63,7 @@ class ShellProfilePromptTest {
     @Test
     void aCommandPastedFromAnotherProfilesHintSaysWhichProfileToStart() throws Exception {
         try (ShellHarness shell = new ShellHarness(dir)) {
-            Files.createDirectories(shell.home);
-            Files.writeString(shell.home.resolve("config.toml"), "[profile.work]\nconcurrency = 1\n");
+            withWorkProfile(shell);
             shell.with("JIMENG_PROFILE", "work");
 
             // hints print "jimeng --profile NAME …" when a bare jimeng would pick another profile
