@@ -12,12 +12,6 @@ public record Invocation(boolean sandbox, String profile) {
     /** The real API and the profile a bare {@code jimeng} picks. */
     public static final Invocation REAL = new Invocation(false, null);
 
-    public Invocation {
-        if (profile != null && !Settings.validProfileName(profile)) {
-            throw new IllegalArgumentException("not a profile name: " + profile);
-        }
-    }
-
     /** The sandbox's jobs or the real ones, of the profile a bare {@code jimeng} picks. */
     public static Invocation of(boolean sandbox) {
         return sandbox ? new Invocation(true, null) : REAL;
@@ -25,6 +19,17 @@ public record Invocation(boolean sandbox, String profile) {
 
     /** {@code jimeng}, with the root options that reach these jobs: {@code jimeng --sandbox --profile work}. */
     public String jimeng() {
-        return "jimeng" + (sandbox ? " --sandbox" : "") + (profile == null ? "" : " --profile " + profile);
+        return "jimeng" + (sandbox ? " --sandbox" : "") + (profile == null ? "" : " --profile " + word(profile));
+    }
+
+    /**
+     * The profile's name as a shell reads it back: bare when it is well-formed (every name jimeng writes
+     * is), else in single quotes with anything a terminal would act on shown as an escape.
+     */
+    private static String word(String name) {
+        if (Settings.validProfileName(name)) {
+            return name;
+        }
+        return "'" + dev.jimeng.text.TerminalText.safe(name).replace("'", "'\\''") + "'";
     }
 }
