@@ -207,14 +207,27 @@ public final class Settings {
     }
 
     /**
-     * The active profile when a {@code jimeng} without {@code --profile}, run here, would pick another
-     * (the profile was chosen with {@code --profile}, or switched to); null when it would pick this one.
+     * The active profile when a {@code jimeng} without {@code --profile}, run here, would pick another (it
+     * was chosen with {@code --profile}); null when it would pick this one.
      */
     public synchronized String profileToName() {
-        String bare = env.get(PROFILE_VAR) != null && !env.get(PROFILE_VAR).isBlank()
-                ? env.get(PROFILE_VAR).strip()
-                : defaultProfile();
-        return profile.equals(bare) ? null : profile;
+        NamedProfile bare = namedWithoutOption();
+        return profile.equals(bare == null ? DEFAULT_PROFILE : bare.name()) ? null : profile;
+    }
+
+    /** A profile named other than by {@code --profile}, and where. */
+    private record NamedProfile(String name, Origin origin) {}
+
+    /** The profile {@code JIMENG_PROFILE}, else the config file's default-profile, names; null: neither. */
+    private NamedProfile namedWithoutOption() {
+        if (env.get(PROFILE_VAR) != null && !env.get(PROFILE_VAR).isBlank()) {
+            return new NamedProfile(env.get(PROFILE_VAR).strip(), new Origin.Environment(PROFILE_VAR));
+        }
+        if (config.values(null).containsKey(DEFAULT_PROFILE_KEY)) {
+            return new NamedProfile(
+                    config.values(null).get(DEFAULT_PROFILE_KEY).strip(), new Origin.ConfigFile(config.path()));
+        }
+        return null;
     }
 
     /** Whether {@code name} may name a profile (letters, digits, - and _). */
@@ -510,15 +523,13 @@ public final class Settings {
 
     private void chooseProfile(String option, boolean newProfile) {
         String chosen;
+        NamedProfile named = option == null ? namedWithoutOption() : null;
         if (option != null) {
             chosen = option;
             profileOrigin = new Origin.CommandLine("--profile");
-        } else if (env.get(PROFILE_VAR) != null && !env.get(PROFILE_VAR).isBlank()) {
-            chosen = env.get(PROFILE_VAR);
-            profileOrigin = new Origin.Environment(PROFILE_VAR);
-        } else if (config.values(null).containsKey(DEFAULT_PROFILE_KEY)) {
-            chosen = config.values(null).get(DEFAULT_PROFILE_KEY);
-            profileOrigin = new Origin.ConfigFile(config.path());
+        } else if (named != null) {
+            chosen = named.name();
+            profileOrigin = named.origin();
         } else {
             return;
         }
