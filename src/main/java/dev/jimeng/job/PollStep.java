@@ -38,7 +38,7 @@ final class PollStep {
     /** Polls until the task is done (true, with a fresh video URL) or the job has ended (false). */
     boolean pollUntilDone() throws InterruptedException {
         if (expectedEnd().isPresent()) {
-            waitToPoll(nextWait()); // the task was just accepted: nothing to learn yet
+            waitToPoll(nextWait(run.now())); // the task was just accepted: nothing to learn yet
         }
         boolean tookTurn = false;
         for (int polls = 1; ; polls++) {
@@ -77,11 +77,7 @@ final class PollStep {
             }
             // planned from when this poll was sent, so the round trip counts toward the wait: polls
             // follow the schedule's times at the server, not those times plus one answer each
-            Duration wait = PollSchedule.nextWait(
-                    atServer(lastAskedAt),
-                    expectedEnd(),
-                    engine.settings.pollInterval(),
-                    engine.pace.factor(run.now()));
+            Duration wait = nextWait(lastAskedAt);
             if (!tookTurn && expectedEnd().isEmpty()) {
                 wait = PollSchedule.staggered(wait, kind().takeTurn(), engine.slots.limit());
                 tookTurn = true;
@@ -127,9 +123,10 @@ final class PollStep {
         kind().seenDone().signal();
     }
 
-    private Duration nextWait() {
+    /** The schedule's wait, planned from {@code from} (a poll's sending, or now). */
+    private Duration nextWait(Instant from) {
         return PollSchedule.nextWait(
-                atServer(), expectedEnd(), engine.settings.pollInterval(), engine.pace.factor(run.now()));
+                atServer(from), expectedEnd(), engine.settings.pollInterval(), engine.pace.factor(run.now()));
     }
 
     /**
