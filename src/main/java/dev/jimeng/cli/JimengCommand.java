@@ -159,8 +159,8 @@ public final class JimengCommand extends BaseCommand {
             throw new dev.jimeng.app.UserError(
                     ExitCode.BAD_INPUT,
                     (settings.isEmpty()
-                            ? "this shell uses profile " + app.profile() + "; start 'jimeng --profile " + profile
-                                    + "' for another"
+                            ? "this shell uses profile " + app.profile() + "; start '"
+                                    + new dev.jimeng.config.Invocation(sandbox, profile).jimeng() + "' for another"
                             : "--setting is for one-shot commands; in the shell use 'set KEY VALUE'"));
         }
         return app;
