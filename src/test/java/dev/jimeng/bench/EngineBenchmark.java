@@ -157,8 +157,9 @@ class EngineBenchmark {
         md.add("");
         md.add("Why the 1.03 aim is missed at T = 1 s: it leaves 30 ms per wave (0.3 s per run at C = 2, 0.15 s"
                 + " at C = 4) for seeing done and handing the slot over, and this machine spends 20–40 ms."
-                + " Measured inside a run (2 cores, sandbox and engine in one JVM): a get-result takes 4–6 ms"
-                + " (median) on loopback after a 20 ms pause, against 0.3 ms for a bare socket round trip — the"
+                + " Measured once with temporary timers in a run (not part of this benchmark): a get-result takes"
+                + " 4–6 ms (median) on loopback after a 20 ms pause, against 0.3 ms for a bare socket round trip"
+                + " in a separate test program — the"
                 + " JDK's HTTP server and client hand each request across several threads, and each wakes cold;"
                 + " the durable SUBMITTING write holds the journal 3–5 ms (its fsync); the submit's answer"
                 + " takes 8–13 ms. So a wave is seen 10–25 ms after done (half the 20 ms dense gap, a"
