@@ -45,15 +45,40 @@ public final class AotTraining {
     public static void main(String[] args) throws IOException {
         Path home = Files.createTempDirectory("jimeng-aot-training");
         try {
-            for (List<String> command : COMMANDS) {
-                run(home, command.toArray(String[]::new), "");
-            }
-            run(home, new String[] {"--sandbox"}, SHELL_SCRIPT);
-            runAtTerminal(home, SHELL_KEYS);
+            train(home);
         } finally {
             deleteTree(home);
         }
         System.exit(0);
+    }
+
+    /** Runs every training command in {@code home}; throws when one of them fails. */
+    static void train(Path home) throws IOException {
+        for (List<String> command : COMMANDS) {
+            run(home, command.toArray(String[]::new), "");
+        }
+        runJobs(home);
+        run(home, new String[] {"--sandbox"}, SHELL_SCRIPT);
+        runAtTerminal(home, SHELL_KEYS);
+    }
+
+    /**
+     * Two real jobs through the engine (submit, poll, download, journal) against the built-in sandbox
+     * with jobs that take no time: the classes a first submit needs, ready in the cache, save a
+     * batch or generate about half a second before its first request.
+     */
+    private static void runJobs(Path home) throws IOException {
+        Path prompts = home.resolve("training-prompts.txt");
+        Files.writeString(prompts, "a kite over a winter beach\na lighthouse at dusk\n", StandardCharsets.UTF_8);
+        run(
+                home,
+                Map.of(
+                        "JIMENG_SANDBOX_QUEUE_SECONDS", "0",
+                        "JIMENG_SANDBOX_GENERATE_SECONDS", "0",
+                        "JIMENG_VIDEO_POLL_INTERVAL", "0.1"),
+                new String[] {"--sandbox", "batch", prompts.toString(), "--yes", "--concurrency", "2"},
+                "",
+                null);
     }
 
     /** The interactive shell over an in-memory xterm, as a user's first prompt and command run it. */
@@ -67,23 +92,24 @@ public final class AotTraining {
                         OutputStream.nullOutputStream())
                 .encoding(StandardCharsets.UTF_8)
                 .build()) {
-            run(home, new String[] {"--sandbox"}, "", terminal);
+            run(home, Map.of(), new String[] {"--sandbox"}, "", terminal);
         }
     }
 
     private static void run(Path home, String[] args, String stdin) {
-        run(home, args, stdin, null);
+        run(home, Map.of(), args, stdin, null);
     }
 
-    /** @param terminal the shell's terminal, or null for the process's own (a script here) */
-    private static void run(Path home, String[] args, String stdin, Terminal terminal) {
+    /**
+     * @param vars environment variables beside JIMENG_HOME and JIMENG_OUTPUT_DIR
+     * @param terminal the shell's terminal, or null for the process's own (a script here) */
+    private static void run(Path home, Map<String, String> vars, String[] args, String stdin, Terminal terminal) {
         PrintStream discard = new PrintStream(OutputStream.nullOutputStream(), true, StandardCharsets.UTF_8);
+        Map<String, String> all = new java.util.HashMap<>(vars);
+        all.put("JIMENG_HOME", home.toString());
+        all.put("JIMENG_OUTPUT_DIR", home.resolve("videos").toString());
         Environment env = new Environment(
-                Map.of(
-                        "JIMENG_HOME",
-                        home.toString(),
-                        "JIMENG_OUTPUT_DIR",
-                        home.resolve("videos").toString()),
+                Map.copyOf(all),
                 home,
                 home,
                 new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
@@ -92,11 +118,15 @@ public final class AotTraining {
                 false,
                 false,
                 false);
-        Cli.run(
+        int code = Cli.run(
                 args,
                 env,
                 root -> (terminal == null ? new Shell(env, root) : new Shell(env, root, terminal)).run(),
                 InterruptSignal.NONE);
+        if (code != 0) {
+            // a command that fails here trains the cache on its error path, not on what users run
+            throw new IllegalStateException("training command 'jimeng " + String.join(" ", args) + "' exited " + code);
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {
