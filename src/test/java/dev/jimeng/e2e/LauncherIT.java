@@ -42,6 +42,29 @@ class LauncherIT {
         assertThat(throughLink).as("the same JDK through another JAVA_HOME").doesNotContain("preparing");
     }
 
+    @Test
+    void aLauncherWithOtherJvmFlagsMakesTheCacheAgain() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.copy(Path.of("jimeng"), repo.resolve("jimeng"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(repo.resolve("target"));
+        Files.copy(JimengProcess.jar(), repo.resolve("target/jimeng.jar"));
+        Path jdk = Path.of(ProcessHandle.current().info().command().orElseThrow())
+                .toRealPath()
+                .getParent()
+                .getParent();
+        launch(repo, jdk);
+        Path launcher = repo.resolve("jimeng");
+        String script = Files.readString(launcher, StandardCharsets.UTF_8);
+        // an update of the launcher that changes a flag (the cache it made would be refused, or stale)
+        Files.writeString(
+                launcher,
+                script.replaceFirst("(?m)^jvm_flags=\\(", "jvm_flags=(-XX:+UseCompressedOops "),
+                StandardCharsets.UTF_8);
+
+        assertThat(launch(repo, jdk)).contains("preparing a faster start");
+        assertThat(launch(repo, jdk)).doesNotContain("preparing");
+    }
+
     /** Runs {@code jimeng --version} with {@code javaHome}; returns what it wrote to stderr. */
     private String launch(Path repo, Path javaHome) throws Exception {
         Path err = dir.resolve("stderr.txt");
