@@ -218,13 +218,8 @@ class EngineBenchmark {
         }
     }
 
-    /**
-     * The JVM flags the launchers (./jimeng, bin/jimeng) give this JDK, start-up cache aside: on JDK 25+ the
-     * exit does not wait 300 ms for threads parked in native code.
-     */
-    static final List<String> LAUNCHER_FLAGS = Runtime.version().feature() >= 25
-            ? List.of("-XX:+UseSerialGC", "-XX:UserThreadWaitAttemptsAtExit=0")
-            : List.of("-XX:+UseSerialGC");
+    /** The JVM flags the launchers (./jimeng, bin/jimeng) give this JDK, start-up cache aside. */
+    static final List<String> LAUNCHER_FLAGS = LauncherFlags.forThisJdk();
 
     /**
      * How a user starts jimeng: the repo's launcher, with its start-up cache made beforehand (outside the
@@ -245,8 +240,7 @@ class EngineBenchmark {
             }
             warm.destroyForcibly();
         }
-        List<String> java =
-                new ArrayList<>(List.of(MemoryRun.javaBinary("java").toString(), "--enable-native-access=ALL-UNNAMED"));
+        List<String> java = new ArrayList<>(List.of(MemoryRun.javaBinary("java").toString()));
         java.addAll(LAUNCHER_FLAGS);
         java.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         return java;
@@ -490,8 +484,7 @@ class EngineBenchmark {
         Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
         int jobs = 10_000;
         int concurrency = 10;
-        // the launcher's flags (./jimeng)
-        MemoryRun.Result r = MemoryRun.run(jar, jobs, concurrency, List.of("-XX:+UseSerialGC"), work);
+        MemoryRun.Result r = MemoryRun.run(jar, jobs, concurrency, LAUNCHER_FLAGS, work);
         List<String> md = new ArrayList<>();
         md.add(String.format(
                 Locale.ROOT,
@@ -569,11 +562,11 @@ class EngineBenchmark {
         Path jar = Path.of(System.getProperty("jimeng.jar", "target/jimeng.jar"));
         Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
         Assumptions.assumeTrue(Files.isExecutable(HugeAnswerRun.GNU_TIME), "GNU time (/usr/bin/time) is needed");
-        List<String> flags = List.of("-XX:+UseSerialGC"); // the launcher's flags (./jimeng)
-        HugeAnswerRun.Result ordinary = HugeAnswerRun.ordinaryJob(jar, flags, work);
-        HugeAnswerRun.Result huge = HugeAnswerRun.hugeAnswer(jar, flags, work);
+        HugeAnswerRun.Result ordinary = HugeAnswerRun.ordinaryJob(jar, LAUNCHER_FLAGS, work);
+        HugeAnswerRun.Result huge = HugeAnswerRun.hugeAnswer(jar, LAUNCHER_FLAGS, work);
         List<String> md = new ArrayList<>();
-        md.add("`java -XX:+UseSerialGC -jar jimeng.jar generate PROMPT`, peak RSS by GNU time (`%M`): an ordinary job"
+        md.add("`java " + String.join(" ", LAUNCHER_FLAGS)
+                + " -jar jimeng.jar generate PROMPT`, peak RSS by GNU time (`%M`): an ordinary job"
                 + " against the sandbox, and a submit answered with 300 MiB streamed without a Content-Length (jimeng"
                 + " must refuse it after 1 MiB). Aim: the same as an ordinary job, ≤ 256 MB.");
         md.add("");

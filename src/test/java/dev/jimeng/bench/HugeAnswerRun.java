@@ -73,7 +73,6 @@ final class HugeAnswerRun {
         Path rss = work.resolve("max-rss-kb.txt");
         List<String> command = new ArrayList<>(List.of(GNU_TIME.toString(), "-f", "%M", "-o", rss.toString()));
         command.add(MemoryRun.javaBinary("java").toString());
-        command.add("--enable-native-access=ALL-UNNAMED");
         command.addAll(jvmFlags);
         command.addAll(List.of("-jar", jar.toAbsolutePath().toString(), "generate", "a lighthouse at dusk"));
         ProcessBuilder builder = new ProcessBuilder(command)

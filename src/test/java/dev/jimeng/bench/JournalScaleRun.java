@@ -109,12 +109,10 @@ final class JournalScaleRun {
     }
 
     private static double run(Path jar, Path home, List<String> args, Path work) throws Exception {
-        List<String> command = new ArrayList<>(List.of(
-                MemoryRun.javaBinary("java").toString(),
-                "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC",
-                "-jar",
-                jar.toAbsolutePath().toString()));
+        List<String> command =
+                new ArrayList<>(List.of(MemoryRun.javaBinary("java").toString()));
+        command.addAll(LauncherFlags.forThisJdk());
+        command.addAll(List.of("-jar", jar.toAbsolutePath().toString()));
         command.addAll(args);
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile())

@@ -65,7 +65,6 @@ final class MemoryRun {
         try (SandboxServer sandbox = SandboxServer.start(config)) {
             List<String> command = new ArrayList<>();
             command.add(javaBinary("java").toString());
-            command.add("--enable-native-access=ALL-UNNAMED");
             command.addAll(jvmFlags);
             command.addAll(List.of(
                     "-jar",
