@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class LauncherFlagsTest {
     @Test
     void theLauncherGivesJavaTheFlagsItsCommentExplains() {
-        assertThat(LauncherFlags.always()).containsExactly("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC");
+        assertThat(LauncherFlags.always())
+                .containsExactly("--enable-native-access=ALL-UNNAMED", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
         assertThat(LauncherFlags.forThisJdk()).startsWith(LauncherFlags.always().toArray(String[]::new));
     }
 
