@@ -83,7 +83,7 @@ public final class AotTraining {
 
     /** The interactive shell over an in-memory xterm, as a user's first prompt and command run it. */
     private static void runAtTerminal(Path home, String keys) throws IOException {
-        try (Terminal terminal = TerminalBuilder.builder()
+        Terminal terminal = TerminalBuilder.builder()
                 .system(false)
                 .type("xterm-256color")
                 .size(new Size(120, 30))
@@ -91,8 +91,15 @@ public final class AotTraining {
                         new ByteArrayInputStream(keys.getBytes(StandardCharsets.UTF_8)),
                         OutputStream.nullOutputStream())
                 .encoding(StandardCharsets.UTF_8)
-                .build()) {
+                .build();
+        try {
             run(home, Map.of(), new String[] {"--sandbox"}, "", terminal);
+        } finally {
+            try {
+                terminal.close();
+            } catch (IllegalStateException e) {
+                // the shell closed it on its way out; closing again can throw from JLine's status line
+            }
         }
     }
 
