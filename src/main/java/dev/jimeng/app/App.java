@@ -118,6 +118,14 @@ public final class App implements AutoCloseable {
         return new Templates(new dev.jimeng.config.TemplateFile(paths), env.workingDirectory());
     }
 
+    /**
+     * How a command line typed here reaches the jobs of {@code profile} (null: the profile a bare
+     * {@code jimeng} picks), in the sandbox or not.
+     */
+    public dev.jimeng.config.Invocation invocationOf(boolean sandbox, String profile) {
+        return new dev.jimeng.config.Invocation(sandbox, profile == null ? null : settings.nameFor(profile));
+    }
+
     public boolean sandboxMode() {
         return sandboxMode;
     }
@@ -166,7 +174,7 @@ public final class App implements AutoCloseable {
                     this::outputDirectory,
                     OutputCheck.system(),
                     clock,
-                    new dev.jimeng.config.Invocation(sandboxMode, settings.profileToName()),
+                    invocationOf(sandboxMode, settings.profile()),
                     this::spend,
                     new Budget(settings, this::spend, clock, java.time.ZoneId.systemDefault()));
         }
@@ -238,10 +246,10 @@ public final class App implements AutoCloseable {
             manager.setJournalRetryWindow(EngineConfig.journalRetryWindow(settings));
             // the engine's listeners live as long as it does: nothing to unsubscribe
             manager.subscribe(new dev.jimeng.metadata.SidecarWriter(
-                    store::get, sandboxMode, dev.jimeng.config.JimengVersion.fullVersion()));
+                    store::get, sandboxMode, settings.profile(), dev.jimeng.config.JimengVersion.fullVersion()));
             // read per video, so the shell's "set embed-metadata" applies to the next download
             var embedder = new dev.jimeng.metadata.MetadataEmbedder(
-                    sandboxMode, dev.jimeng.config.JimengVersion.fullVersion());
+                    sandboxMode, settings.profile(), dev.jimeng.config.JimengVersion.fullVersion());
             manager.setVideoFinisher((job, video) -> {
                 try {
                     return settings.embedMetadata() && embedder.finish(job, video);

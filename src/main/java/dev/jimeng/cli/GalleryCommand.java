@@ -60,7 +60,7 @@ public final class GalleryCommand extends BaseCommand {
                     jobs,
                     Pages.Marks.of(jobs()),
                     jobs().clock(),
-                    jobs().sandbox());
+                    jobs().invocation());
             count = jobs.size();
         }
         out().println("wrote " + TerminalText.safe(page.toString()) + " (" + count + " jobs)");

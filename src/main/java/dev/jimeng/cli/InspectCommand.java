@@ -32,6 +32,7 @@ public final class InspectCommand extends BaseCommand {
         {"task id", "task_id"},
         {"request id", "request_id"},
         {"est. cost CNY", "estimated_cost_cny"},
+        {"profile", "profile"},
         {"job", "job_id"},
         {"jimeng", "jimeng_version"}
     };
@@ -86,7 +87,8 @@ public final class InspectCommand extends BaseCommand {
             }
         });
         out().println();
-        out().println("  " + JobGuide.remake(sidecar.request(), dev.jimeng.config.Invocation.of(sidecar.sandbox())));
+        out().println("  "
+                + JobGuide.remake(sidecar.request(), app().invocationOf(sidecar.sandbox(), sidecar.profile())));
         return ExitCode.OK;
     }
 

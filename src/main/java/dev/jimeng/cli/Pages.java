@@ -32,14 +32,26 @@ final class Pages {
      *
      * @param marks the user's marks of the jobs: stars, groups and picks
      */
-    static Path write(Path file, String title, List<JobSnapshot> jobs, Marks marks, Clock clock, boolean sandbox)
+    static Path write(
+            Path file,
+            String title,
+            List<JobSnapshot> jobs,
+            Marks marks,
+            Clock clock,
+            dev.jimeng.config.Invocation invocation)
             throws IOException {
-        return write(file, title, jobs, marks, clock, sandbox, false);
+        return write(file, title, jobs, marks, clock, invocation, false);
     }
 
     /** As above; a {@code reel} (a story's jobs in shot order) plays its videos one after another. */
     static Path write(
-            Path file, String title, List<JobSnapshot> jobs, Marks marks, Clock clock, boolean sandbox, boolean reel)
+            Path file,
+            String title,
+            List<JobSnapshot> jobs,
+            Marks marks,
+            Clock clock,
+            dev.jimeng.config.Invocation invocation,
+            boolean reel)
             throws IOException {
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
@@ -51,7 +63,7 @@ final class Pages {
                         marks.picked().contains(j.id()),
                         folder,
                         clock.getZone(),
-                        sandbox))
+                        invocation))
                 .toList();
         String html = GalleryPage.render(title, file.getFileName().toString(), cards, clock.instant(), reel);
         Path part = Files.createTempFile(folder, ".gallery-", ".part");
@@ -88,7 +100,7 @@ final class Pages {
                 members,
                 marks,
                 jobs.clock(),
-                jobs.sandbox());
+                jobs.invocation());
     }
 
     /** Hands the page to the desktop's opener; says so in one line when there is none. */

@@ -35,8 +35,17 @@ public final class RerunCommand extends BaseCommand {
             throw new UserError(
                     ExitCode.BAD_INPUT,
                     TerminalText.safe(file) + " was made " + (sidecar.sandbox() ? "in" : "outside") + " the sandbox:"
-                            + " run '" + (sidecar.sandbox() ? "jimeng --sandbox rerun" : "jimeng rerun")
-                            + "' for it; nothing was sent");
+                            + " run '"
+                            + app().invocationOf(sidecar.sandbox(), sidecar.profile())
+                                    .jimeng()
+                            + " rerun' for it; nothing was sent");
+        }
+        String maker = sidecar.profile();
+        if (maker != null && !maker.equals(app().profile())) {
+            // another account pays this time: say so before anything is asked or sent
+            err().println("jimeng: " + TerminalText.safe(file) + " was made with profile '" + TerminalText.safe(maker)
+                    + "'; this sends it with profile '" + TerminalText.safe(app().profile()) + "' (its keys, caps"
+                    + " and journal)");
         }
         ValidatedRequest validated = jobs().validate(sidecar.request());
         if (send.dryRun.dryRun) {

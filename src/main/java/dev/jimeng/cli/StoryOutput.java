@@ -48,7 +48,7 @@ final class StoryOutput {
                 shots,
                 Pages.Marks.of(jobs),
                 jobs.clock(),
-                jobs.sandbox(),
+                jobs.invocation(),
                 true);
         return new Written(playlist, reel);
     }

@@ -211,8 +211,13 @@ public final class Settings {
      * was chosen with {@code --profile}); null when it would pick this one.
      */
     public synchronized String profileToName() {
+        return nameFor(profile);
+    }
+
+    /** {@code name}, or null when a bare {@code jimeng} here picks that profile (no need to name it). */
+    public synchronized String nameFor(String name) {
         NamedProfile bare = namedWithoutOption();
-        return profile.equals(bare == null ? DEFAULT_PROFILE : bare.name()) ? null : profile;
+        return name.equals(bare == null ? DEFAULT_PROFILE : bare.name()) ? null : name;
     }
 
     /** A profile named other than by {@code --profile}, and where. */

@@ -35,7 +35,10 @@ public record GalleryCard(
         boolean picked) {
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
-    /** The card of {@code job} on a page written into {@code pageDirectory}. */
+    /**
+     * The card of {@code job} on a page written into {@code pageDirectory}; {@code invocation} reaches the
+     * job (its remake line starts with it).
+     */
     public static GalleryCard of(
             JobSnapshot job,
             boolean starred,
@@ -43,7 +46,7 @@ public record GalleryCard(
             boolean picked,
             Path pageDirectory,
             ZoneId zone,
-            boolean sandbox) {
+            dev.jimeng.config.Invocation invocation) {
         GenerationRequest r = job.request();
         return new GalleryCard(
                 job.id(),
@@ -51,11 +54,11 @@ public record GalleryCard(
                 r.mode() == null ? "" : r.mode(),
                 r.durationSeconds() == null ? "" : r.durationSeconds() + " s",
                 r.randomSeed() ? "random" : r.seed().toString(),
-                job.estimatedCostCny() == null ? "unknown" : Billing.cost(job.estimatedCostCny(), sandbox),
+                job.estimatedCostCny() == null ? "unknown" : Billing.cost(job.estimatedCostCny(), invocation.sandbox()),
                 job.state().label(),
                 DATE.format(job.createdAt().atZone(zone)),
                 videoAddress(job.outputPath(), pageDirectory),
-                JobGuide.remake(r, dev.jimeng.config.Invocation.of(sandbox)),
+                JobGuide.remake(r, invocation),
                 starred,
                 group,
                 picked);

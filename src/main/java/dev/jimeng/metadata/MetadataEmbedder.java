@@ -14,16 +14,18 @@ import java.nio.file.Path;
  */
 public final class MetadataEmbedder implements VideoFinisher {
     private final boolean sandbox;
+    private final String profile;
     private final String version;
 
-    public MetadataEmbedder(boolean sandbox, String version) {
+    public MetadataEmbedder(boolean sandbox, String profile, String version) {
         this.sandbox = sandbox;
+        this.profile = profile;
         this.version = version;
     }
 
     @Override
     public boolean finish(JobRecord job, Path video) throws IOException {
-        String json = Json.MAPPER.writeValueAsString(VideoSidecar.document(job, sandbox, version));
+        String json = Json.MAPPER.writeValueAsString(VideoSidecar.document(job, sandbox, profile, version));
         EmbeddedMetadata.write(video, json);
         return true;
     }

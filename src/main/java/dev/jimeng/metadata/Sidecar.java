@@ -15,4 +15,10 @@ import java.nio.file.Path;
  * @param note a remark for the user (the sidecar and the MP4 disagree), or null
  */
 public record Sidecar(
-        Path file, JsonNode document, GenerationRequest request, boolean sandbox, boolean embedded, String note) {}
+        Path file, JsonNode document, GenerationRequest request, boolean sandbox, boolean embedded, String note) {
+    /** The profile the video was made with, or null when the metadata predates profiles in it. */
+    public String profile() {
+        JsonNode profile = document.path("profile");
+        return profile.isTextual() ? profile.asText() : null;
+    }
+}

@@ -19,13 +19,16 @@ import java.util.function.Function;
 public final class SidecarWriter implements Consumer<JobSnapshot> {
     private final Function<String, Optional<JobRecord>> journal;
     private final boolean sandbox;
+    private final String profile;
     private final String version;
     /** Per job, the SHA-256 its sidecar was written with ("" while the hash is not known yet). */
     private final Map<String, String> written = new ConcurrentHashMap<>();
 
-    public SidecarWriter(Function<String, Optional<JobRecord>> journal, boolean sandbox, String version) {
+    public SidecarWriter(
+            Function<String, Optional<JobRecord>> journal, boolean sandbox, String profile, String version) {
         this.journal = journal;
         this.sandbox = sandbox;
+        this.profile = profile;
         this.version = version;
     }
 
@@ -40,7 +43,7 @@ public final class SidecarWriter implements Consumer<JobSnapshot> {
                 return;
             }
             try {
-                VideoSidecar.write(job, sandbox, version);
+                VideoSidecar.write(job, sandbox, profile, version);
             } catch (IOException | RuntimeException e) {
                 // best effort, see above
             }

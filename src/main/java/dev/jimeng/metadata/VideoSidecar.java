@@ -40,13 +40,14 @@ public final class VideoSidecar {
         return video.resolveSibling(video.getFileName() + SUFFIX);
     }
 
-    /** The sidecar document of a done job. */
-    static ObjectNode document(JobRecord job, boolean sandbox, String version) {
+    /** The sidecar document of a done job of {@code profile}. */
+    static ObjectNode document(JobRecord job, boolean sandbox, String profile, String version) {
         GenerationRequest r = job.request();
         ObjectNode d = Json.MAPPER.createObjectNode();
         d.put("jimeng_sidecar", FORMAT);
         d.put("jimeng_version", version);
         d.put("sandbox", sandbox);
+        d.put("profile", profile); // the keys and account it was made with: a remake line names it
         d.put("job_id", job.id());
         d.put("prompt", r.prompt());
         d.put("mode", job.mode());
@@ -89,10 +90,10 @@ public final class VideoSidecar {
     }
 
     /** Writes the sidecar of a done job next to its video, whole or not at all; returns its path. */
-    public static Path write(JobRecord job, boolean sandbox, String version) throws IOException {
+    public static Path write(JobRecord job, boolean sandbox, String profile, String version) throws IOException {
         Path target = pathFor(job.outputPath());
         Path part = target.resolveSibling(target.getFileName() + ".part");
-        Files.writeString(part, Json.printer().writeValueAsString(document(job, sandbox, version)) + "\n");
+        Files.writeString(part, Json.printer().writeValueAsString(document(job, sandbox, profile, version)) + "\n");
         Files.move(part, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         return target;
     }

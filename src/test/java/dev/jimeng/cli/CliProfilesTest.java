@@ -165,4 +165,45 @@ class CliProfilesTest {
                         .stdout()))
                 .isEmpty();
     }
+
+    @Test
+    void aVideosRemakeLinesNameTheProfileItWasMadeWith() throws Exception {
+        CliRun made = cli().run("--profile", "beta", "generate", "a heron at dawn");
+        assertThat(made.exitCode()).as(made.toString()).isZero();
+        Path video = only(".mp4");
+
+        // a bare jimeng here picks 'default': pasting a line without --profile would use other keys
+        CliRun inspect = cli().run("inspect", video.toString());
+        assertThat(inspect.exitCode()).as(inspect.toString()).isZero();
+        assertThat(inspect.stdout())
+                .containsPattern("profile +beta")
+                .contains("jimeng --profile beta generate 'a heron at dawn'");
+        assertThat(Json.MAPPER
+                        .readTree(Files.readString(Path.of(video + ".json")))
+                        .path("profile")
+                        .asText())
+                .isEqualTo("beta");
+
+        CliRun gallery = cli().run("--profile", "beta", "gallery");
+        assertThat(gallery.exitCode()).as(gallery.toString()).isZero();
+        assertThat(Files.readString(only("gallery.html"))).contains("jimeng --profile beta generate");
+
+        CliRun rerun = cli().run("--profile", "alpha", "rerun", video.toString(), "--dry-run");
+        assertThat(rerun.stderr())
+                .contains(
+                        "was made with profile 'beta'; this sends it with profile 'alpha' (its keys, caps and journal)");
+        assertThat(alpha.submitCount() + beta.submitCount())
+                .as("a dry run sends nothing")
+                .isEqualTo(1);
+    }
+
+    /** The one file under the working folder whose name ends in {@code suffix}. */
+    private Path only(String suffix) throws java.io.IOException {
+        try (var files = Files.walk(cwd)) {
+            var found = files.filter(f -> f.getFileName().toString().endsWith(suffix))
+                    .toList();
+            assertThat(found).as(suffix).hasSize(1);
+            return found.getFirst();
+        }
+    }
 }
