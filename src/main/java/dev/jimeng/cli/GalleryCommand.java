@@ -59,8 +59,8 @@ public final class GalleryCommand extends BaseCommand {
                     jobs().sandbox() ? "jimeng gallery (sandbox)" : "jimeng gallery",
                     jobs,
                     Pages.Marks.of(jobs()),
-                    jobs().clock(),
-                    jobs().invocation());
+                    jobs(),
+                    false);
             count = jobs.size();
         }
         out().println("wrote " + TerminalText.safe(page.toString()) + " (" + count + " jobs)");

@@ -31,28 +31,18 @@ final class Pages {
      * Writes the page whole or not at all (a browser never sees half a page); returns its path.
      *
      * @param marks the user's marks of the jobs: stars, groups and picks
+     * @param service the jobs' service: its clock dates the cards, its invocation starts their remake lines
+     * @param reel a story's jobs in shot order, whose videos play one after another
      */
     static Path write(
             Path file,
             String title,
             List<JobSnapshot> jobs,
             Marks marks,
-            Clock clock,
-            dev.jimeng.config.Invocation invocation)
-            throws IOException {
-        return write(file, title, jobs, marks, clock, invocation, false);
-    }
-
-    /** As above; a {@code reel} (a story's jobs in shot order) plays its videos one after another. */
-    static Path write(
-            Path file,
-            String title,
-            List<JobSnapshot> jobs,
-            Marks marks,
-            Clock clock,
-            dev.jimeng.config.Invocation invocation,
+            dev.jimeng.app.JobService service,
             boolean reel)
             throws IOException {
+        Clock clock = service.clock();
         Path folder = file.toAbsolutePath().getParent();
         Files.createDirectories(folder);
         List<GalleryCard> cards = jobs.stream()
@@ -63,7 +53,7 @@ final class Pages {
                         marks.picked().contains(j.id()),
                         folder,
                         clock.getZone(),
-                        invocation))
+                        service.invocation()))
                 .toList();
         String html = GalleryPage.render(title, file.getFileName().toString(), cards, clock.instant(), reel);
         Path part = Files.createTempFile(folder, ".gallery-", ".part");
@@ -99,8 +89,8 @@ final class Pages {
                 "jimeng contact sheet · group " + group,
                 members,
                 marks,
-                jobs.clock(),
-                jobs.invocation());
+                jobs,
+                false);
     }
 
     /** Hands the page to the desktop's opener; says so in one line when there is none. */

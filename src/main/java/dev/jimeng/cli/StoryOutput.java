@@ -47,8 +47,7 @@ final class StoryOutput {
                 "jimeng reel · " + name + " · group " + group,
                 shots,
                 Pages.Marks.of(jobs),
-                jobs.clock(),
-                jobs.invocation(),
+                jobs,
                 true);
         return new Written(playlist, reel);
     }
