@@ -23,14 +23,8 @@ class LauncherIT {
 
     @Test
     void theStartUpCacheIsMadeOnceForAJdkWhicheverJavaHomeNamesIt() throws Exception {
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        Files.copy(Path.of("jimeng"), repo.resolve("jimeng"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createDirectories(repo.resolve("target"));
-        Files.copy(JimengProcess.jar(), repo.resolve("target/jimeng.jar"));
-        Path jdk = Path.of(ProcessHandle.current().info().command().orElseThrow())
-                .toRealPath()
-                .getParent()
-                .getParent();
+        Path repo = repoCopy();
+        Path jdk = thisJdk();
         Path sameJdk = Files.createSymbolicLink(dir.resolve("current-jdk"), jdk);
 
         String first = launch(repo, jdk);
@@ -44,14 +38,8 @@ class LauncherIT {
 
     @Test
     void aLauncherWithOtherJvmFlagsMakesTheCacheAgain() throws Exception {
-        Path repo = Files.createDirectories(dir.resolve("repo"));
-        Files.copy(Path.of("jimeng"), repo.resolve("jimeng"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.createDirectories(repo.resolve("target"));
-        Files.copy(JimengProcess.jar(), repo.resolve("target/jimeng.jar"));
-        Path jdk = Path.of(ProcessHandle.current().info().command().orElseThrow())
-                .toRealPath()
-                .getParent()
-                .getParent();
+        Path repo = repoCopy();
+        Path jdk = thisJdk();
         launch(repo, jdk);
         Path launcher = repo.resolve("jimeng");
         String script = Files.readString(launcher, StandardCharsets.UTF_8);
@@ -63,6 +51,23 @@ class LauncherIT {
 
         assertThat(launch(repo, jdk)).contains("preparing a faster start");
         assertThat(launch(repo, jdk)).doesNotContain("preparing");
+    }
+
+    /** The launcher and the packaged jar in a folder of their own, without sources (so it never builds). */
+    private Path repoCopy() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Files.copy(Path.of("jimeng"), repo.resolve("jimeng"), StandardCopyOption.COPY_ATTRIBUTES);
+        Files.createDirectories(repo.resolve("target"));
+        Files.copy(JimengProcess.jar(), repo.resolve("target/jimeng.jar"));
+        return repo;
+    }
+
+    /** The JDK running these tests, by its real path. */
+    private static Path thisJdk() throws Exception {
+        return Path.of(ProcessHandle.current().info().command().orElseThrow())
+                .toRealPath()
+                .getParent()
+                .getParent();
     }
 
     /** Runs {@code jimeng --version} with {@code javaHome}; returns what it wrote to stderr. */
