@@ -207,14 +207,9 @@ public final class Settings {
     }
 
     /**
-     * The active profile when a {@code jimeng} without {@code --profile}, run here, would pick another (it
-     * was chosen with {@code --profile}); null when it would pick this one.
+     * {@code name}, or null when a {@code jimeng} without {@code --profile}, run here, picks that profile
+     * (no need to name it in a suggested command line).
      */
-    public synchronized String profileToName() {
-        return nameFor(profile);
-    }
-
-    /** {@code name}, or null when a bare {@code jimeng} here picks that profile (no need to name it). */
     public synchronized String nameFor(String name) {
         NamedProfile bare = namedWithoutOption();
         return name.equals(bare == null ? DEFAULT_PROFILE : bare.name()) ? null : name;
