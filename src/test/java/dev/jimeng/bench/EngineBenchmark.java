@@ -41,6 +41,9 @@ class EngineBenchmark {
     /** Runs of each makespan setting; the summary gives their median. */
     static final int MAKESPAN_ROUNDS = 3;
 
+    /** Runs of the command-line batch; the report gives each and their median. */
+    static final int COMMAND_LINE_ROUNDS = 3;
+
     static final double THROUGHPUT_AIM = 0.9;
     static final long RSS_AIM_KB = 256 * 1024;
 
@@ -252,83 +255,107 @@ class EngineBenchmark {
         Path jar = Path.of(System.getProperty("jimeng.jar", "target/jimeng.jar"));
         Assumptions.assumeTrue(Files.isRegularFile(jar), "no packaged jar at " + jar + "; bench/run packages it");
         List<String> launch = launcher(jar, work);
-        CommandLineRun.Result r = CommandLineRun.run(
-                launch, 8, 2, Duration.ofSeconds(1), Duration.ofSeconds(9), Duration.ofMillis(200), work);
+        // one run moves by a few tenths of a second with the host: COMMAND_LINE_ROUNDS, the median reported
+        List<CommandLineRun.Result> runs = new ArrayList<>();
+        for (int round = 1; round <= COMMAND_LINE_ROUNDS; round++) {
+            runs.add(CommandLineRun.run(
+                    launch,
+                    8,
+                    2,
+                    Duration.ofSeconds(1),
+                    Duration.ofSeconds(9),
+                    Duration.ofMillis(200),
+                    java.nio.file.Files.createDirectories(work.resolve("round-" + round))));
+        }
+        List<CommandLineRun.Result> bySeconds = runs.stream()
+                .sorted(java.util.Comparator.comparingDouble(CommandLineRun.Result::seconds))
+                .toList();
+        CommandLineRun.Result r = bySeconds.get(bySeconds.size() / 2);
         List<String> md = new ArrayList<>();
         md.add(String.format(
                 Locale.ROOT,
                 "`%s batch FILE --yes --concurrency %d` with %d prompts against a"
                         + " sandbox whose jobs take T = %.0f s, `JIMENG_VIDEO_POLL_INTERVAL=%.1f`, a fresh JIMENG_HOME;"
                         + " timed from the process start to its exit (JVM start-up, journal creation and the last"
-                        + " download included). Aim: ≤ %.2f× the ideal ⌈N/C⌉·T.",
+                        + " download included), %d times. Aim: ≤ %.2f× the ideal ⌈N/C⌉·T.",
                 launch.size() == 1 ? "./jimeng" : "java " + String.join(" ", LAUNCHER_FLAGS) + " -jar jimeng.jar",
                 r.concurrency(),
                 r.jobs(),
                 r.jobTime().toMillis() / 1e3,
                 r.pollInterval().toMillis() / 1e3,
+                COMMAND_LINE_ROUNDS,
                 MAKESPAN_AIM));
         md.add("");
-        md.add("| jobs | C | T s | wall s | ideal s | ratio |");
-        md.add("|---|---|---|---|---|---|");
-        md.add(String.format(
-                Locale.ROOT,
-                "| %d | %d | %.0f | %.2f | %.0f | **%.3f** %s |",
-                r.jobs(),
-                r.concurrency(),
-                r.jobTime().toMillis() / 1e3,
-                r.seconds(),
-                r.idealSeconds(),
-                r.ratio(),
-                r.ratio() <= MAKESPAN_AIM ? "✓" : "✗"));
-        Stats detect = Stats.of(r.detectSeconds());
-        Stats handover = Stats.of(r.handoverSeconds());
+        md.add("| run | jobs | C | T s | wall s | ideal s | ratio | start-up to first submit s | waves' slip s"
+                + " | last done → DONE s | DONE → exit s | done → seen s (median / max) | slot handover s (median /"
+                + " max) |");
+        md.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+        for (int i = 0; i < runs.size(); i++) {
+            CommandLineRun.Result run = runs.get(i);
+            Stats detect = Stats.of(run.detectSeconds());
+            Stats handover = Stats.of(run.handoverSeconds());
+            md.add(String.format(
+                    Locale.ROOT,
+                    "| %d%s | %d | %d | %.0f | %.2f | %.0f | **%.3f** %s | %.3f | %.3f | %.3f | %.3f | %.3f / %.3f |"
+                            + " %.3f / %.3f |",
+                    i + 1,
+                    run == r ? " (median)" : "",
+                    run.jobs(),
+                    run.concurrency(),
+                    run.jobTime().toMillis() / 1e3,
+                    run.seconds(),
+                    run.idealSeconds(),
+                    run.ratio(),
+                    run.ratio() <= MAKESPAN_AIM ? "✓" : "✗",
+                    run.startSeconds(),
+                    run.slipSeconds(),
+                    run.lastSeconds(),
+                    run.exitSeconds(),
+                    detect.median(),
+                    detect.max(),
+                    handover.median(),
+                    handover.max()));
+        }
         md.add("");
-        md.add("Where the time beyond the ideal went (the sandbox's log and the journal the run left, one clock):");
-        md.add("");
-        md.add("| start-up to first submit s | waves' slip s | last done → DONE s | DONE → exit s |"
-                + " done → seen s (median / max) | slot handover s (median / max) |");
-        md.add("|---|---|---|---|---|---|");
-        md.add(String.format(
-                Locale.ROOT,
-                "| %.3f | %.3f | %.3f | %.3f | %.3f / %.3f | %.3f / %.3f |",
-                r.startSeconds(),
-                r.slipSeconds(),
-                r.lastSeconds(),
-                r.exitSeconds(),
-                detect.median(),
-                detect.max(),
-                handover.median(),
-                handover.max()));
-        md.add("");
-        md.add("done → seen s, job by job in the order they were sent: "
+        md.add("done → seen s in the median run, job by job in the order they were sent: "
                 + r.detectSeconds().stream()
                         .map(d -> String.format(Locale.ROOT, "%.3f", d))
                         .collect(java.util.stream.Collectors.joining(" ")));
         md.add("");
-        md.add("*start-up to first submit*: process start to the sandbox accepting the first submit (JVM, journal"
+        md.add("Where the time beyond the ideal went (the sandbox's log and the journal each run left, one clock):"
+                + " *start-up to first submit*: process start to the sandbox accepting the first submit (JVM, journal"
                 + " creation, the batch's queueing). *waves' slip*: the last task's done at the server less the first"
                 + " accepted submit, less ⌈N/C⌉·T: each wave's *done → seen* plus *slot handover*. *last done →"
                 + " DONE*: seeing the last task done and downloading it. *DONE → exit*: the process ending.");
         REPORT.section("Eight ten-second jobs from the command line", md);
         REPORT.summary(String.format(
                 Locale.ROOT,
-                "8 jobs of 10 s at C=2 from the command line, start-up included: %.2f s, %.3f× the ideal (aim ≤ %.2f) %s",
+                "8 jobs of 10 s at C=2 from the command line, start-up included: %.2f s, %.3f× the ideal, median of %d"
+                        + " runs (%.3f–%.3f) (aim ≤ %.2f) %s",
                 r.seconds(),
                 r.ratio(),
+                COMMAND_LINE_ROUNDS,
+                bySeconds.getFirst().ratio(),
+                bySeconds.getLast().ratio(),
                 MAKESPAN_AIM,
                 r.ratio() <= MAKESPAN_AIM ? "✓" : "✗"));
+        Stats detect = Stats.of(r.detectSeconds());
+        Stats handover = Stats.of(r.handoverSeconds());
         ObjectNode json = REPORT.json("command_line");
         json.put("jobs", r.jobs());
         json.put("concurrency", r.concurrency());
+        json.put("runs", COMMAND_LINE_ROUNDS);
         json.put("seconds", r.seconds());
         json.put("ratio", r.ratio());
+        json.put("ratio_min", bySeconds.getFirst().ratio());
+        json.put("ratio_max", bySeconds.getLast().ratio());
         json.put("start_to_first_submit_s", r.startSeconds());
         json.put("waves_slip_s", r.slipSeconds());
         json.put("last_done_to_done_s", r.lastSeconds());
         json.put("done_to_exit_s", r.exitSeconds());
         putStats(json.putObject("done_to_seen_s"), detect);
         putStats(json.putObject("slot_handover_s"), handover);
-        assertThat(r.exitCode()).isZero();
+        assertThat(runs).allSatisfy(run -> assertThat(run.exitCode()).isZero());
     }
 
     @Test
