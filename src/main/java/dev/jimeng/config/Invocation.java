@@ -12,11 +12,6 @@ public record Invocation(boolean sandbox, String profile) {
     /** The real API and the profile a bare {@code jimeng} picks. */
     public static final Invocation REAL = new Invocation(false, null);
 
-    /** The sandbox's jobs or the real ones, of the profile a bare {@code jimeng} picks. */
-    public static Invocation of(boolean sandbox) {
-        return sandbox ? new Invocation(true, null) : REAL;
-    }
-
     /** {@code jimeng}, with the root options that reach these jobs: {@code jimeng --sandbox --profile work}. */
     public String jimeng() {
         return "jimeng" + (sandbox ? " --sandbox" : "") + (profile == null ? "" : " --profile " + word(profile));

@@ -48,7 +48,10 @@ class SuggestedCommandsParseTest {
         Set<String> seen = new LinkedHashSet<>();
         CommandLine parser = parser();
         for (Invocation at : List.of(
-                Invocation.REAL, Invocation.of(true), new Invocation(false, "work"), new Invocation(true, "work"))) {
+                Invocation.REAL,
+                new Invocation(true, null),
+                new Invocation(false, "work"),
+                new Invocation(true, "work"))) {
             for (JobSnapshot job : everyKindOfJob()) {
                 for (Instant now : List.of(SUBMITTED.plusSeconds(600), SUBMITTED.plus(Duration.ofHours(13)))) {
                     for (String text : everythingShownFor(job, now, at)) {

@@ -8,7 +8,7 @@ class InvocationTest {
     @Test
     void aCommandLineNamesTheSandboxAndAProfileOnlyWhenNeeded() {
         assertThat(Invocation.REAL.jimeng()).isEqualTo("jimeng");
-        assertThat(Invocation.of(true).jimeng()).isEqualTo("jimeng --sandbox");
+        assertThat(new Invocation(true, null).jimeng()).isEqualTo("jimeng --sandbox");
         assertThat(new Invocation(true, "work").jimeng()).isEqualTo("jimeng --sandbox --profile work");
     }
 

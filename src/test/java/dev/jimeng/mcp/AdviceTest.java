@@ -18,7 +18,7 @@ class AdviceTest {
     void anUnknownSubmitOutcomeSaysDoNotRetryAndLeavesTheResubmitToTheUser() {
         JobSnapshot job = NextStepsTest.job(JobState.SUBMIT_UNKNOWN, StopReason.SUBMIT_UNKNOWN, false);
 
-        String advice = Advice.of(job, 30, NOW, Invocation.of(false));
+        String advice = Advice.of(job, 30, NOW, Invocation.REAL);
 
         assertThat(advice)
                 .startsWith("DO NOT RETRY")
@@ -32,7 +32,7 @@ class AdviceTest {
     void aJobStillRunningIsWaitedForNotGeneratedAgain() {
         JobSnapshot job = NextStepsTest.job(JobState.GENERATING, null, true);
 
-        assertThat(Advice.of(job, 45, NOW, Invocation.of(false)))
+        assertThat(Advice.of(job, 45, NOW, Invocation.REAL))
                 .contains("call wait with job_id " + job.id() + " in about 45 s")
                 .contains("do not call generate again");
     }
@@ -41,8 +41,8 @@ class AdviceTest {
     void aFailedBilledTaskSaysItWasBilledButNotInTheSandbox() {
         JobSnapshot job = NextStepsTest.job(JobState.FAILED, StopReason.TASK_FAILED, true);
 
-        assertThat(Advice.of(job, 0, NOW, Invocation.of(false))).contains("accepted and billed");
-        assertThat(Advice.of(job, 0, NOW, Invocation.of(true)))
+        assertThat(Advice.of(job, 0, NOW, Invocation.REAL)).contains("accepted and billed");
+        assertThat(Advice.of(job, 0, NOW, new Invocation(true, null)))
                 .doesNotContain("accepted and billed")
                 .contains("sandbox, not billed");
     }
@@ -51,7 +51,7 @@ class AdviceTest {
     void aDoneJobPointsAtResult() {
         JobSnapshot job = NextStepsTest.job(JobState.DONE, null, true);
 
-        assertThat(Advice.of(job, 0, NOW, Invocation.of(false)))
+        assertThat(Advice.of(job, 0, NOW, Invocation.REAL))
                 .isEqualTo("done: call result with job_id " + job.id() + " for the video to show the user");
     }
 }

@@ -22,7 +22,7 @@ class JobGuideTest {
 
     @Test
     void aRemakeOfAVideoWithAChosenSeedKeepsIt() {
-        assertThat(JobGuide.remake(withSeed(42L), Invocation.of(true)))
+        assertThat(JobGuide.remake(withSeed(42L), new Invocation(true, null)))
                 .isEqualTo("jimeng --sandbox generate 'a red fox' -m t2v_720p -d 5 --fps 24 -a 16:9 --seed 42");
     }
 

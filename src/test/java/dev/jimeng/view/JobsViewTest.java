@@ -156,12 +156,12 @@ class JobsViewTest {
         JobGroups groups = new JobGroups(
                 Map.of("e5f6a7b8", "k3f9a2b1", "c9d0e1f2", "k3f9a2b1", "a1b2c3d4", "k3f9a2b1"), Set.of("c9d0e1f2"));
 
-        String details = JobsView.details(me, List.of(), groups, siblings, CLOCK, Invocation.of(true));
+        String details = JobsView.details(me, List.of(), groups, siblings, CLOCK, new Invocation(true, null));
 
         assertThat(details)
                 .contains("  group         k3f9a2b1 (3 jobs)\n")
                 .contains("  siblings      c9d0e1f2 generating (picked), a1b2c3d4 failed\n");
-        assertThat(JobsView.details(me, List.of(), JobGroups.NONE, List.of(), CLOCK, Invocation.of(true)))
+        assertThat(JobsView.details(me, List.of(), JobGroups.NONE, List.of(), CLOCK, new Invocation(true, null)))
                 .doesNotContain("group")
                 .doesNotContain("siblings");
     }

@@ -49,10 +49,10 @@ class ResultViewTest {
         var picked = dev.jimeng.json.Json.MAPPER.readTree(ResultView.json(
                 done(),
                 Instant.EPOCH,
-                dev.jimeng.config.Invocation.of(true),
+                new dev.jimeng.config.Invocation(true, null),
                 new JobGroups(Map.of("k3f9a2b1", "g7g7g7g7"), java.util.Set.of("k3f9a2b1"))));
         var alone = dev.jimeng.json.Json.MAPPER.readTree(
-                ResultView.json(done(), Instant.EPOCH, dev.jimeng.config.Invocation.of(true), JobGroups.NONE));
+                ResultView.json(done(), Instant.EPOCH, new dev.jimeng.config.Invocation(true, null), JobGroups.NONE));
 
         assertThat(picked.path("group_id").asText()).isEqualTo("g7g7g7g7");
         assertThat(picked.path("picked").asBoolean()).isTrue();
