@@ -176,10 +176,7 @@ final class TemplateCommand extends BaseCommand {
 
     /** {@code jimeng generate -t ad --var product=…}: the required variables to fill. */
     static String usage(BaseCommand command, PromptTemplate t) {
-        StringBuilder line = new StringBuilder(command.app()
-                        .invocationOf(command.root().sandbox(), command.app().profile())
-                        .jimeng()
-                + " generate -t " + t.name());
+        StringBuilder line = new StringBuilder(command.jobs().invocation().jimeng() + " generate -t " + t.name());
         t.variables().stream()
                 .filter(PromptTemplate.Variable::required)
                 .forEach(v -> line.append(" --var ").append(v.name()).append("=…"));
