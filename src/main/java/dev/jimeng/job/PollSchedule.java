@@ -10,14 +10,16 @@ import java.util.Optional;
  *
  * <ul>
  *   <li>No history: every poll interval, as always.
- *   <li>Before the expected end: sparse, one look half-way (a task that ends early or fails is seen
- *       then) and one a twentieth of the expected time before it.
- *   <li>From one dense gap before the expected end: dense at first, then waiting as long as the task
- *       is overdue, so the gaps double; never longer than the poll interval, whose setting stays the
- *       promise of how soon a done task is seen. The dense gap is half the history's spread, between
- *       {@link #MIN_GAP} and that twentieth (the twentieth while the spread is unknown): tasks that always take the same time are seen done
- *       within a few hundredths of a second, tasks whose times vary widely are not polled more often
- *       than their variation can pay for.
+ *   <li>Before the expected end: sparse. Looks spaced evenly, so that no wait is longer than {@link
+ *       #SPARSE_LOOK_INTERVALS} poll intervals (a task that fails early is seen within that; tasks of a
+ *       minute or so get none), and one look a twentieth of the expected time before it.
+ *   <li>From one dense gap before the expected end (no sooner than that look): dense at first, then waiting as long as the task
+ *       is overdue, so the gaps double, up to {@link #WIDEST_GAP} of the poll interval, whose setting
+ *       stays the promise of how soon a done task is seen. The dense gap is half the history's spread,
+ *       between {@link #MIN_GAP} and that widest gap (a twentieth of the expected time while the
+ *       spread is unknown): tasks that always take the same time are seen done within a few
+ *       hundredths of a second, tasks whose times vary widely are not polled more often than their
+ *       variation can pay for.
  * </ul>
  *
  * Tasks of one kind sent together without history take turns ({@link #staggered}), and news that one of
@@ -28,8 +30,21 @@ public final class PollSchedule {
     /** The shortest wait between two polls of one task. */
     static final Duration MIN_GAP = Duration.ofMillis(20);
 
-    /** The early look, and the widest dense gap, are this part of the expected time before its end. */
+    /**
+     * The early look, and the dense gap while the spread is unknown, are this part of the expected time
+     * before its end.
+     */
     private static final int DENSE_DIVISOR = 20;
+
+    /** Before the dense polls, a task is not left unasked longer than this many poll intervals. */
+    static final int SPARSE_LOOK_INTERVALS = 18;
+
+    /**
+     * The widest gap once the dense polls have begun, as a part of the poll interval: a little under
+     * it, so that the few tasks that end before the low estimate, seen up to the distance to the first
+     * dense poll late, leave the 95th percentile of the latency no worse than a fixed poll's.
+     */
+    static final double WIDEST_GAP = 0.9;
 
     private PollSchedule() {}
 
@@ -38,7 +53,7 @@ public final class PollSchedule {
      *
      * @param atServer time since the server accepted the task
      * @param expected when tasks of this mode and length end, if known
-     * @param pollInterval the user's poll interval: the longest wait once the task is overdue
+     * @param pollInterval the user's poll interval: once the task is overdue, no wait is longer
      * @param slowdown the account's rate-limit factor, 1 when it is not limited
      */
     public static Duration nextWait(
@@ -75,7 +90,7 @@ public final class PollSchedule {
     public static Duration afterNews(
             Duration atServer, Optional<ExpectedEnd> expected, Duration pollInterval, double slowdown) {
         boolean dense = expected.filter(e -> e.earliest().compareTo(MIN_GAP) > 0)
-                .filter(e -> atServer.compareTo(plan(e).denseFrom()) >= 0)
+                .filter(e -> atServer.compareTo(plan(e, pollInterval).denseFrom()) >= 0)
                 .isPresent();
         if (dense && slowdown <= 1) {
             return Duration.ZERO;
@@ -83,37 +98,48 @@ public final class PollSchedule {
         return nextWait(atServer, expected, pollInterval, slowdown);
     }
 
-    /** The marks of a schedule by history, as times at the server. */
-    private record Plan(Duration halfWay, Duration earlyLook, Duration denseFrom, Duration dense) {}
+    /**
+     * The marks of a schedule by history, as times at the server: sparse looks every {@code sparseStep}
+     * until the early look, the start of the dense polls and their gap, and the widest gap.
+     */
+    private record Plan(Duration sparseStep, Duration earlyLook, Duration denseFrom, Duration dense, Duration widest) {}
 
-    private static Plan plan(ExpectedEnd end) {
+    private static Plan plan(ExpectedEnd end, Duration pollInterval) {
         Duration expected = end.earliest();
         Duration early = max(MIN_GAP, expected.dividedBy(DENSE_DIVISOR));
+        Duration widest = max(MIN_GAP, Duration.ofNanos(Math.round(pollInterval.toNanos() * WIDEST_GAP)));
         // half the spread: the gap itself spreads the sightings (a task is seen up to one gap after it
         // ends), so a gap as wide as the spread would keep it as wide however alike the tasks are
-        Duration dense =
-                end.spread() == null ? early : max(MIN_GAP, min(end.spread().dividedBy(2), early));
+        Duration dense = end.spread() == null
+                ? min(early, widest)
+                : max(MIN_GAP, min(end.spread().dividedBy(2), widest));
         // both start early: the history is of when tasks were *seen* done, a little after they were;
         // starting at it would make each estimate later than the last. The early look is a twentieth
         // early even when the dense gap is narrow: a task seen there was done before the dense polls
         // began, so when tasks get faster the estimate follows them down by that much per task, not
         // by the narrow gap (tasks seen done at the first dense poll show no spread)
-        return new Plan(expected.dividedBy(2), expected.minus(early), expected.minus(dense), dense);
+        Duration earlyLook = expected.minus(early);
+        // a wide dense gap starts at the early look, not a whole gap before the expected end: fewer
+        // calls, and a task done before it is seen no later than one done just after it
+        Duration denseFrom = expected.minus(min(dense, early));
+        Duration longest = pollInterval.multipliedBy(SPARSE_LOOK_INTERVALS);
+        long sparseLooks = longest.isZero() ? 0 : (earlyLook.toNanos() - 1) / longest.toNanos();
+        return new Plan(earlyLook.dividedBy(sparseLooks + 1), earlyLook, denseFrom, dense, widest);
     }
 
     private static Duration byHistory(Duration atServer, ExpectedEnd end, Duration pollInterval) {
-        Plan plan = plan(end);
-        if (atServer.compareTo(plan.halfWay()) < 0) {
-            return atLeastMinGap(plan.halfWay().minus(atServer));
-        }
+        Plan plan = plan(end, pollInterval);
         if (atServer.compareTo(plan.earlyLook()) < 0) {
-            return atLeastMinGap(plan.earlyLook().minus(atServer));
+            long looksPassed =
+                    atServer.toNanos() / Math.max(1, plan.sparseStep().toNanos());
+            Duration nextLook = min(plan.sparseStep().multipliedBy(looksPassed + 1), plan.earlyLook());
+            return atLeastMinGap(nextLook.minus(atServer));
         }
         if (atServer.compareTo(plan.denseFrom()) < 0) {
             return atLeastMinGap(plan.denseFrom().minus(atServer));
         }
         Duration overdue = atServer.minus(plan.denseFrom());
-        return min(max(plan.dense(), overdue), pollInterval);
+        return min(max(plan.dense(), overdue), plan.widest());
     }
 
     private static Duration atLeastMinGap(Duration wait) {

@@ -149,7 +149,7 @@ class EngineBenchmark {
                 + " first wave takes turns: the k-th of C jobs waits (1 − k/C) of an interval before its second"
                 + " poll, so together they look every interval/C, and the first seen done wakes the others,"
                 + " which look at once when the news puts them in their dense polls (`PollNews`). A job counts"
-                + " in the history once it is seen done, so the second wave polls by it: once half-way, once a"
+                + " in the history once it is seen done, so the second wave polls by it: once a"
                 + " twentieth of T early, then (from three jobs, which tell a spread; before that a twentieth of"
                 + " T) every 20 ms or so (half the history's spread, at least 20 ms, counted from when the last"
                 + " poll was sent) from just before the expected end. Each run's per-job poll"
@@ -650,14 +650,21 @@ class EngineBenchmark {
             pollingRows(md, PollingRun.run(200, spread, fixedInterval, 42));
         }
         md.add("");
-        md.add("The first jobs of each kind have no history and poll as the fixed run does. Tasks that end before"
-                + " the low estimate (the tenth percentile) are seen at the first dense poll, late by up to the"
-                + " distance to it: with σ = 0.15 that puts the p95 latency just over the fixed poll's. A lower"
-                + " quantile (0.05) or denser polling (a fiftieth of the expected time) were tried: both cost more"
-                + " calls than they save latency. The dense gap is half the history's spread (the upper quartile"
-                + " less the low estimate, from three jobs on) capped at a twentieth of the expected time: with σ"
-                + " 0.10–0.15 half the spread is wider than that, so these jobs are polled as they were before it (the spread only narrows the gap"
-                + " for jobs that take the same time, as in the makespan runs). The run is of the schedule alone (no HTTP), in virtual time;"
+        md.add("The first jobs of each kind have no history and poll as the fixed run does. Before the early look"
+                + " (a twentieth before the low estimate, the history's tenth percentile) a job is looked at only"
+                + " often enough that no wait is over 18 intervals (90 s): once for the 3 min jobs, never for"
+                + " those of 1.5 min or less. From there the gap is half the history's spread (the upper quartile"
+                + " less the low estimate, from three jobs on), at most 0.9 of the interval, 4.5 s, and so are"
+                + " the gaps once a job is overdue: the tenth of jobs that end before the low estimate are seen"
+                + " at the early look, up to its distance late, and gaps a little under the fixed poll's keep"
+                + " the p95 under the fixed poll's all the same. Before (stop 22) there was a look half-way,"
+                + " the dense gap was capped at a twentieth of the expected time (1.5 s for a 30 s job) and"
+                + " overdue gaps at the interval: 0.31× and 0.35× the calls, and a p95 of 4.94 s against 4.74 at"
+                + " σ 0.15. `PollingAimTest` checks the aim on three draws of each σ. At σ 0.20 (not in this"
+                + " table) the schedule needs 0.36–0.37× the calls and its p95 goes over the fixed poll's in"
+                + " two of three draws. A lower quantile (0.05) or denser polling (a fiftieth of the expected"
+                + " time) were tried: both cost more calls than they save latency."
+                + " The run is of the schedule alone (no HTTP), in virtual time;"
                 + " the sandbox can now spread its tasks' times the same way (`SandboxConfig.generateSpread`),"
                 + " but an engine run against it at these durations is not in this report yet. The engine's"
                 + " own share of latency (one get-result and one journal write, a few ms) is in the makespan"
@@ -672,10 +679,10 @@ class EngineBenchmark {
         double spread = r.spread();
         Stats fixedLatency = Stats.of(r.fixed().latencySeconds());
         Stats adaptiveLatency = Stats.of(r.adaptive().latencySeconds());
-        double fixedP95 = percentile(r.fixed().latencySeconds(), 0.95);
-        double adaptiveP95 = percentile(r.adaptive().latencySeconds(), 0.95);
-        double callRatio = r.adaptive().callsPerJob() / r.fixed().callsPerJob();
-        boolean latencyOk = adaptiveLatency.median() <= fixedLatency.median() && adaptiveP95 <= fixedP95;
+        double fixedP95 = r.fixed().latencyP95();
+        double adaptiveP95 = r.adaptive().latencyP95();
+        double callRatio = r.callRatio();
+        boolean latencyOk = r.latencyMeetsTheAim();
         md.add(String.format(
                 Locale.ROOT,
                 "| %.2f | fixed %d s | %.1f | %.2f | %.2f | %.2f |",
@@ -691,7 +698,7 @@ class EngineBenchmark {
                 spread,
                 r.adaptive().callsPerJob(),
                 callRatio,
-                callRatio <= 1 / 3.0 ? "✓" : "✗",
+                r.callsMeetTheAim() ? "✓" : "✗",
                 adaptiveLatency.median(),
                 adaptiveP95,
                 latencyOk ? "✓" : "✗",
@@ -704,7 +711,7 @@ class EngineBenchmark {
                 r.adaptive().callsPerJob(),
                 r.fixed().callsPerJob(),
                 callRatio,
-                callRatio <= 1 / 3.0 ? "✓" : "✗",
+                r.callsMeetTheAim() ? "✓" : "✗",
                 adaptiveLatency.median(),
                 fixedLatency.median(),
                 adaptiveP95,
@@ -719,11 +726,6 @@ class EngineBenchmark {
         json.put("fixed_latency_p95_s", fixedP95);
         json.put("adaptive_latency_p95_s", adaptiveP95);
         assertThat(r.adaptive().latencySeconds()).hasSize(r.jobs());
-    }
-
-    private static double percentile(List<Double> values, double q) {
-        List<Double> sorted = values.stream().sorted().toList();
-        return sorted.get(Math.max(0, (int) Math.ceil(q * sorted.size()) - 1));
     }
 
     @AfterAll

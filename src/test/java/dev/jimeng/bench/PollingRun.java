@@ -32,9 +32,33 @@ final class PollingRun {
         double callsPerJob() {
             return calls.stream().mapToInt(Integer::intValue).average().orElse(0);
         }
+
+        double latencyMedian() {
+            return Stats.of(latencySeconds).median();
+        }
+
+        /** The 95th percentile of latency, by nearest rank. */
+        double latencyP95() {
+            List<Double> sorted = latencySeconds.stream().sorted().toList();
+            return sorted.get(Math.max(0, (int) Math.ceil(0.95 * sorted.size()) - 1));
+        }
     }
 
-    record Result(int jobs, double spread, Duration fixedInterval, Policy fixed, Policy adaptive) {}
+    record Result(int jobs, double spread, Duration fixedInterval, Policy fixed, Policy adaptive) {
+        /** The adaptive schedule's get-result calls per job, as a part of the fixed poll's. */
+        double callRatio() {
+            return adaptive.callsPerJob() / fixed.callsPerJob();
+        }
+
+        /** Issue 15's aim: at most a third of the calls, at an equal or better median and p95 latency. */
+        boolean callsMeetTheAim() {
+            return callRatio() <= 1 / 3.0;
+        }
+
+        boolean latencyMeetsTheAim() {
+            return adaptive.latencyMedian() <= fixed.latencyMedian() && adaptive.latencyP95() <= fixed.latencyP95();
+        }
+    }
 
     private PollingRun() {}
 

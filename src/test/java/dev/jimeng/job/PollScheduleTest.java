@@ -14,7 +14,7 @@ class PollScheduleTest {
 
     /** The times (since the accepted submit) at which a task is polled, until {@code until}. */
     private static List<Double> pollTimes(Optional<Duration> earliest, Duration until, double slowdown) {
-        // a spread as wide as the expected time: the dense gap stays a twentieth of it
+        // a spread as wide as the expected time: the dense gap is the widest, 0.9 of the interval
         return pollTimesOf(earliest.map(e -> new ExpectedEnd(e, e)), until, slowdown);
     }
 
@@ -40,20 +40,33 @@ class PollScheduleTest {
     }
 
     @Test
-    void sparseBeforeTheExpectedEndThenDenseThenNeverSparserThanThePollInterval() {
+    void aTaskOfUnderAMinuteAndAHalfIsFirstLookedAtATwentiethBeforeItsExpectedEnd() {
         List<Double> times = pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1);
 
-        // half-way, one dense gap (a twentieth: 2 s) before the expected end, then gaps that double up to
-        // the 5 s interval
-        assertThat(times).containsExactly(20.0, 38.0, 40.0, 42.0, 46.0, 51.0, 56.0);
+        // nothing before 38 s (under 18 intervals), then every 4.5 s: just under the 5 s interval, as
+        // these tasks vary widely
+        assertThat(times).containsExactly(38.0, 42.5, 47.0, 51.5, 56.0);
+    }
+
+    @Test
+    void aLongTaskIsLookedAtEvenlyBeforeItsEndNeverLeftUnaskedForMoreThan18Intervals() {
+        List<Double> times = pollTimesOf(
+                Optional.of(new ExpectedEnd(Duration.ofMinutes(5), Duration.ofMillis(200))),
+                Duration.ofSeconds(301),
+                1);
+
+        // three looks split the 285 s before the early look (each wait under 90 s), then the early look
+        // a twentieth (15 s) before the expected end, then dense polls from one gap (100 ms) before it
+        assertThat(times).containsExactly(71.25, 142.5, 213.75, 285.0, 299.9, 300.0, 300.1, 300.3, 300.7);
+        assertThat(PollSchedule.SPARSE_LOOK_INTERVALS).isEqualTo(18);
     }
 
     @Test
     void aShortTaskIsPolledDenselyNearItsEndButNotFasterThanTheMinimumGap() {
-        List<Double> times = pollTimes(Optional.of(Duration.ofMillis(300)), Duration.ofMillis(500), 1);
+        List<Double> times = pollTimes(new ExpectedEnd(Duration.ofMillis(300), null), Duration.ofMillis(500));
 
         // a twentieth would be 15 ms: the minimum gap of 20 ms holds
-        assertThat(times).containsExactly(0.15, 0.28, 0.3, 0.32, 0.36, 0.44);
+        assertThat(times).containsExactly(0.28, 0.3, 0.32, 0.36, 0.44);
     }
 
     @Test
@@ -64,16 +77,16 @@ class PollScheduleTest {
         List<Double> times =
                 pollTimes(new ExpectedEnd(Duration.ofMillis(10_020), Duration.ofMillis(5)), Duration.ofMillis(10_200));
 
-        assertThat(times).containsExactly(5.01, 9.519, 10.0, 10.02, 10.04, 10.08, 10.16);
+        assertThat(times).containsExactly(9.519, 10.0, 10.02, 10.04, 10.08, 10.16);
     }
 
     @Test
-    void aModerateSpreadSetsTheDenseGapBetweenTheMinimumAndATwentieth() {
+    void aModerateSpreadSetsTheDenseGapBetweenTheMinimumAndTheWidest() {
         // a spread of 200 ms: gaps of half of it
         List<Double> times =
                 pollTimes(new ExpectedEnd(Duration.ofSeconds(10), Duration.ofMillis(200)), Duration.ofMillis(10_500));
 
-        assertThat(times).containsExactly(5.0, 9.5, 9.9, 10.0, 10.1, 10.3);
+        assertThat(times).containsExactly(9.5, 9.9, 10.0, 10.1, 10.3);
     }
 
     @Test
@@ -82,21 +95,23 @@ class PollScheduleTest {
         // spread; the next, done at 60 s, is seen at the early look, not at the expected end
         List<Double> times = pollTimes(new ExpectedEnd(Duration.ofSeconds(70), Duration.ZERO), Duration.ofSeconds(67));
 
-        assertThat(times).containsExactly(35.0, 66.5);
+        assertThat(times).containsExactly(66.5);
     }
 
     @Test
-    void aWideSpreadKeepsTheDenseGapAtATwentiethOfTheExpectedTime() {
+    void aWideSpreadSetsGapsOfHalfItUpToJustUnderThePollInterval() {
+        // a spread of 8 s: gaps of 4 s from the early look, then 4.5 s (0.9 of the interval), not the
+        // twentieth (2 s) a task of this length would get if its kind's times were alike
         List<Double> wide =
                 pollTimes(new ExpectedEnd(Duration.ofSeconds(40), Duration.ofSeconds(8)), Duration.ofSeconds(60));
 
-        assertThat(wide).isEqualTo(pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1));
+        assertThat(wide).containsExactly(38.0, 42.0, 46.0, 50.5, 55.0, 59.5);
     }
 
     @Test
-    void aResumedTaskLongOverdueIsPolledAtThePollInterval() {
+    void aResumedTaskLongOverdueIsPolledJustUnderThePollInterval() {
         assertThat(PollSchedule.nextWait(Duration.ofMinutes(10), Optional.of(wide(Duration.ofMinutes(1))), POLL, 1))
-                .isEqualTo(POLL);
+                .isEqualTo(Duration.ofMillis(4500));
     }
 
     @Test
@@ -155,13 +170,14 @@ class PollScheduleTest {
     }
 
     @Test
-    void twoTasksTellNoSpreadSoTheDenseGapStaysATwentieth() {
+    void twoTasksTellNoSpreadSoTheDenseGapIsATwentieth() {
         Optional<ExpectedEnd> two =
                 TaskDurations.expectedEnd(List.of(Duration.ofMillis(40_010), Duration.ofMillis(40_000)));
         assertThat(two).contains(new ExpectedEnd(Duration.ofSeconds(40), null));
 
+        // from a twentieth (2 s) before the expected end, gaps of 2 s that double up to 4.5 s
         assertThat(pollTimesOf(two, Duration.ofSeconds(60), 1))
-                .isEqualTo(pollTimes(Optional.of(Duration.ofSeconds(40)), Duration.ofSeconds(60), 1));
+                .containsExactly(38.0, 40.0, 42.0, 46.0, 50.5, 55.0, 59.5);
     }
 
     @Test
