@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
@@ -126,6 +127,14 @@ public final class SandboxServer implements AutoCloseable {
     /** Tasks accepted so far. */
     public int taskCount() {
         return tasks.size();
+    }
+
+    /**
+     * When the task {@code taskId} is, or will be, done here: its submit's arrival plus its time in the
+     * queue and generating (drawn for it when the times spread). Empty for an id this sandbox never gave.
+     */
+    public Optional<Instant> doneAt(String taskId) {
+        return tasks.doneAt(taskId);
     }
 
     /** The most tasks that were not yet done at the same time. */

@@ -81,6 +81,11 @@ final class TaskBoard {
         return task.statusAt(now, queue, generate, lifetime);
     }
 
+    /** When the task with this id is done (its submit, queue and generating time), or empty for an unknown id. */
+    synchronized Optional<Instant> doneAt(String taskId) {
+        return find(taskId).map(t -> t.doneAt(queue, generate));
+    }
+
     synchronized int running(Instant now) {
         int count = 0;
         for (SandboxTask t : tasks.values()) {

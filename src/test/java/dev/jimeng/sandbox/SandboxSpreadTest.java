@@ -20,11 +20,12 @@ class SandboxSpreadTest {
         for (int i = 0; i < 40; i++) {
             SandboxTask task =
                     board.admit("key", T0, new VideoSpec(16, 16, 1), false).orElseThrow();
-            done.add(task.doneAt(QUEUE, GENERATE));
+            done.add(board.doneAt(task.taskId()).orElseThrow()); // what SandboxServer.doneAt answers
             assertThat(board.status(task, task.doneAt(QUEUE, GENERATE).minusMillis(1)))
                     .isEqualTo(ServedStatus.GENERATING);
             assertThat(board.status(task, task.doneAt(QUEUE, GENERATE))).isEqualTo(ServedStatus.DONE);
         }
+        assertThat(board.doneAt("7000000000000000000")).isEmpty();
         return done;
     }
 
