@@ -1,22 +1,14 @@
 package dev.jimeng.bench;
 
-import dev.jimeng.api.HttpJimengApi;
 import dev.jimeng.job.EngineSettings;
 import dev.jimeng.job.JobManager;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.job.download.DownloadPolicy;
-import dev.jimeng.job.download.Downloader;
-import dev.jimeng.job.download.DownloaderFetcher;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
-import dev.jimeng.request.RequestValidator;
 import dev.jimeng.sandbox.LoggedRequest;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobState;
-import dev.jimeng.store.JobStore;
-import dev.jimeng.time.Sleeper;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -35,7 +27,7 @@ import java.util.Map;
  * {@code App.jobs()}.
  */
 final class MakespanRun {
-    private static final Clock CLOCK = Clock.systemUTC();
+    private static final Clock CLOCK = BenchEngine.CLOCK;
 
     /**
      * @param makespanSeconds first submit to the last job's DONE (journal time)
@@ -93,41 +85,15 @@ final class MakespanRun {
                 .concurrencyLimit(concurrency)
                 .qpsLimit(100_000) // the engine's pacing is measured here, not the server's QPS limit
                 .build();
-        Path videos = Files.createDirectories(work.resolve("videos"));
-        try (SandboxServer sandbox = SandboxServer.start(config);
-                JobStore store = JobStore.open(work.resolve("state"))) {
-            RequestValidator validator = new RequestValidator(work);
-            HttpJimengApi api = new HttpJimengApi(
-                    URI.create(sandbox.baseUrl()), sandbox.credentials(), CLOCK, Duration.ofSeconds(30));
+        try (SandboxServer sandbox = SandboxServer.start(config)) {
             EngineSettings settings =
                     EngineSettings.defaults().withServerConcurrency(concurrency).withPollInterval(poll);
-            Downloader downloader = new Downloader(null, CLOCK, Sleeper.SYSTEM, DownloadPolicy.defaults());
-            List<JobSnapshot> finished = new ArrayList<>();
-            Instant started;
-            try (JobManager engine = new JobManager(
-                    store,
-                    api,
-                    request -> validator.validate(request).body(),
-                    new DownloaderFetcher(downloader),
-                    job -> videos.resolve(job.id() + ".mp4"),
-                    CLOCK,
-                    Sleeper.SYSTEM,
-                    settings)) {
-                started = CLOCK.instant();
-                List<String> ids = new ArrayList<>();
-                for (int i = 0; i < jobs; i++) {
-                    ids.add(engine.submit(request(i)));
-                }
-                for (String id : ids) {
-                    JobSnapshot done = engine.awaitTerminal(id);
-                    if (done.state() != JobState.DONE) {
-                        throw new IllegalStateException("job " + id + " ended " + done.state() + ": " + done.errorCode()
-                                + " " + done.errorMessage());
-                    }
-                    finished.add(done);
-                }
+            List<GenerationRequest> requests = new ArrayList<>();
+            for (int i = 0; i < jobs; i++) {
+                requests.add(request(i));
             }
-            return measure(jobs, concurrency, poll, queue.plus(generate), started, finished, sandbox);
+            BenchEngine.Run run = BenchEngine.runAll(sandbox, settings, requests, work);
+            return measure(jobs, concurrency, poll, queue.plus(generate), run.started(), run.finished(), sandbox);
         }
     }
 
@@ -229,7 +195,7 @@ final class MakespanRun {
     }
 
     /** When the sandbox accepted each prompt's submit (the task's clock starts then). */
-    private static Map<String, Instant> acceptedSubmitsByPrompt(List<LoggedRequest> requests) {
+    static Map<String, Instant> acceptedSubmitsByPrompt(List<LoggedRequest> requests) {
         Map<String, Instant> accepted = new HashMap<>();
         for (LoggedRequest r : requests) {
             boolean submitAccepted = r.target().equals("CVSync2AsyncSubmitTask")
