@@ -39,6 +39,9 @@ public final class PollSchedule {
     /** Before the dense polls, a task is not left unasked longer than this many poll intervals. */
     static final int SPARSE_LOOK_INTERVALS = 18;
 
+    /** A look this part of a sparse step before its mark counts as the mark's. */
+    private static final int SPARSE_SLACK_DIVISOR = 20;
+
     /**
      * The widest gap once the dense polls have begun, as a part of the poll interval: a little under
      * it, so that the few tasks that end before the low estimate, seen up to the distance to the first
@@ -82,17 +85,23 @@ public final class PollSchedule {
     }
 
     /**
-     * The wait after news that a task of the same kind was seen done, for a task that has been {@code
-     * atServer} and was sleeping: none once the history, news included, puts it in its dense polls (a
-     * sibling sent about when it was has ended, so it may well have too: its next dense poll would only
-     * be later), else the schedule's.
+     * The wait after news that a task of the same kind was seen done, having run at least {@code
+     * siblingRan} (its last poll that found it running), for a task that has been {@code atServer} and was
+     * sleeping: none when the history, news included, puts it in its dense polls and this task has been at
+     * the server as long as the sibling ran (it may well have ended too: its next dense poll would only be
+     * later), else the schedule's. A sibling that ran longer says little when times vary, and looking at
+     * once would only spend a call.
      */
     public static Duration afterNews(
-            Duration atServer, Optional<ExpectedEnd> expected, Duration pollInterval, double slowdown) {
+            Duration atServer,
+            Duration siblingRan,
+            Optional<ExpectedEnd> expected,
+            Duration pollInterval,
+            double slowdown) {
         boolean dense = expected.filter(e -> e.earliest().compareTo(MIN_GAP) > 0)
                 .filter(e -> atServer.compareTo(plan(e, pollInterval).denseFrom()) >= 0)
                 .isPresent();
-        if (dense && slowdown <= 1) {
+        if (dense && slowdown <= 1 && atServer.compareTo(siblingRan) >= 0) {
             return Duration.ZERO;
         }
         return nextWait(atServer, expected, pollInterval, slowdown);
@@ -119,9 +128,10 @@ public final class PollSchedule {
         // began, so when tasks get faster the estimate follows them down by that much per task, not
         // by the narrow gap (tasks seen done at the first dense poll show no spread)
         Duration earlyLook = expected.minus(early);
-        // a wide dense gap starts at the early look, not a whole gap before the expected end: fewer
-        // calls, and a task done before it is seen no later than one done just after it
-        Duration denseFrom = expected.minus(min(dense, early));
+        // a dense gap over half the early one starts at the early look, not a whole gap before the
+        // expected end (a second look so soon after the first would be spent): fewer calls, and a task
+        // done before it is seen no later than one done just after it
+        Duration denseFrom = dense.multipliedBy(2).compareTo(early) > 0 ? earlyLook : expected.minus(dense);
         Duration longest = pollInterval.multipliedBy(SPARSE_LOOK_INTERVALS);
         long sparseLooks = longest.isZero() ? 0 : (earlyLook.toNanos() - 1) / longest.toNanos();
         return new Plan(earlyLook.dividedBy(sparseLooks + 1), earlyLook, denseFrom, dense, widest);
@@ -130,8 +140,9 @@ public final class PollSchedule {
     private static Duration byHistory(Duration atServer, ExpectedEnd end, Duration pollInterval) {
         Plan plan = plan(end, pollInterval);
         if (atServer.compareTo(plan.earlyLook()) < 0) {
-            long looksPassed =
-                    atServer.toNanos() / Math.max(1, plan.sparseStep().toNanos());
+            // a look just before a mark counts as that mark: the marks move a little as the history grows
+            long step = Math.max(1, plan.sparseStep().toNanos());
+            long looksPassed = (atServer.toNanos() + step / SPARSE_SLACK_DIVISOR) / step;
             Duration nextLook = min(plan.sparseStep().multipliedBy(looksPassed + 1), plan.earlyLook());
             return atLeastMinGap(nextLook.minus(atServer));
         }

@@ -27,6 +27,8 @@ final class PollStep {
     private String videoUrl;
     /** When the last get-result was sent (its answer came a round trip later). */
     private Instant lastAskedAt;
+    /** How long the task had been at the server when the last answer that it was not done was asked for. */
+    private Duration stillRunningAt = Duration.ZERO;
 
     private volatile Instant videoUrlExpiresAt;
 
@@ -48,6 +50,7 @@ final class PollStep {
             }
             switch (result.status()) {
                 case IN_QUEUE, GENERATING -> {
+                    stillRunningAt = atServer(lastAskedAt);
                     JobState now = result.status() == dev.jimeng.api.TaskStatus.IN_QUEUE
                             ? JobState.IN_QUEUE
                             : JobState.GENERATING;
@@ -105,7 +108,11 @@ final class PollStep {
                 return;
             }
             Duration replanned = PollSchedule.afterNews(
-                    atServer(), expectedEnd(), engine.settings.pollInterval(), engine.pace.factor(run.now()));
+                    atServer(),
+                    kind.lastRanAtLeast(),
+                    expectedEnd(),
+                    engine.settings.pollInterval(),
+                    engine.pace.factor(run.now()));
             Instant sooner = run.now().plus(replanned);
             if (sooner.isBefore(deadline)) {
                 deadline = sooner;
@@ -120,7 +127,7 @@ final class PollStep {
 
     /** Tells the pollers of this kind that its task was seen done (and journaled): they may plan again. */
     void tellSeenDone() {
-        kind().seenDone().signal();
+        kind().tellSeenDone(stillRunningAt);
     }
 
     /** The schedule's wait, planned from {@code from} (a poll's sending, or now). */

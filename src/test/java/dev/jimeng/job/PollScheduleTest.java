@@ -81,6 +81,28 @@ class PollScheduleTest {
     }
 
     @Test
+    void aDenseGapOverHalfTheEarlyOneStartsAtTheEarlyLookNotJustAfterIt() {
+        // a twentieth is 5 s and half the spread 4 s: dense polls from one gap before the expected end
+        // (96 s) would look again a second after the early look (95 s)
+        List<Double> times =
+                pollTimes(new ExpectedEnd(Duration.ofSeconds(100), Duration.ofSeconds(8)), Duration.ofSeconds(108));
+
+        assertThat(times).containsExactly(47.5, 95.0, 99.0, 103.0, 107.5);
+    }
+
+    @Test
+    void aLookJustBeforeASparseMarkCountsAsThatMark() {
+        // the marks move as the history grows: a task that looked at 47.4 s, when the mark was there,
+        // does not look again at 47.5 s once the history puts it there
+        ExpectedEnd end = new ExpectedEnd(Duration.ofSeconds(100), Duration.ofSeconds(8));
+
+        assertThat(PollSchedule.nextWait(Duration.ofMillis(47_400), Optional.of(end), POLL, 1))
+                .isEqualTo(Duration.ofMillis(95_000 - 47_400));
+        assertThat(PollSchedule.nextWait(Duration.ofSeconds(40), Optional.of(end), POLL, 1))
+                .isEqualTo(Duration.ofMillis(7_500));
+    }
+
+    @Test
     void aModerateSpreadSetsTheDenseGapBetweenTheMinimumAndTheWidest() {
         // a spread of 200 ms: gaps of half of it
         List<Double> times =
@@ -197,16 +219,30 @@ class PollScheduleTest {
     @Test
     void newsOfASiblingSeenDoneMakesATaskInItsDensePollsLookAtOnce() {
         ExpectedEnd end = new ExpectedEnd(Duration.ofSeconds(40), null); // dense from 38 s (a twentieth)
+        Duration siblingRan = Duration.ofMillis(38_500);
 
-        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), Optional.of(end), POLL, 1))
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), siblingRan, Optional.of(end), POLL, 1))
                 .isEqualTo(Duration.ZERO);
-        assertThat(PollSchedule.afterNews(Duration.ofSeconds(30), Optional.of(end), POLL, 1))
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(30), siblingRan, Optional.of(end), POLL, 1))
                 .as("before its dense polls it keeps its schedule: the next look is at 38 s")
                 .isEqualTo(Duration.ofSeconds(8));
-        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), Optional.of(end), POLL, 2))
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), siblingRan, Optional.of(end), POLL, 2))
                 .as("a rate-limited account does not look at once")
                 .isEqualTo(PollSchedule.nextWait(Duration.ofSeconds(39), Optional.of(end), POLL, 2));
-        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), Optional.empty(), POLL, 1))
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(39), siblingRan, Optional.empty(), POLL, 1))
                 .isEqualTo(POLL);
+    }
+
+    @Test
+    void newsOfASiblingThatRanLongerThanThisTaskHasBeenAtTheServerKeepsItsSchedule() {
+        // tasks whose times vary: a sibling still running at 45 s says little of a task at the server for 41 s,
+        // which would only spend a call looking at once
+        ExpectedEnd end = new ExpectedEnd(Duration.ofSeconds(40), Duration.ofSeconds(8));
+
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(41), Duration.ofSeconds(45), Optional.of(end), POLL, 1))
+                .isEqualTo(PollSchedule.nextWait(Duration.ofSeconds(41), Optional.of(end), POLL, 1))
+                .isPositive();
+        assertThat(PollSchedule.afterNews(Duration.ofSeconds(46), Duration.ofSeconds(45), Optional.of(end), POLL, 1))
+                .isEqualTo(Duration.ZERO);
     }
 }
