@@ -84,7 +84,7 @@ final class PollingRun {
     }
 
     /** Polls one task as PollStep does; returns when it was seen done (since the accepted submit). */
-    private static Duration poll(Duration actual, Optional<ExpectedEnd> expected, Duration interval, Policy into) {
+    static Duration poll(Duration actual, Optional<ExpectedEnd> expected, Duration interval, Policy into) {
         Duration at = Duration.ZERO;
         if (expected.isPresent()) {
             at = PollSchedule.nextWait(at, expected, interval, 1);
