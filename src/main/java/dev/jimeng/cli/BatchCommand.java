@@ -110,15 +110,7 @@ public final class BatchCommand extends BaseCommand {
             return quote(quotes, json);
         }
         // caps before the question: a batch that would pass one is refused, not asked about
-        jobs().checkCaps(
-                        jobs.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .sum(),
-                        jobs.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .max()
-                                .orElse(0),
-                        cap);
+        jobs().checkCaps(jobs, cap);
         err().println("jimeng: " + summary(jobs, jobs().sandbox()));
         if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
