@@ -243,15 +243,6 @@ public final class BatchCommand extends BaseCommand {
     }
 
     private GenerationRequest defaults() {
-        return new GenerationRequest(
-                defaults.mode,
-                null,
-                defaults.duration,
-                defaults.fps,
-                defaults.aspectRatio,
-                List.of(),
-                defaults.seed,
-                defaults.template,
-                defaults.cameraStrength);
+        return defaults.request(null, List.of());
     }
 }
