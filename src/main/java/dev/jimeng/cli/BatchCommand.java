@@ -89,9 +89,7 @@ public final class BatchCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        if (maxJobs < 1) {
-            throw new UserError(ExitCode.BAD_INPUT, "--max-jobs must be at least 1, got " + maxJobs);
-        }
+        requireAtLeastOne("--max-jobs", maxJobs);
         List<ValidatedRequest> jobs = readAndValidate();
         if (jobs.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
@@ -116,9 +114,7 @@ public final class BatchCommand extends BaseCommand {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
         }
         if (concurrency != null) {
-            if (concurrency < 1) {
-                throw new UserError(ExitCode.BAD_INPUT, "--concurrency must be at least 1, got " + concurrency);
-            }
+            requireAtLeastOne("--concurrency", concurrency);
             app().settings().set("concurrency", concurrency.toString());
         }
         tellAcceptedTasks();
