@@ -86,7 +86,7 @@ public final class Assets implements ImageAliases {
 
     /** Removes {@code name}, or a one-line error with the closest name. */
     public void remove(String name) {
-        String bare = name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+        String bare = ImageAliases.bareName(name);
         try {
             if (!file.remove(bare)) {
                 List<String> names = names();

@@ -180,6 +180,17 @@ public final class JobService implements JobSource {
         }
     }
 
+    /** As above for a set of jobs sent together: their total and their most expensive job's estimate. */
+    public void checkCaps(Collection<ValidatedRequest> jobs, BigDecimal maxCost) {
+        checkCaps(
+                jobs.stream().mapToDouble(ValidatedRequest::estimatedCostCny).sum(),
+                jobs.stream()
+                        .mapToDouble(ValidatedRequest::estimatedCostCny)
+                        .max()
+                        .orElse(0),
+                maxCost);
+    }
+
     /** The spend ledger of the jobs created since {@code since}, one row per mode. */
     public List<SpendRow> spend(Instant since) {
         return ledger.apply(since);
@@ -204,15 +215,7 @@ public final class JobService implements JobSource {
 
     /** As above, within {@code maxCost} for all of them together (or null) and the budget settings. */
     public List<String> submitAll(List<ValidatedRequest> validated, Destination destination, BigDecimal maxCost) {
-        checkCaps(
-                validated.stream()
-                        .mapToDouble(ValidatedRequest::estimatedCostCny)
-                        .sum(),
-                validated.stream()
-                        .mapToDouble(ValidatedRequest::estimatedCostCny)
-                        .max()
-                        .orElse(0),
-                maxCost);
+        checkCaps(validated, maxCost);
         checkOutput(destination, validated);
         connect.run();
         watchAcceptance();

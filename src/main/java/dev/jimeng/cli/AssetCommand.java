@@ -1,6 +1,7 @@
 package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
+import dev.jimeng.request.ImageAliases;
 import dev.jimeng.text.TerminalText;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -43,7 +44,7 @@ final class AssetCommand extends BaseCommand {
 
         @Override
         protected ExitCode doCall() {
-            String bare = name.startsWith("@") ? name.substring(1) : name;
+            String bare = ImageAliases.bareName(name);
             Path image = app().assets().add(bare, file);
             out().println("@" + bare + " = " + TerminalText.safe(image.toString()));
             return ExitCode.OK;
@@ -85,7 +86,7 @@ final class AssetCommand extends BaseCommand {
         @Override
         protected ExitCode doCall() {
             app().assets().remove(name);
-            out().println("removed @" + TerminalText.safe(name.startsWith("@") ? name.substring(1) : name));
+            out().println("removed @" + TerminalText.safe(ImageAliases.bareName(name)));
             return ExitCode.OK;
         }
     }

@@ -282,6 +282,13 @@ public abstract class BaseCommand implements Callable<Integer> {
         });
     }
 
+    /** Refuses a count option (--limit, --max-jobs, --concurrency) below 1, naming it and the value given. */
+    protected static void requireAtLeastOne(String option, int value) {
+        if (value < 1) {
+            throw new UserError(ExitCode.BAD_INPUT, option + " must be at least 1, got " + value);
+        }
+    }
+
     /** A yes/no question, asked where the session can (the shell owns the input when inside one). */
     protected boolean confirm(String question) {
         return session().confirm(question);

@@ -89,9 +89,7 @@ public final class BatchCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        if (maxJobs < 1) {
-            throw new UserError(ExitCode.BAD_INPUT, "--max-jobs must be at least 1, got " + maxJobs);
-        }
+        requireAtLeastOne("--max-jobs", maxJobs);
         List<ValidatedRequest> jobs = readAndValidate();
         if (jobs.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
@@ -110,23 +108,13 @@ public final class BatchCommand extends BaseCommand {
             return quote(quotes, json);
         }
         // caps before the question: a batch that would pass one is refused, not asked about
-        jobs().checkCaps(
-                        jobs.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .sum(),
-                        jobs.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .max()
-                                .orElse(0),
-                        cap);
+        jobs().checkCaps(jobs, cap);
         err().println("jimeng: " + summary(jobs, jobs().sandbox()));
         if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
         }
         if (concurrency != null) {
-            if (concurrency < 1) {
-                throw new UserError(ExitCode.BAD_INPUT, "--concurrency must be at least 1, got " + concurrency);
-            }
+            requireAtLeastOne("--concurrency", concurrency);
             app().settings().set("concurrency", concurrency.toString());
         }
         tellAcceptedTasks();
@@ -251,15 +239,6 @@ public final class BatchCommand extends BaseCommand {
     }
 
     private GenerationRequest defaults() {
-        return new GenerationRequest(
-                defaults.mode,
-                null,
-                defaults.duration,
-                defaults.fps,
-                defaults.aspectRatio,
-                List.of(),
-                defaults.seed,
-                defaults.template,
-                defaults.cameraStrength);
+        return defaults.request(null, List.of());
     }
 }

@@ -53,6 +53,13 @@ final class ConfigCommand extends BaseCommand {
         settings.problems().forEach(p -> command.err().println("jimeng: " + TerminalText.safe(p)));
     }
 
+    /** The rows as a table, then each problem on stderr; a problem makes it a bad-input exit. */
+    static ExitCode table(BaseCommand command, List<SettingsView.Row> rows, Settings settings) {
+        command.out().print(SettingsView.table(rows, command.terminalColumns()));
+        warn(command, settings);
+        return settings.problems().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
+    }
+
     @Command(name = "list", mixinStandardHelpOptions = true, description = "Every setting, its value and source.")
     static final class ListCommand extends BaseCommand {
         @Override
@@ -78,9 +85,7 @@ final class ConfigCommand extends BaseCommand {
                     false));
             c.sessionToken()
                     .ifPresent(o -> rows.add(new SettingsView.Row("session-token", "(set)", o.describe(), false)));
-            out().print(SettingsView.table(rows, terminalColumns()));
-            warn(this, settings);
-            return settings.problems().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
+            return table(this, rows, settings);
         }
     }
 

@@ -41,9 +41,7 @@ public final class GalleryCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws IOException {
-        if (limit < 1) {
-            throw new UserError(ExitCode.BAD_INPUT, "--limit must be at least 1, got " + limit);
-        }
+        requireAtLeastOne("--limit", limit);
         Path folder = app().outputDirectory();
         importStars(folder.resolve(GalleryPage.STARS_FILE));
         Path page;

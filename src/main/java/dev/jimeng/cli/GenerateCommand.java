@@ -90,15 +90,7 @@ public final class GenerateCommand extends BaseCommand {
         jobs().checkOutput(target, validated);
         BigDecimal cap = send.maxCost.value();
         // caps before the question: a set that would pass one is refused, not asked about
-        jobs().checkCaps(
-                        validated.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .sum(),
-                        validated.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .max()
-                                .orElse(0),
-                        cap);
+        jobs().checkCaps(validated, cap);
         err().println("jimeng: " + BatchCommand.summary(validated, jobs().sandbox()) + ", as one set");
         if (!send.yes && !confirm("Send them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing was sent; add --yes to send without asking");

@@ -21,15 +21,6 @@ public final class GenerationOptions {
 
     /** The request as typed; null fields are filled from the session settings, then defaults. */
     public GenerationRequest toRequest() {
-        return new GenerationRequest(
-                video.mode,
-                prompt,
-                video.duration,
-                video.fps,
-                video.aspectRatio,
-                images.images(),
-                video.seed,
-                video.template,
-                video.cameraStrength);
+        return video.request(prompt, images.images());
     }
 }

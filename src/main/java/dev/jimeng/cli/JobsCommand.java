@@ -46,9 +46,7 @@ public final class JobsCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        if (limit < 1) {
-            throw new UserError(ExitCode.BAD_INPUT, "--limit must be at least 1, got " + limit);
-        }
+        requireAtLeastOne("--limit", limit);
         if (resume) {
             List<String> ids = jobs().resumeAll();
             try (AutoCloseable lines = OneShotSession.printStateChanges(app(), out(), ids)) {

@@ -108,9 +108,7 @@ final class ProfileCommand extends BaseCommand {
                     .map(r ->
                             new SettingsView.Row(r.key(), r.value(), r.origin().describe(), false))
                     .toList();
-            out().print(SettingsView.table(rows, terminalColumns()));
-            ConfigCommand.warn(this, settings);
-            return settings.problems().isEmpty() ? ExitCode.OK : ExitCode.BAD_INPUT;
+            return ConfigCommand.table(this, rows, settings);
         }
     }
 }

@@ -130,15 +130,7 @@ public final class StoryCommand extends BaseCommand {
         }
         BigDecimal cap = maxCost.value();
         // caps before the question: a story that would pass one is refused, not asked about
-        jobs().checkCaps(
-                        sending.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .sum(),
-                        sending.stream()
-                                .mapToDouble(ValidatedRequest::estimatedCostCny)
-                                .max()
-                                .orElse(0),
-                        cap);
+        jobs().checkCaps(sending, cap);
         tellReused(takes);
         if (continueFrames && !sending.isEmpty()) {
             err().println("jimeng: --continue: each shot begins with the last frame of the video before it,"

@@ -76,16 +76,7 @@ final class TemplateCommand extends BaseCommand {
 
         @Override
         protected ExitCode doCall() {
-            GenerationRequest options = new GenerationRequest(
-                    video.mode,
-                    prompt,
-                    video.duration,
-                    video.fps,
-                    video.aspectRatio,
-                    images.images(),
-                    video.seed,
-                    video.template,
-                    video.cameraStrength);
+            GenerationRequest options = video.request(prompt, images.images());
             PromptTemplate saved = app().templates().save(name, options);
             String vars = variables(saved);
             out().println("saved template " + name + (vars.isEmpty() ? "" : " (" + TerminalText.safe(vars) + ")")

@@ -1,5 +1,7 @@
 package dev.jimeng.cli;
 
+import dev.jimeng.request.GenerationRequest;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /**
@@ -40,4 +42,9 @@ public final class VideoOptions {
 
     @Option(names = "--seed", paramLabel = "INT", description = "Random seed for reproducibility (-1: random).")
     Long seed;
+
+    /** The request these options describe, with {@code prompt} and {@code images} (first frame first). */
+    GenerationRequest request(String prompt, List<String> images) {
+        return new GenerationRequest(mode, prompt, duration, fps, aspectRatio, images, seed, template, cameraStrength);
+    }
 }

@@ -94,96 +94,30 @@ public final class Capabilities {
                     FRAMES,
                     FPS,
                     false),
-            new ModeSpec(
-                    "t2v_1080p",
-                    "jimeng_t2v_v30_1080p",
-                    "1080p",
-                    "Text to video 1080P",
-                    0,
-                    0,
-                    false,
-                    ASPECT_RATIOS,
-                    false,
-                    FRAMES,
-                    FPS,
-                    false),
-            new ModeSpec(
-                    "i2v_first_1080p",
-                    "jimeng_i2v_first_v30_1080",
-                    "1080p",
-                    "First frame to video 1080P",
-                    1,
-                    1,
-                    false,
-                    List.of(),
-                    false,
-                    FRAMES,
-                    FPS,
-                    false),
-            new ModeSpec(
+            textToVideo("t2v_1080p", "jimeng_t2v_v30_1080p", "1080p", "Text to video 1080P"),
+            fromImages("i2v_first_1080p", "jimeng_i2v_first_v30_1080", "1080p", "First frame to video 1080P", 1, false),
+            fromImages(
                     "i2v_first_tail_1080p",
                     "jimeng_i2v_first_tail_v30_1080",
                     "1080p",
                     "First and last frame to video 1080P",
                     2,
-                    2,
-                    false,
-                    List.of(),
-                    false,
-                    FRAMES,
-                    FPS,
                     false),
-            new ModeSpec(
-                    "t2v_720p",
-                    "jimeng_t2v_v30",
-                    "720p",
-                    "Text to video 720P",
-                    0,
-                    0,
-                    false,
-                    ASPECT_RATIOS,
-                    false,
-                    FRAMES,
-                    FPS,
-                    false),
-            new ModeSpec(
-                    "i2v_first_720p",
-                    "jimeng_i2v_first_v30",
-                    "720p",
-                    "First frame to video 720P",
-                    1,
-                    1,
-                    false,
-                    List.of(),
-                    false,
-                    FRAMES,
-                    FPS,
-                    false),
-            new ModeSpec(
+            textToVideo("t2v_720p", "jimeng_t2v_v30", "720p", "Text to video 720P"),
+            fromImages("i2v_first_720p", "jimeng_i2v_first_v30", "720p", "First frame to video 720P", 1, false),
+            fromImages(
                     "i2v_first_tail_720p",
                     "jimeng_i2v_first_tail_v30",
                     "720p",
                     "First and last frame to video 720P",
                     2,
-                    2,
-                    false,
-                    List.of(),
-                    false,
-                    FRAMES,
-                    FPS,
                     false),
-            new ModeSpec(
+            fromImages(
                     "i2v_recamera_720p",
                     "jimeng_i2v_recamera_v30",
                     "720p",
                     "First frame with a camera movement 720P",
                     1,
-                    1,
-                    false,
-                    List.of(),
-                    false,
-                    FRAMES,
-                    FPS,
                     true));
 
     /** Pro output sizes, documented by the API. */
@@ -245,6 +179,22 @@ public final class Capabilities {
     /** The size one video of this mode and length is expected to have at most (see {@link #VIDEO_BYTES_PER_SECOND}). */
     public static long expectedVideoBytes(ModeSpec mode, int seconds) {
         return VIDEO_BYTES_PER_SECOND.get(mode.resolution()) * Math.max(1, seconds);
+    }
+
+    /** A text-to-video mode: no image, a prompt always, any of the aspect ratios. */
+    private static ModeSpec textToVideo(String name, String reqKey, String resolution, String description) {
+        return new ModeSpec(
+                name, reqKey, resolution, description, 0, 0, false, ASPECT_RATIOS, false, FRAMES, FPS, false);
+    }
+
+    /**
+     * A mode that starts from exactly {@code images} frames (the first, then the last): a prompt
+     * always, and no aspect ratio (the server takes it from the image).
+     */
+    private static ModeSpec fromImages(
+            String name, String reqKey, String resolution, String description, int images, boolean camera) {
+        return new ModeSpec(
+                name, reqKey, resolution, description, images, images, false, List.of(), false, FRAMES, FPS, camera);
     }
 
     private static Map<Integer, Integer> orderedMap(int k1, int v1, int k2, int v2) {

@@ -30,6 +30,11 @@ public interface ImageAliases {
         return raw != null && raw.strip().startsWith(PREFIX);
     }
 
+    /** An alias's name as typed to name it ({@code hero} or {@code @hero}), without the {@code @}. */
+    static String bareName(String name) {
+        return name.startsWith(PREFIX) ? name.substring(PREFIX.length()) : name;
+    }
+
     /**
      * The file {@code raw} ({@code @name}) stands for.
      *
