@@ -490,7 +490,7 @@ public final class JobService implements JobSource {
             return 0;
         }
         return Capabilities.mode(request.mode())
-                .map(m -> Capabilities.expectedBytes(m, request.durationSeconds()))
+                .map(m -> Capabilities.expectedVideoBytes(m, request.durationSeconds()))
                 .orElse(0L);
     }
 

@@ -60,18 +60,11 @@ public final class Capabilities {
 
     public static final java.time.Duration TASK_LIFETIME = java.time.Duration.ofHours(12);
 
-    /** Price per second of video in CNY (third-party figures, unverified). */
-    /**
-     * Bytes per second of video to expect on disk, by resolution tier: generous (about twice what
-     * H.264 at these sizes usually takes), so the free-space check before a submit errs on the safe side.
-     */
-    public static final Map<String, Long> BYTES_PER_SECOND =
-            Map.of("720p", 1_000_000L, "1080p", 2_500_000L, "pro", 2_500_000L);
-
     /**
      * Bytes per second of video at the high end of what the server sends, per resolution tier
-     * (unverified: its 720P H.264 runs about 0.3–0.6 MB/s, 1080P about 1–1.5 MB/s). A size estimate
-     * for limits and space checks, not a promise.
+     * (unverified: its 720P H.264 runs about 0.3–0.6 MB/s, 1080P about 1–1.5 MB/s): about twice what
+     * H.264 at these sizes usually takes, so the free-space check before a submit and the download's
+     * size limit err on the safe side. An estimate, not a promise.
      */
     public static final Map<String, Long> VIDEO_BYTES_PER_SECOND =
             Map.of("720p", 1_000_000L, "1080p", 2_500_000L, "pro", 2_500_000L);
@@ -169,11 +162,6 @@ public final class Capabilities {
     /** Estimated price in CNY of one video of this mode and length, by the default price table. */
     public static double estimatedCost(ModeSpec mode, int seconds) {
         return Prices.DEFAULT.cost(mode, seconds);
-    }
-
-    /** A generous estimate of the size of one video of this mode and length, for the free-space check. */
-    public static long expectedBytes(ModeSpec mode, int seconds) {
-        return BYTES_PER_SECOND.get(mode.resolution()) * seconds;
     }
 
     /** The size one video of this mode and length is expected to have at most (see {@link #VIDEO_BYTES_PER_SECOND}). */

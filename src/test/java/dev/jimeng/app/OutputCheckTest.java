@@ -15,7 +15,8 @@ class OutputCheckTest {
 
     @Test
     void aFolderWithoutRoomForTheVideoIsRefusedWithBothSizes() {
-        long needed = Capabilities.expectedBytes(Capabilities.mode("t2v_1080p").orElseThrow(), 10);
+        long needed =
+                Capabilities.expectedVideoBytes(Capabilities.mode("t2v_1080p").orElseThrow(), 10);
         OutputCheck almostFull = new OutputCheck(p -> 3_000_000L);
 
         assertThatThrownBy(() -> almostFull.check(Destination.inDirectory(dir), needed))
@@ -35,7 +36,7 @@ class OutputCheckTest {
             for (int seconds : mode.framesBySeconds().keySet()) {
                 // H.264 at 1080p rarely passes 1 MB/s; 720p stays well under 0.5 MB/s
                 long perSecond = mode.resolution().equals("720p") ? 500_000L : 1_000_000L;
-                assertThat(Capabilities.expectedBytes(mode, seconds)).isGreaterThan(perSecond * seconds);
+                assertThat(Capabilities.expectedVideoBytes(mode, seconds)).isGreaterThan(perSecond * seconds);
             }
         }
     }
