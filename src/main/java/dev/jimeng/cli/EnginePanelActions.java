@@ -5,10 +5,7 @@ import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobRefusedException;
 import dev.jimeng.panel.PanelActions;
 import dev.jimeng.view.JobGuide;
-import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Locale;
 
 /** The panel's keys, carried out by the job engine; refusals come back as one-line messages. */
 final class EnginePanelActions implements PanelActions {
@@ -54,19 +51,9 @@ final class EnginePanelActions implements PanelActions {
 
     @Override
     public void open(Path path) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        List<String> command = os.contains("mac")
-                ? List.of("open", path.toString())
-                : os.contains("win")
-                        ? List.of("cmd", "/c", "start", "", path.toString())
-                        : List.of("xdg-open", path.toString());
-        try {
-            new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot open " + path + ": " + command.get(0) + " is not available");
+        String missing = DesktopOpener.open(path);
+        if (missing != null) {
+            throw new IllegalStateException("cannot open " + path + ": " + missing + " is not available");
         }
     }
 

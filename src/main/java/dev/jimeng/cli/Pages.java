@@ -95,19 +95,9 @@ final class Pages {
 
     /** Hands the page to the desktop's opener; says so in one line when there is none. */
     static void open(Path page, PrintWriter err) {
-        String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
-        List<String> command = os.contains("mac")
-                ? List.of("open", page.toString())
-                : os.contains("win")
-                        ? List.of("rundll32", "url.dll,FileProtocolHandler", page.toString())
-                        : List.of("xdg-open", page.toString());
-        try {
-            new ProcessBuilder(command)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-        } catch (IOException e) {
-            err.println("jimeng: cannot open a browser (" + command.getFirst() + " not found): open "
+        String missing = DesktopOpener.open(page);
+        if (missing != null) {
+            err.println("jimeng: cannot open a browser (" + missing + " not found): open "
                     + TerminalText.safe(page.toUri().toString()) + " yourself");
         }
     }
