@@ -13,6 +13,7 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -33,33 +34,44 @@ final class CliSandbox implements BeforeAllCallback, BeforeEachCallback, AfterEa
     static final String SUBMIT = "CVSync2AsyncSubmitTask";
 
     private final boolean perClass;
+    private final UnaryOperator<SandboxConfig.Builder> settings;
     private SandboxServer server;
     private Path cwd;
     private Path home;
     private CliHarness jimeng;
     private int submitsBefore;
 
-    private CliSandbox(boolean perClass) {
+    private CliSandbox(boolean perClass, UnaryOperator<SandboxConfig.Builder> settings) {
         this.perClass = perClass;
+        this.settings = settings;
     }
 
     /** One sandbox for all the tests of a class: register it on a static field. */
     static CliSandbox perClass() {
-        return new CliSandbox(true);
+        return new CliSandbox(true, config -> config);
     }
 
     /** A sandbox of its own for each test: register it on an instance field. */
     static CliSandbox perTest() {
-        return new CliSandbox(false);
+        return new CliSandbox(false, config -> config);
+    }
+
+    /** As {@link #perTest()}, with the sandbox's settings changed by {@code settings}. */
+    static CliSandbox perTest(UnaryOperator<SandboxConfig.Builder> settings) {
+        return new CliSandbox(false, settings);
     }
 
     static SandboxServer start() {
+        return start(config -> config);
+    }
+
+    private static SandboxServer start(UnaryOperator<SandboxConfig.Builder> settings) {
         try {
-            return SandboxServer.start(SandboxConfig.builder()
-                    .queueDuration(Duration.ofMillis(100))
-                    .generateDuration(Duration.ofMillis(200))
-                    .qpsLimit(1000)
-                    .concurrencyLimit(100)
+            return SandboxServer.start(settings.apply(SandboxConfig.builder()
+                            .queueDuration(Duration.ofMillis(100))
+                            .generateDuration(Duration.ofMillis(200))
+                            .qpsLimit(1000)
+                            .concurrencyLimit(100))
                     .build());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -82,14 +94,14 @@ final class CliSandbox implements BeforeAllCallback, BeforeEachCallback, AfterEa
     @Override
     public void beforeAll(ExtensionContext context) {
         if (perClass) {
-            server = start();
+            server = start(settings);
         }
     }
 
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         if (!perClass) {
-            server = start();
+            server = start(settings);
         } else if (server == null) {
             throw new IllegalStateException("register CliSandbox.perClass() on a static field");
         }
