@@ -1,5 +1,6 @@
 package dev.jimeng.sandbox;
 
+import static dev.jimeng.sandbox.SandboxClient.T2V;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,8 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxFaultTest {
-    private static final String T2V = "jimeng_t2v_v30";
-
     @RegisterExtension
     final ManualClockSandbox sandbox = ManualClockSandbox.startedByEachTest();
 

@@ -1,5 +1,6 @@
 package dev.jimeng.sandbox;
 
+import static dev.jimeng.sandbox.SandboxClient.T2V;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.api.TaskStatus;
@@ -11,8 +12,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SandboxTaskTest {
-    private static final String T2V = "jimeng_t2v_v30";
-
     @RegisterExtension
     final ManualClockSandbox sandbox = ManualClockSandbox.startedByEachTest();
 

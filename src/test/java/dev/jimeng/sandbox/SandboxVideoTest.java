@@ -1,5 +1,6 @@
 package dev.jimeng.sandbox;
 
+import static dev.jimeng.sandbox.SandboxClient.T2V;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,8 +17,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads of real MP4s. The first test to need the 720p video encodes it (a few seconds). */
 class SandboxVideoTest {
-    private static final String T2V = "jimeng_t2v_v30";
-
     @RegisterExtension
     final ManualClockSandbox sandbox = ManualClockSandbox.startedBeforeEachTest();
 
