@@ -3,40 +3,23 @@ package dev.jimeng.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.jimeng.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** batch: every line checked before anything is sent, options as defaults, a JSON line's fields win. */
 class CliBatchTest {
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    private SandboxServer server;
-
-    @BeforeEach
-    void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
+    @RegisterExtension
+    final CliSandbox sandbox = CliSandbox.perTest();
 
     @Test
     void aBadLineAnywhereStopsTheWholeBatchBeforeAnythingIsSent() throws Exception {
-        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\n# a comment\n{\"prompt\":\"a whale\",\"duration\":6}\n");
+        Files.writeString(
+                sandbox.cwd().resolve("jobs.txt"), "a red fox\n# a comment\n{\"prompt\":\"a whale\",\"duration\":6}\n");
 
-        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt", "--yes");
+        CliRun run = sandbox.cli().run("batch", "jobs.txt", "--yes");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.onlyErrorLine())
@@ -44,21 +27,20 @@ class CliBatchTest {
                 .contains("5")
                 .contains("10")
                 .contains("nothing was submitted");
-        assertThat(server.submitCount()).isZero();
+        assertThat(sandbox.server().submitCount()).isZero();
     }
 
     @Test
     void optionsAreDefaultsAndAJsonLinesOwnFieldsWin() throws Exception {
         Files.writeString(
-                cwd.resolve("jobs.txt"),
+                sandbox.cwd().resolve("jobs.txt"),
                 "a red fox\n{\"prompt\":\"千军万马\",\"mode\":\"t2v_1080p\",\"aspect_ratio\":\"21:9\",\"seed\":7}\n");
 
-        CliRun run = CliHarness.against(server, cwd, home)
-                .run("batch", "jobs.txt", "--yes", "--duration", "10", "--seed", "3");
+        CliRun run = sandbox.cli().run("batch", "jobs.txt", "--yes", "--duration", "10", "--seed", "3");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
         assertThat(run.stderr()).contains("2 jobs: 1 × t2v_720p 10 s, 1 × t2v_1080p 10 s — ≈¥9.10 estimated");
-        List<JsonNode> bodies = CliSandbox.submitBodies(server);
+        List<JsonNode> bodies = CliSandbox.submitBodies(sandbox.server());
         assertThat(bodies).hasSize(2);
         JsonNode fox = bodies.stream()
                 .filter(b -> b.path("prompt").asText().equals("a red fox"))
@@ -81,19 +63,19 @@ class CliBatchTest {
 
     @Test
     void withoutYesAndWithoutATerminalNothingIsSubmitted() throws Exception {
-        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\n");
+        Files.writeString(sandbox.cwd().resolve("jobs.txt"), "a red fox\n");
 
-        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt");
+        CliRun run = sandbox.cli().run("batch", "jobs.txt");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("--yes");
-        assertThat(server.submitCount()).isZero();
+        assertThat(sandbox.server().submitCount()).isZero();
     }
 
     @Test
     void everyUnknownKeyWrongTypeAndBadValueIsReportedAtOnceAndNothingIsSent() throws Exception {
         Files.writeString(
-                cwd.resolve("jobs.jsonl"),
+                sandbox.cwd().resolve("jobs.jsonl"),
                 String.join(
                         "\n",
                         "{\"prompt\":\"one\"}",
@@ -107,7 +89,7 @@ class CliBatchTest {
                         "{\"prompt\":\"nine\",\"colour\":\"red\"}",
                         ""));
 
-        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.jsonl", "--yes");
+        CliRun run = sandbox.cli().run("batch", "jobs.jsonl", "--yes");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderrLines())
@@ -122,22 +104,23 @@ class CliBatchTest {
                 .anySatisfy(l -> assertThat(l).contains("line 9: unknown key 'colour'", "prompt", "camera_strength"))
                 .noneSatisfy(l -> assertThat(l).containsPattern("line [1245]\\b"));
         assertThat(run.stderrLines().getLast()).contains("nothing was submitted", "8 problems", "4 lines");
-        assertThat(server.requests()).isEmpty();
+        assertThat(sandbox.server().requests()).isEmpty();
     }
 
     @Test
     void relativeImagePathsResolveAgainstTheBatchFilesFolder() throws Exception {
-        Path batchDir = Files.createDirectories(cwd.resolve("shots"));
+        Path batchDir = Files.createDirectories(sandbox.cwd().resolve("shots"));
         Fixtures.png(batchDir, "first.png", 1280, 720);
-        Path elsewhere = Files.createDirectories(cwd.resolve("elsewhere"));
+        Path elsewhere = Files.createDirectories(sandbox.cwd().resolve("elsewhere"));
         Files.writeString(
                 batchDir.resolve("jobs.jsonl"),
                 "{\"prompt\":\"the fox wakes\",\"mode\":\"i2v_first_720p\",\"image\":\"first.png\"}\n");
 
-        CliRun run = CliHarness.against(server, elsewhere, home).run("batch", "../shots/jobs.jsonl", "--yes");
+        CliRun run = CliHarness.against(sandbox.server(), elsewhere, sandbox.home())
+                .run("batch", "../shots/jobs.jsonl", "--yes");
 
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        List<JsonNode> bodies = CliSandbox.submitBodies(server);
+        List<JsonNode> bodies = CliSandbox.submitBodies(sandbox.server());
         assertThat(bodies).hasSize(1);
         assertThat(bodies.getFirst().path("req_key").asText()).isEqualTo("jimeng_i2v_first_v30");
         assertThat(bodies.getFirst().path("binary_data_base64")).hasSize(1);
@@ -145,47 +128,47 @@ class CliBatchTest {
 
     @Test
     void moreJobsThanTheCeilingAreRefusedBeforeAnythingIsSent() throws Exception {
-        Files.writeString(cwd.resolve("many.txt"), "a red fox\n".repeat(1001));
+        Files.writeString(sandbox.cwd().resolve("many.txt"), "a red fox\n".repeat(1001));
 
-        CliRun run = CliHarness.against(server, cwd, home).run("batch", "many.txt", "--yes");
+        CliRun run = sandbox.cli().run("batch", "many.txt", "--yes");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.onlyErrorLine()).contains("1001", "1000", "--max-jobs");
-        assertThat(server.requests()).isEmpty();
+        assertThat(sandbox.server().requests()).isEmpty();
     }
 
     @Test
     void maxJobsRaisesOrLowersTheCeiling() throws Exception {
-        Files.writeString(cwd.resolve("three.txt"), "a red fox\na whale\na paper boat\n");
+        Files.writeString(sandbox.cwd().resolve("three.txt"), "a red fox\na whale\na paper boat\n");
 
-        CliRun refused = CliHarness.against(server, cwd, home).run("batch", "three.txt", "--yes", "--max-jobs", "2");
+        CliRun refused = sandbox.cli().run("batch", "three.txt", "--yes", "--max-jobs", "2");
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.onlyErrorLine()).contains("3", "2", "--max-jobs");
-        assertThat(server.requests()).isEmpty();
+        assertThat(sandbox.server().requests()).isEmpty();
 
-        CliRun run = CliHarness.against(server, cwd, home).run("batch", "three.txt", "--yes", "--max-jobs", "3");
+        CliRun run = sandbox.cli().run("batch", "three.txt", "--yes", "--max-jobs", "3");
         assertThat(run.exitCode()).as(run.stderr()).isZero();
-        assertThat(server.submitCount()).isEqualTo(3);
+        assertThat(sandbox.server().submitCount()).isEqualTo(3);
     }
 
     @Test
     void theConfirmationCountsJobsPerModeAndDurationWithTheTotal() throws Exception {
         Files.writeString(
-                cwd.resolve("jobs.txt"),
+                sandbox.cwd().resolve("jobs.txt"),
                 "a red fox\n{\"prompt\":\"a whale\",\"mode\":\"t2v_1080p\",\"duration\":10}\na paper boat\n");
 
-        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt");
+        CliRun run = sandbox.cli().run("batch", "jobs.txt");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr()).contains("3 jobs: 2 × t2v_720p 5 s, 1 × t2v_1080p 10 s — ≈¥9.10 estimated");
-        assertThat(server.requests()).isEmpty();
+        assertThat(sandbox.server().requests()).isEmpty();
     }
 
     @Test
     void theBuiltInSandboxSaysNothingIsBilled() throws Exception {
-        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\n");
+        Files.writeString(sandbox.cwd().resolve("jobs.txt"), "a red fox\n");
 
-        CliRun run = CliHarness.bare(cwd, home).run("--sandbox", "batch", "jobs.txt");
+        CliRun run = CliHarness.bare(sandbox.cwd(), sandbox.home()).run("--sandbox", "batch", "jobs.txt");
 
         assertThat(run.exitCode()).isEqualTo(2);
         assertThat(run.stderr())

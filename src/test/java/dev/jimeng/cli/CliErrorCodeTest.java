@@ -10,16 +10,12 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.job.EngineSettings;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -33,36 +29,12 @@ class CliErrorCodeTest {
     /** The engine's default: a submit that surely failed is sent this many times in all. */
     private static final int SENDS = EngineSettings.defaults().maxSubmitRetries() + 1;
 
-    private static SandboxServer server;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    private CliHarness jimeng;
-    private int submitsBefore;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
-
-    @BeforeEach
-    void pointJimengAtTheSandbox() {
-        jimeng = CliHarness.against(server, cwd, home);
-        submitsBefore = server.submitCount();
-    }
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @AfterEach
     void clearFaults() {
-        server.faults().failNextSubmits(0, 0);
+        sandbox.server().faults().failNextSubmits(0, 0);
     }
 
     /** Business codes that jimeng never re-sends on its own. */
@@ -76,9 +48,9 @@ class CliErrorCodeTest {
     @ParameterizedTest
     @MethodSource("finalBusinessCodes")
     void aSubmitRefusedWithAFinalCodeExitsWithItsCategoryAndNamesTheCodeAndTheFix(ErrorCatalog.Entry entry) {
-        server.faults().failNextSubmit(Integer.parseInt(entry.code()));
+        sandbox.server().faults().failNextSubmit(Integer.parseInt(entry.code()));
 
-        CliRun run = jimeng.run("generate", "a cat");
+        CliRun run = sandbox.jimeng().run("generate", "a cat");
 
         assertFailed(run, ExitCode.of(entry.category()), entry.code(), entry.hint());
         assertThat(run.onlyErrorLine()).contains("nothing was billed");
@@ -88,16 +60,16 @@ class CliErrorCodeTest {
     @Test
     void contentReviewCodesExitThree() {
         assertThat(ExitCode.of(ErrorCategory.CONTENT_REVIEW)).isEqualTo(ExitCode.CONTENT_REJECTED);
-        server.faults().failNextSubmit(50411);
+        sandbox.server().faults().failNextSubmit(50411);
 
-        CliRun run = jimeng.run("generate", "a cat");
+        CliRun run = sandbox.jimeng().run("generate", "a cat");
 
         assertFailed(run, ExitCode.CONTENT_REJECTED, "50411", "use a different image");
     }
 
     @Test
     void aPromptWithTheSandboxRejectWordFailsTheTextReviewWith50412() {
-        CliRun run = jimeng.run("generate", "a forbidden dance");
+        CliRun run = sandbox.jimeng().run("generate", "a forbidden dance");
 
         assertFailed(run, ExitCode.CONTENT_REJECTED, "50412", "rephrase the prompt");
         assertThat(sent()).isEqualTo(1);
@@ -105,21 +77,21 @@ class CliErrorCodeTest {
 
     @Test
     void aVideoThatFailsTheOutputReviewEndsWith50516AndNoHintToPollAgain() {
-        int downloadsBefore = server.downloadCount();
+        int downloadsBefore = sandbox.server().downloadCount();
 
-        CliRun run = jimeng.run("generate", "an unreviewable sunset");
+        CliRun run = sandbox.jimeng().run("generate", "an unreviewable sunset");
 
         assertFailed(run, ExitCode.CONTENT_REJECTED, "50516", "a new submit (billed again) may pass");
         assertThat(run.onlyErrorLine()).doesNotContain("asks again without a new submit");
         assertThat(sent()).isEqualTo(1);
-        assertThat(server.downloadCount()).isEqualTo(downloadsBefore);
+        assertThat(sandbox.server().downloadCount()).isEqualTo(downloadsBefore);
     }
 
     @Test
     void theQpsLimitOnceIsRetriedAfterABackOffAndTheVideoStillArrives() {
-        server.faults().failNextSubmit(50429);
+        sandbox.server().faults().failNextSubmit(50429);
 
-        CliRun run = jimeng.run("generate", "a cat", "--json");
+        CliRun run = sandbox.jimeng().run("generate", "a cat", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -128,9 +100,9 @@ class CliErrorCodeTest {
 
     @Test
     void theQpsLimitOnEverySendExitsFiveAfterTheEnginesRetries() {
-        server.faults().failNextSubmits(50429, SENDS);
+        sandbox.server().faults().failNextSubmits(50429, SENDS);
 
-        CliRun run = jimeng.run("generate", "a cat");
+        CliRun run = sandbox.jimeng().run("generate", "a cat");
 
         assertFailed(run, ExitCode.RATE_OR_TIMEOUT, "50429", "wait a minute and run it again");
         assertThat(run.onlyErrorLine()).contains("in " + SENDS + " tries").doesNotContain("tries again");
@@ -139,9 +111,9 @@ class CliErrorCodeTest {
 
     @Test
     void theConcurrencyLimitIsWaitedOutAndTheTaskSentAgain() {
-        server.faults().failNextSubmits(50430, 2);
+        sandbox.server().faults().failNextSubmits(50430, 2);
 
-        CliRun run = jimeng.run("generate", "a cat");
+        CliRun run = sandbox.jimeng().run("generate", "a cat");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(sent()).isEqualTo(3);
@@ -149,9 +121,9 @@ class CliErrorCodeTest {
 
     @Test
     void aServerErrorOnEverySendExitsSevenAfterTheEnginesRetries() {
-        server.faults().failNextSubmits(50500, SENDS);
+        sandbox.server().faults().failNextSubmits(50500, SENDS);
 
-        CliRun run = jimeng.run("generate", "a cat");
+        CliRun run = sandbox.jimeng().run("generate", "a cat");
 
         assertFailed(run, ExitCode.TASK_FAILED, "50500", "wait a few minutes and run it again");
         assertThat(run.onlyErrorLine()).doesNotContain("tries again");
@@ -160,9 +132,9 @@ class CliErrorCodeTest {
 
     @Test
     void aServerErrorOnceIsRetriedAndTheVideoStillArrives() {
-        server.faults().failNextSubmit(50501);
+        sandbox.server().faults().failNextSubmit(50501);
 
-        CliRun run = jimeng.run("generate", "a cat");
+        CliRun run = sandbox.jimeng().run("generate", "a cat");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(sent()).isEqualTo(2);
@@ -170,7 +142,7 @@ class CliErrorCodeTest {
 
     @Test
     void aWrongSecretKeyIsSignatureDoesNotMatchAndExitsFour() {
-        CliRun run = jimeng.with("VOLC_SECRETKEY", "not-the-secret").run("generate", "a cat");
+        CliRun run = sandbox.jimeng().with("VOLC_SECRETKEY", "not-the-secret").run("generate", "a cat");
 
         assertFailed(run, ExitCode.AUTH, "SignatureDoesNotMatch", "check VOLC_SECRETKEY");
         assertThat(sent()).as("an auth refusal is not retried").isEqualTo(1);
@@ -178,7 +150,7 @@ class CliErrorCodeTest {
 
     @Test
     void anUnknownAccessKeyIsInvalidAccessKeyAndExitsFour() {
-        CliRun run = jimeng.with("VOLC_ACCESSKEY", "AKLTnobody").run("generate", "a cat");
+        CliRun run = sandbox.jimeng().with("VOLC_ACCESSKEY", "AKLTnobody").run("generate", "a cat");
 
         assertFailed(run, ExitCode.AUTH, "InvalidAccessKey", "check VOLC_ACCESSKEY");
         assertThat(sent()).isEqualTo(1);
@@ -189,7 +161,8 @@ class CliErrorCodeTest {
         try (SandboxServer later = SandboxServer.start(SandboxConfig.builder()
                 .clock(Clock.offset(Clock.systemUTC(), Duration.ofHours(1)))
                 .build())) {
-            CliRun run = CliHarness.against(later, cwd, home).run("generate", "a cat");
+            CliRun run =
+                    CliHarness.against(later, sandbox.cwd(), sandbox.home()).run("generate", "a cat");
 
             assertFailed(run, ExitCode.AUTH, "InvalidTimestamp", "clock");
             assertThat(later.taskCount()).isZero();
@@ -198,7 +171,8 @@ class CliErrorCodeTest {
 
     @Test
     void anApiUrlWhereNothingListensExitsSixAndNamesTheUrlVariable() {
-        CliRun run = jimeng.with("JIMENG_VIDEO_API_URL", "http://127.0.0.1:" + Fixtures.closedPort())
+        CliRun run = sandbox.jimeng()
+                .with("JIMENG_VIDEO_API_URL", "http://127.0.0.1:" + Fixtures.closedPort())
                 .run("generate", "a cat");
 
         assertFailed(run, ExitCode.NETWORK, "connection", "JIMENG_VIDEO_API_URL");
@@ -208,21 +182,21 @@ class CliErrorCodeTest {
 
     @Test
     void theFailureLineNamesTheJobSoItCanBeLookedUp() {
-        server.faults().failNextSubmit(50413);
+        sandbox.server().faults().failNextSubmit(50413);
 
-        CliRun run = jimeng.run("generate", "a cat");
+        CliRun run = sandbox.jimeng().run("generate", "a cat");
 
         String jobId = run.onlyErrorLine().split(" ")[1];
-        CliRun show = jimeng.run("show", jobId, "--json");
+        CliRun show = sandbox.jimeng().run("show", jobId, "--json");
         assertThat(show.exitCode()).as(show.toString()).isZero();
         assertThat(show.stdout()).contains("\"status\" : \"failed\"").contains("\"code\" : \"50413\"");
     }
 
     @Test
     void jsonOutputOfAFailedJobCarriesTheErrorOnStdoutAndTheLineOnStderr() throws Exception {
-        server.faults().failNextSubmit(50412);
+        sandbox.server().faults().failNextSubmit(50412);
 
-        CliRun run = jimeng.run("generate", "a cat", "--json");
+        CliRun run = sandbox.jimeng().run("generate", "a cat", "--json");
 
         assertFailed(run, ExitCode.CONTENT_REJECTED, "50412", "rephrase the prompt");
         var json = dev.jimeng.json.Json.MAPPER.readTree(run.stdout());
@@ -233,7 +207,7 @@ class CliErrorCodeTest {
 
     @Test
     void submitOfATaskTheServerRefusesExitsWithTheCodeInsteadOfSayingSubmitted() {
-        CliRun run = jimeng.run("submit", "a forbidden dance");
+        CliRun run = sandbox.jimeng().run("submit", "a forbidden dance");
 
         assertFailed(run, ExitCode.CONTENT_REJECTED, "50412", "rephrase the prompt");
         assertThat(run.stdout().strip()).as("the job id").matches("[a-z0-9]+");
@@ -242,11 +216,11 @@ class CliErrorCodeTest {
 
     @Test
     void waitOnAJobThatFailsAtTheServerPrintsTheSameOneLine() {
-        CliRun submitted = jimeng.run("submit", "an unreviewable sunset");
+        CliRun submitted = sandbox.jimeng().run("submit", "an unreviewable sunset");
         assertThat(submitted.exitCode()).as(submitted.toString()).isZero();
         String id = submitted.stdout().strip();
 
-        CliRun run = jimeng.run("wait", id);
+        CliRun run = sandbox.jimeng().run("wait", id);
 
         assertFailed(run, ExitCode.CONTENT_REJECTED, "50516", "a new submit (billed again) may pass");
         assertThat(run.onlyErrorLine()).startsWith("jimeng: " + id + " failed: ");
@@ -254,7 +228,7 @@ class CliErrorCodeTest {
     }
 
     private int sent() {
-        return server.submitCount() - submitsBefore;
+        return sandbox.server().submitCount() - sandbox.submitsBefore();
     }
 
     /** The exit code, one stderr line naming the code and the fix, and no result block on stdout. */

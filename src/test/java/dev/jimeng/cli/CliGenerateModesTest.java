@@ -7,16 +7,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.json.Json;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
-import dev.jimeng.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code jimeng generate} end to end for all eight modes: the real entry point against a sandbox
@@ -28,49 +24,26 @@ class CliGenerateModesTest {
     private static final String FIRST_URL = "https://example.com/frames/first.png";
     private static final String TAIL_URL = "https://example.com/frames/tail.jpg";
 
-    private static SandboxServer server;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    private CliHarness jimeng;
-    private int submitsBefore;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
-
-    @BeforeEach
-    void pointJimengAtTheSandbox() {
-        jimeng = CliHarness.against(server, cwd, home);
-        submitsBefore = server.submitCount();
-    }
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @Test
     void t2v720pMakesATenSecondPortraitVideoFromAChinesePromptWithJsonOutput() throws Exception {
-        CliRun run = jimeng.run(
-                "generate",
-                CHINESE_PROMPT,
-                "-m",
-                "t2v_720p",
-                "-d",
-                "10",
-                "-a",
-                "9:16",
-                "--seed",
-                "12345",
-                "-o",
-                "clip.mp4",
-                "--json");
+        CliRun run = sandbox.jimeng()
+                .run(
+                        "generate",
+                        CHINESE_PROMPT,
+                        "-m",
+                        "t2v_720p",
+                        "-d",
+                        "10",
+                        "-a",
+                        "9:16",
+                        "--seed",
+                        "12345",
+                        "-o",
+                        "clip.mp4",
+                        "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -83,7 +56,7 @@ class CliGenerateModesTest {
         assertThat(fieldNames(body)).containsExactlyInAnyOrder("req_key", "prompt", "frames", "aspect_ratio", "seed");
 
         JsonNode json = Json.MAPPER.readTree(run.stdout());
-        Path saved = cwd.resolve("clip.mp4");
+        Path saved = sandbox.cwd().resolve("clip.mp4");
         assertThat(json.path("status").asText()).isEqualTo("done");
         assertThat(json.path("prompt").asText()).isEqualTo(CHINESE_PROMPT);
         assertThat(json.path("mode").asText()).isEqualTo("t2v_720p");
@@ -100,7 +73,8 @@ class CliGenerateModesTest {
 
     @Test
     void t2v1080pMakesAWideVideoIntoTheDefaultFolderAndPrintsTheMarkdownBlock() throws Exception {
-        CliRun run = jimeng.run("generate", "a lighthouse at dusk", "--mode", "t2v_1080p", "--aspect-ratio", "21:9");
+        CliRun run = sandbox.jimeng()
+                .run("generate", "a lighthouse at dusk", "--mode", "t2v_1080p", "--aspect-ratio", "21:9");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -113,14 +87,14 @@ class CliGenerateModesTest {
         assertThat(fieldNames(body)).containsExactlyInAnyOrder("req_key", "prompt", "frames", "aspect_ratio", "seed");
 
         Path saved = savePathOf(run, "a lighthouse at dusk", "t2v_1080p", 5);
-        assertThat(saved.getParent()).isEqualTo(cwd.resolve("generated_videos"));
+        assertThat(saved.getParent()).isEqualTo(sandbox.cwd().resolve("generated_videos"));
         assertThat(saved.getFileName().toString()).endsWith("-a-lighthouse-at-dusk.mp4");
         assertVideo(saved, "t2v_1080p", "21:9", 5);
     }
 
     @Test
     void ti2vProFromTextAloneTakesAnAspectRatio() throws Exception {
-        CliRun run = jimeng.run("generate", CHINESE_PROMPT, "-m", "ti2v_pro", "-a", "21:9");
+        CliRun run = sandbox.jimeng().run("generate", CHINESE_PROMPT, "-m", "ti2v_pro", "-a", "21:9");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -135,7 +109,7 @@ class CliGenerateModesTest {
 
     @Test
     void ti2vProFromAnImageUrlNeedsNoPromptAndSendsNoAspectRatio() throws Exception {
-        CliRun run = jimeng.run("generate", "-m", "ti2v_pro", "--image", FIRST_URL, "-o", "pro.mp4");
+        CliRun run = sandbox.jimeng().run("generate", "-m", "ti2v_pro", "--image", FIRST_URL, "-o", "pro.mp4");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.onlyErrorLine()).startsWith("jimeng: note: ti2v_pro takes the aspect ratio from the image");
@@ -143,15 +117,16 @@ class CliGenerateModesTest {
         assertThat(body.path("req_key").asText()).isEqualTo("jimeng_ti2v_v30_pro");
         assertThat(strings(body.path("image_urls"))).containsExactly(FIRST_URL);
         assertThat(fieldNames(body)).containsExactlyInAnyOrder("req_key", "image_urls", "frames", "seed");
-        assertThat(savePathOf(run, "", "ti2v_pro", 5)).isEqualTo(cwd.resolve("pro.mp4"));
-        assertVideo(cwd.resolve("pro.mp4"), "ti2v_pro", null, 5);
+        assertThat(savePathOf(run, "", "ti2v_pro", 5)).isEqualTo(sandbox.cwd().resolve("pro.mp4"));
+        assertVideo(sandbox.cwd().resolve("pro.mp4"), "ti2v_pro", null, 5);
     }
 
     @Test
     void i2vFirst720pUploadsALocalPngAsBase64() throws Exception {
-        Path png = Fixtures.png(cwd, "first.png", 1280, 720);
+        Path png = Fixtures.png(sandbox.cwd(), "first.png", 1280, 720);
 
-        CliRun run = jimeng.run("generate", "the cat turns its head", "-m", "i2v_first_720p", "-i", "first.png");
+        CliRun run =
+                sandbox.jimeng().run("generate", "the cat turns its head", "-m", "i2v_first_720p", "-i", "first.png");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -166,7 +141,8 @@ class CliGenerateModesTest {
 
     @Test
     void i2vFirst1080pSendsAnImageUrl() throws Exception {
-        CliRun run = jimeng.run("generate", "waves roll in", "-m", "i2v_first_1080p", "-i", FIRST_URL, "--seed", "7");
+        CliRun run = sandbox.jimeng()
+                .run("generate", "waves roll in", "-m", "i2v_first_1080p", "-i", FIRST_URL, "--seed", "7");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -181,18 +157,19 @@ class CliGenerateModesTest {
 
     @Test
     void i2vFirstTail720pUploadsTwoLocalJpegsOfTheSameShape() throws Exception {
-        Path first = Fixtures.jpeg(cwd, "a.jpg", 1024, 576);
-        Path tail = Fixtures.jpeg(cwd, "b.jpeg", 1280, 720);
+        Path first = Fixtures.jpeg(sandbox.cwd(), "a.jpg", 1024, 576);
+        Path tail = Fixtures.jpeg(sandbox.cwd(), "b.jpeg", 1280, 720);
 
-        CliRun run = jimeng.run(
-                "generate",
-                "day turns to night",
-                "-m",
-                "i2v_first_tail_720p",
-                "-i",
-                first.toString(),
-                "--tail-image",
-                "b.jpeg");
+        CliRun run = sandbox.jimeng()
+                .run(
+                        "generate",
+                        "day turns to night",
+                        "-m",
+                        "i2v_first_tail_720p",
+                        "-i",
+                        first.toString(),
+                        "--tail-image",
+                        "b.jpeg");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -207,8 +184,16 @@ class CliGenerateModesTest {
 
     @Test
     void i2vFirstTail1080pSendsBothUrlsInOrder() throws Exception {
-        CliRun run = jimeng.run(
-                "generate", "the bud opens", "-m", "i2v_first_tail_1080p", "-i", FIRST_URL, "--tail-image", TAIL_URL);
+        CliRun run = sandbox.jimeng()
+                .run(
+                        "generate",
+                        "the bud opens",
+                        "-m",
+                        "i2v_first_tail_1080p",
+                        "-i",
+                        FIRST_URL,
+                        "--tail-image",
+                        TAIL_URL);
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -221,20 +206,21 @@ class CliGenerateModesTest {
 
     @Test
     void i2vRecamera720pSendsTheCameraTemplateAndStrength() throws Exception {
-        Path jpeg = Fixtures.jpeg(cwd, "room.jpg", 960, 720);
+        Path jpeg = Fixtures.jpeg(sandbox.cwd(), "room.jpg", 960, 720);
 
-        CliRun run = jimeng.run(
-                "generate",
-                "orbit the sofa",
-                "-m",
-                "i2v_recamera_720p",
-                "-i",
-                "room.jpg",
-                "--template",
-                "dynamic_orbit",
-                "--camera-strength",
-                "strong",
-                "--json");
+        CliRun run = sandbox.jimeng()
+                .run(
+                        "generate",
+                        "orbit the sofa",
+                        "-m",
+                        "i2v_recamera_720p",
+                        "-i",
+                        "room.jpg",
+                        "--template",
+                        "dynamic_orbit",
+                        "--camera-strength",
+                        "strong",
+                        "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -255,8 +241,10 @@ class CliGenerateModesTest {
 
     /** The body of the one submit this test made. */
     private JsonNode onlyNewSubmit() {
-        assertThat(server.submitCount()).as("submits sent by this test").isEqualTo(submitsBefore + 1);
-        List<JsonNode> bodies = CliSandbox.submitBodies(server);
+        assertThat(sandbox.server().submitCount())
+                .as("submits sent by this test")
+                .isEqualTo(sandbox.submitsBefore() + 1);
+        List<JsonNode> bodies = CliSandbox.submitBodies(sandbox.server());
         return bodies.getLast();
     }
 

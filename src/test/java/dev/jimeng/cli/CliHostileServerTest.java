@@ -2,7 +2,6 @@ package dev.jimeng.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jimeng.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,10 +10,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,20 +23,11 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 @Timeout(60)
 class CliHostileServerTest {
-    private static SandboxServer server;
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @TempDir
     Path root;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
 
     @ParameterizedTest
     @ValueSource(
@@ -61,9 +50,9 @@ class CliHostileServerTest {
                     case "LONG" -> "7".repeat(500);
                     default -> hostile;
                 };
-        server.faults().nextTaskId(id);
+        sandbox.server().faults().nextTaskId(id);
 
-        CliRun run = CliHarness.against(server, cwd, home).run("generate", "--yes", "a cat", "--json");
+        CliRun run = CliHarness.against(sandbox.server(), cwd, home).run("generate", "--yes", "a cat", "--json");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         Path out = cwd.resolve("generated_videos");
@@ -103,11 +92,11 @@ class CliHostileServerTest {
     void aMalformedVideoUrlKeepsItsTokensOutOfEveryMessageAndTheJournal(String videoUrl) throws Exception {
         Path cwd = Files.createDirectories(root.resolve("cwd"));
         Path home = Files.createDirectories(root.resolve("home"));
-        server.faults().nextVideoUrl(videoUrl);
+        sandbox.server().faults().nextVideoUrl(videoUrl);
 
-        CliRun run = CliHarness.against(server, cwd, home).run("generate", "--yes", "a cat");
-        CliRun json = CliHarness.against(server, cwd, home).run("jobs", "--json");
-        CliRun show = CliHarness.against(server, cwd, home).run("jobs");
+        CliRun run = CliHarness.against(sandbox.server(), cwd, home).run("generate", "--yes", "a cat");
+        CliRun json = CliHarness.against(sandbox.server(), cwd, home).run("jobs", "--json");
+        CliRun show = CliHarness.against(sandbox.server(), cwd, home).run("jobs");
 
         assertThat(run.exitCode()).as(run.toString()).isNotZero();
         assertThat(run.stderr()).contains("video URL").contains("<redacted>");
@@ -118,13 +107,14 @@ class CliHostileServerTest {
     void aSignedUrlThatKeepsFailingIsNamedWithoutItsQuery() throws Exception {
         Path cwd = Files.createDirectories(root.resolve("cwd"));
         Path home = Files.createDirectories(root.resolve("home"));
-        String gone = server.baseUrl() + "/gone/v.mp4?X-Tos-Signature=SECRET1&token=SECRET2";
+        String gone = sandbox.server().baseUrl() + "/gone/v.mp4?X-Tos-Signature=SECRET1&token=SECRET2";
         for (int i = 0; i < 10; i++) {
-            server.faults().nextVideoUrl(gone);
-            CliRun run = CliHarness.against(server, cwd, home).run("generate", "--yes", "a cat");
+            sandbox.server().faults().nextVideoUrl(gone);
+            CliRun run = CliHarness.against(sandbox.server(), cwd, home).run("generate", "--yes", "a cat");
             if (run.exitCode() != 0) {
                 assertThat(run.stderr()).contains("/gone/v.mp4");
-                assertNoSecret(run, CliHarness.against(server, cwd, home).run("jobs", "--json"));
+                assertNoSecret(
+                        run, CliHarness.against(sandbox.server(), cwd, home).run("jobs", "--json"));
                 return;
             }
             // the fault lasts one answer: the fresh link worked; nothing secret leaked on the way either

@@ -8,13 +8,11 @@ import dev.jimeng.e2e.SandboxLog;
 import dev.jimeng.json.Json;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Ctrl-C on a one-shot generate: a job not sent yet is canceled on the user's word (and never sent
@@ -22,55 +20,42 @@ import org.junit.jupiter.api.io.TempDir;
  * how to pick it up.
  */
 class CliInterruptTest {
-    private SandboxServer server;
-    private CliHarness jimeng;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
+    /** One task at a time, and it takes a while: a second submit is refused (50430) and waits locally. */
+    @RegisterExtension
+    final CliSandbox sandbox = CliSandbox.perTest(
+            config -> config.generateDuration(Duration.ofSeconds(30)).concurrencyLimit(1));
 
     @BeforeEach
-    void start() throws Exception {
-        // one task at a time, and it takes a while: a second submit is refused (50430) and waits locally
-        server = SandboxServer.start(SandboxConfig.builder()
-                .queueDuration(Duration.ofMillis(100))
-                .generateDuration(Duration.ofSeconds(30))
-                .concurrencyLimit(1)
-                .qpsLimit(1000)
-                .build());
-        jimeng = CliHarness.against(server, cwd, home).with("JIMENG_VIDEO_RETRY_BACKOFF", "30");
-        CliRun holder = jimeng.run("submit", "a fox holding the only slot");
+    void takeTheOnlySlot() {
+        sandbox.jimeng().with("JIMENG_VIDEO_RETRY_BACKOFF", "30");
+        CliRun holder = sandbox.jimeng().run("submit", "a fox holding the only slot");
         assertThat(holder.exitCode()).as(holder.toString()).isZero();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     @Test
     void ctrlCBeforeTheJobIsSentAsksAndCancelsItSoNoLaterStartSendsIt() throws Exception {
-        CliRun run = jimeng.typing("\n") // Enter: the default answer, yes
+        CliRun run = sandbox.jimeng()
+                .typing("\n") // Enter: the default answer, yes
                 .interrupts(ctrlCWhen(this::waitingLocallyAfterASlotRefusal))
                 .run("generate", "a fox that is never sent");
-        jimeng.interrupts(InterruptSignal.NONE);
+        sandbox.jimeng().interrupts(InterruptSignal.NONE);
 
         assertThat(run.exitCode()).isEqualTo(130);
         assertThat(run.stderr()).contains("not sent yet: cancel it? [Y/n]", "canceled; nothing was billed");
         JsonNode job = onlyJobWithPrompt("a fox that is never sent");
         assertThat(job.path("status").asText()).isEqualTo("canceled");
-        assertThat(jimeng.run("wait", job.path("job_id").asText()).exitCode()).isEqualTo(8);
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
+        assertThat(sandbox.jimeng().run("wait", job.path("job_id").asText()).exitCode())
+                .isEqualTo(8);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(1);
     }
 
     @Test
     void ctrlCBeforeTheJobIsSentKeepsItWhenTheUserSaysNo() throws Exception {
-        CliRun run = jimeng.typing("n\n")
+        CliRun run = sandbox.jimeng()
+                .typing("n\n")
                 .interrupts(ctrlCWhen(this::waitingLocallyAfterASlotRefusal))
                 .run("generate", "a fox kept for later");
-        jimeng.interrupts(InterruptSignal.NONE);
+        sandbox.jimeng().interrupts(InterruptSignal.NONE);
 
         assertThat(run.exitCode()).isEqualTo(130);
         assertThat(run.stderr()).contains("kept: the next jimeng start sends it", "jimeng wait ");
@@ -85,7 +70,7 @@ class CliInterruptTest {
                 .generateDuration(Duration.ofSeconds(30))
                 .build());
         try {
-            CliRun run = CliHarness.against(roomy, cwd, home.resolve("roomy"))
+            CliRun run = CliHarness.against(roomy, sandbox.cwd(), sandbox.home().resolve("roomy"))
                     .typing("")
                     .interrupts(ctrlCWhen(() -> SandboxLog.acceptedSubmits(roomy) >= 1))
                     .run("generate", "a fox at the server");
@@ -101,7 +86,7 @@ class CliInterruptTest {
 
     /** The journal shows the job back in the local queue after the server refused it a slot (50430). */
     private boolean waitingLocallyAfterASlotRefusal() {
-        try (dev.jimeng.store.JobStore store = dev.jimeng.store.JobStore.open(home)) {
+        try (dev.jimeng.store.JobStore store = dev.jimeng.store.JobStore.open(sandbox.home())) {
             return store.unfinished().stream()
                     .anyMatch(j -> j.state() == dev.jimeng.store.JobState.QUEUED && "50430".equals(j.errorCode()));
         }
@@ -119,7 +104,7 @@ class CliInterruptTest {
     }
 
     private JsonNode onlyJobWithPrompt(String prompt) throws Exception {
-        CliRun jobs = jimeng.run("jobs", "--json", "--search", prompt);
+        CliRun jobs = sandbox.jimeng().run("jobs", "--json", "--search", prompt);
         JsonNode array = Json.MAPPER.readTree(jobs.stdout());
         assertThat(array).hasSize(1);
         return array.get(0);

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.e2e.SandboxLog;
 import dev.jimeng.json.Json;
-import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,11 +18,9 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The money path when the journal cannot be written right after the server accepted a submit:
@@ -36,31 +33,16 @@ import org.junit.jupiter.api.io.TempDir;
 class CliJournalLockTest {
     private static final Pattern ACCEPTED = Pattern.compile("jimeng: task (\\S+) accepted for job (\\S+)");
 
-    private static SandboxServer server;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @Test
     void aTaskAcceptedWhileAnotherProcessLocksTheJournalIsToldAndAttachRecoversIt() throws Exception {
-        CliHarness jimeng = CliHarness.against(server, cwd, home).with("JIMENG_JOURNAL_RETRY_SECONDS", "2");
+        CliHarness jimeng = sandbox.cli().with("JIMENG_JOURNAL_RETRY_SECONDS", "2");
         AtomicReference<Connection> locker = new AtomicReference<>();
         // the moment the server has accepted the task, before its answer leaves: lock the journal
-        server.faults().beforeNextAcceptedAnswer(() -> locker.set(lockExclusively(journal())));
-        long acceptedBefore = SandboxLog.acceptedSubmits(server);
+        sandbox.server().faults().beforeNextAcceptedAnswer(() -> locker.set(lockExclusively(journal())));
+        long acceptedBefore = SandboxLog.acceptedSubmits(sandbox.server());
 
         CliRun run;
         try {
@@ -83,48 +65,49 @@ class CliJournalLockTest {
         assertThat(json.get("task_id").asText()).isEqualTo(taskId);
         assertThat(json.get("stop_reason").asText()).isEqualTo("not_journaled");
         assertThat(json.get("next").get(0).get("command").asText()).isEqualTo(attach);
-        assertThat(SandboxLog.acceptedSubmits(server) - acceptedBefore).isEqualTo(1);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server()) - acceptedBefore)
+                .isEqualTo(1);
 
         CliRun recovered = jimeng.run(shellWords(attach.substring("jimeng ".length())));
 
         assertThat(recovered.exitCode()).as(recovered.toString()).isZero();
         assertThat(recovered.stdout()).contains("Task ID: " + taskId).contains("a fox in the snow");
-        assertThat(SandboxLog.acceptedSubmits(server) - acceptedBefore)
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server()) - acceptedBefore)
                 .as("attach never submits: the task was accepted once")
                 .isEqualTo(1);
-        assertThat(SandboxLog.polledTaskIds(server)).contains(taskId);
+        assertThat(SandboxLog.polledTaskIds(sandbox.server())).contains(taskId);
         CliRun listed = jimeng.run("jobs", "--json");
         assertThat(listed.stdout()).contains(taskId).contains("\"done\"");
     }
 
     @Test
     void attachingATaskAJobAlreadyTracksFindsThatJobInsteadOfAddingOne() throws Exception {
-        CliHarness jimeng = CliHarness.against(server, cwd, home);
+        CliHarness jimeng = sandbox.cli();
         CliRun first = jimeng.run("generate", "a heron", "--json");
         assertThat(first.exitCode()).as(first.toString()).isZero();
         String taskId = Json.MAPPER.readTree(first.stdout()).get("task_id").asText();
         String jobId = Json.MAPPER.readTree(first.stdout()).get("job_id").asText();
-        long accepted = SandboxLog.acceptedSubmits(server);
+        long accepted = SandboxLog.acceptedSubmits(sandbox.server());
 
         CliRun again = jimeng.run("attach", taskId, "--mode", "t2v_720p", "--json");
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
         assertThat(Json.MAPPER.readTree(again.stdout()).get("job_id").asText()).isEqualTo(jobId);
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(accepted);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(accepted);
     }
 
     @Test
     void attachRefusesAModeItDoesNotKnowAndSendsNothing() {
-        CliRun run = CliHarness.against(server, cwd, home).run("attach", "123", "--mode", "t2v_4k");
+        CliRun run = sandbox.cli().run("attach", "123", "--mode", "t2v_4k");
 
         assertThat(run.exitCode()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.onlyErrorLine()).contains("unknown mode 't2v_4k'").contains("t2v_720p");
     }
 
     private Path journal() {
-        Path db = home.resolve(JobStore.FILE_NAME);
+        Path db = sandbox.home().resolve(JobStore.FILE_NAME);
         if (!Files.exists(db)) {
-            try (var files = Files.walk(home)) {
+            try (var files = Files.walk(sandbox.home())) {
                 db = files.filter(p -> p.getFileName().toString().equals(JobStore.FILE_NAME))
                         .findFirst()
                         .orElseThrow();

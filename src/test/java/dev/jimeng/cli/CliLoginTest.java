@@ -14,9 +14,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -25,31 +24,16 @@ import org.junit.jupiter.api.io.TempDir;
  * session tokens are sent, signed, and checked by the sandbox.
  */
 class CliLoginTest {
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
+    @RegisterExtension
+    final CliSandbox sandbox = CliSandbox.perTest();
 
     @TempDir
     Path keychainDir;
 
-    private SandboxServer server;
-
-    @BeforeEach
-    void start() {
-        server = CliSandbox.start();
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
-
     /** No keys in the environment: only the sandbox's URL. */
     private CliHarness cli() {
-        return CliHarness.bare(cwd, home)
-                .with("JIMENG_VIDEO_API_URL", server.baseUrl())
+        return CliHarness.bare(sandbox.cwd(), sandbox.home())
+                .with("JIMENG_VIDEO_API_URL", sandbox.server().baseUrl())
                 .with("JIMENG_VIDEO_POLL_INTERVAL", "0.1");
     }
 
@@ -61,11 +45,11 @@ class CliLoginTest {
     }
 
     private String secret() {
-        return server.credentials().secretAccessKey();
+        return sandbox.server().credentials().secretAccessKey();
     }
 
     private String accessKey() {
-        return server.credentials().accessKeyId();
+        return sandbox.server().credentials().accessKeyId();
     }
 
     @Test
@@ -74,10 +58,10 @@ class CliLoginTest {
 
         assertThat(login.exitCode()).as(login.toString()).isZero();
         assertThat(login.stdout()).contains("logged in: profile default, keys checked");
-        Path credentials = home.resolve("credentials.toml");
+        Path credentials = sandbox.home().resolve("credentials.toml");
         assertThat(Files.getPosixFilePermissions(credentials)).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(Files.readString(credentials)).contains(accessKey(), secret());
-        assertThat(server.getResultCount()).as("one check").isEqualTo(1);
+        assertThat(sandbox.server().getResultCount()).as("one check").isEqualTo(1);
 
         CliRun generate = cli().run("--verbose", "generate", "a heron");
         CliRun list = cli().with("COLUMNS", "300").run("config", "list");
@@ -87,7 +71,7 @@ class CliLoginTest {
         for (CliRun run : List.of(login, generate, list)) {
             assertThat(run.stdout() + run.stderr()).doesNotContain(secret());
         }
-        assertThat(filesUnder(home))
+        assertThat(filesUnder(sandbox.home()))
                 .as("only the credentials file holds the secret")
                 .filteredOn(f -> !f.equals(credentials))
                 .isNotEmpty()
@@ -100,7 +84,7 @@ class CliLoginTest {
 
         assertThat(login.exitCode()).isEqualTo(4);
         assertThat(login.onlyErrorLine()).contains("SignatureDoesNotMatch", "nothing was stored");
-        assertThat(home.resolve("credentials.toml")).doesNotExist();
+        assertThat(sandbox.home().resolve("credentials.toml")).doesNotExist();
     }
 
     @Test
@@ -125,12 +109,12 @@ class CliLoginTest {
         CliRun logout = cli().run("--profile", "work", "logout");
 
         assertThat(logout.exitCode()).as(logout.toString()).isZero();
-        assertThat(Files.readString(home.resolve("credentials.toml"))).doesNotContain(secret(), accessKey());
+        assertThat(Files.readString(sandbox.home().resolve("credentials.toml"))).doesNotContain(secret(), accessKey());
     }
 
     @Test
     void aCredentialsFileOthersCanReadIsWarnedAbout() throws Exception {
-        Path credentials = home.resolve("credentials.toml");
+        Path credentials = sandbox.home().resolve("credentials.toml");
         Files.writeString(credentials, "access-key = \"" + accessKey() + "\"\nsecret-key = \"" + secret() + "\"\n");
         Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-r--r--"));
 
@@ -145,7 +129,7 @@ class CliLoginTest {
 
     @Test
     void anUnknownKeyInTheCredentialsFileIsNamedWithTheClosestOne() throws Exception {
-        Path credentials = home.resolve("credentials.toml");
+        Path credentials = sandbox.home().resolve("credentials.toml");
         Files.writeString(credentials, "access-key = \"" + accessKey() + "\"\nsecret-kee = \"x\"\n");
         Files.setPosixFilePermissions(credentials, PosixFilePermissions.fromString("rw-------"));
 
@@ -155,7 +139,7 @@ class CliLoginTest {
         assertThat(run.onlyErrorLine())
                 .contains("credentials file " + credentials, "unknown key 'secret-kee'; did you mean secret-key?")
                 .doesNotContain("\"x\"");
-        assertThat(server.submitCount()).isZero();
+        assertThat(sandbox.server().submitCount()).isZero();
     }
 
     @Test
@@ -180,13 +164,14 @@ class CliLoginTest {
         assertThat(Files.readString(keychainDir.resolve("args")))
                 .startsWith("store --label=jimeng (default, " + accessKey() + ") service jimeng profile default")
                 .doesNotContain(secret());
-        String stored = Files.readString(home.resolve("credentials.toml"));
+        String stored = Files.readString(sandbox.home().resolve("credentials.toml"));
         assertThat(stored).contains(accessKey(), "keychain = true").doesNotContain(secret());
 
         CliRun generate = cli.run("generate", "a heron");
         assertThat(generate.exitCode()).as(generate.toString()).isZero();
         assertThat(Files.readString(keychainDir.resolve("args"))).contains("lookup service jimeng profile default");
-        assertThat(filesUnder(home)).allSatisfy(f -> assertThat(read(f)).doesNotContain(secret()));
+        assertThat(filesUnder(sandbox.home()))
+                .allSatisfy(f -> assertThat(read(f)).doesNotContain(secret()));
 
         assertThat(cli.run("logout").exitCode()).isZero();
         assertThat(Files.readString(keychainDir.resolve("args"))).contains("clear service jimeng profile default");
@@ -199,7 +184,7 @@ class CliLoginTest {
 
         assertThat(login.exitCode()).isEqualTo(2);
         assertThat(login.onlyErrorLine()).contains("secret-tool is not on PATH");
-        assertThat(home.resolve("credentials.toml")).doesNotExist();
+        assertThat(sandbox.home().resolve("credentials.toml")).doesNotExist();
     }
 
     @Test
@@ -210,7 +195,7 @@ class CliLoginTest {
                 .queueDuration(Duration.ofMillis(100))
                 .generateDuration(Duration.ofMillis(200))
                 .build())) {
-            CliHarness cli = CliHarness.bare(cwd, home)
+            CliHarness cli = CliHarness.bare(sandbox.cwd(), sandbox.home())
                     .with("JIMENG_VIDEO_API_URL", sts.baseUrl())
                     .with("JIMENG_VIDEO_POLL_INTERVAL", "0.1")
                     .with("VOLC_ACCESSKEY", "AKTPtemporary0001")
@@ -232,16 +217,16 @@ class CliLoginTest {
 
             // the same three as a profile's session-token key instead of the environment
             Files.writeString(
-                    home.resolve("credentials.toml"),
+                    sandbox.home().resolve("credentials.toml"),
                     "[profile.sts]\naccess-key = \"AKTPtemporary0001\"\n"
                             + "secret-key = \"temporarySecret00000000000000000000000\"\nsession_token = \"" + token
                             + "\"\n");
-            CliRun stored = CliHarness.bare(cwd, home)
+            CliRun stored = CliHarness.bare(sandbox.cwd(), sandbox.home())
                     .with("JIMENG_VIDEO_API_URL", sts.baseUrl())
                     .with("JIMENG_VIDEO_POLL_INTERVAL", "0.1")
                     .run("--profile", "sts", "generate", "a crane");
             assertThat(stored.exitCode()).as(stored.toString()).isZero();
-            assertThat(filesUnder(home))
+            assertThat(filesUnder(sandbox.home()))
                     .filteredOn(f -> !f.getFileName().toString().equals("credentials.toml"))
                     .allSatisfy(f -> assertThat(read(f)).doesNotContain(token));
         }

@@ -2,14 +2,12 @@ package dev.jimeng.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jimeng.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The output destination is checked before the submit: a place jimeng cannot save to is one line
@@ -17,111 +15,104 @@ import org.junit.jupiter.api.io.TempDir;
  * for a video that would have nowhere to go.
  */
 class CliOutputCheckTest {
-    @TempDir
-    Path cwd;
+    @RegisterExtension
+    final CliSandbox sandbox = CliSandbox.perTest();
 
-    @TempDir
-    Path home;
+    private final ReadOnlyFolders readOnly = new ReadOnlyFolders();
 
-    private SandboxServer server;
-    private ReadOnlyFolders readOnly;
-
-    @BeforeEach
-    void startSandbox() {
-        server = CliSandbox.start();
-        readOnly = new ReadOnlyFolders();
-    }
-
+    /** Lets the folders be written again, so they can be deleted. */
     @AfterEach
-    void stopSandbox() {
+    void undoReadOnly() {
         readOnly.close();
-        server.close();
-    }
-
-    private CliHarness cli() {
-        return CliHarness.against(server, cwd, home);
     }
 
     private void assertRefusedBeforeAnythingWasSent(CliRun run, String... words) {
         assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
         assertThat(run.onlyErrorLine()).startsWith("jimeng: ").contains(words);
-        assertThat(server.requests()).as("requests received").isEmpty();
+        assertThat(sandbox.server().requests()).as("requests received").isEmpty();
     }
 
     @Test
     void aReadOnlyOutputFolderIsRefusedByGenerateSubmitAndBatch() throws Exception {
-        Path ro = readOnly.make(cwd.resolve("ro"));
-        Files.writeString(cwd.resolve("jobs.txt"), "a red fox\na blue whale\n");
+        Path ro = readOnly.make(sandbox.cwd().resolve("ro"));
+        Files.writeString(sandbox.cwd().resolve("jobs.txt"), "a red fox\na blue whale\n");
 
-        assertRefusedBeforeAnythingWasSent(cli().run("generate", "a cat", "--output", "ro"), ro.toString(), "writ");
-        assertRefusedBeforeAnythingWasSent(cli().run("submit", "a cat", "--output", "ro/"), ro.toString(), "writ");
         assertRefusedBeforeAnythingWasSent(
-                cli().run("batch", "jobs.txt", "--yes", "--output-dir", "ro"), ro.toString(), "writ");
+                sandbox.cli().run("generate", "a cat", "--output", "ro"), ro.toString(), "writ");
         assertRefusedBeforeAnythingWasSent(
-                cli().with("JIMENG_OUTPUT_DIR", ro.toString()).run("generate", "a cat"), ro.toString(), "writ");
+                sandbox.cli().run("submit", "a cat", "--output", "ro/"), ro.toString(), "writ");
         assertRefusedBeforeAnythingWasSent(
-                cli().with("JIMENG_OUTPUT_DIR", ro.toString()).run("batch", "jobs.txt", "--yes"),
+                sandbox.cli().run("batch", "jobs.txt", "--yes", "--output-dir", "ro"), ro.toString(), "writ");
+        assertRefusedBeforeAnythingWasSent(
+                sandbox.cli().with("JIMENG_OUTPUT_DIR", ro.toString()).run("generate", "a cat"), ro.toString(), "writ");
+        assertRefusedBeforeAnythingWasSent(
+                sandbox.cli().with("JIMENG_OUTPUT_DIR", ro.toString()).run("batch", "jobs.txt", "--yes"),
                 ro.toString(),
                 "writ");
         assertRefusedBeforeAnythingWasSent(
-                cli().run("generate", "a cat", "--output", "ro/clip.mp4"), ro.toString(), "writ");
+                sandbox.cli().run("generate", "a cat", "--output", "ro/clip.mp4"), ro.toString(), "writ");
     }
 
     @Test
     void aDanglingSymlinkAtOutputIsRefused() throws Exception {
-        Files.createSymbolicLink(cwd.resolve("clip.mp4"), cwd.resolve("gone/clip.mp4"));
+        Files.createSymbolicLink(
+                sandbox.cwd().resolve("clip.mp4"), sandbox.cwd().resolve("gone/clip.mp4"));
 
-        assertRefusedBeforeAnythingWasSent(cli().run("generate", "a cat", "--output", "clip.mp4"), "clip.mp4", "link");
-        assertRefusedBeforeAnythingWasSent(cli().run("submit", "a cat", "--output", "clip.mp4"), "clip.mp4", "link");
+        assertRefusedBeforeAnythingWasSent(
+                sandbox.cli().run("generate", "a cat", "--output", "clip.mp4"), "clip.mp4", "link");
+        assertRefusedBeforeAnythingWasSent(
+                sandbox.cli().run("submit", "a cat", "--output", "clip.mp4"), "clip.mp4", "link");
     }
 
     @Test
     void anOutputFolderThatCannotBeMadeIsRefused() {
         assertRefusedBeforeAnythingWasSent(
-                cli().with("JIMENG_OUTPUT_DIR", "/proc/nope").run("generate", "a cat"), "/proc/nope");
-        assertRefusedBeforeAnythingWasSent(cli().run("generate", "a cat", "--output", "/proc/nope/"), "/proc/nope");
+                sandbox.cli().with("JIMENG_OUTPUT_DIR", "/proc/nope").run("generate", "a cat"), "/proc/nope");
         assertRefusedBeforeAnythingWasSent(
-                cli().run("generate", "a cat", "--output", "/proc/nope/clip.mp4"), "/proc/nope");
+                sandbox.cli().run("generate", "a cat", "--output", "/proc/nope/"), "/proc/nope");
+        assertRefusedBeforeAnythingWasSent(
+                sandbox.cli().run("generate", "a cat", "--output", "/proc/nope/clip.mp4"), "/proc/nope");
     }
 
     @Test
     void aFileWhereTheOutputFolderShouldBeIsRefused() throws Exception {
-        Files.writeString(cwd.resolve("notes"), "not a folder");
+        Files.writeString(sandbox.cwd().resolve("notes"), "not a folder");
 
         assertRefusedBeforeAnythingWasSent(
-                cli().with("JIMENG_OUTPUT_DIR", "notes").run("generate", "a cat"), "notes", "not a folder");
+                sandbox.cli().with("JIMENG_OUTPUT_DIR", "notes").run("generate", "a cat"), "notes", "not a folder");
         assertRefusedBeforeAnythingWasSent(
-                cli().run("generate", "a cat", "--output", "notes/clip.mp4"), "notes", "not a folder");
+                sandbox.cli().run("generate", "a cat", "--output", "notes/clip.mp4"), "notes", "not a folder");
     }
 
     @Test
     void aFolderNamedLikeAVideoFileIsRefused() throws Exception {
-        Files.createDirectories(cwd.resolve("clip.mp4"));
+        Files.createDirectories(sandbox.cwd().resolve("clip.mp4"));
 
         assertRefusedBeforeAnythingWasSent(
-                cli().run("generate", "a cat", "--output", "clip.mp4"), "clip.mp4", "folder");
+                sandbox.cli().run("generate", "a cat", "--output", "clip.mp4"), "clip.mp4", "folder");
     }
 
     @Test
     void downloadChecksItsDestinationBeforeAskingForTheVideo() throws Exception {
-        CliRun made = cli().run("generate", "a cat", "--json");
+        CliRun made = sandbox.cli().run("generate", "a cat", "--json");
         assertThat(made.exitCode()).as(made.stderr()).isZero();
         String id = com.fasterxml.jackson.databind.json.JsonMapper.builder()
                 .build()
                 .readTree(made.stdout())
                 .path("job_id")
                 .asText();
-        int before = server.requests().size();
-        Files.createSymbolicLink(cwd.resolve("again.mp4"), cwd.resolve("gone/again.mp4"));
-        Path ro = readOnly.make(cwd.resolve("ro"));
+        int before = sandbox.server().requests().size();
+        Files.createSymbolicLink(
+                sandbox.cwd().resolve("again.mp4"), sandbox.cwd().resolve("gone/again.mp4"));
+        Path ro = readOnly.make(sandbox.cwd().resolve("ro"));
 
         for (List<String> args :
                 List.of(List.of("download", id, "--output", "again.mp4"), List.of("download", id, "--output", "ro/"))) {
-            CliRun run = cli().run(args.toArray(String[]::new));
+            CliRun run = sandbox.cli().run(args.toArray(String[]::new));
             assertThat(run.exitCode()).as(run.stderr()).isEqualTo(2);
             assertThat(run.onlyErrorLine()).startsWith("jimeng: ");
         }
-        assertThat(server.requests()).hasSize(before);
+        assertThat(sandbox.server().requests()).hasSize(before);
         assertThat(ro).isEmptyDirectory();
     }
 }

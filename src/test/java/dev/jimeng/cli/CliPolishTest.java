@@ -5,45 +5,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.e2e.SandboxLog;
 import dev.jimeng.json.Json;
-import dev.jimeng.sandbox.SandboxServer;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The small things of issue 16 (CLI): each through the real command line. */
 class CliPolishTest {
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    private SandboxServer server;
-
-    @BeforeEach
-    void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterEach
-    void stopSandbox() {
-        server.close();
-    }
-
-    private CliHarness cli() {
-        return CliHarness.against(server, cwd, home);
-    }
+    @RegisterExtension
+    final CliSandbox sandbox = CliSandbox.perTest();
 
     private String submit(String prompt) {
-        CliRun run = cli().run("submit", prompt);
+        CliRun run = sandbox.cli().run("submit", prompt);
         assertThat(run.exitCode()).as(run.toString()).isZero();
         return run.stdout().strip().lines().reduce((a, b) -> b).orElseThrow().split("\\s+")[0];
     }
 
     private JsonNode generate(String prompt) throws Exception {
-        CliRun run = cli().run("generate", prompt, "--json");
+        CliRun run = sandbox.cli().run("generate", prompt, "--json");
         assertThat(run.exitCode()).as(run.toString()).isZero();
         return Json.MAPPER.readTree(run.stdout());
     }
@@ -53,35 +31,35 @@ class CliPolishTest {
         String fox = submit("a red fox");
         String whale = submit("a blue whale");
 
-        CliRun status = cli().run("status");
+        CliRun status = sandbox.cli().run("status");
         assertThat(status.exitCode()).as(status.toString()).isZero();
         assertThat(status.stdout()).contains(fox).contains(whale);
 
-        CliRun waited = cli().run("wait");
+        CliRun waited = sandbox.cli().run("wait");
         assertThat(waited.exitCode()).as(waited.toString()).isZero();
         assertThat(waited.stdout()).contains(fox + " done").contains(whale + " done");
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(2);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(2);
 
-        CliRun nothing = cli().run("wait", "--all");
+        CliRun nothing = sandbox.cli().run("wait", "--all");
         assertThat(nothing.exitCode()).as(nothing.toString()).isZero();
         assertThat(nothing.stderr()).isEqualTo("no unfinished jobs (2 in the journal)\n");
-        CliRun none = cli().run("status");
+        CliRun none = sandbox.cli().run("status");
         assertThat(none.exitCode()).as(none.toString()).isZero();
         assertThat(none.stdout()).isEqualTo("no unfinished jobs (2 in the journal)\n");
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(2);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(2);
     }
 
     @Test
     void anEmptyFilteredListSaysWhatWasAskedForAndHowManyJobsThereAre() throws Exception {
-        CliRun empty = cli().run("jobs", "--status", "active");
+        CliRun empty = sandbox.cli().run("jobs", "--status", "active");
         assertThat(empty.stdout()).startsWith("no jobs yet");
 
         generate("a red fox");
 
-        CliRun active = cli().run("jobs", "--status", "active");
+        CliRun active = sandbox.cli().run("jobs", "--status", "active");
         assertThat(active.exitCode()).as(active.toString()).isZero();
         assertThat(active.stdout()).isEqualTo("no active jobs (1 in the journal)\n");
-        CliRun search = cli().run("jobs", "--status", "failed", "--search", "whale");
+        CliRun search = sandbox.cli().run("jobs", "--status", "failed", "--search", "whale");
         assertThat(search.stdout()).isEqualTo("no failed jobs matching 'whale' (1 in the journal)\n");
     }
 
@@ -91,18 +69,18 @@ class CliPolishTest {
         String id = made.path("job_id").asText();
         String usualName =
                 Path.of(made.path("save_path").asText()).getFileName().toString();
-        java.nio.file.Files.createDirectories(cwd.resolve("existing"));
-        java.nio.file.Files.createDirectories(cwd.resolve("slashed"));
-        long submits = SandboxLog.acceptedSubmits(server);
+        java.nio.file.Files.createDirectories(sandbox.cwd().resolve("existing"));
+        java.nio.file.Files.createDirectories(sandbox.cwd().resolve("slashed"));
+        long submits = SandboxLog.acceptedSubmits(sandbox.server());
 
         for (String folder : new String[] {"existing", "slashed/", "new/", "deeper/still/"}) {
-            CliRun run = cli().run("download", id, "-o", folder);
+            CliRun run = sandbox.cli().run("download", id, "-o", folder);
             assertThat(run.exitCode()).as(folder + ": " + run).isZero();
-            Path expected = cwd.resolve(folder.replaceFirst("/$", "")).resolve(usualName);
+            Path expected = sandbox.cwd().resolve(folder.replaceFirst("/$", "")).resolve(usualName);
             assertThat(run.stdout().lines().toList()).as(folder).contains(expected.toString());
             assertThat(expected).isRegularFile();
         }
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(submits);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(submits);
     }
 
     @Test
@@ -110,23 +88,23 @@ class CliPolishTest {
         JsonNode made = generate("a red fox");
         String id = made.path("job_id").asText();
         Path original = Path.of(made.path("save_path").asText());
-        int downloads = server.downloadCount();
+        int downloads = sandbox.server().downloadCount();
 
-        CliRun again = cli().run("download", id);
+        CliRun again = sandbox.cli().run("download", id);
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
         Path copy = Path.of(again.stdout().strip());
         assertThat(copy).isNotEqualTo(original).isRegularFile().hasSameBinaryContentAs(original);
-        assertThat(server.downloadCount()).isGreaterThan(downloads);
-        CliRun shown = cli().run("jobs", "--json");
+        assertThat(sandbox.server().downloadCount()).isGreaterThan(downloads);
+        CliRun shown = sandbox.cli().run("jobs", "--json");
         JsonNode after = Json.MAPPER.readTree(shown.stdout()).get(0);
         assertThat(after.path("save_path").asText()).isEqualTo(original.toString());
         assertThat(after.path("state_times")).isEqualTo(made.path("state_times"));
         assertThat(after.path("sha256")).isEqualTo(made.path("sha256"));
         assertThat(after.path("status").asText()).isEqualTo("done");
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(1);
         // the copy is journaled beside the job, and show says where it went
-        CliRun details = cli().run("show", id);
+        CliRun details = sandbox.cli().run("show", id);
         assertThat(details.stdout().lines().filter(l -> l.strip().startsWith("copy ")))
                 .singleElement()
                 .asString()
@@ -144,8 +122,9 @@ class CliPolishTest {
         assertThat(expires).as(made.toString()).isNotNull();
         assertThat(java.time.Instant.parse(expires))
                 .isBetween(before.plus(java.time.Duration.ofMinutes(59)), after.plus(java.time.Duration.ofHours(1)));
-        JsonNode listed =
-                Json.MAPPER.readTree(cli().run("jobs", "--json").stdout()).get(0);
+        JsonNode listed = Json.MAPPER
+                .readTree(sandbox.cli().run("jobs", "--json").stdout())
+                .get(0);
         assertThat(listed.path("video_url_expires_at").asText(null)).isNotNull();
         assertThat(java.time.Instant.parse(listed.path("video_url_expires_at").asText()))
                 .isBetween(before.plus(java.time.Duration.ofMinutes(59)), after.plus(java.time.Duration.ofHours(1)));
@@ -154,10 +133,10 @@ class CliPolishTest {
     @Test
     void badJsonInABatchSaysLineColumnAndWhatWasExpectedInOneLine() throws Exception {
         java.nio.file.Files.writeString(
-                cwd.resolve("jobs.txt"),
+                sandbox.cwd().resolve("jobs.txt"),
                 "a red fox\n{\"prompt\": \"a whale\" \"duration\": 5}\n{\"prompt\": \"a cat\"\n{prompt: 1}\n");
 
-        CliRun run = cli().run("batch", "jobs.txt", "--yes");
+        CliRun run = sandbox.cli().run("batch", "jobs.txt", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         String all = run.stderr();
@@ -170,29 +149,29 @@ class CliPolishTest {
                 .doesNotContain("REDACTED")
                 .doesNotContain("marker")
                 .doesNotContain("StreamReadFeature");
-        assertThat(server.requests()).isEmpty();
+        assertThat(sandbox.server().requests()).isEmpty();
     }
 
     @Test
     void anErrorCodeIsSaidOnceCountsAgreeAndTheSeedHasOneRule() throws Exception {
-        CliRun failed = cli().run("generate", "an unreviewable sunset", "--json");
+        CliRun failed = sandbox.cli().run("generate", "an unreviewable sunset", "--json");
         assertThat(failed.exitCode()).as(failed.toString()).isNotZero();
         String id = Json.MAPPER.readTree(failed.stdout()).path("job_id").asText();
         assertThat(failed.stderr()).contains("50516").doesNotContain("50516: 50516");
-        CliRun shown = cli().run("show", id);
+        CliRun shown = sandbox.cli().run("show", id);
         assertThat(shown.stdout()).contains("50516").doesNotContain("50516: 50516");
 
-        CliRun tooLong = cli().run("generate", "x".repeat(801), "--dry-run");
+        CliRun tooLong = sandbox.cli().run("generate", "x".repeat(801), "--dry-run");
         assertThat(tooLong.exitCode()).isEqualTo(2);
         assertThat(tooLong.onlyErrorLine()).endsWith("shorten it by 1 character");
 
-        CliRun flag = cli().run("generate", "a cat", "--seed", "2147483648", "--dry-run");
-        CliRun setting = cli().runScript("set seed 2147483648\nset seed -2\n");
+        CliRun flag = sandbox.cli().run("generate", "a cat", "--seed", "2147483648", "--dry-run");
+        CliRun setting = sandbox.cli().runScript("set seed 2147483648\nset seed -2\n");
         assertThat(flag.exitCode()).isEqualTo(2);
         assertThat(flag.onlyErrorLine()).contains("0 to 2147483647, or -1 for a random seed");
         assertThat(setting.stdout() + setting.stderr())
                 .contains("'2147483648' is out of range; give a whole number: 0 to 2147483647, or -1 for a random seed")
                 .contains("'-2' is out of range; give a whole number: 0 to 2147483647, or -1 for a random seed");
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(1);
     }
 }

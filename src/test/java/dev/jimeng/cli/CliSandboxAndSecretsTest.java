@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.json.Json;
-import dev.jimeng.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,10 +14,8 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The built-in sandbox ({@code jimeng --sandbox generate}) works with no account at all; no
@@ -30,32 +27,17 @@ class CliSandboxAndSecretsTest {
     private static final Pattern SECRET_SHAPED =
             Pattern.compile("(?<![A-Za-z0-9+/=])[A-Za-z0-9+/]{40}(?![A-Za-z0-9+/=])");
 
-    private static SandboxServer server;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @Test
     void sandboxGenerateMakesAVideoWithoutAnyCredentials() throws Exception {
-        CliRun run = CliHarness.bare(cwd, home).run("--sandbox", "generate", "a cat");
+        CliRun run = CliHarness.bare(sandbox.cwd(), sandbox.home()).run("--sandbox", "generate", "a cat");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
         assertThat(run.stdout()).startsWith("**Generated Video:**").contains("- Prompt: a cat\n");
-        List<Path> videos = listFiles(cwd.resolve("generated_videos")).stream()
+        List<Path> videos = listFiles(sandbox.cwd().resolve("generated_videos")).stream()
                 .filter(f -> f.toString().endsWith(".mp4"))
                 .toList();
         assertThat(videos).hasSize(1);
@@ -68,7 +50,7 @@ class CliSandboxAndSecretsTest {
         assertThat(probe.path("streams").get(0).path("width").asInt()).isEqualTo(1280);
         assertThat(probe.path("format").path("duration").asDouble()).isBetween(5.0, 5.1);
 
-        assertThat(journalsUnder(home)).as("the journal was written").isNotEmpty();
+        assertThat(journalsUnder(sandbox.home())).as("the journal was written").isNotEmpty();
         // the built-in sandbox's key pair is random: nothing shaped like its secret may show up
         for (String text : everythingWritten(run)) {
             assertNoSecretShapedToken(text);
@@ -78,10 +60,10 @@ class CliSandboxAndSecretsTest {
 
     @Test
     void noSecretSignatureUrlTokenOrImageDataIsPrintedOrStoredEvenWithVerbose() throws Exception {
-        Path png = Fixtures.png(cwd, "first.png", 640, 480);
+        Path png = Fixtures.png(sandbox.cwd(), "first.png", 640, 480);
         String imageBase64 = Base64.getEncoder().encodeToString(Files.readAllBytes(png));
-        String secret = server.credentials().secretAccessKey();
-        CliHarness jimeng = CliHarness.against(server, cwd, home);
+        String secret = sandbox.server().credentials().secretAccessKey();
+        CliHarness jimeng = sandbox.cli();
 
         CliRun run = jimeng.run(
                 "--verbose", "generate", "the ball bounces", "-m", "i2v_first_720p", "-i", "first.png", "--json");
@@ -96,17 +78,17 @@ class CliSandboxAndSecretsTest {
                 assertThat(text).doesNotContain(secret, "X-Signature", "Signature=", imageBase64.substring(0, 64));
             }
         }
-        assertThat(journalsUnder(home)).isNotEmpty();
-        for (String stored : filesUnder(home)) {
+        assertThat(journalsUnder(sandbox.home())).isNotEmpty();
+        for (String stored : filesUnder(sandbox.home())) {
             assertThat(stored).doesNotContain(secret, "X-Signature", imageBase64.substring(0, 64));
         }
     }
 
     @Test
     void jobsAndShowReadTheJournalWithoutCredentials() throws Exception {
-        CliRun made = CliHarness.against(server, cwd, home).run("generate", "a heron takes off");
+        CliRun made = sandbox.cli().run("generate", "a heron takes off");
         assertThat(made.exitCode()).as(made.toString()).isZero();
-        CliHarness noAccount = CliHarness.bare(cwd, home);
+        CliHarness noAccount = CliHarness.bare(sandbox.cwd(), sandbox.home());
 
         CliRun listed = noAccount.run("jobs", "--json");
         String id = Json.MAPPER.readTree(listed.stdout()).get(0).path("job_id").asText();
@@ -121,21 +103,20 @@ class CliSandboxAndSecretsTest {
 
     @Test
     void downloadWithoutCredentialsSaysWhichVariableIsMissingAndSendsNothing() throws Exception {
-        CliRun made = CliHarness.against(server, cwd, home).run("generate", "a heron lands", "--json");
+        CliRun made = sandbox.cli().run("generate", "a heron lands", "--json");
         String id = Json.MAPPER.readTree(made.stdout()).path("job_id").asText();
-        int callsBefore = server.requests().size();
+        int callsBefore = sandbox.server().requests().size();
 
-        CliRun run = CliHarness.bare(cwd, home).run("download", id);
+        CliRun run = CliHarness.bare(sandbox.cwd(), sandbox.home()).run("download", id);
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
         assertThat(run.onlyErrorLine()).contains("VOLC_ACCESSKEY is not set", "--sandbox");
-        assertThat(server.requests()).hasSize(callsBefore);
+        assertThat(sandbox.server().requests()).hasSize(callsBefore);
     }
 
     @Test
     void theProgressLineIsDrawnOnStderrWhenItIsATerminal() {
-        CliRun run =
-                CliHarness.against(server, cwd, home).stderrIsTerminal(true).run("generate", "a cat");
+        CliRun run = sandbox.cli().stderrIsTerminal(true).run("generate", "a cat");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderr()).startsWith("\r\033[Kjimeng: ").contains(" downloading ", " done ");
@@ -145,10 +126,7 @@ class CliSandboxAndSecretsTest {
 
     @Test
     void atSixtyColumnsTheProgressIsOneUpdatingLineThatNeverWraps() {
-        CliRun run = CliHarness.against(server, cwd, home)
-                .with("COLUMNS", "60")
-                .stderrIsTerminal(true)
-                .run("generate", "a cat");
+        CliRun run = sandbox.cli().with("COLUMNS", "60").stderrIsTerminal(true).run("generate", "a cat");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         for (String drawn : run.stderr().split("\n|\r\033\\[K")) {
@@ -159,8 +137,7 @@ class CliSandboxAndSecretsTest {
 
     @Test
     void noProgressIsWrittenWhenStderrIsNotATerminal() {
-        CliRun run =
-                CliHarness.against(server, cwd, home).stderrIsTerminal(false).run("generate", "a cat");
+        CliRun run = sandbox.cli().stderrIsTerminal(false).run("generate", "a cat");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stderrBesidesAccepted()).isEmpty();
@@ -168,10 +145,9 @@ class CliSandboxAndSecretsTest {
 
     @Test
     void aFailureAtATerminalWipesTheProgressLineBeforeTheErrorLine() {
-        server.faults().failNextSubmit(50412);
+        sandbox.server().faults().failNextSubmit(50412);
 
-        CliRun run =
-                CliHarness.against(server, cwd, home).stderrIsTerminal(true).run("generate", "a cat");
+        CliRun run = sandbox.cli().stderrIsTerminal(true).run("generate", "a cat");
 
         assertThat(run.exitCode()).isEqualTo(3);
         String afterProgress = run.stderr().substring(run.stderr().lastIndexOf("\r\033[K") + 4);
@@ -181,7 +157,7 @@ class CliSandboxAndSecretsTest {
 
     private List<String> everythingWritten(CliRun run) {
         List<String> all = new java.util.ArrayList<>(List.of(run.stdout(), run.stderr()));
-        all.addAll(filesUnder(home));
+        all.addAll(filesUnder(sandbox.home()));
         return all;
     }
 

@@ -6,50 +6,31 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.e2e.SandboxLog;
 import dev.jimeng.json.Json;
 import dev.jimeng.request.GenerationRequest;
-import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The spend ledger counts what the server accepted, from the journal; caps refuse before anything
  * is sent, naming the cap, what is spent and how to raise it; prices come from the settings.
  */
 class CliSpendAndCapsTest {
-    private SandboxServer server;
-    private CliHarness jimeng;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    @BeforeEach
-    void start() {
-        server = CliSandbox.start();
-        jimeng = CliHarness.against(server, cwd, home);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final CliSandbox sandbox = CliSandbox.perTest();
 
     @Test
     void twoDoneJobsAreBilledAndACanceledOneCostsNothing() throws Exception {
-        assertThat(jimeng.run("generate", "a red fox").exitCode()).isZero();
-        assertThat(jimeng.run("generate", "a grey wolf").exitCode()).isZero();
+        assertThat(sandbox.jimeng().run("generate", "a red fox").exitCode()).isZero();
+        assertThat(sandbox.jimeng().run("generate", "a grey wolf").exitCode()).isZero();
         String unsent = queuedJob("a fox never sent");
-        assertThat(jimeng.run("cancel", unsent).exitCode()).isZero();
+        assertThat(sandbox.jimeng().run("cancel", unsent).exitCode()).isZero();
 
-        JsonNode spend = Json.MAPPER.readTree(jimeng.run("spend", "--json").stdout());
+        JsonNode spend =
+                Json.MAPPER.readTree(sandbox.jimeng().run("spend", "--json").stdout());
 
         JsonNode today = spend.path("periods").path("today");
         assertThat(today.path("billed_cny").asDouble()).isEqualTo(2.8);
@@ -64,49 +45,51 @@ class CliSpendAndCapsTest {
                 .isEqualTo(2.8);
         assertThat(spend.path("estimated").asBoolean()).isTrue();
 
-        JsonNode canceled =
-                Json.MAPPER.readTree(jimeng.run("show", unsent, "--json").stdout());
+        JsonNode canceled = Json.MAPPER.readTree(
+                sandbox.jimeng().run("show", unsent, "--json").stdout());
         assertThat(canceled.path("billed").asBoolean()).isFalse();
-        assertThat(jimeng.run("show", unsent).stdout()).contains("≈¥1.40 estimated, not billed (never accepted)");
-        JsonNode jobs = Json.MAPPER.readTree(jimeng.run("jobs", "--json").stdout());
+        assertThat(sandbox.jimeng().run("show", unsent).stdout())
+                .contains("≈¥1.40 estimated, not billed (never accepted)");
+        JsonNode jobs =
+                Json.MAPPER.readTree(sandbox.jimeng().run("jobs", "--json").stdout());
         assertThat(jobs.findValuesAsText("estimated_cost_cny")).containsOnly("1.4");
     }
 
     @Test
     void aDailyBudgetRefusesTheSubmitThatWouldPassItAndSendsNothing() throws Exception {
-        assertThat(jimeng.run("generate", "a red fox").exitCode()).isZero();
+        assertThat(sandbox.jimeng().run("generate", "a red fox").exitCode()).isZero();
         config("daily-budget=2");
 
-        CliRun refused = jimeng.run("generate", "a grey wolf");
+        CliRun refused = sandbox.jimeng().run("generate", "a grey wolf");
 
         assertThat(refused.exitCode()).isEqualTo(2);
         assertThat(refused.onlyErrorLine())
                 .contains("≈¥1.40 estimated is spent or on its way today", "daily-budget ¥2", "nothing was sent")
                 .contains("daily-budget=N in");
-        assertThat(SandboxLog.acceptedSubmits(server)).isEqualTo(1);
-        assertThat(jimeng.run("generate", "a grey wolf", "--yes").exitCode())
+        assertThat(SandboxLog.acceptedSubmits(sandbox.server())).isEqualTo(1);
+        assertThat(sandbox.jimeng().run("generate", "a grey wolf", "--yes").exitCode())
                 .as("--yes skips questions, never caps")
                 .isEqualTo(2);
     }
 
     @Test
     void maxCostAndMaxCostPerJobRefuseAnExpensiveJob() throws Exception {
-        CliRun flag = jimeng.run("generate", "a lighthouse", "-m", "t2v_1080p", "--max-cost", "3");
+        CliRun flag = sandbox.jimeng().run("generate", "a lighthouse", "-m", "t2v_1080p", "--max-cost", "3");
         assertThat(flag.exitCode()).isEqualTo(2);
         assertThat(flag.onlyErrorLine()).contains("this would cost ≈¥3.15 estimated, above --max-cost ¥3");
 
         config("max-cost-per-job=3");
-        CliRun setting = jimeng.run("generate", "a lighthouse", "-m", "t2v_1080p");
+        CliRun setting = sandbox.jimeng().run("generate", "a lighthouse", "-m", "t2v_1080p");
         assertThat(setting.exitCode()).isEqualTo(2);
         assertThat(setting.onlyErrorLine()).contains("above max-cost-per-job ¥3");
-        assertThat(server.requests()).isEmpty();
+        assertThat(sandbox.server().requests()).isEmpty();
     }
 
     @Test
     void pricesComeFromTheSettingsTable() throws Exception {
         config("price-720p=0.5");
 
-        CliRun quote = jimeng.run("generate", "a red fox", "--dry-run");
+        CliRun quote = sandbox.jimeng().run("generate", "a red fox", "--dry-run");
 
         assertThat(quote.stdout()).contains("≈¥2.50 estimated");
     }
@@ -114,7 +97,7 @@ class CliSpendAndCapsTest {
     @Test
     void theBuiltInSandboxIsNeverCappedAndSaysNothingIsBilled() throws Exception {
         config("max-cost-per-job=0");
-        CliHarness builtIn = CliHarness.bare(cwd, home)
+        CliHarness builtIn = CliHarness.bare(sandbox.cwd(), sandbox.home())
                 .with("JIMENG_SANDBOX_QUEUE_SECONDS", "0.1")
                 .with("JIMENG_SANDBOX_GENERATE_SECONDS", "0.2");
 
@@ -125,7 +108,7 @@ class CliSpendAndCapsTest {
 
     /** Adds {@code key=value} to config.toml (the value as a TOML string). */
     private void config(String line) throws Exception {
-        Path file = home.resolve("config.toml");
+        Path file = sandbox.home().resolve("config.toml");
         int eq = line.indexOf('=');
         Files.writeString(
                 file,
@@ -135,7 +118,7 @@ class CliSpendAndCapsTest {
     }
 
     private String queuedJob(String prompt) {
-        try (JobStore store = JobStore.open(home)) {
+        try (JobStore store = JobStore.open(sandbox.home())) {
             return store.create(
                             new GenerationRequest("t2v_720p", prompt, 5, 24, "16:9", List.of(), -1L, null, null),
                             null,

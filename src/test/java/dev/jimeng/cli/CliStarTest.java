@@ -2,40 +2,22 @@ package dev.jimeng.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.jimeng.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Stars in the journal, the gallery file they show in, and a bad star sidecar. */
 class CliStarTest {
-    private static SandboxServer server;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @Test
     void aStarIsKeptInTheJournalAndShownByTheGallery() throws Exception {
-        Path videos = cwd.resolve("videos");
-        CliHarness jimeng = CliHarness.against(server, cwd, home).with("JIMENG_OUTPUT_DIR", videos.toString());
+        Path videos = sandbox.cwd().resolve("videos");
+        CliHarness jimeng = sandbox.cli().with("JIMENG_OUTPUT_DIR", videos.toString());
         CliRun made = jimeng.run("submit", "a <b>bold</b> fox", "--seed", "5");
         Matcher id = Pattern.compile("job (\\w{8}) submitted").matcher(made.stdout() + made.stderr());
         assertThat(id.find()).as(made.toString()).isTrue();

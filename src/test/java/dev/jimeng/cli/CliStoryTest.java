@@ -3,7 +3,6 @@ package dev.jimeng.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.sandbox.LoggedRequest;
-import dev.jimeng.sandbox.SandboxServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -11,52 +10,32 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Storyboards end to end against the sandbox: what each shot sent, what a failure stops, what a re-run reuses. */
 class CliStoryTest {
     private static final Pattern GROUP = Pattern.compile("done \\(group (\\w{8})\\)");
 
-    private static SandboxServer server;
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    private CliHarness jimeng;
-    private int submits;
     private Path k0;
     private Path k1;
     private Path k2;
     private Path k3;
 
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
-
     @BeforeEach
     void keyframesAndASandbox() throws Exception {
-        jimeng = CliHarness.against(server, cwd, home)
-                .with("JIMENG_OUTPUT_DIR", cwd.resolve("videos").toString());
-        submits = server.submitCount();
-        Files.createDirectories(cwd.resolve("frames"));
+        sandbox.jimeng()
+                .with("JIMENG_OUTPUT_DIR", sandbox.cwd().resolve("videos").toString());
+        Files.createDirectories(sandbox.cwd().resolve("frames"));
         // four different pictures of one shape: the same ratio, different bytes
-        k0 = Fixtures.png(cwd.resolve("frames"), "k0.png", 640, 360);
-        k1 = Fixtures.png(cwd.resolve("frames"), "k1.png", 800, 450);
-        k2 = Fixtures.png(cwd.resolve("frames"), "k2.png", 960, 540);
-        k3 = Fixtures.png(cwd.resolve("frames"), "k3.png", 1120, 630);
+        k0 = Fixtures.png(sandbox.cwd().resolve("frames"), "k0.png", 640, 360);
+        k1 = Fixtures.png(sandbox.cwd().resolve("frames"), "k1.png", 800, 450);
+        k2 = Fixtures.png(sandbox.cwd().resolve("frames"), "k2.png", 960, 540);
+        k3 = Fixtures.png(sandbox.cwd().resolve("frames"), "k3.png", 1120, 630);
     }
 
     private Path storyboard() throws Exception {
@@ -85,10 +64,10 @@ class CliStoryTest {
 
     @Test
     void sharedKeyframesSendEachShotItsFirstAndLastFrameAndEndWithAPlaylistAndAReel() throws Exception {
-        CliRun run = jimeng.run("story", storyboard().toString(), "--yes");
+        CliRun run = sandbox.jimeng().run("story", storyboard().toString(), "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(server.submitCount() - submits).isEqualTo(3);
+        assertThat(sandbox.server().submitCount() - sandbox.submitsBefore()).isEqualTo(3);
         List<LoggedRequest> bodies = sent();
         assertThat(bodies.stream().map(this::shotFrames))
                 .containsExactlyInAnyOrder(
@@ -104,7 +83,7 @@ class CliStoryTest {
                         "jimeng_i2v_first_tail_v30_1080/7");
         assertThat(run.stderr()).contains("3 jobs: 2 × i2v_first_tail_720p 5 s, 1 × i2v_first_tail_1080p 5 s");
 
-        Path folder = cwd.resolve("videos/fox");
+        Path folder = sandbox.cwd().resolve("videos/fox");
         assertThat(Files.readString(folder.resolve("fox.m3u")))
                 .isEqualTo("#EXTM3U\n"
                         + "#EXTINF:5,shot 1 · the fox wakes up\nshot-01.mp4\n"
@@ -124,7 +103,7 @@ class CliStoryTest {
 
         Matcher group = GROUP.matcher(run.stdout());
         assertThat(group.find()).as(run.stdout()).isTrue();
-        CliRun sheet = jimeng.run("gallery", "--group", group.group(1));
+        CliRun sheet = sandbox.jimeng().run("gallery", "--group", group.group(1));
         assertThat(sheet.exitCode())
                 .as("a story is a group: the gallery and pick know it")
                 .isZero();
@@ -133,14 +112,14 @@ class CliStoryTest {
     @Test
     void aSecondRunReusesEveryShotAndSendsNothing() throws Exception {
         Path board = storyboard();
-        CliRun first = jimeng.run("story", board.toString(), "--yes");
+        CliRun first = sandbox.jimeng().run("story", board.toString(), "--yes");
         assertThat(first.exitCode()).as(first.toString()).isZero();
-        int afterFirst = server.submitCount();
+        int afterFirst = sandbox.server().submitCount();
 
-        CliRun again = jimeng.run("story", board.toString());
+        CliRun again = sandbox.jimeng().run("story", board.toString());
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(server.submitCount()).isEqualTo(afterFirst);
+        assertThat(sandbox.server().submitCount()).isEqualTo(afterFirst);
         assertThat(again.stderr()).contains("shot 1: made earlier by job").contains("not sent again");
         assertThat(again.stderr()).doesNotContain("Send them?");
         assertThat(again.stdout()).contains("3 of 3 shots done");
@@ -149,26 +128,27 @@ class CliStoryTest {
     @Test
     void aShotStillAtTheServerOutsideTheGroupIsWaitedForNotSentAgain() throws Exception {
         // what a crash between journaling a shot's job and grouping it leaves: the job, in no group
-        CliRun earlier = jimeng.run(
-                "submit",
-                "the fox wakes up",
-                "--mode",
-                "i2v_first_tail_720p",
-                "--image",
-                k0.toString(),
-                "--tail-image",
-                k1.toString(),
-                "--duration",
-                "5",
-                "--seed",
-                "7");
+        CliRun earlier = sandbox.jimeng()
+                .run(
+                        "submit",
+                        "the fox wakes up",
+                        "--mode",
+                        "i2v_first_tail_720p",
+                        "--image",
+                        k0.toString(),
+                        "--tail-image",
+                        k1.toString(),
+                        "--duration",
+                        "5",
+                        "--seed",
+                        "7");
         assertThat(earlier.exitCode()).as(earlier.toString()).isZero();
-        int afterSubmit = server.submitCount();
+        int afterSubmit = sandbox.server().submitCount();
 
-        CliRun run = jimeng.run("story", storyboard().toString(), "--yes");
+        CliRun run = sandbox.jimeng().run("story", storyboard().toString(), "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(server.submitCount() - afterSubmit)
+        assertThat(sandbox.server().submitCount() - afterSubmit)
                 .as("shot 1 is the job already sent")
                 .isEqualTo(2);
         assertThat(run.stderr()).containsPattern("shot 1: job \\w{8} is still [a-z_]+, waited for");
@@ -179,18 +159,18 @@ class CliStoryTest {
     @Test
     void aShotWhoseSubmitMayHaveReachedTheServerIsNeverSentAgain() throws Exception {
         Path board = storyboard();
-        server.faults().dropNextRequests(1); // shot 1's submit: sent, its answer lost
+        sandbox.server().faults().dropNextRequests(1); // shot 1's submit: sent, its answer lost
 
-        CliRun lost = jimeng.run("story", board.toString(), "--continue", "--yes");
+        CliRun lost = sandbox.jimeng().run("story", board.toString(), "--continue", "--yes");
 
         assertThat(lost.exitCode()).as(lost.toString()).isNotZero();
         assertThat(lost.stderr()).contains("shot 2, shot 3 not sent");
-        int afterFirst = server.submitCount();
+        int afterFirst = sandbox.server().submitCount();
 
-        CliRun again = jimeng.run("story", board.toString(), "--continue", "--yes");
+        CliRun again = sandbox.jimeng().run("story", board.toString(), "--continue", "--yes");
 
         assertThat(again.exitCode()).isNotZero();
-        assertThat(server.submitCount())
+        assertThat(sandbox.server().submitCount())
                 .as("nothing sent: shot 1 may be billed already")
                 .isEqualTo(afterFirst);
         assertThat(again.stderr())
@@ -202,21 +182,22 @@ class CliStoryTest {
     @Test
     void aFailedShotIsTheOnlyOneARerunSends() throws Exception {
         Path board = storyboard();
-        server.faults().failNextSubmit(50412);
+        sandbox.server().faults().failNextSubmit(50412);
 
-        CliRun run = jimeng.run("story", board.toString(), "--yes");
+        CliRun run = sandbox.jimeng().run("story", board.toString(), "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isNotZero();
-        int afterFirst = server.submitCount();
+        int afterFirst = sandbox.server().submitCount();
         assertThat(run.stdout()).as(run.toString()).contains("2 of 3 shots done");
         String rerun = "jimeng story " + board;
         assertThat(run.stderr()).contains("run '" + rerun + "' to make them");
-        assertThat(Files.readString(cwd.resolve("videos/fox/fox.m3u"))).contains("has no video yet");
+        assertThat(Files.readString(sandbox.cwd().resolve("videos/fox/fox.m3u")))
+                .contains("has no video yet");
 
-        CliRun again = jimeng.run("story", board.toString(), "--yes");
+        CliRun again = sandbox.jimeng().run("story", board.toString(), "--yes");
 
         assertThat(again.exitCode()).as(again.toString()).isZero();
-        assertThat(server.submitCount() - submits)
+        assertThat(sandbox.server().submitCount() - sandbox.submitsBefore())
                 .as("only the failed shot is sent again")
                 .isEqualTo(4);
         assertThat(again.stdout()).contains("3 of 3 shots done");
@@ -225,24 +206,24 @@ class CliStoryTest {
     @Test
     void continueChainsShotsOnTheLastFrameOfTheVideoBeforeAndAFailureStopsTheRest() throws Exception {
         Path board = storyboard();
-        server.faults().failNextSubmit(50412);
+        sandbox.server().faults().failNextSubmit(50412);
 
-        CliRun failed = jimeng.run("story", board.toString(), "--continue", "--yes");
+        CliRun failed = sandbox.jimeng().run("story", board.toString(), "--continue", "--yes");
 
         assertThat(failed.exitCode()).isNotZero();
-        assertThat(server.submitCount() - submits)
+        assertThat(sandbox.server().submitCount() - sandbox.submitsBefore())
                 .as("shots 2 and 3 wait for shot 1")
                 .isEqualTo(1);
         assertThat(failed.stderr()).contains("shot 2, shot 3 not sent").contains("best effort");
         assertThat(failed.stderr()).contains("run 'jimeng story " + board + " --continue' to make them");
         int before = sent().size();
 
-        CliRun run = jimeng.run("story", board.toString(), "--continue", "--yes");
+        CliRun run = sandbox.jimeng().run("story", board.toString(), "--continue", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         List<LoggedRequest> bodies = sent().subList(before, sent().size());
         assertThat(bodies).hasSize(3);
-        Path folder = cwd.resolve("videos/fox");
+        Path folder = sandbox.cwd().resolve("videos/fox");
         Path frame2 = folder.resolve("shot-02-first.jpg");
         Path frame3 = folder.resolve("shot-03-first.jpg");
         assertThat(bodies.stream().map(this::shotFrames))
@@ -279,10 +260,10 @@ class CliStoryTest {
                 mode = "t2v_720p"
                 """);
 
-        CliRun run = jimeng.run("story", board.toString(), "--yes");
+        CliRun run = sandbox.jimeng().run("story", board.toString(), "--yes");
 
         assertThat(run.exitCode()).isEqualTo(2);
-        assertThat(server.submitCount()).isEqualTo(submits);
+        assertThat(sandbox.server().submitCount()).isEqualTo(sandbox.submitsBefore());
         assertThat(run.stderr())
                 .contains("the top: unknown key 'duraton' — did you mean 'duration'?")
                 .contains("shot 2: unknown key 'ratio': a shot takes its shape from its keyframes")
@@ -295,17 +276,17 @@ class CliStoryTest {
                 """
                 {"prompt": "the fox wakes up", "first": "frames/k0.png", "last": "frames/nowhere.png"}
                 """);
-        CliRun second = jimeng.run("story", missing.toString(), "--yes");
+        CliRun second = sandbox.jimeng().run("story", missing.toString(), "--yes");
         assertThat(second.onlyErrorLine())
                 .contains("shot 1:")
                 .contains("nowhere.png")
                 .contains("nothing was sent");
-        assertThat(server.submitCount()).isEqualTo(submits);
+        assertThat(sandbox.server().submitCount()).isEqualTo(sandbox.submitsBefore());
     }
 
     @Test
     void aDryRunQuotesEveryShotAndSendsNothing() throws Exception {
-        CliRun run = jimeng.run("story", storyboard().toString(), "--dry-run");
+        CliRun run = sandbox.jimeng().run("story", storyboard().toString(), "--dry-run");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.stdout()).contains("dry run: nothing was sent").contains("3 jobs, total ≈¥5.95 estimated");
@@ -314,7 +295,7 @@ class CliStoryTest {
                 .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
                 .contains("SHOT")
                 .doesNotContain("LINE");
-        assertThat(server.submitCount()).isEqualTo(submits);
+        assertThat(sandbox.server().submitCount()).isEqualTo(sandbox.submitsBefore());
     }
 
     /** "prompt: first-frame hash → last-frame hash" of one submit. */
@@ -332,13 +313,13 @@ class CliStoryTest {
     }
 
     private Path write(String name, String text) throws Exception {
-        Path file = cwd.resolve(name);
+        Path file = sandbox.cwd().resolve(name);
         Files.writeString(file, text);
         return file;
     }
 
     private List<LoggedRequest> sent() {
-        List<LoggedRequest> all = CliSandbox.submits(server);
-        return all.subList(submits, all.size());
+        List<LoggedRequest> all = CliSandbox.submits(sandbox.server());
+        return all.subList(sandbox.submitsBefore(), all.size());
     }
 }

@@ -4,15 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.json.Json;
-import dev.jimeng.sandbox.SandboxServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A prompt and a server message full of escape sequences (retitle the window, clear the screen,
@@ -28,27 +25,12 @@ class CliTerminalSafetyTest {
     private static final Pattern JOB_ID = Pattern.compile("(?m)^(\\w{8})\\s*$");
     private static final Pattern ID_IN_LINE = Pattern.compile("jimeng: (\\w{8}) ");
 
-    private static SandboxServer server;
-
-    @TempDir
-    java.nio.file.Path cwd;
-
-    @TempDir
-    java.nio.file.Path home;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @Test
     void noCommandPrintsAControlCharacterOfAPromptOrAServerMessage() throws Exception {
-        CliHarness jimeng = CliHarness.against(server, cwd, home);
+        CliHarness jimeng = sandbox.cli();
         List<CliRun> runs = new ArrayList<>();
 
         // generate: the Markdown block (done) and the failure line (the server's message)
@@ -57,7 +39,7 @@ class CliTerminalSafetyTest {
         assertThat(done.stdout()).contains("- Prompt: a fox \\e]0;pwned\\a then \\e[2J and \\e]52;c;cHduZWQ=\\a");
         assertThat(done.stdout()).contains("csi \\u009b31m rtl \\u202eabc\\u202c del \\u007f");
 
-        server.faults().failNextSubmit(50412, SERVER_MESSAGE);
+        sandbox.server().faults().failNextSubmit(50412, SERVER_MESSAGE);
         CliRun failed = record(runs, jimeng.run("generate", "--yes", PROMPT));
         assertThat(failed.exitCode()).as(failed.toString()).isEqualTo(3);
         assertThat(failed.onlyErrorLine()).contains("50412", "server-pwned", "\\u009b1;1H");
@@ -111,7 +93,7 @@ class CliTerminalSafetyTest {
         record(runs, jimeng.run("--verbose", "show", "\u009b2J"));
 
         // the script shell: its notices and the commands it runs
-        server.faults().failNextSubmit(50412, SERVER_MESSAGE);
+        sandbox.server().faults().failNextSubmit(50412, SERVER_MESSAGE);
         CliRun script = record(
                 runs,
                 jimeng.runScript("\"" + PROMPT + "\" --yes\n" + "g --yes \"" + PROMPT + "\"\njobs\nshow " + failedId

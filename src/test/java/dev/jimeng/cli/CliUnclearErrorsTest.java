@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.jimeng.api.ApiException;
 import dev.jimeng.api.ErrorCatalog;
 import dev.jimeng.app.ExitCode;
-import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobStore;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -25,34 +22,19 @@ import picocli.CommandLine;
  */
 @Timeout(60)
 class CliUnclearErrorsTest {
-    private static SandboxServer server;
-
-    @TempDir
-    Path cwd;
-
-    @TempDir
-    Path home;
-
-    @BeforeAll
-    static void startSandbox() {
-        server = CliSandbox.start();
-    }
-
-    @AfterAll
-    static void stopSandbox() {
-        server.close();
-    }
+    @RegisterExtension
+    static final CliSandbox sandbox = CliSandbox.perClass();
 
     @Test
     void aDamagedJournalIsNamedKeptAndMovedAsideToStartAfresh() throws Exception {
-        Path journal = home.resolve(JobStore.FILE_NAME);
+        Path journal = sandbox.home().resolve(JobStore.FILE_NAME);
         byte[] garbage = "this is not a database, just some garbage over jobs.db "
                 .repeat(100)
                 .getBytes();
         Files.write(journal, garbage);
-        int submits = server.submitCount();
+        int submits = sandbox.server().submitCount();
 
-        CliRun run = CliHarness.against(server, cwd, home).run("generate", "a cat");
+        CliRun run = sandbox.cli().run("generate", "a cat");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.JOURNAL_DAMAGED.code());
         String line = run.onlyErrorLine();
@@ -65,21 +47,21 @@ class CliUnclearErrorsTest {
         assertThat(Files.readAllBytes(journal))
                 .as("the damaged file is kept as it was")
                 .isEqualTo(garbage);
-        assertThat(server.submitCount()).isEqualTo(submits);
+        assertThat(sandbox.server().submitCount()).isEqualTo(submits);
 
         // the advice works: moved aside, a fresh journal starts and the old file is still there
         Files.move(journal, journal.resolveSibling(JobStore.FILE_NAME + ".damaged"));
-        CliRun fresh = CliHarness.against(server, cwd, home).run("jobs");
+        CliRun fresh = sandbox.cli().run("jobs");
         assertThat(fresh.exitCode()).as(fresh.toString()).isZero();
         assertThat(journal.resolveSibling(JobStore.FILE_NAME + ".damaged")).exists();
     }
 
     @Test
     void aJimengHomeThatCannotBeWrittenIsNamedWithTheFix() throws Exception {
-        Path notAFolder = Files.writeString(home.resolve("a-file"), "not a folder");
-        int submits = server.submitCount();
+        Path notAFolder = Files.writeString(sandbox.home().resolve("a-file"), "not a folder");
+        int submits = sandbox.server().submitCount();
 
-        CliRun run = CliHarness.against(server, cwd, home)
+        CliRun run = sandbox.cli()
                 .with("JIMENG_HOME", notAFolder.resolve("jimeng").toString())
                 .run("generate", "a cat");
 
@@ -89,26 +71,26 @@ class CliUnclearErrorsTest {
                 .contains("JIMENG_HOME")
                 .contains("nothing was sent")
                 .doesNotContain("internal error");
-        assertThat(server.submitCount()).isEqualTo(submits);
+        assertThat(sandbox.server().submitCount()).isEqualTo(submits);
     }
 
     @Test
     void aBatchOnStdinThatIsNotUtf8IsRefusedWithTheFix() {
         byte[] gbk = "一只猫在雪中奔跑\n".getBytes(Charset.forName("GBK"));
-        int submits = server.submitCount();
+        int submits = sandbox.server().submitCount();
 
-        CliRun run = CliHarness.against(server, cwd, home).piping(gbk).run("batch", "-", "--yes");
+        CliRun run = sandbox.cli().piping(gbk).run("batch", "-", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.onlyErrorLine()).contains("not UTF-8").contains("nothing was submitted");
-        assertThat(server.submitCount()).isEqualTo(submits);
+        assertThat(sandbox.server().submitCount()).isEqualTo(submits);
     }
 
     @Test
     void aBatchFileThatIsNotUtf8IsRefusedWithTheFix() throws Exception {
-        Files.write(cwd.resolve("jobs.txt"), "一只猫在雪中奔跑\n".getBytes(Charset.forName("GBK")));
+        Files.write(sandbox.cwd().resolve("jobs.txt"), "一只猫在雪中奔跑\n".getBytes(Charset.forName("GBK")));
 
-        CliRun run = CliHarness.against(server, cwd, home).run("batch", "jobs.txt", "--yes");
+        CliRun run = sandbox.cli().run("batch", "jobs.txt", "--yes");
 
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         assertThat(run.onlyErrorLine()).contains("jobs.txt is not UTF-8").contains("nothing was submitted");

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class PanelGroupsIT {
 
     @Test
     void aSetOfThreeVariantsIsOneRowThatOpensAndFolds() throws Exception {
-        try (Tmux tmux = jimeng(dir.resolve("home"))) {
+        try (Tmux tmux = Tmux.sandboxShell(dir.resolve("home"), 2)) {
             tmux.await("the first prompt", s -> s.contains("jimeng t2v_720p>"), START);
             tmux.type("set output-dir " + dir.resolve("videos"));
             tmux.keys("Enter");
@@ -100,20 +99,6 @@ class PanelGroupsIT {
             tmux.keys("Enter");
             tmux.await("a clean exit", s -> s.contains("jimeng exited 0"), STEP);
         }
-    }
-
-    private static Tmux jimeng(Path home) throws Exception {
-        String jar = System.getProperty("jimeng.jar", "target/jimeng.jar");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "TERM=xterm-256color '" + java + "' --enable-native-access=ALL-UNNAMED -jar '" + jar
-                + "' --sandbox; echo \"jimeng exited $?\"; sleep 120";
-        return new Tmux(
-                120,
-                40,
-                Map.of("JIMENG_HOME", home.toString(), "LANG", "C.UTF-8", "JIMENG_SANDBOX_GENERATE_SECONDS", "2"),
-                "sh",
-                "-c",
-                command);
     }
 
     private static String row(String screen, String id) {

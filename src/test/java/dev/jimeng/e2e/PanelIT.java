@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -30,7 +29,8 @@ class PanelIT {
     @Test
     void watchShowsAJobFinishingActsOnItAndGivesTheShellBack() throws Exception {
         Path videos = dir.resolve("videos");
-        try (Tmux tmux = jimeng(dir.resolve("home"))) {
+        // generating lasts long enough to be seen in the panel before it is done
+        try (Tmux tmux = Tmux.sandboxShell(dir.resolve("home"), 6)) {
             tmux.await("the first prompt", s -> s.contains("jimeng t2v_720p>"), START);
             tmux.type("set output-dir " + videos);
             tmux.keys("Enter");
@@ -70,21 +70,6 @@ class PanelIT {
             tmux.keys("Enter");
             tmux.await("a clean exit", s -> s.contains("jimeng exited 0"), STEP);
         }
-    }
-
-    private static Tmux jimeng(Path home) throws Exception {
-        String jar = System.getProperty("jimeng.jar", "target/jimeng.jar");
-        String java = ProcessHandle.current().info().command().orElse("java");
-        String command = "TERM=xterm-256color '" + java + "' --enable-native-access=ALL-UNNAMED -jar '" + jar
-                + "' --sandbox; echo \"jimeng exited $?\"; sleep 120";
-        return new Tmux(
-                120,
-                40,
-                // generating lasts long enough to be seen in the panel before it is done
-                Map.of("JIMENG_HOME", home.toString(), "LANG", "C.UTF-8", "JIMENG_SANDBOX_GENERATE_SECONDS", "6"),
-                "sh",
-                "-c",
-                command);
     }
 
     private static String id(String screen) {

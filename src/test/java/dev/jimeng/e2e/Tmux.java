@@ -2,6 +2,7 @@ package dev.jimeng.e2e;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,6 +27,23 @@ public final class Tmux implements AutoCloseable {
         });
         args.addAll(List.of(command));
         run(args);
+    }
+
+    /**
+     * The packaged jar's shell on its built-in sandbox ({@code jimeng --sandbox}) in a 120×40
+     * xterm-256color terminal with a UTF-8 locale and JIMENG_HOME {@code home}, a sandbox task
+     * taking {@code generateSeconds} to generate. When the shell ends the screen shows "jimeng
+     * exited N".
+     */
+    public static Tmux sandboxShell(Path home, int generateSeconds) throws IOException {
+        String jar = System.getProperty("jimeng.jar", "target/jimeng.jar");
+        String java = ProcessHandle.current().info().command().orElse("java");
+        String command = "TERM=xterm-256color '" + java + "' --enable-native-access=ALL-UNNAMED -jar '" + jar
+                + "' --sandbox; echo \"jimeng exited $?\"; sleep 120";
+        String seconds = String.valueOf(generateSeconds);
+        Map<String, String> env =
+                Map.of("JIMENG_HOME", home.toString(), "LANG", "C.UTF-8", "JIMENG_SANDBOX_GENERATE_SECONDS", seconds);
+        return new Tmux(120, 40, env, "sh", "-c", command);
     }
 
     /** Sends keys as tmux names them ("Enter", "Tab", "C-c", "Up") or literal text with {@link #type}. */

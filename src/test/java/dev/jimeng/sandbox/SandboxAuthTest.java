@@ -3,33 +3,19 @@ package dev.jimeng.sandbox;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.sign.Credentials;
-import dev.jimeng.time.ManualClock;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class SandboxAuthTest {
     private static final String BODY = "{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"a cat\",\"frames\":121}";
 
-    private final ManualClock clock = new ManualClock();
-    private SandboxServer server;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = SandboxServer.start(TestCache.config(clock).build());
-        client = new SandboxClient(server, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final ManualClockSandbox sandbox = ManualClockSandbox.startedBeforeEachTest();
 
     @Test
     void aCorrectlySignedSubmitIsAcceptedWithANineteenDigitTaskId() throws Exception {
-        SandboxClient.Response r = client.send(client.call(SandboxClient.SUBMIT, BODY));
+        SandboxClient.Response r = sandbox.client().send(sandbox.client().call(SandboxClient.SUBMIT, BODY));
 
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.code()).isEqualTo(10000);
@@ -43,10 +29,10 @@ class SandboxAuthTest {
 
     @Test
     void aRequestWithoutAuthorizationIsMissingRequestInfo() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
         call.signed = false;
 
-        SandboxClient.Response r = client.send(call);
+        SandboxClient.Response r = sandbox.client().send(call);
 
         assertGateway(r, 400, 100004, "MissingRequestInfo");
         assertThat(r.json().path("ResponseMetadata").path("Action").asText()).isEqualTo(SandboxClient.SUBMIT);
@@ -59,89 +45,89 @@ class SandboxAuthTest {
 
     @Test
     void anUnknownAccessKeyIsRejected() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
-        call.credentials =
-                new Credentials("AKLTsomeoneelse", server.credentials().secretAccessKey());
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
+        call.credentials = new Credentials(
+                "AKLTsomeoneelse", sandbox.server().credentials().secretAccessKey());
 
-        assertGateway(client.send(call), 401, 100009, "InvalidAccessKey");
+        assertGateway(sandbox.client().send(call), 401, 100009, "InvalidAccessKey");
     }
 
     @Test
     void aSignatureMadeWithTheWrongSecretDoesNotMatch() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
-        call.credentials = new Credentials(server.credentials().accessKeyId(), "not-the-secret");
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
+        call.credentials = new Credentials(sandbox.server().credentials().accessKeyId(), "not-the-secret");
 
-        assertGateway(client.send(call), 401, 100010, "SignatureDoesNotMatch");
+        assertGateway(sandbox.client().send(call), 401, 100010, "SignatureDoesNotMatch");
     }
 
     @Test
     void aBodyChangedAfterSigningDoesNotMatch() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
         call.sentBody = BODY.replace("a cat", "a dog");
 
-        assertGateway(client.send(call), 401, 100010, "SignatureDoesNotMatch");
+        assertGateway(sandbox.client().send(call), 401, 100010, "SignatureDoesNotMatch");
     }
 
     @Test
     void aBodyWhoseHashHeaderWasAlsoForgedStillDoesNotMatch() throws Exception {
         String forged = BODY.replace("a cat", "a dog");
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
         call.sentBody = forged;
         call.tamperHeaders = h -> h.put(
                 "X-Content-Sha256",
                 dev.jimeng.sign.V4Signer.sha256Hex(forged.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
 
-        assertGateway(client.send(call), 401, 100010, "SignatureDoesNotMatch");
+        assertGateway(sandbox.client().send(call), 401, 100010, "SignatureDoesNotMatch");
     }
 
     @Test
     void aQueryChangedAfterSigningDoesNotMatch() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
         call.sentQuery = "Action=CVSync2AsyncSubmitTask&Version=2022-08-31&Extra=1";
 
-        assertGateway(client.send(call), 401, 100010, "SignatureDoesNotMatch");
+        assertGateway(sandbox.client().send(call), 401, 100010, "SignatureDoesNotMatch");
     }
 
     @Test
     void aRequestSignedSixteenMinutesAgoHasAnInvalidTimestamp() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
-        call.signedAt = clock.instant().minus(Duration.ofMinutes(16));
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
+        call.signedAt = sandbox.clock().instant().minus(Duration.ofMinutes(16));
 
-        assertGateway(client.send(call), 400, 100006, "InvalidTimestamp");
+        assertGateway(sandbox.client().send(call), 400, 100006, "InvalidTimestamp");
     }
 
     @Test
     void aRequestSignedFourteenMinutesInTheFutureIsAccepted() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
-        call.signedAt = clock.instant().plus(Duration.ofMinutes(14));
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
+        call.signedAt = sandbox.clock().instant().plus(Duration.ofMinutes(14));
 
-        assertThat(client.send(call).code()).isEqualTo(10000);
+        assertThat(sandbox.client().send(call).code()).isEqualTo(10000);
     }
 
     @Test
     void anUnknownActionIsInvalidActionOrVersion() throws Exception {
-        SandboxClient.Call call = client.call("CVProcess", BODY);
+        SandboxClient.Call call = sandbox.client().call("CVProcess", BODY);
 
-        assertGateway(client.send(call), 404, 100008, "InvalidActionOrVersion");
+        assertGateway(sandbox.client().send(call), 404, 100008, "InvalidActionOrVersion");
     }
 
     @Test
     void anUnknownVersionIsInvalidActionOrVersion() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
         call.version = "2020-01-01";
 
-        assertGateway(client.send(call), 404, 100008, "InvalidActionOrVersion");
+        assertGateway(sandbox.client().send(call), 404, 100008, "InvalidActionOrVersion");
     }
 
     @Test
     void rejectedRequestsCreateNoTask() throws Exception {
-        SandboxClient.Call call = client.call(SandboxClient.SUBMIT, BODY);
+        SandboxClient.Call call = sandbox.client().call(SandboxClient.SUBMIT, BODY);
         call.sentBody = BODY.replace("a cat", "a dog");
-        client.send(call);
+        sandbox.client().send(call);
 
-        assertThat(server.taskCount()).isZero();
-        assertThat(server.submitCount()).isEqualTo(1);
-        assertThat(server.requests().getFirst().gatewayError()).isEqualTo("SignatureDoesNotMatch");
+        assertThat(sandbox.server().taskCount()).isZero();
+        assertThat(sandbox.server().submitCount()).isEqualTo(1);
+        assertThat(sandbox.server().requests().getFirst().gatewayError()).isEqualTo("SignatureDoesNotMatch");
     }
 
     private static void assertGateway(SandboxClient.Response r, int http, int codeN, String code) {

@@ -26,6 +26,8 @@ import java.util.function.Consumer;
 final class SandboxClient {
     static final String SUBMIT = "CVSync2AsyncSubmitTask";
     static final String GET_RESULT = "CVSync2AsyncGetResult";
+    /** The req_key of text to video, 720p. */
+    static final String T2V = "jimeng_t2v_v30";
 
     private final SandboxServer server;
     private final Clock clock;

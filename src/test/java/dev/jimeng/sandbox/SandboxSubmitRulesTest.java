@@ -6,12 +6,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jimeng.json.Json;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
-import dev.jimeng.time.ManualClock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sandbox rejects what the real API rejects, with its code (50400 "Invalid Parameter", HTTP
@@ -22,23 +21,11 @@ import org.junit.jupiter.api.Test;
 class SandboxSubmitRulesTest {
     private static final int INVALID = BusinessError.INVALID_PARAMETER;
 
-    private final ManualClock clock = new ManualClock();
-    private SandboxServer server;
-    private SandboxClient client;
+    @RegisterExtension
+    final ManualClockSandbox sandbox = ManualClockSandbox.startedByEachTest();
 
     private void start(int concurrency) throws Exception {
-        server = SandboxServer.start(TestCache.config(clock)
-                .concurrencyLimit(concurrency)
-                .prepareVideosOnSubmit(false)
-                .build());
-        client = new SandboxClient(server, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
+        sandbox.start(config -> config.concurrencyLimit(concurrency).prepareVideosOnSubmit(false));
     }
 
     @Test
@@ -106,21 +93,22 @@ class SandboxSubmitRulesTest {
         images(body, 1);
         body.put("aspect_ratio", "21:9");
 
-        assertThat(client.submit(body.toString()).code()).isEqualTo(10000);
+        assertThat(sandbox.client().submit(body.toString()).code()).isEqualTo(10000);
     }
 
     @Test
     void anInvalidBodyIsAnswered50400EvenWhenTheConcurrencyLimitIsReached() throws Exception {
         start(1);
         ModeSpec t2v = Capabilities.mode("t2v_720p").orElseThrow();
-        assertThat(client.submit(validBody(t2v).toString()).code()).isEqualTo(10000);
-        assertThat(client.submit(validBody(t2v).toString()).code())
+        assertThat(sandbox.client().submit(validBody(t2v).toString()).code()).isEqualTo(10000);
+        assertThat(sandbox.client().submit(validBody(t2v).toString()).code())
                 .as("the one slot is taken")
                 .isEqualTo(BusinessError.CONCURRENCY_LIMIT);
 
-        SandboxClient.Response fps = client.submit(validBody(t2v).put("fps", 24).toString());
+        SandboxClient.Response fps =
+                sandbox.client().submit(validBody(t2v).put("fps", 24).toString());
         SandboxClient.Response seed =
-                client.submit(validBody(t2v).put("seed", -2).toString());
+                sandbox.client().submit(validBody(t2v).put("seed", -2).toString());
 
         for (SandboxClient.Response r : List.of(fps, seed)) {
             assertThat(r.status()).isEqualTo(400);
@@ -135,7 +123,7 @@ class SandboxSubmitRulesTest {
     private void expect(List<String> failures, ModeSpec mode, String what, Consumer<ObjectNode> change, int code) {
         ObjectNode body = validBody(mode);
         change.accept(body);
-        SandboxClient.Response r = client.submit(body.toString());
+        SandboxClient.Response r = sandbox.client().submit(body.toString());
         int wantedStatus = code == 10000 ? 200 : 400;
         if (r.code() != code || r.status() != wantedStatus) {
             failures.add(mode.name() + " " + what + ": wanted " + code + " (HTTP " + wantedStatus + "), got " + r.code()

@@ -1,5 +1,6 @@
 package dev.jimeng.sandbox;
 
+import static dev.jimeng.sandbox.SandboxClient.T2V;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.time.ManualClock;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class SandboxTaskJournalTest {
-    private static final String T2V = "jimeng_t2v_v30";
     private final ManualClock clock = new ManualClock();
 
     @TempDir

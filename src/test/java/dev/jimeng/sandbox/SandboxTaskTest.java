@@ -1,54 +1,39 @@
 package dev.jimeng.sandbox;
 
+import static dev.jimeng.sandbox.SandboxClient.T2V;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.jimeng.api.TaskStatus;
-import dev.jimeng.time.ManualClock;
 import java.time.Duration;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 class SandboxTaskTest {
-    private static final String T2V = "jimeng_t2v_v30";
-
-    private final ManualClock clock = new ManualClock();
-    private SandboxServer server;
-    private SandboxClient client;
-
-    private void start(SandboxConfig.Builder config) throws Exception {
-        server = SandboxServer.start(config.build());
-        client = new SandboxClient(server, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    final ManualClockSandbox sandbox = ManualClockSandbox.startedByEachTest();
 
     @Test
     void aTaskMovesFromInQueueToGeneratingToDoneAsTheClockAdvances() throws Exception {
-        start(TestCache.config(clock));
-        String id = client.submitTask("a cat");
+        sandbox.start();
+        String id = sandbox.client().submitTask("a cat");
 
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("in_queue");
-        clock.advance(Duration.ofMillis(999));
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("in_queue");
-        clock.advance(Duration.ofMillis(1));
-        SandboxClient.Response generating = client.getResult(T2V, id);
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("in_queue");
+        sandbox.clock().advance(Duration.ofMillis(999));
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("in_queue");
+        sandbox.clock().advance(Duration.ofMillis(1));
+        SandboxClient.Response generating = sandbox.client().getResult(T2V, id);
         assertThat(generating.dataStatus()).isEqualTo("generating");
         assertThat(generating.json().path("data").path("video_url").asText()).isEmpty();
-        clock.advance(Duration.ofSeconds(2));
+        sandbox.clock().advance(Duration.ofSeconds(2));
 
-        SandboxClient.Response done = client.getResult(T2V, id);
+        SandboxClient.Response done = sandbox.client().getResult(T2V, id);
         assertThat(done.code()).isEqualTo(10000);
         assertThat(done.dataStatus()).isEqualTo("done");
         assertThat(done.json().path("data").path("video_url").asText())
-                .startsWith(server.baseUrl() + "/videos/" + id + ".mp4?X-Expires=")
+                .startsWith(sandbox.server().baseUrl() + "/videos/" + id + ".mp4?X-Expires=")
                 .contains("&X-Signature=");
         assertThat(done.json().path("data").path("aigc_meta_tagged").asBoolean())
                 .isFalse();
@@ -56,21 +41,21 @@ class SandboxTaskTest {
 
     @Test
     void queueAndGenerateDurationsAreConfigurable() throws Exception {
-        start(TestCache.config(clock).queueDuration(Duration.ZERO).generateDuration(Duration.ofMinutes(1)));
-        String id = client.submitTask("a cat");
+        sandbox.start(config -> config.queueDuration(Duration.ZERO).generateDuration(Duration.ofMinutes(1)));
+        String id = sandbox.client().submitTask("a cat");
 
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("generating");
-        clock.advance(Duration.ofSeconds(59));
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("generating");
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("done");
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("generating");
+        sandbox.clock().advance(Duration.ofSeconds(59));
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("generating");
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("done");
     }
 
     @Test
     void anUnknownTaskIdIsNotFound() throws Exception {
-        start(TestCache.config(clock));
+        sandbox.start();
 
-        SandboxClient.Response r = client.getResult(T2V, "7000000000000000001");
+        SandboxClient.Response r = sandbox.client().getResult(T2V, "7000000000000000001");
 
         assertThat(r.code()).isEqualTo(10000);
         assertThat(r.dataStatus()).isEqualTo("not_found");
@@ -78,21 +63,21 @@ class SandboxTaskTest {
 
     @Test
     void aTaskOlderThanItsLifetimeIsExpired() throws Exception {
-        start(TestCache.config(clock));
-        String id = client.submitTask("a cat");
+        sandbox.start();
+        String id = sandbox.client().submitTask("a cat");
 
-        clock.advance(Duration.ofHours(12).minusSeconds(1));
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("done");
-        clock.advance(Duration.ofSeconds(1));
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("expired");
+        sandbox.clock().advance(Duration.ofHours(12).minusSeconds(1));
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("done");
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("expired");
     }
 
     @Test
     void getResultWithAnotherReqKeyIsAnInvalidParameter() throws Exception {
-        start(TestCache.config(clock));
-        String id = client.submitTask("a cat");
+        sandbox.start();
+        String id = sandbox.client().submitTask("a cat");
 
-        SandboxClient.Response r = client.getResult("jimeng_t2v_v30_1080p", id);
+        SandboxClient.Response r = sandbox.client().getResult("jimeng_t2v_v30_1080p", id);
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo(50400);
@@ -101,73 +86,78 @@ class SandboxTaskTest {
 
     @Test
     void aReqJsonAskingForTheAigcMetaIsTaggedWhenDone() throws Exception {
-        start(TestCache.config(clock));
-        String id = client.submitTask("a cat");
-        clock.advance(Duration.ofSeconds(3));
+        sandbox.start();
+        String id = sandbox.client().submitTask("a cat");
+        sandbox.clock().advance(Duration.ofSeconds(3));
 
-        SandboxClient.Response r = client.post(
-                SandboxClient.GET_RESULT,
-                "{\"req_key\":\"jimeng_t2v_v30\",\"task_id\":\"" + id
-                        + "\",\"req_json\":\"{\\\"aigc_meta\\\":{\\\"content_producer\\\":\\\"x\\\"}}\"}");
+        SandboxClient.Response r = sandbox.client()
+                .post(
+                        SandboxClient.GET_RESULT,
+                        "{\"req_key\":\"jimeng_t2v_v30\",\"task_id\":\"" + id
+                                + "\",\"req_json\":\"{\\\"aigc_meta\\\":{\\\"content_producer\\\":\\\"x\\\"}}\"}");
 
         assertThat(r.json().path("data").path("aigc_meta_tagged").asBoolean()).isTrue();
     }
 
     @Test
     void aThirdTaskWhileTwoAreRunningHitsTheConcurrencyLimit() throws Exception {
-        start(TestCache.config(clock).concurrencyLimit(2));
-        client.submitTask("one");
-        clock.advance(Duration.ofSeconds(1));
-        client.submitTask("two");
+        sandbox.start(config -> config.concurrencyLimit(2));
+        sandbox.client().submitTask("one");
+        sandbox.clock().advance(Duration.ofSeconds(1));
+        sandbox.client().submitTask("two");
 
-        SandboxClient.Response third = client.submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"three\"}");
+        SandboxClient.Response third = sandbox.client().submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"three\"}");
         assertThat(third.status()).isEqualTo(429);
         assertThat(third.code()).isEqualTo(50430);
         assertThat(third.json().path("data").isNull()).isTrue();
 
-        clock.advance(Duration.ofSeconds(2)); // the first is done now
-        assertThat(client.submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"three\"}")
+        sandbox.clock().advance(Duration.ofSeconds(2)); // the first is done now
+        assertThat(sandbox.client()
+                        .submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"three\"}")
                         .code())
                 .isEqualTo(10000);
-        assertThat(server.maxConcurrentTasks()).isEqualTo(2);
-        assertThat(server.taskCount()).isEqualTo(3);
+        assertThat(sandbox.server().maxConcurrentTasks()).isEqualTo(2);
+        assertThat(sandbox.server().taskCount()).isEqualTo(3);
     }
 
     @Test
     void theEleventhCallWithinOneSecondHitsTheQpsLimit() throws Exception {
-        start(TestCache.config(clock).qpsLimit(10));
+        sandbox.start(config -> config.qpsLimit(10));
         for (int i = 0; i < 10; i++) {
-            assertThat(client.getResult(T2V, "7000000000000000001").code()).isEqualTo(10000);
-            clock.advance(Duration.ofMillis(50));
+            assertThat(sandbox.client().getResult(T2V, "7000000000000000001").code())
+                    .isEqualTo(10000);
+            sandbox.clock().advance(Duration.ofMillis(50));
         }
 
-        SandboxClient.Response eleventh = client.getResult(T2V, "7000000000000000001");
+        SandboxClient.Response eleventh = sandbox.client().getResult(T2V, "7000000000000000001");
         assertThat(eleventh.status()).isEqualTo(429);
         assertThat(eleventh.code()).isEqualTo(50429);
 
-        clock.advance(Duration.ofMillis(501)); // the first call leaves the window
-        assertThat(client.getResult(T2V, "7000000000000000001").code()).isEqualTo(10000);
+        sandbox.clock().advance(Duration.ofMillis(501)); // the first call leaves the window
+        assertThat(sandbox.client().getResult(T2V, "7000000000000000001").code())
+                .isEqualTo(10000);
     }
 
     @Test
     void aPromptWithTheRejectWordFailsInputReview() throws Exception {
-        start(TestCache.config(clock).rejectWord("forbidden"));
+        sandbox.start(config -> config.rejectWord("forbidden"));
 
-        SandboxClient.Response r = client.submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"a Forbidden city\"}");
+        SandboxClient.Response r =
+                sandbox.client().submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"a Forbidden city\"}");
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo(50412);
-        assertThat(server.taskCount()).isZero();
+        assertThat(sandbox.server().taskCount()).isZero();
     }
 
     @Test
     void aPromptWithTheOutputReviewWordEndsDoneWith50516() throws Exception {
-        start(TestCache.config(clock).outputReviewFailureWord("unreviewable"));
-        String id = client.submitTask("an unreviewable scene");
+        sandbox.start(config -> config.outputReviewFailureWord("unreviewable"));
+        String id = sandbox.client().submitTask("an unreviewable scene");
 
-        assertThat(client.getResult(T2V, id).dataStatus()).isEqualTo("in_queue");
-        clock.advance(Duration.ofSeconds(3));
-        SandboxClient.Response r = client.getResult(T2V, id);
+        assertThat(sandbox.client().getResult(T2V, id).dataStatus()).isEqualTo("in_queue");
+        sandbox.clock().advance(Duration.ofSeconds(3));
+        SandboxClient.Response r = sandbox.client().getResult(T2V, id);
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo(50516);
@@ -195,24 +185,26 @@ class SandboxTaskTest {
             body not JSON                 | not json
             """)
     void anInvalidBodyIsRefusedWithInvalidParameter(String why, String body) throws Exception {
-        start(TestCache.config(clock));
+        sandbox.start();
 
-        SandboxClient.Response r = client.submit(body);
+        SandboxClient.Response r = sandbox.client().submit(body);
 
         assertThat(r.status()).isEqualTo(400);
         assertThat(r.code()).isEqualTo(50400);
         assertThat(r.json().path("message").asText()).startsWith("Invalid Parameter: ");
-        assertThat(server.taskCount()).isZero();
+        assertThat(sandbox.server().taskCount()).isZero();
     }
 
     @Test
     void aPromptOf801CharactersIsRefusedAnd800Accepted() throws Exception {
-        start(TestCache.config(clock));
+        sandbox.start();
 
-        assertThat(client.submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"" + "字".repeat(801) + "\"}")
+        assertThat(sandbox.client()
+                        .submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"" + "字".repeat(801) + "\"}")
                         .code())
                 .isEqualTo(50400);
-        assertThat(client.submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"" + "字".repeat(800) + "\"}")
+        assertThat(sandbox.client()
+                        .submit("{\"req_key\":\"jimeng_t2v_v30\",\"prompt\":\"" + "字".repeat(800) + "\"}")
                         .code())
                 .isEqualTo(10000);
     }
@@ -220,49 +212,53 @@ class SandboxTaskTest {
     @Test
     void validRequestsOfEveryShapeAreAccepted() throws Exception {
         // no download follows: do not spend the CPU encoding four sizes in the background
-        start(TestCache.config(clock).prepareVideosOnSubmit(false));
+        sandbox.start(config -> config.prepareVideosOnSubmit(false));
         String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0});
 
-        assertThat(client.submit("{\"req_key\":\"jimeng_ti2v_v30_pro\",\"binary_data_base64\":[\"" + png
+        assertThat(sandbox.client()
+                        .submit("{\"req_key\":\"jimeng_ti2v_v30_pro\",\"binary_data_base64\":[\"" + png
                                 + "\"],\"frames\":241}")
                         .code())
                 .isEqualTo(10000);
-        assertThat(client.submit("{\"req_key\":\"jimeng_i2v_first_tail_v30_1080\",\"prompt\":\"p\","
+        assertThat(sandbox.client()
+                        .submit("{\"req_key\":\"jimeng_i2v_first_tail_v30_1080\",\"prompt\":\"p\","
                                 + "\"image_urls\":[\"https://x/a.png\",\"https://x/b.png\"]}")
                         .code())
                 .isEqualTo(10000);
-        assertThat(client.submit("{\"req_key\":\"jimeng_i2v_recamera_v30\",\"prompt\":\"p\","
+        assertThat(sandbox.client()
+                        .submit("{\"req_key\":\"jimeng_i2v_recamera_v30\",\"prompt\":\"p\","
                                 + "\"image_urls\":[\"https://x/a.png\"],\"template_id\":\"robo_arm\","
                                 + "\"camera_strength\":\"strong\",\"seed\":42}")
                         .code())
                 .isEqualTo(10000);
-        assertThat(client.submit("{\"req_key\":\"jimeng_t2v_v30_1080p\",\"prompt\":\"p\",\"aspect_ratio\":\"9:16\"}")
+        assertThat(sandbox.client()
+                        .submit("{\"req_key\":\"jimeng_t2v_v30_1080p\",\"prompt\":\"p\",\"aspect_ratio\":\"9:16\"}")
                         .code())
                 .isEqualTo(10000);
     }
 
     @Test
     void theRequestLogCountsEachKindAndHidesImageData() throws Exception {
-        start(TestCache.config(clock));
+        sandbox.start();
         String png = Base64.getEncoder().encodeToString(new byte[] {(byte) 0x89, 'P', 'N', 'G', 13, 10, 26, 10, 0});
-        String id = client.submitTask("a cat");
-        client.submit("{\"req_key\":\"jimeng_ti2v_v30_pro\",\"binary_data_base64\":[\"" + png + "\"]}");
-        client.getResult(T2V, id);
-        client.getResult(T2V, id);
-        client.getResult(T2V, id);
+        String id = sandbox.client().submitTask("a cat");
+        sandbox.client().submit("{\"req_key\":\"jimeng_ti2v_v30_pro\",\"binary_data_base64\":[\"" + png + "\"]}");
+        sandbox.client().getResult(T2V, id);
+        sandbox.client().getResult(T2V, id);
+        sandbox.client().getResult(T2V, id);
 
-        assertThat(server.submitCount()).isEqualTo(2);
-        assertThat(server.getResultCount()).isEqualTo(3);
-        assertThat(server.downloadCount()).isZero();
-        assertThat(server.requests()).hasSize(5);
-        LoggedRequest first = server.requests().getFirst();
+        assertThat(sandbox.server().submitCount()).isEqualTo(2);
+        assertThat(sandbox.server().getResultCount()).isEqualTo(3);
+        assertThat(sandbox.server().downloadCount()).isZero();
+        assertThat(sandbox.server().requests()).hasSize(5);
+        LoggedRequest first = sandbox.server().requests().getFirst();
         assertThat(first.target()).isEqualTo(SandboxClient.SUBMIT);
         assertThat(first.method()).isEqualTo("POST");
         assertThat(first.httpStatus()).isEqualTo(200);
         assertThat(first.businessCode()).isEqualTo(10000);
-        assertThat(first.time()).isEqualTo(clock.instant());
+        assertThat(first.time()).isEqualTo(sandbox.clock().instant());
         assertThat(first.body().path("prompt").asText()).isEqualTo("a cat");
-        LoggedRequest withImage = server.requests().get(1);
+        LoggedRequest withImage = sandbox.server().requests().get(1);
         assertThat(withImage.body().path("binary_data_base64").get(0).asText())
                 .isEqualTo("<" + png.length() + " base64 chars>");
         assertThat(withImage.imageSha256())

@@ -1,43 +1,28 @@
 package dev.jimeng.sandbox;
 
+import static dev.jimeng.sandbox.SandboxClient.T2V;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.jimeng.json.Json;
-import dev.jimeng.time.ManualClock;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Downloads of real MP4s. The first test to need the 720p video encodes it (a few seconds). */
 class SandboxVideoTest {
-    private static final String T2V = "jimeng_t2v_v30";
-
-    private final ManualClock clock = new ManualClock();
-    private SandboxServer server;
-    private SandboxClient client;
-
-    @BeforeEach
-    void start() throws Exception {
-        server = SandboxServer.start(TestCache.config(clock).build());
-        client = new SandboxClient(server, clock);
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
-    }
+    @RegisterExtension
+    final ManualClockSandbox sandbox = ManualClockSandbox.startedBeforeEachTest();
 
     @Test
     void theVideoIsA720pH264At24FpsLastingFiveSecondsByFfprobe(@TempDir Path dir) throws Exception {
-        HttpResponse<byte[]> r = client.download(doneVideoUrl(), null);
+        HttpResponse<byte[]> r = sandbox.client().download(doneVideoUrl(), null);
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(r.headers().firstValueAsLong("Content-Length")).hasValue(r.body().length);
@@ -56,7 +41,8 @@ class SandboxVideoTest {
     @Test
     void theVideoCarriesAnAigcLabelAsTheRealServiceMay(@TempDir Path dir) throws Exception {
         Path mp4 = Files.write(
-                dir.resolve("video.mp4"), client.download(doneVideoUrl(), null).body());
+                dir.resolve("video.mp4"),
+                sandbox.client().download(doneVideoUrl(), null).body());
 
         JsonNode label = Json.MAPPER.readTree(dev.jimeng.mp4.Probe.tag(mp4, AigcLabel.KEY));
 
@@ -68,9 +54,9 @@ class SandboxVideoTest {
     @Test
     void aRangeFromAnOffsetAnswers206WithTheRestOfTheFile() throws Exception {
         String url = doneVideoUrl();
-        byte[] whole = client.download(url, null).body();
+        byte[] whole = sandbox.client().download(url, null).body();
 
-        HttpResponse<byte[]> tail = client.download(url, "bytes=1000-");
+        HttpResponse<byte[]> tail = sandbox.client().download(url, "bytes=1000-");
 
         assertThat(tail.statusCode()).isEqualTo(206);
         assertThat(tail.headers().firstValue("Content-Range"))
@@ -81,9 +67,9 @@ class SandboxVideoTest {
     @Test
     void aClosedRangeAnswersExactlyThoseBytes() throws Exception {
         String url = doneVideoUrl();
-        byte[] whole = client.download(url, null).body();
+        byte[] whole = sandbox.client().download(url, null).body();
 
-        HttpResponse<byte[]> part = client.download(url, "bytes=10-19");
+        HttpResponse<byte[]> part = sandbox.client().download(url, "bytes=10-19");
 
         assertThat(part.statusCode()).isEqualTo(206);
         assertThat(part.headers().firstValue("Content-Range")).hasValue("bytes 10-19/" + whole.length);
@@ -96,12 +82,13 @@ class SandboxVideoTest {
     @Test
     void aRangePastTheEndIsNotSatisfiable() throws Exception {
         String url = doneVideoUrl();
-        long length = client.download(url, null, "HEAD")
+        long length = sandbox.client()
+                .download(url, null, "HEAD")
                 .headers()
                 .firstValueAsLong("Content-Length")
                 .orElseThrow();
 
-        HttpResponse<byte[]> r = client.download(url, "bytes=" + length + "-");
+        HttpResponse<byte[]> r = sandbox.client().download(url, "bytes=" + length + "-");
 
         assertThat(r.statusCode()).isEqualTo(416);
         assertThat(r.headers().firstValue("Content-Range")).hasValue("bytes */" + length);
@@ -110,22 +97,22 @@ class SandboxVideoTest {
     @Test
     void headAnswersTheLengthAndTypeWithoutABody() throws Exception {
         String url = doneVideoUrl();
-        int length = client.download(url, null).body().length;
+        int length = sandbox.client().download(url, null).body().length;
 
-        HttpResponse<byte[]> head = client.download(url, null, "HEAD");
+        HttpResponse<byte[]> head = sandbox.client().download(url, null, "HEAD");
 
         assertThat(head.statusCode()).isEqualTo(200);
         assertThat(head.headers().firstValueAsLong("Content-Length")).hasValue(length);
         assertThat(head.headers().firstValue("Content-Type")).hasValue("video/mp4");
         assertThat(head.headers().firstValue("Accept-Ranges")).hasValue("bytes");
         assertThat(head.body()).isEmpty();
-        assertThat(server.downloadCount()).isEqualTo(2);
+        assertThat(sandbox.server().downloadCount()).isEqualTo(2);
     }
 
     private String doneVideoUrl() {
-        String id = client.submitTask("a cat");
-        clock.advance(Duration.ofSeconds(3));
-        SandboxClient.Response done = client.getResult(T2V, id);
+        String id = sandbox.client().submitTask("a cat");
+        sandbox.clock().advance(Duration.ofSeconds(3));
+        SandboxClient.Response done = sandbox.client().getResult(T2V, id);
         assertThat(done.dataStatus()).isEqualTo("done");
         return done.json().path("data").path("video_url").asText();
     }
