@@ -7,6 +7,7 @@ import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.download.DownloadPolicy;
 import dev.jimeng.job.download.Downloader;
 import dev.jimeng.job.download.DownloaderFetcher;
+import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.request.RequestValidator;
 import dev.jimeng.sandbox.SandboxServer;
@@ -30,6 +31,20 @@ final class BenchEngine {
     static final Clock CLOCK = Clock.systemUTC();
 
     private BenchEngine() {}
+
+    /** A 5 s text-to-video job of the default mode with this prompt and seed. */
+    static GenerationRequest textJob(String prompt, long seed) {
+        return new GenerationRequest(
+                Capabilities.DEFAULT_MODE,
+                prompt,
+                5,
+                24,
+                Capabilities.DEFAULT_ASPECT_RATIO,
+                List.of(),
+                seed,
+                null,
+                null);
+    }
 
     /** What {@link #runAll} did: when its first submit was made, and the jobs, in the order sent. */
     record Run(Instant started, List<JobSnapshot> finished) {}

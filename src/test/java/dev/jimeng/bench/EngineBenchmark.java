@@ -715,18 +715,14 @@ class EngineBenchmark {
         REPORT.summary(String.format(
                 Locale.ROOT,
                 "adaptive polling end to end (engine and sandbox, %d min jobs at 1/%d time, σ %.2f): %.2f× the calls of a"
-                        + " fixed %d s poll %s; latency median %.2f vs %.2f s, p95 %.2f vs %.2f s %s",
+                        + " fixed %d s poll %s; %s",
                 typical.multipliedBy(scale).toMinutes(),
                 scale,
                 spread,
                 later.callRatio(),
                 interval.multipliedBy(scale).toSeconds(),
                 later.callsMeetTheAim() ? "✓" : "✗",
-                later.adaptive().latencyMedian(),
-                later.fixed().latencyMedian(),
-                later.adaptive().latencyP95(),
-                later.fixed().latencyP95(),
-                later.latencyMeetsTheAim() ? "✓" : "✗"));
+                later.latencyAgainstFixed()));
         ObjectNode json = REPORT.json("polling_end_to_end");
         json.put("jobs", jobs);
         json.put("concurrency", concurrency);
@@ -769,17 +765,13 @@ class EngineBenchmark {
         REPORT.summary(String.format(
                 Locale.ROOT,
                 "adaptive polling, jobs of 30 s–3 min, σ = %.2f: %.1f get-results per job vs %.1f at a fixed 5 s (%.2f×, aim ≤"
-                        + " 0.33) %s; latency median %.2f s vs %.2f s, p95 %.2f s vs %.2f s %s",
+                        + " 0.33) %s; %s",
                 spread,
                 r.adaptive().callsPerJob(),
                 r.fixed().callsPerJob(),
                 r.callRatio(),
                 r.callsMeetTheAim() ? "✓" : "✗",
-                r.adaptive().latencyMedian(),
-                r.fixed().latencyMedian(),
-                r.adaptive().latencyP95(),
-                r.fixed().latencyP95(),
-                r.latencyMeetsTheAim() ? "✓" : "✗"));
+                r.latencyAgainstFixed()));
         ObjectNode json = REPORT.json("polling").putObject("sigma_" + spread);
         json.put("jobs", r.jobs());
         json.put("fixed_calls_per_job", r.fixed().callsPerJob());

@@ -3,7 +3,6 @@ package dev.jimeng.bench;
 import dev.jimeng.job.EngineSettings;
 import dev.jimeng.job.JobManager;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.sandbox.LoggedRequest;
 import dev.jimeng.sandbox.SandboxConfig;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -90,7 +88,8 @@ final class MakespanRun {
                     EngineSettings.defaults().withServerConcurrency(concurrency).withPollInterval(poll);
             List<GenerationRequest> requests = new ArrayList<>();
             for (int i = 0; i < jobs; i++) {
-                requests.add(request(i));
+                requests.add(
+                        BenchEngine.textJob("benchmark job " + i + ": a paper boat drifting down a rain gutter", i));
             }
             BenchEngine.Run run = BenchEngine.runAll(sandbox, settings, requests, work);
             return measure(jobs, concurrency, poll, queue.plus(generate), run.started(), run.finished(), sandbox);
@@ -105,7 +104,7 @@ final class MakespanRun {
             Instant started,
             List<JobSnapshot> finished,
             SandboxServer sandbox) {
-        Map<String, Instant> acceptedAt = acceptedSubmitsByPrompt(sandbox.requests());
+        Map<String, Instant> acceptedAt = SandboxLog.acceptedSubmitsByPrompt(sandbox.requests());
         List<Double> detect = new ArrayList<>();
         List<Double> download = new ArrayList<>();
         List<Double> endToEnd = new ArrayList<>();
@@ -164,12 +163,8 @@ final class MakespanRun {
         for (JobSnapshot job : finished) {
             Instant serverDone = acceptedAt.get(job.request().prompt()).plus(jobTime);
             StringBuilder polls = new StringBuilder();
-            for (LoggedRequest r : requests) {
-                if (r.target().equals("CVSync2AsyncGetResult")
-                        && r.body() != null
-                        && job.taskId().equals(r.body().path("task_id").asText())) {
-                    polls.append(String.format(Locale.ROOT, " %+.3f", seconds(serverDone, r.time())));
-                }
+            for (Instant asked : SandboxLog.getResults(requests, job.taskId())) {
+                polls.append(String.format(Locale.ROOT, " %+.3f", seconds(serverDone, asked)));
             }
             Map<JobState, Instant> at = job.stateTimes();
             out.append(String.format(
@@ -192,33 +187,6 @@ final class MakespanRun {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-    }
-
-    /** When the sandbox accepted each prompt's submit (the task's clock starts then). */
-    static Map<String, Instant> acceptedSubmitsByPrompt(List<LoggedRequest> requests) {
-        Map<String, Instant> accepted = new HashMap<>();
-        for (LoggedRequest r : requests) {
-            boolean submitAccepted = r.target().equals("CVSync2AsyncSubmitTask")
-                    && r.businessCode() != null
-                    && r.businessCode() == 10000;
-            if (submitAccepted && r.body() != null) {
-                accepted.putIfAbsent(r.body().path("prompt").asText(), r.time());
-            }
-        }
-        return accepted;
-    }
-
-    private static GenerationRequest request(int i) {
-        return new GenerationRequest(
-                Capabilities.DEFAULT_MODE,
-                "benchmark job " + i + ": a paper boat drifting down a rain gutter",
-                5,
-                24,
-                Capabilities.DEFAULT_ASPECT_RATIO,
-                List.of(),
-                (long) i,
-                null,
-                null);
     }
 
     private static double seconds(Instant from, Instant to) {

@@ -55,6 +55,18 @@ final class PollingRun {
             return callRatio() <= 1 / 3.0;
         }
 
+        /** "latency median A vs B s, p95 C vs D s ✓": the schedule's against the fixed poll's. */
+        String latencyAgainstFixed() {
+            return String.format(
+                    java.util.Locale.ROOT,
+                    "latency median %.2f vs %.2f s, p95 %.2f vs %.2f s %s",
+                    adaptive.latencyMedian(),
+                    fixed.latencyMedian(),
+                    adaptive.latencyP95(),
+                    fixed.latencyP95(),
+                    latencyMeetsTheAim() ? "✓" : "✗");
+        }
+
         boolean latencyMeetsTheAim() {
             return adaptive.latencyMedian() <= fixed.latencyMedian() && adaptive.latencyP95() <= fixed.latencyP95();
         }

@@ -2,9 +2,7 @@ package dev.jimeng.bench;
 
 import dev.jimeng.job.EngineSettings;
 import dev.jimeng.job.JobSnapshot;
-import dev.jimeng.mode.Capabilities;
 import dev.jimeng.request.GenerationRequest;
-import dev.jimeng.sandbox.LoggedRequest;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobState;
@@ -12,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,12 +47,11 @@ final class SandboxPollingRun {
                     EngineSettings.defaults().withServerConcurrency(concurrency).withPollInterval(interval);
             List<GenerationRequest> requests = new ArrayList<>();
             for (int i = 0; i < jobs; i++) {
-                requests.add(request(i));
+                requests.add(BenchEngine.textJob("polling job " + i + ": a lighthouse in fog, its beam turning", i));
             }
             List<JobSnapshot> finished =
                     BenchEngine.runAll(sandbox, settings, requests, work).finished();
-            Map<String, Integer> polls = getResultsByTask(sandbox.requests());
-            Map<String, Instant> acceptedAt = MakespanRun.acceptedSubmitsByPrompt(sandbox.requests());
+            Map<String, Instant> acceptedAt = SandboxLog.acceptedSubmitsByPrompt(sandbox.requests());
             List<JobSnapshot> byAcceptance = finished.stream()
                     .sorted((a, b) -> a.stateTimes()
                             .get(JobState.SUBMITTING)
@@ -70,7 +66,8 @@ final class SandboxPollingRun {
                 Instant done = sandbox.doneAt(job.taskId()).orElseThrow();
                 Instant seen = job.stateTimes().get(JobState.DOWNLOADING);
                 double latency = Duration.between(done, seen).toNanos() / 1e9 * SCALE;
-                int calls = polls.getOrDefault(job.taskId(), 0);
+                int calls =
+                        SandboxLog.getResults(sandbox.requests(), job.taskId()).size();
                 Duration atServer =
                         Duration.between(acceptedAt.get(job.request().prompt()), done);
                 for (PollingRun.Policy into : k < concurrency ? List.of(engineAll) : List.of(engineAll, engineLater)) {
@@ -107,12 +104,8 @@ final class SandboxPollingRun {
                     scaled(
                             sandbox.doneAt(job.taskId()).orElseThrow(),
                             job.stateTimes().get(JobState.DOWNLOADING))));
-            for (LoggedRequest r : sandbox.requests()) {
-                if (r.target().equals("CVSync2AsyncGetResult")
-                        && r.body() != null
-                        && job.taskId().equals(r.body().path("task_id").asText())) {
-                    out.append(String.format(java.util.Locale.ROOT, " %.1f", scaled(accepted, r.time())));
-                }
+            for (Instant asked : SandboxLog.getResults(sandbox.requests(), job.taskId())) {
+                out.append(String.format(java.util.Locale.ROOT, " %.1f", scaled(accepted, asked)));
             }
             out.append('\n');
         }
@@ -122,28 +115,5 @@ final class SandboxPollingRun {
 
     private static double scaled(Instant from, Instant to) {
         return Duration.between(from, to).toNanos() / 1e9 * SCALE;
-    }
-
-    private static Map<String, Integer> getResultsByTask(List<LoggedRequest> requests) {
-        Map<String, Integer> count = new HashMap<>();
-        for (LoggedRequest r : requests) {
-            if (r.target().equals("CVSync2AsyncGetResult") && r.body() != null) {
-                count.merge(r.body().path("task_id").asText(), 1, Integer::sum);
-            }
-        }
-        return count;
-    }
-
-    private static GenerationRequest request(int i) {
-        return new GenerationRequest(
-                Capabilities.DEFAULT_MODE,
-                "polling job " + i + ": a lighthouse in fog, its beam turning",
-                5,
-                24,
-                Capabilities.DEFAULT_ASPECT_RATIO,
-                List.of(),
-                (long) i,
-                null,
-                null);
     }
 }
