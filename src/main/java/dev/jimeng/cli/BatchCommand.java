@@ -90,6 +90,9 @@ public final class BatchCommand extends BaseCommand {
     @Override
     protected ExitCode doCall() throws Exception {
         requireAtLeastOne("--max-jobs", maxJobs);
+        if (concurrency != null) {
+            requireAtLeastOne("--concurrency", concurrency); // before the file is read and the question
+        }
         List<ValidatedRequest> jobs = readAndValidate();
         if (jobs.isEmpty()) {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
@@ -114,7 +117,6 @@ public final class BatchCommand extends BaseCommand {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
         }
         if (concurrency != null) {
-            requireAtLeastOne("--concurrency", concurrency);
             app().settings().set("concurrency", concurrency.toString());
         }
         tellAcceptedTasks();

@@ -127,6 +127,17 @@ class CliBatchTest {
     }
 
     @Test
+    void aBadConcurrencyIsRefusedBeforeTheQuestion() throws Exception {
+        Files.writeString(sandbox.cwd().resolve("jobs.txt"), "a red fox\n");
+
+        CliRun run = sandbox.cli().run("batch", "jobs.txt", "--concurrency", "0");
+
+        assertThat(run.exitCode()).isEqualTo(2);
+        assertThat(run.onlyErrorLine()).contains("--concurrency must be at least 1, got 0");
+        assertThat(sandbox.server().requests()).isEmpty();
+    }
+
+    @Test
     void moreJobsThanTheCeilingAreRefusedBeforeAnythingIsSent() throws Exception {
         Files.writeString(sandbox.cwd().resolve("many.txt"), "a red fox\n".repeat(1001));
 
