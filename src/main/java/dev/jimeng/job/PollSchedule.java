@@ -11,15 +11,16 @@ import java.util.Optional;
  * <ul>
  *   <li>No history: every poll interval, as always.
  *   <li>Before the expected end: sparse. Looks spaced evenly, so that no wait is longer than {@link
- *       #SPARSE_LOOK_INTERVALS} poll intervals (a task that fails early is seen within that; tasks of a
- *       minute or so get none), and one look a twentieth of the expected time before it.
- *   <li>From one dense gap before the expected end (no sooner than that look): dense at first, then waiting as long as the task
- *       is overdue, so the gaps double, up to {@link #WIDEST_GAP} of the poll interval, whose setting
- *       stays the promise of how soon a done task is seen. The dense gap is half the history's spread,
- *       between {@link #MIN_GAP} and that widest gap (a twentieth of the expected time while the
- *       spread is unknown): tasks that always take the same time are seen done within a few
- *       hundredths of a second, tasks whose times vary widely are not polled more often than their
- *       variation can pay for.
+ *       #SPARSE_LOOK_INTERVALS} poll intervals (a task that fails early is seen within that; at the
+ *       default 5 s, tasks of up to a minute and a half get none), and one look a twentieth of the
+ *       expected time before it.
+ *   <li>From one dense gap before the expected end, or from that look when the gap is over half of
+ *       its distance: dense at first, then waiting as long as the task is overdue, so the gaps double,
+ *       up to {@link #WIDEST_GAP} of the poll interval, whose setting stays the promise of how soon a
+ *       done task is seen. The dense gap is half the history's spread, between {@link #MIN_GAP} and
+ *       that widest gap (a twentieth of the expected time while the spread is unknown): tasks that
+ *       always take the same time are seen done within a few hundredths of a second, tasks whose
+ *       times vary widely are not polled more often than their variation can pay for.
  * </ul>
  *
  * Tasks of one kind sent together without history take turns ({@link #staggered}), and news that one of
