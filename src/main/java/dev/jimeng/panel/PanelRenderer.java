@@ -43,10 +43,6 @@ public final class PanelRenderer {
 
     private final boolean sandbox;
 
-    public PanelRenderer(EtaEstimate eta, ZoneId zone) {
-        this(eta, zone, dev.jimeng.config.Invocation.REAL);
-    }
-
     /** @param at how a command line reaches the jobs: commands shown start with it */
     public PanelRenderer(EtaEstimate eta, ZoneId zone, dev.jimeng.config.Invocation at) {
         this.eta = eta;

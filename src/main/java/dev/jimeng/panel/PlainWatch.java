@@ -37,10 +37,6 @@ public final class PlainWatch {
     private final PrintWriter out;
     private final dev.jimeng.config.Invocation at;
 
-    public PlainWatch(JobSource source, Clock clock, PrintWriter out) {
-        this(source, clock, out, dev.jimeng.config.Invocation.REAL);
-    }
-
     /** @param at how a command line reaches the jobs: commands shown start with it */
     public PlainWatch(JobSource source, Clock clock, PrintWriter out, dev.jimeng.config.Invocation at) {
         this.at = at;

@@ -91,7 +91,7 @@ class PanelBenchmark {
             throws IOException {
         PanelModel model = new PanelModel();
         model.replaceAll(jobs());
-        PanelRenderer renderer = new PanelRenderer(PanelHarness.ETA, ZoneOffset.UTC);
+        PanelRenderer renderer = new PanelRenderer(PanelHarness.ETA, ZoneOffset.UTC, dev.jimeng.config.Invocation.REAL);
         boolean refresh = screen != null;
         if (!refresh) {
             screen = new TerminalScreen(new DefaultVirtualTerminal(SIZE));
@@ -157,7 +157,7 @@ class PanelBenchmark {
             model.moveBy(row);
             model.expandSelected();
         }
-        PanelRenderer renderer = new PanelRenderer(PanelHarness.ETA, ZoneOffset.UTC);
+        PanelRenderer renderer = new PanelRenderer(PanelHarness.ETA, ZoneOffset.UTC, dev.jimeng.config.Invocation.REAL);
         TerminalScreen screen = new TerminalScreen(new DefaultVirtualTerminal(SIZE));
         long[] nanos = new long[RUNS];
         for (int i = 0; i < WARMUP + RUNS; i++) {

@@ -4,6 +4,7 @@ import static dev.jimeng.panel.Jobs.job;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.jimeng.config.Invocation;
 import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
 import dev.jimeng.time.ManualClock;
@@ -40,7 +41,7 @@ class PlainWatchTest {
                                 .output("/tmp/out/a7f3c9e1.mp4")
                                 .build()));
 
-        new PlainWatch(source, clock, out).run();
+        new PlainWatch(source, clock, out, Invocation.REAL).run();
 
         assertThat(text.toString().lines())
                 .containsExactly(
@@ -63,7 +64,7 @@ class PlainWatchTest {
                         .reason(StopReason.CONTENT_REJECTED)
                         .build()));
 
-        new PlainWatch(source, clock, out).run(Set.of("e1f2a3b488"));
+        new PlainWatch(source, clock, out, Invocation.REAL).run(Set.of("e1f2a3b488"));
 
         assertThat(text.toString())
                 .isEqualTo(
@@ -80,7 +81,7 @@ class PlainWatchTest {
         FakeJobSource source = new FakeJobSource(
                 List.of(job("d4e5f6a777").state(JobState.DONE, s10).build()));
 
-        new PlainWatch(source, clock, out).run();
+        new PlainWatch(source, clock, out, Invocation.REAL).run();
 
         assertThat(text.toString()).isEqualTo("no unfinished jobs to watch\n");
     }
@@ -91,7 +92,8 @@ class PlainWatchTest {
                 List.of(job("a7f3c9e1aa").state(JobState.GENERATING, s10).build()));
         Thread.currentThread().interrupt();
 
-        assertThatThrownBy(() -> new PlainWatch(source, clock, out).run()).isInstanceOf(InterruptedException.class);
+        assertThatThrownBy(() -> new PlainWatch(source, clock, out, Invocation.REAL).run())
+                .isInstanceOf(InterruptedException.class);
 
         assertThat(text.toString()).isEqualTo("12:00:00 a7f3c9e1 t2v_720p generating\n");
         assertThat(source.listenerCount()).isZero();
