@@ -79,7 +79,7 @@ public enum Setting {
                     .toList()),
     POLL_INTERVAL(
             "poll-interval",
-            "seconds between status checks (fractions allowed)",
+            "longest wait between status checks once a task is due, in seconds (fractions allowed)",
             "JIMENG_VIDEO_POLL_INTERVAL",
             p -> "5",
             (raw, p) -> parsePollInterval(raw),
