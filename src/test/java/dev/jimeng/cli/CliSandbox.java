@@ -1,16 +1,14 @@
 package dev.jimeng.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.jimeng.TestFolders;
 import dev.jimeng.sandbox.LoggedRequest;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.UnaryOperator;
@@ -118,8 +116,8 @@ final class CliSandbox implements BeforeAllCallback, BeforeEachCallback, AfterEa
                 server.close();
             }
         } finally {
-            deleteTree(cwd);
-            deleteTree(home);
+            TestFolders.deleteTree(cwd);
+            TestFolders.deleteTree(home);
         }
     }
 
@@ -157,36 +155,5 @@ final class CliSandbox implements BeforeAllCallback, BeforeEachCallback, AfterEa
     /** How many submits the sandbox had received when the running test started. */
     int submitsBefore() {
         return submitsBefore;
-    }
-
-    /** Deletes {@code root} and all in it, first making each folder writable (a test may have locked it). */
-    private static void deleteTree(Path root) throws IOException {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                dir.toFile().setWritable(true, true);
-                dir.toFile().setExecutable(true, true);
-                dir.toFile().setReadable(true, true);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) {
-                    throw e;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 }

@@ -1,5 +1,6 @@
 package dev.jimeng.job;
 
+import dev.jimeng.TestFolders;
 import dev.jimeng.api.SubmitBody;
 import dev.jimeng.request.GenerationRequest;
 import dev.jimeng.store.JobStore;
@@ -9,12 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -47,11 +46,7 @@ final class HeldPollJobs implements BeforeEachCallback, AfterEachCallback {
             c.close();
         }
         video.close();
-        try (Stream<Path> files = Files.walk(home)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
+        TestFolders.deleteTree(home);
     }
 
     ManualClock clock() {
