@@ -3,6 +3,7 @@ package dev.jimeng.bench;
 import dev.jimeng.job.EngineSettings;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.GenerationRequest;
+import dev.jimeng.sandbox.LoggedRequest;
 import dev.jimeng.sandbox.SandboxConfig;
 import dev.jimeng.sandbox.SandboxServer;
 import dev.jimeng.store.JobState;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -51,61 +53,62 @@ final class SandboxPollingRun {
             }
             List<JobSnapshot> finished =
                     BenchEngine.runAll(sandbox, settings, requests, work).finished();
-            Map<String, Instant> acceptedAt = SandboxLog.acceptedSubmitsByPrompt(sandbox.requests());
-            List<JobSnapshot> byAcceptance = finished.stream()
-                    .sorted((a, b) -> a.stateTimes()
-                            .get(JobState.SUBMITTING)
-                            .compareTo(b.stateTimes().get(JobState.SUBMITTING)))
+            List<LoggedRequest> log = sandbox.requests();
+            Map<String, Instant> acceptedAt = SandboxLog.acceptedSubmitsByPrompt(log);
+            List<JobSnapshot> bySubmit = finished.stream()
+                    .sorted(Comparator.comparing(j -> j.stateTimes().get(JobState.SUBMITTING)))
                     .toList();
-            PollingRun.Policy engineAll = new PollingRun.Policy(new ArrayList<>(), new ArrayList<>());
-            PollingRun.Policy fixedAll = new PollingRun.Policy(new ArrayList<>(), new ArrayList<>());
-            PollingRun.Policy engineLater = new PollingRun.Policy(new ArrayList<>(), new ArrayList<>());
-            PollingRun.Policy fixedLater = new PollingRun.Policy(new ArrayList<>(), new ArrayList<>());
-            for (int k = 0; k < byAcceptance.size(); k++) {
-                JobSnapshot job = byAcceptance.get(k);
+            List<Sample> samples = new ArrayList<>();
+            for (JobSnapshot job : bySubmit) {
+                Instant accepted = acceptedAt.get(job.request().prompt());
                 Instant done = sandbox.doneAt(job.taskId()).orElseThrow();
-                Instant seen = job.stateTimes().get(JobState.DOWNLOADING);
-                double latency = Duration.between(done, seen).toNanos() / 1e9 * SCALE;
-                int calls =
-                        SandboxLog.getResults(sandbox.requests(), job.taskId()).size();
-                Duration atServer =
-                        Duration.between(acceptedAt.get(job.request().prompt()), done);
-                for (PollingRun.Policy into : k < concurrency ? List.of(engineAll) : List.of(engineAll, engineLater)) {
-                    into.latencySeconds().add(latency);
-                    into.calls().add(calls);
-                }
-                for (PollingRun.Policy into : k < concurrency ? List.of(fixedAll) : List.of(fixedAll, fixedLater)) {
-                    PollingRun.poll(atServer.multipliedBy(SCALE), Optional.empty(), interval.multipliedBy(SCALE), into);
-                }
+                samples.add(new Sample(
+                        accepted,
+                        done,
+                        job.stateTimes().get(JobState.DOWNLOADING),
+                        SandboxLog.getResults(log, job.taskId())));
             }
-            trace(byAcceptance, acceptedAt, sandbox);
-            Duration real = interval.multipliedBy(SCALE);
+            trace(samples);
             return new Result(
                     typical,
                     concurrency,
-                    new PollingRun.Result(jobs, spread, real, fixedAll, engineAll),
-                    new PollingRun.Result(jobs - concurrency, spread, real, fixedLater, engineLater));
+                    result(samples, spread, interval),
+                    result(samples.subList(concurrency, samples.size()), spread, interval));
         }
     }
 
+    /** One job as the sandbox and the journal saw it: accepted, done at the server, seen done, asked. */
+    private record Sample(Instant accepted, Instant done, Instant seen, List<Instant> getResults) {}
+
+    /** The engine's calls and latencies for {@code samples}, against a fixed poll on the same tasks' times. */
+    private static PollingRun.Result result(List<Sample> samples, double spread, Duration interval) {
+        Duration real = interval.multipliedBy(SCALE);
+        PollingRun.Policy engine = new PollingRun.Policy(new ArrayList<>(), new ArrayList<>());
+        PollingRun.Policy fixed = new PollingRun.Policy(new ArrayList<>(), new ArrayList<>());
+        for (Sample s : samples) {
+            engine.latencySeconds().add(scaled(s.done(), s.seen()));
+            engine.calls().add(s.getResults().size());
+            PollingRun.poll(
+                    Duration.between(s.accepted(), s.done()).multipliedBy(SCALE), Optional.empty(), real, fixed);
+        }
+        return new PollingRun.Result(samples.size(), spread, real, fixed, engine);
+    }
+
     /**
-     * Writes one line per job, in the order sent, to {@code target/benchmarks/polling-trace.txt}: its time at
-     * the server and when each get-result arrived, from its submit, scaled to real time.
+     * Writes one line per job, in the order submitted, to {@code target/benchmarks/polling-trace.txt}: its time
+     * at the server, how late it was seen done, and when each get-result arrived, from its submit, scaled to
+     * real time.
      */
-    private static void trace(List<JobSnapshot> jobs, Map<String, Instant> acceptedAt, SandboxServer sandbox)
-            throws java.io.IOException {
+    private static void trace(List<Sample> samples) throws java.io.IOException {
         StringBuilder out = new StringBuilder();
-        for (JobSnapshot job : jobs) {
-            Instant accepted = acceptedAt.get(job.request().prompt());
+        for (Sample s : samples) {
             out.append(String.format(
                     java.util.Locale.ROOT,
                     "took %6.1f s, seen %+5.1f s, get-results at",
-                    scaled(accepted, sandbox.doneAt(job.taskId()).orElseThrow()),
-                    scaled(
-                            sandbox.doneAt(job.taskId()).orElseThrow(),
-                            job.stateTimes().get(JobState.DOWNLOADING))));
-            for (Instant asked : SandboxLog.getResults(sandbox.requests(), job.taskId())) {
-                out.append(String.format(java.util.Locale.ROOT, " %.1f", scaled(accepted, asked)));
+                    scaled(s.accepted(), s.done()),
+                    scaled(s.done(), s.seen())));
+            for (Instant asked : s.getResults()) {
+                out.append(String.format(java.util.Locale.ROOT, " %.1f", scaled(s.accepted(), asked)));
             }
             out.append('\n');
         }
