@@ -640,7 +640,7 @@ class EngineBenchmark {
                         + " of each, each job's time log-normal around its kind's (spread σ, seeded), in virtual"
                         + " time: the engine's `PollSchedule` with the low estimate `TaskDurations` takes from the"
                         + " last 30 jobs of the kind as they were seen done, against a fixed %d s poll (the default"
-                        + " interval, also the adaptive schedule's longest wait once a task is overdue). Latency:"
+                        + " interval; once a task is overdue the adaptive schedule waits at most 0.9 of it). Latency:"
                         + " done at the server to seen done. Aim: at most ⅓ of the fixed poll's get-result calls"
                         + " per job, at equal or better median and p95 latency.",
                 fixedInterval.toSeconds()));
@@ -650,6 +650,8 @@ class EngineBenchmark {
         for (double spread : List.of(0.10, 0.15)) {
             pollingRows(md, PollingRun.run(200, spread, fixedInterval, 42));
         }
+        // wider than real tasks spread: shown, but no aim is claimed for it (no summary line)
+        policyRows(md, "0.20 (no aim)", "adaptive", PollingRun.run(200, 0.20, fixedInterval, 42));
         md.add("");
         md.add("The first jobs of each kind have no history and poll as the fixed run does. Before the early look"
                 + " (a twentieth before the low estimate, the history's tenth percentile) a job is looked at only"
@@ -661,9 +663,9 @@ class EngineBenchmark {
                 + " the p95 under the fixed poll's all the same. Before (stop 22) there was a look half-way,"
                 + " the dense gap was capped at a twentieth of the expected time (1.5 s for a 30 s job) and"
                 + " overdue gaps at the interval: 0.31× and 0.35× the calls, and a p95 of 4.94 s against 4.74 at"
-                + " σ 0.15. `PollingAimTest` checks the aim on three draws of each σ. At σ 0.20 (not in this"
-                + " table) the schedule needs 0.35–0.36× the calls and its p95 goes over the fixed poll's in"
-                + " three of four draws. A lower quantile (0.05) or denser polling (a fiftieth of the expected"
+                + " σ 0.15. `PollingAimTest` checks the aim on three draws of each σ. At σ 0.20 (the last row,"
+                + " wider than the spreads the aim is judged on) the schedule needs more than a third of the calls and its p95"
+                + " goes over the fixed poll's: the aim is not claimed there. A lower quantile (0.05) or denser polling (a fiftieth of the expected"
                 + " time) were tried: both cost more calls than they save latency."
                 + " The run is of the schedule alone (no HTTP), in virtual time; the next section runs the"
                 + " engine against the sandbox. The engine's own share of latency (one get-result and one journal write, a few ms) is in the makespan"
