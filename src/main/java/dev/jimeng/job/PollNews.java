@@ -10,9 +10,10 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * What the pollers of one kind of task (mode and length, as {@link TaskDurations} groups them) tell each
- * other: that a task of the kind was just seen done, and how long it ran at least, so the history knows more and
- * sleeping pollers plan again ({@link PollSchedule#afterNews}); and, while there is no history, whose turn it is, so that tasks
- * sent together look at the server in turn ({@link PollSchedule#staggered}) rather than all at once.
+ * other: that a task of the kind was just seen done, and how long it ran at least, so the history knows
+ * more and sleeping pollers plan again ({@link PollSchedule#afterNews}); and, while there is no history,
+ * whose turn it is, so that tasks sent together look at the server in turn ({@link
+ * PollSchedule#staggered}) rather than all at once.
  */
 final class PollNews {
     /** One kind's news and turns. */
