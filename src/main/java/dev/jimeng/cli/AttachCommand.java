@@ -53,7 +53,7 @@ public final class AttachCommand extends BaseCommand {
         String head = id + " attached to task " + TerminalText.safe(taskId.strip()) + " · " + mode
                 + " · nothing submitted, nothing billed again";
         if (!session().tracksInBackground()) {
-            err().println("jimeng: " + head);
+            tell(head);
             err().flush();
         }
         return session().follow(id, head + " · you will be told when it is done", done -> report(done, json));

@@ -142,8 +142,7 @@ public abstract class BaseCommand implements Callable<Integer> {
         }
         out().flush();
         if (!ok) {
-            err().println("jimeng: "
-                    + ResultView.failureLine(done, jobs().clock().instant(), jobs().invocation()));
+            tell(ResultView.failureLine(done, jobs().clock().instant(), jobs().invocation()));
             err().flush();
         }
         return jobs().exitCodeOf(done);
@@ -177,7 +176,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** The validator's notes (where jimeng follows the API rather than the seed script), on stderr. */
     protected void notes(dev.jimeng.request.ValidatedRequest validated) {
-        validated.warnings().forEach(w -> err().println("jimeng: note: " + dev.jimeng.text.TerminalText.safe(w)));
+        validated.warnings().forEach(w -> tell("note: " + w));
     }
 
     /** Where a job goes: its --output, or the output folder. */
@@ -344,6 +343,15 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     protected PrintWriter out() {
         return spec.commandLine().getOut();
+    }
+
+    /**
+     * Prints {@code jimeng: LINE} to stderr, LINE's control characters shown as text ({@link
+     * TerminalText#safe}): the one way a command tells the user something there, since a line may
+     * quote a file, a prompt or the server.
+     */
+    protected void tell(String line) {
+        Tell.line(err(), line);
     }
 
     protected PrintWriter err() {

@@ -112,7 +112,7 @@ public final class BatchCommand extends BaseCommand {
         }
         // caps before the question: a batch that would pass one is refused, not asked about
         jobs().checkCaps(jobs, cap);
-        err().println("jimeng: " + summary(jobs, jobs().sandbox()));
+        tell(summary(jobs, jobs().sandbox()));
         if (!yes && !confirm("Submit them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing submitted; add --yes to submit without asking");
         }
@@ -197,10 +197,10 @@ public final class BatchCommand extends BaseCommand {
         int shown = 0;
         for (Map.Entry<String, List<Integer>> e : byMessage.entrySet()) {
             if (shown++ == PROBLEMS_SHOWN) {
-                err().println("jimeng: " + file + ": and " + (byMessage.size() - PROBLEMS_SHOWN) + " more problems");
+                tell(file + ": and " + (byMessage.size() - PROBLEMS_SHOWN) + " more problems");
                 break;
             }
-            err().println("jimeng: " + file + " " + lineNumbers(e.getValue()) + ": " + e.getKey());
+            tell(file + " " + lineNumbers(e.getValue()) + ": " + e.getKey());
         }
         err().flush();
     }

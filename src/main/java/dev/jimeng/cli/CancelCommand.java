@@ -66,7 +66,7 @@ public final class CancelCommand extends BaseCommand {
                                                 + " and its video is not downloaded ('" + jimeng() + "retry " + id
                                                 + "' picks it up again within 12 hours)");
             } catch (UserError e) {
-                err().println("jimeng: " + TerminalText.safe(e.getMessage()));
+                tell(e.getMessage());
                 result = e.exitCode();
             }
         }

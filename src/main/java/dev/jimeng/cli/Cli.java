@@ -77,9 +77,10 @@ public final class Cli {
                     && !unmatched.getSuggestions().isEmpty()) {
                 suggestion = "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
             }
-            failed.getErr()
-                    .println("jimeng: " + TerminalText.oneLine(ex.getMessage()) + TerminalText.safe(suggestion)
-                            + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+            Tell.line(
+                    failed.getErr(),
+                    TerminalText.oneLine(ex.getMessage()) + suggestion + " (see '"
+                            + failed.getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT.code();
         });
         return cl;

@@ -50,7 +50,7 @@ final class ConfigCommand extends BaseCommand {
 
     /** Each problem on stderr, as the app would refuse to run with it. */
     static void warn(BaseCommand command, Settings settings) {
-        settings.problems().forEach(p -> command.err().println("jimeng: " + TerminalText.safe(p)));
+        settings.problems().forEach(command::tell);
     }
 
     /** The rows as a table, then each problem on stderr; a problem makes it a bad-input exit. */
@@ -122,9 +122,9 @@ final class ConfigCommand extends BaseCommand {
             out().println(setting.key() + " = " + TerminalText.safe(saved) + "  (saved to "
                     + TerminalText.safe(file.toString()) + tableNote(settings) + ")");
             if (!(now.origin() instanceof Origin.ConfigFile)) {
-                err().println("jimeng: note: "
-                        + TerminalText.safe(now.origin().describe()) + " still sets " + setting.key() + " ("
-                        + TerminalText.safe(now.value()) + ") and wins over the file");
+                tell("note: "
+                        + now.origin().describe() + " still sets " + setting.key() + " ("
+                        + now.value() + ") and wins over the file");
             }
             return ExitCode.OK;
         }

@@ -52,10 +52,10 @@ final class ConfigEditor {
                 } catch (AtomicMoveNotSupportedException e) {
                     Files.move(copy, file, StandardCopyOption.REPLACE_EXISTING);
                 }
-                err.println("jimeng: saved " + TerminalText.safe(file.toString()));
+                Tell.line(err, "saved " + file);
                 return ExitCode.OK;
             }
-            problems.forEach(p -> err.println("jimeng: " + TerminalText.safe(p)));
+            problems.forEach(p -> Tell.line(err, p));
             err.flush();
             if (!reopen.test("jimeng: edit again to fix it? [y/N] ")) {
                 throw new UserError(

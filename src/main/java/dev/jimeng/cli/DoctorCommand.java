@@ -6,7 +6,6 @@ import dev.jimeng.config.PrivateFiles;
 import dev.jimeng.doctor.Doctor;
 import dev.jimeng.doctor.DoctorReport;
 import dev.jimeng.doctor.SupportBundle;
-import dev.jimeng.text.TerminalText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -50,8 +49,7 @@ public final class DoctorCommand extends BaseCommand {
         out().flush();
         if (report != null) {
             Path file = writeBundle(result);
-            err().println("jimeng: report written to " + TerminalText.safe(file.toString())
-                    + " (redacted: no keys, signatures or URL tokens)");
+            tell("report written to " + file + " (redacted: no keys, signatures or URL tokens)");
             err().flush();
         }
         return result.exitCode();

@@ -32,7 +32,7 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         String message = failure.message();
         // messages carry server text and user input: shown, never acted on by the terminal;
         // several problems (bad settings) are one line each
-        message.lines().forEach(line -> err.println("jimeng: " + TerminalText.safe(line)));
+        message.lines().forEach(line -> Tell.line(err, line));
         if (verbose.getAsBoolean()) {
             java.io.StringWriter trace = new java.io.StringWriter();
             ex.printStackTrace(new PrintWriter(trace));

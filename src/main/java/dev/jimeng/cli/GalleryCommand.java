@@ -91,7 +91,7 @@ public final class GalleryCommand extends BaseCommand {
             applied++;
         }
         Files.delete(sidecar);
-        err().println("jimeng: read " + applied + " stars from " + GalleryPage.STARS_FILE + " into the journal"
+        tell("read " + applied + " stars from " + GalleryPage.STARS_FILE + " into the journal"
                 + (unknown > 0 ? " (" + unknown + " unknown job ids skipped)" : "") + "; the file is removed");
     }
 

@@ -91,7 +91,7 @@ public final class GenerateCommand extends BaseCommand {
         BigDecimal cap = send.maxCost.value();
         // caps before the question: a set that would pass one is refused, not asked about
         jobs().checkCaps(validated, cap);
-        err().println("jimeng: " + BatchCommand.summary(validated, jobs().sandbox()) + ", as one set");
+        tell(BatchCommand.summary(validated, jobs().sandbox()) + ", as one set");
         if (!send.yes && !confirm("Send them? [y/N] ")) {
             throw new UserError(ExitCode.BAD_INPUT, "nothing was sent; add --yes to send without asking");
         }
@@ -106,7 +106,7 @@ public final class GenerateCommand extends BaseCommand {
                     + "; '" + jimeng() + "gallery --group " + group + "' writes their contact sheet, " + pick);
             return ExitCode.OK;
         }
-        err().println("jimeng: group " + group + ": " + String.join(" ", ids));
+        tell("group " + group + ": " + String.join(" ", ids));
         ExitCode worst = followAll(ids);
         if (worst == ExitCode.INTERRUPTED) {
             return worst;

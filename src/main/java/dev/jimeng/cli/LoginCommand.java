@@ -57,7 +57,7 @@ final class LoginCommand extends BaseCommand {
         }
         Login.Stored stored = login.login(accessKey, secret, keychain);
         if (stored.fileWasOpen()) {
-            err().println("jimeng: warning: " + TerminalText.safe(stored.file().toString())
+            tell("warning: " + stored.file()
                     + " was readable by others; it is now 0600 (consider new keys if others use this machine)");
         }
         String where = stored.keychainTool()

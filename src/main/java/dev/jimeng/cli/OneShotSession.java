@@ -65,22 +65,27 @@ final class OneShotSession implements SessionPort {
             if (confirmDefaultYes("jimeng: job " + jobId + " not sent yet: cancel it? [Y/n] ")) {
                 try {
                     app.jobs().cancel(jobId, false);
-                    err.println("jimeng: " + jobId + " canceled; nothing was billed");
+                    Tell.line(err, jobId + " canceled; nothing was billed");
                 } catch (JobRefusedException e) {
-                    err.println(
-                            "jimeng: " + JobGuide.refusal(e, app.jobs().clock().instant(), at));
+                    Tell.line(err, JobGuide.refusal(e, app.jobs().clock().instant(), at));
                 }
             } else {
-                err.println("jimeng: " + jobId + " kept: the next jimeng start sends it; "
-                        + JobGuide.command(NextSteps.Step.WAIT, job, at) + " carries it on now");
+                Tell.line(
+                        err,
+                        jobId + " kept: the next jimeng start sends it; "
+                                + JobGuide.command(NextSteps.Step.WAIT, job, at) + " carries it on now");
             }
         } else if (job.state() == dev.jimeng.store.JobState.SUBMITTING) {
-            err.println("jimeng: " + jobId + " is being sent right now and may be billed; "
-                    + JobGuide.command(NextSteps.Step.WAIT, job, at) + " picks it up");
+            Tell.line(
+                    err,
+                    jobId + " is being sent right now and may be billed; "
+                            + JobGuide.command(NextSteps.Step.WAIT, job, at) + " picks it up");
         } else if (!job.state().terminal()) {
-            err.println("jimeng: " + jobId + " goes on at the server"
-                    + " " + Billing.atServer(sandbox) + "; "
-                    + JobGuide.command(NextSteps.Step.WAIT, job, at) + " picks it up");
+            Tell.line(
+                    err,
+                    jobId + " goes on at the server"
+                            + " " + Billing.atServer(sandbox) + "; "
+                            + JobGuide.command(NextSteps.Step.WAIT, job, at) + " picks it up");
         }
         err.flush();
         return ExitCode.INTERRUPTED;

@@ -97,8 +97,7 @@ final class Pages {
     static void open(Path page, PrintWriter err) {
         String missing = DesktopOpener.open(page);
         if (missing != null) {
-            err.println("jimeng: cannot open a browser (" + missing + " not found): open "
-                    + TerminalText.safe(page.toUri().toString()) + " yourself");
+            Tell.line(err, "cannot open a browser (" + missing + " not found): open " + page.toUri() + " yourself");
         }
     }
 }

@@ -41,7 +41,7 @@ public final class PreviewCommand extends BaseCommand {
         Path video = video();
         Graphics graphics = graphics();
         if (graphics == Graphics.NONE) {
-            err().println("jimeng: output is not a colour terminal: no preview drawn");
+            tell("output is not a colour terminal: no preview drawn");
             return ExitCode.OK;
         }
         int columns = width != null ? width : Previews.columnsFor(terminalColumns());

@@ -26,8 +26,7 @@ final class Previews {
             out.flush();
             return true;
         } catch (UndecodableVideoException e) {
-            err.println("jimeng: no preview of "
-                    + TerminalText.safe(video.getFileName().toString()) + ": " + TerminalText.oneLine(e.getMessage()));
+            Tell.line(err, "no preview of " + video.getFileName() + ": " + TerminalText.oneLine(e.getMessage()));
             err.flush();
             return false;
         }

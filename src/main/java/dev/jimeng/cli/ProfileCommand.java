@@ -84,7 +84,7 @@ final class ProfileCommand extends BaseCommand {
             out().println("default profile: " + TerminalText.safe(name) + "  (saved to "
                     + TerminalText.safe(file.toString()) + ")");
             if (root().environment().get(Settings.PROFILE_VAR) != null) {
-                err().println("jimeng: note: " + Settings.PROFILE_VAR + " is set and wins over the default");
+                tell("note: " + Settings.PROFILE_VAR + " is set and wins over the default");
             }
             return ExitCode.OK;
         }

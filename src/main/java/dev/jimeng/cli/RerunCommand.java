@@ -43,8 +43,8 @@ public final class RerunCommand extends BaseCommand {
         String maker = sidecar.profile();
         if (maker != null && !maker.equals(app().profile())) {
             // another account pays this time: say so before anything is asked or sent
-            err().println("jimeng: " + TerminalText.safe(file) + " was made with profile '" + TerminalText.safe(maker)
-                    + "'; this sends it with profile '" + TerminalText.safe(app().profile()) + "' (its keys, caps"
+            tell(file + " was made with profile '" + maker
+                    + "'; this sends it with profile '" + app().profile() + "' (its keys, caps"
                     + " and journal)");
         }
         ValidatedRequest validated = jobs().validate(sidecar.request());

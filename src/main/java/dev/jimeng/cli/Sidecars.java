@@ -20,7 +20,7 @@ final class Sidecars {
         try {
             Sidecar sidecar = VideoSidecar.read(workingDirectory.resolve(file));
             if (sidecar.note() != null) {
-                err.println("jimeng: note: " + TerminalText.safe(sidecar.note()));
+                Tell.line(err, "note: " + sidecar.note());
             }
             return sidecar;
         } catch (IllegalArgumentException e) {

@@ -133,13 +133,12 @@ public final class StoryCommand extends BaseCommand {
         jobs().checkCaps(sending, cap);
         tellReused(takes);
         if (continueFrames && !sending.isEmpty()) {
-            err().println("jimeng: --continue: each shot begins with the last frame of the video before it,"
+            tell("--continue: each shot begins with the last frame of the video before it,"
                     + " decoded here in pure Java: best effort (a video that cannot be decoded stops the shots after"
                     + " it, and the frame may differ from the keyframe the shot was planned with)");
         }
         if (!sending.isEmpty()) {
-            err().println("jimeng: story " + group + ": " + BatchCommand.summary(sending, jobs().sandbox())
-                    + ", as one story");
+            tell("story " + group + ": " + BatchCommand.summary(sending, jobs().sandbox()) + ", as one story");
             if (!yes && !confirm("Send them? [y/N] ")) {
                 throw new UserError(ExitCode.BAD_INPUT, "nothing was sent; add --yes to send without asking");
             }
@@ -173,7 +172,7 @@ public final class StoryCommand extends BaseCommand {
                         default ->
                             "job " + job.id() + " is still " + job.state().label() + ", waited for";
                     };
-            err().println("jimeng: " + t.shot().label() + ": " + what + " (not sent again)");
+            tell(t.shot().label() + ": " + what + " (not sent again)");
         }
         err().flush();
     }
@@ -197,7 +196,7 @@ public final class StoryCommand extends BaseCommand {
         if (done == outcomes.size()) {
             return ExitCode.OK;
         }
-        err().println("jimeng: " + (outcomes.size() - done) + " of " + Words.count(outcomes.size(), "shot")
+        tell((outcomes.size() - done) + " of " + Words.count(outcomes.size(), "shot")
                 + " not made; run '" + rerun(path) + "' to make them: the " + done
                 + " made already are reused, not paid for again");
         err().flush();
@@ -293,10 +292,10 @@ public final class StoryCommand extends BaseCommand {
         int shown = 0;
         for (StoryboardFile.Problem p : problems) {
             if (shown++ == PROBLEMS_SHOWN) {
-                err().println("jimeng: " + name + ": and " + (problems.size() - PROBLEMS_SHOWN) + " more problems");
+                tell(name + ": and " + (problems.size() - PROBLEMS_SHOWN) + " more problems");
                 break;
             }
-            err().println("jimeng: " + name + " " + p.where() + ": " + p.message());
+            tell(name + " " + p.where() + ": " + p.message());
         }
         err().flush();
         throw new UserError(

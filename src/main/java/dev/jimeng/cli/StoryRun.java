@@ -291,7 +291,7 @@ final class StoryRun {
 
     private void say(String line) {
         synchronized (err) {
-            err.println("jimeng: " + line);
+            Tell.line(err, line);
             err.flush();
         }
     }

@@ -47,11 +47,10 @@ public final class SubmitCommand extends BaseCommand {
             JobSnapshot job = jobs().awaitAccepted(id);
             if (job.state().terminal() && job.state() != JobState.DONE) {
                 // refused (or lost) at submit: say why and exit as generate would
-                err().println("jimeng: "
-                        + ResultView.failureLine(job, jobs().clock().instant(), jobs().invocation()));
+                tell(ResultView.failureLine(job, jobs().clock().instant(), jobs().invocation()));
                 return jobs().exitCodeOf(job);
             }
-            err().println("jimeng: job " + id + " submitted; '" + jimeng() + "wait " + id + "' downloads it when done");
+            tell("job " + id + " submitted; '" + jimeng() + "wait " + id + "' downloads it when done");
         } else {
             root().shell().trackJob(id);
         }

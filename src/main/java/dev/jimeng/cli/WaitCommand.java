@@ -34,7 +34,7 @@ public final class WaitCommand extends BaseCommand {
             resolved.addAll(unfinishedIds());
             if (resolved.isEmpty()) {
                 err().println(nothingUnfinished());
-                app().otherProfilesNote().ifPresent(n -> err().println("jimeng: note: " + n));
+                app().otherProfilesNote().ifPresent(n -> tell("note: " + n));
                 err().flush();
                 return ExitCode.OK;
             }

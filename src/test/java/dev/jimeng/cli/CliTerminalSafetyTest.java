@@ -107,6 +107,49 @@ class CliTerminalSafetyTest {
         }
     }
 
+    @Test
+    void theProblemsOfABatchOrAStoryboardFileShowItsControlCharactersAsText() throws Exception {
+        String name = "jobs \u001b[2J.txt";
+        java.nio.file.Files.writeString(
+                sandbox.cwd().resolve(name),
+                "{\"mode\":\"t2\\u001b[31mv\"}\n{\"mode\":\"x\\u009b31m\"}\n{\"prompt\":\"\\u202e\",\"fps\":30}\n");
+        java.nio.file.Files.writeString(
+                sandbox.cwd().resolve("board.jsonl"),
+                "{\"prompt\":\"a\",\"first\":\"k\\u001b]0;pwned\\u0007.png\",\"last\":\"k1.png\","
+                        + "\"mode\":\"\\u009b2J\"}\n");
+
+        int submitsBefore = sandbox.server().submitCount();
+        CliRun batch = sandbox.cli().run("batch", name, "--yes");
+        CliRun story = sandbox.cli().run("story", "board.jsonl", "--yes");
+
+        assertThat(batch.exitCode()).as(batch.toString()).isEqualTo(2);
+        assertThat(batch.stderr()).contains("jobs \\e[2J.txt line 1: unknown mode 't2\\e[31mv'", "x\\u009b31m");
+        assertThat(story.exitCode()).as(story.toString()).isEqualTo(2);
+        assertThat(sandbox.server().submitCount()).isEqualTo(submitsBefore);
+        for (CliRun run : List.of(batch, story)) {
+            assertTerminalSafe(run.stdout(), run);
+            assertTerminalSafe(run.stderr(), run);
+        }
+    }
+
+    /** A "jimeng: " line printed anywhere else could forget to make its text safe, as batch's problems did. */
+    @Test
+    void everyJimengLineOnStderrIsPrintedByTell() throws Exception {
+        Pattern printed = Pattern.compile("print(ln)?\\(\\s*\"jimeng: ");
+        List<String> elsewhere = new ArrayList<>();
+        try (var sources = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java/dev/jimeng/cli"))) {
+            for (java.nio.file.Path source :
+                    sources.filter(f -> f.toString().endsWith(".java")).toList()) {
+                if (!source.getFileName().toString().equals("Tell.java")
+                        && printed.matcher(java.nio.file.Files.readString(source))
+                                .find()) {
+                    elsewhere.add(source.getFileName().toString());
+                }
+            }
+        }
+        assertThat(elsewhere).isEmpty();
+    }
+
     private static CliRun record(List<CliRun> runs, CliRun run) {
         runs.add(run);
         return run;
