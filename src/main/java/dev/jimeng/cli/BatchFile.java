@@ -235,7 +235,64 @@ final class BatchFile {
                 defaults.seed(),
                 defaults.template(),
                 defaults.cameraStrength());
-        return new Entry(number, request, Set.of(), List.of(), Set.of());
+        return new Entry(number, request, Set.of(), optionsInPrompt(number, prompt), Set.of());
+    }
+
+    /**
+     * A plain line is all prompt, so "a boat --duration 10" would send a 5 s video of a prompt that
+     * ends in "--duration 10": an option of a JSON key written into a plain line is a problem, shown
+     * with the JSON line that says what was meant. Dashes that name no option stay prompt.
+     */
+    private static List<Problem> optionsInPrompt(int number, String prompt) {
+        String[] words = prompt.split("\\s+");
+        List<String> rest = new ArrayList<>();
+        List<String> options = new ArrayList<>();
+        com.fasterxml.jackson.databind.node.ObjectNode meant = Json.MAPPER.createObjectNode();
+        boolean everyValueGiven = true;
+        for (int i = 0; i < words.length; i++) {
+            String word = words[i];
+            int equals = word.indexOf('=');
+            String name = equals < 0 ? word : word.substring(0, equals);
+            Optional<Key> key = Arrays.stream(Key.values())
+                    .filter(k -> name.equals(k.option))
+                    .findFirst();
+            if (key.isEmpty()) {
+                rest.add(word);
+                continue;
+            }
+            options.add(name);
+            String value = equals >= 0
+                    ? word.substring(equals + 1)
+                    : i + 1 < words.length && !words[i + 1].startsWith("--") ? words[++i] : null;
+            if (value == null || value.isEmpty()) {
+                everyValueGiven = false;
+            } else if (key.get().wholeNumber && value.matches("-?\\d{1,18}")) {
+                meant.put(key.get().name, Long.parseLong(value));
+            } else {
+                meant.put(key.get().name, value);
+            }
+        }
+        if (options.isEmpty()) {
+            return List.of();
+        }
+        String named = options.size() == 1
+                ? options.getFirst() + " is"
+                : String.join(", ", options.subList(0, options.size() - 1)) + " and " + options.getLast() + " are";
+        String fix;
+        if (everyValueGiven) {
+            com.fasterxml.jackson.databind.node.ObjectNode line = Json.MAPPER.createObjectNode();
+            if (!rest.isEmpty()) {
+                line.put(Key.PROMPT.name, String.join(" ", rest));
+            }
+            line.setAll(meant);
+            fix = "write it as JSON: " + line;
+        } else {
+            fix = "write it as JSON, e.g. {\"prompt\":\"a red fox\",\"duration\":10}";
+        }
+        return List.of(new Problem(
+                number,
+                named + " read as part of the prompt: a plain line is all prompt; to give a line its own options, "
+                        + fix));
     }
 
     /** What the JSON parser expected, in words (see {@link dev.jimeng.json.JsonSyntax#expected}). */

@@ -86,4 +86,35 @@ class BatchFileTest {
         assertThat(entry.request().durationSeconds()).isNull();
         assertThat(entry.request().seed()).isEqualTo(-1L);
     }
+
+    @Test
+    void anOptionWrittenIntoAPlainLineIsAProblemThatShowsTheJsonLine() throws Exception {
+        String file = "a boat at dawn --duration 10\na fox --seed=7 --mode t2v_1080p in snow\n";
+
+        List<BatchFile.Entry> entries = BatchFile.read(
+                        new BufferedReader(new java.io.StringReader(file)), Path.of("/tmp"), NO_DEFAULTS, 10)
+                .entries();
+
+        assertThat(entries.get(0).problems())
+                .extracting(BatchFile.Problem::message)
+                .containsExactly("--duration is read as part of the prompt: a plain line is all prompt;"
+                        + " to give a line its own options, write it as JSON: {\"prompt\":\"a boat at dawn\","
+                        + "\"duration\":10}");
+        assertThat(entries.get(1).problems())
+                .extracting(BatchFile.Problem::message)
+                .containsExactly("--seed and --mode are read as part of the prompt: a plain line is all prompt;"
+                        + " to give a line its own options, write it as JSON: {\"prompt\":\"a fox in snow\","
+                        + "\"seed\":7,\"mode\":\"t2v_1080p\"}");
+    }
+
+    @Test
+    void dashesThatNameNoOptionStayPartOfThePrompt() throws Exception {
+        String file = "a sign that reads --exit-- in neon\na -- pause -- then --duration-free talk\n";
+
+        List<BatchFile.Entry> entries = BatchFile.read(
+                        new BufferedReader(new java.io.StringReader(file)), Path.of("/tmp"), NO_DEFAULTS, 10)
+                .entries();
+
+        assertThat(entries).allSatisfy(e -> assertThat(e.problems()).isEmpty());
+    }
 }
