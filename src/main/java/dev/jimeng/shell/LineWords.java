@@ -2,6 +2,7 @@ package dev.jimeng.shell;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import org.jline.reader.EOFError;
 import org.jline.reader.Parser.ParseContext;
 import org.jline.reader.impl.DefaultParser;
@@ -21,7 +22,38 @@ final class LineWords {
     /**
      * @throws IllegalArgumentException for a line the parser cannot split (an unclosed quote)
      */
+    /**
+     * For "the fox's den --duration 10", typed without quotes, the apostrophe opened a quote: the line
+     * with its prompt (the words after a command, before the first option) in double quotes, which keep
+     * an apostrophe.
+     */
+    private static java.util.Optional<String> apostrophe(String line, Predicate<String> isCommand) {
+        if (line.contains("\"") || line.startsWith("'")) {
+            return java.util.Optional.empty();
+        }
+        List<String> words = List.of(line.split("\\s+"));
+        int start = isCommand.test(words.getFirst()) ? 1 : 0;
+        int end = start;
+        while (end < words.size() && !words.get(end).startsWith("-")) {
+            end++;
+        }
+        String opener = words.stream().filter(w -> w.contains("'")).findFirst().orElseThrow();
+        if (!words.subList(start, end).contains(opener)) {
+            return java.util.Optional.empty();
+        }
+        List<String> fixed = new ArrayList<>(words.subList(0, start));
+        fixed.add('"' + String.join(" ", words.subList(start, end)) + '"');
+        fixed.addAll(words.subList(end, words.size()));
+        return java.util.Optional.of("unfinished line: the ' in \"" + opener + "\" opens a quote that is never"
+                + " closed; a prompt with an apostrophe goes in double quotes: " + String.join(" ", fixed));
+    }
+
+    /** As {@link #split(String, Predicate)} for a line whose first word is never a command. */
     List<String> split(String line) {
+        return split(line, word -> false);
+    }
+
+    List<String> split(String line, Predicate<String> isCommand) {
         String trimmed = line.strip();
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return List.of();
@@ -31,7 +63,8 @@ final class LineWords {
             words = new ArrayList<>(parser.parse(trimmed, trimmed.length(), ParseContext.ACCEPT_LINE)
                     .words());
         } catch (EOFError e) {
-            throw new IllegalArgumentException("unfinished line: " + e.getMessage() + " (close the quote)");
+            throw new IllegalArgumentException(
+                    apostrophe(trimmed, isCommand).orElse("unfinished line: " + e.getMessage() + " (close the quote)"));
         }
         if (!words.isEmpty() && (trimmed.startsWith("\"") || trimmed.startsWith("'"))) {
             words.add(0, "generate");

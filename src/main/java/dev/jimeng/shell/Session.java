@@ -100,11 +100,40 @@ abstract class Session implements ShellControl {
         out.flush();
     }
 
+    /**
+     * The closest command, or, for words that read like a prompt typed without quotes ("a lighthouse in
+     * a storm --duration 10"), the line with its prompt quoted: a line is never guessed to be a prompt,
+     * since a mistyped command would then be sent, and billed, as one.
+     */
+    private String unknownCommandHint(List<String> words, picocli.CommandLine commands) {
+        String first = words.get(0);
+        int promptWords = 0;
+        while (promptWords < words.size() && !words.get(promptWords).startsWith("-")) {
+            promptWords++;
+        }
+        java.util.Optional<String> closest = Spelling.closest(first, suggestable(commands));
+        if (promptWords < 2) {
+            return closest.map(c -> "did you mean '" + c + "'? ('help' lists the commands)")
+                    .orElse("'help' lists the commands");
+        }
+        StringBuilder line = new StringBuilder(quoted(String.join(" ", words.subList(0, promptWords))));
+        for (String word : words.subList(promptWords, words.size())) {
+            line.append(' ').append(word.isEmpty() || word.matches(".*[\\s\"'\\\\].*") ? quoted(word) : word);
+        }
+        String quote = "for a video of that text, quote the prompt: " + line;
+        // a one- or two-letter word is close to some command by chance ('a' to 'g')
+        return first.length() > 2 && closest.isPresent() ? "did you mean '" + closest.get() + "'? or, " + quote : quote;
+    }
+
+    private static String quoted(String word) {
+        return '"' + word.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
     /** Runs one line as a command. Never throws: a failure is one line on the command's error stream. */
     protected int runLine(String line) {
         List<String> words;
         try {
-            words = lineWords.split(line);
+            words = lineWords.split(line, word -> commands().getSubcommands().containsKey(word));
         } catch (IllegalArgumentException e) {
             err.println("jimeng: " + TerminalText.safe(e.getMessage()));
             err.flush();
@@ -136,10 +165,9 @@ abstract class Session implements ShellControl {
         }
         picocli.CommandLine commands = commands();
         if (!first.startsWith("-") && !commands.getSubcommands().containsKey(first)) {
-            String suggestion = Spelling.closest(first, suggestable(commands))
-                    .map(c -> "did you mean '" + c + "'? ('help' lists the commands)")
-                    .orElse("'help' lists the commands");
-            commands.getErr().println("jimeng: unknown command '" + TerminalText.safe(first) + "'; " + suggestion);
+            commands.getErr()
+                    .println("jimeng: unknown command '" + TerminalText.safe(first) + "'; "
+                            + TerminalText.safe(unknownCommandHint(words, commands)));
             commands.getErr().flush();
             return ExitCode.BAD_INPUT.code();
         }

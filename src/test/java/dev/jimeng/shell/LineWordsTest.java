@@ -35,4 +35,15 @@ class LineWordsTest {
     void anUnclosedQuoteIsRefusedWithTheFix() {
         assertThatThrownBy(() -> words.split("\"a cat")).hasMessageContaining("close the quote");
     }
+
+    @Test
+    void anApostropheOutsideQuotesIsShownAsThePromptInDoubleQuotes() {
+        assertThatThrownBy(() -> words.split("the fox's den at dawn --duration 10"))
+                .hasMessage("unfinished line: the ' in \"fox's\" opens a quote that is never closed; a prompt with"
+                        + " an apostrophe goes in double quotes: \"the fox's den at dawn\" --duration 10");
+        assertThatThrownBy(() -> words.split("g the fox's den -d 10", "g"::equals))
+                .hasMessageEndingWith("double quotes: g \"the fox's den\" -d 10");
+        assertThatThrownBy(() -> words.split("g -d 10 the fox's den", "g"::equals))
+                .hasMessageContaining("close the quote");
+    }
 }

@@ -115,6 +115,20 @@ class ScriptShellTest {
     }
 
     @Test
+    void wordsThatAreNoCommandAreShownQuotedAsThePromptTheyLookLike() {
+        int code = shell.runScript("a lighthouse in a storm --duration 10 -o \"my videos\"\njbos done\n");
+
+        assertThat(shell.err().lines().toList())
+                .containsExactly(
+                        "jimeng: unknown command 'a'; for a video of that text, quote the prompt:"
+                                + " \"a lighthouse in a storm\" --duration 10 -o \"my videos\"",
+                        "jimeng: unknown command 'jbos'; did you mean 'jobs'? or, for a video of that text, quote the"
+                                + " prompt: \"jbos done\"");
+        assertThat(shell.server.submitCount()).isZero();
+        assertThat(code).isEqualTo(2);
+    }
+
+    @Test
     void sandboxInTheShellIsRefusedInsteadOfStartingASecondServer() {
         int code = assertTimeoutPreemptively(
                 Duration.ofSeconds(20), () -> shell.runScript("sandbox\njimeng sandbox --port 0\nsettings\n"));
