@@ -72,6 +72,16 @@ public final class Cli {
                 .exitCodeList(exitCodes);
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine failed = ex.getCommandLine();
+            if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
+                java.util.Optional<String> prompt =
+                        UnquotedPrompt.hint(argv, unmatched.getUnmatched(), unmatched.getSuggestions(), failed);
+                if (prompt.isPresent()) {
+                    Tell.line(
+                            failed.getErr(),
+                            prompt.get() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+                    return ExitCode.BAD_INPUT.code();
+                }
+            }
             String suggestion = "";
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
                     && !unmatched.getSuggestions().isEmpty()) {

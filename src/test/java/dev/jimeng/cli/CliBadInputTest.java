@@ -247,6 +247,24 @@ class CliBadInputTest {
         assertRefused(run, List.of("gnerate", "did you mean generate", "jimeng --help"));
     }
 
+    @Test
+    void aPromptTypedAsSeparateWordsIsShownQuoted() {
+        CliRun words = CliHarness.against(server, cwd, home).run("generate", "a", "fox's", "den", "--duration", "10");
+        CliRun bare = CliHarness.against(server, cwd, home).run("a", "red", "fox");
+
+        assertRefused(
+                words,
+                List.of(
+                        "generate takes the prompt as one argument; quote it:"
+                                + " jimeng generate 'a fox'\\''s den' --duration 10",
+                        "jimeng generate --help"));
+        assertRefused(
+                bare,
+                List.of(
+                        "unknown command 'a'; for a video of that text, quote the prompt: jimeng generate 'a red fox'"));
+        assertThat(server.submitCount()).isZero();
+    }
+
     private static void assertRefused(CliRun run, List<String> mentions) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         String line = run.onlyErrorLine();
