@@ -56,6 +56,7 @@ public final class Cli {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
+        NumberWords.register(cl);
         cl.setExecutionExceptionHandler(new ErrorHandler(root::verbose, ex -> {
             App app = root.existingApp();
             if (app != null) {

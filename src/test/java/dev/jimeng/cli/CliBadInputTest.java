@@ -265,6 +265,25 @@ class CliBadInputTest {
         assertThat(server.submitCount()).isZero();
     }
 
+    @Test
+    void aNumberOptionGivenWordsSaysWhatNumberItTakesInPlainWords() {
+        CliHarness jimeng = CliHarness.against(server, cwd, home);
+        List<CliRun> runs = List.of(
+                jimeng.run("generate", "a cat", "--duration", "ten"),
+                jimeng.run("generate", "a cat", "--seed", "abc"),
+                jimeng.run("generate", "a cat", "--fps", "2.5"),
+                jimeng.run("generate", "a cat", "--max-cost", "cheap"),
+                jimeng.run("jobs", "--limit", "x"));
+
+        assertRefused(runs.get(0), List.of("--duration", "'ten' is not a whole number"));
+        assertRefused(runs.get(1), List.of("--seed", "'abc' is not a whole number"));
+        assertRefused(runs.get(2), List.of("--fps", "'2.5' is not a whole number"));
+        assertRefused(runs.get(3), List.of("--max-cost", "'cheap' is not a number", "12.50"));
+        assertRefused(runs.get(4), List.of("--limit", "'x' is not a whole number"));
+        assertThat(runs).allSatisfy(run -> assertThat(run.stderr())
+                .doesNotContain("java.", "BigDecimal", " int ", " long ", "an int"));
+    }
+
     private static void assertRefused(CliRun run, List<String> mentions) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         String line = run.onlyErrorLine();
