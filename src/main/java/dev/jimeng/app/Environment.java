@@ -24,7 +24,7 @@ public record Environment(
         return new Environment(
                 System.getenv(),
                 Path.of("").toAbsolutePath(),
-                Path.of(System.getProperty("user.home")),
+                dev.jimeng.config.JimengPaths.processUserHome(),
                 System.in,
                 System.out,
                 System.err,

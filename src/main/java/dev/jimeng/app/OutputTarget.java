@@ -27,7 +27,7 @@ public final class OutputTarget {
         if (output == null) {
             return Destination.inDirectory(defaultDirectory);
         }
-        Path path = JimengPaths.expand(output, Path.of(System.getProperty("user.home")), workingDirectory);
+        Path path = JimengPaths.expand(output, JimengPaths.processUserHome(), workingDirectory);
         boolean typedAsFolder = output.endsWith("/") || output.endsWith(java.io.File.separator);
         if (Files.isDirectory(path) && !typedAsFolder && isVideoName(path)) {
             throw new UserError(

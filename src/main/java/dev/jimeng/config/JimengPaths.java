@@ -36,6 +36,32 @@ public final class JimengPaths {
         this.cwd = cwd;
     }
 
+    /**
+     * The user's home: {@code HOME} when it is an absolute path, as the shell that expands {@code ~}
+     * reads it, else {@code javaUserHome}. Java's {@code user.home} comes from the password database and
+     * ignores {@code HOME}, so {@code HOME=/tmp/x jimeng} (a container, a CI job, sudo) would use another
+     * user's config and journal.
+     */
+    public static Path userHomeOf(Map<String, String> env, Path javaUserHome) {
+        String home = nonBlank(env.get("HOME"));
+        if (home != null) {
+            try {
+                Path p = Path.of(home);
+                if (p.isAbsolute()) {
+                    return p.normalize();
+                }
+            } catch (java.nio.file.InvalidPathException e) {
+                // not a path here (a Windows HOME in POSIX form): the fallback
+            }
+        }
+        return javaUserHome;
+    }
+
+    /** This process's {@link #userHomeOf(Map, Path)}. */
+    public static Path processUserHome() {
+        return userHomeOf(System.getenv(), Path.of(System.getProperty("user.home")));
+    }
+
     /** Resolves the directories from this environment, home and working directory (both absolute). */
     public static JimengPaths resolve(Map<String, String> env, Path userHome, Path cwd) {
         Objects.requireNonNull(env, "env");

@@ -48,7 +48,7 @@ sealed interface ImageSource {
             return url(text, option, field);
         }
         try {
-            Path path = JimengPaths.expand(text, Path.of(System.getProperty("user.home")), workingDirectory);
+            Path path = JimengPaths.expand(text, JimengPaths.processUserHome(), workingDirectory);
             return new LocalFile(text, path);
         } catch (InvalidPathException e) {
             throw new InvalidRequestException(

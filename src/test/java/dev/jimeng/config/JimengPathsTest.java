@@ -73,4 +73,16 @@ class JimengPathsTest {
         assertThat(p.userPath("../out")).isEqualTo(Path.of("/work/out"));
         assertThat(p.userPath("/abs")).isEqualTo(Path.of("/abs"));
     }
+
+    @Test
+    void theHomeIsHomeWhenItIsAnAbsolutePathElseJavasUserHome() {
+        Path java = Path.of("/home/from-passwd");
+
+        assertThat(JimengPaths.userHomeOf(Map.of("HOME", "/tmp/ci/home/"), java))
+                .isEqualTo(Path.of("/tmp/ci/home"));
+        assertThat(JimengPaths.userHomeOf(Map.of("HOME", "relative/home"), java))
+                .isEqualTo(java);
+        assertThat(JimengPaths.userHomeOf(Map.of("HOME", "  "), java)).isEqualTo(java);
+        assertThat(JimengPaths.userHomeOf(Map.of(), java)).isEqualTo(java);
+    }
 }

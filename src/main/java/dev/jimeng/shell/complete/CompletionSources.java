@@ -32,6 +32,6 @@ public record CompletionSources(
 
     /** Sources with this process's home and working directory. */
     public static CompletionSources of(Supplier<String> sessionMode, Supplier<List<JobIdCandidate>> jobIds) {
-        return new CompletionSources(sessionMode, jobIds, Path.of(System.getProperty("user.home")), Path.of(""));
+        return new CompletionSources(sessionMode, jobIds, dev.jimeng.config.JimengPaths.processUserHome(), Path.of(""));
     }
 }
