@@ -72,7 +72,7 @@ public abstract class BaseCommand implements Callable<Integer> {
 
     /** Said when there is no unfinished job to wait for or show. */
     protected String nothingUnfinished() {
-        return dev.jimeng.view.JobsView.noneMatching("unfinished jobs", jobs().count())
+        return dev.jimeng.view.JobsView.noneMatching("unfinished jobs", jobs().count(), jimeng() + "generate")
                 + app().otherProfilesNote()
                         .map(n -> System.lineSeparator() + "jimeng: note: " + n)
                         .orElse("");

@@ -69,7 +69,8 @@ public final class JobsCommand extends BaseCommand {
         } else {
             String filter = jobs.isEmpty() ? this.filter.inWords() : null;
             long inJournal = jobs.isEmpty() ? jobs().count() : 0;
-            out().print(JobsView.table(jobs, Clock.systemUTC(), terminalColumns(), filter, inJournal, groups));
+            out().print(JobsView.table(
+                    jobs, Clock.systemUTC(), terminalColumns(), filter, inJournal, jimeng() + "generate", groups));
         }
         return ExitCode.OK;
     }

@@ -149,7 +149,7 @@ final class AgentTools {
         List<JobSnapshot> shown = id == null ? jobs().unfinished() : List.of(require(id));
         ToolReply reply = reply();
         if (shown.isEmpty()) {
-            reply.line(JobsView.noneMatching("unfinished jobs", jobs().count()));
+            reply.line(JobsView.noneMatching("unfinished jobs", jobs().count(), "the generate tool:"));
         }
         List<Object> docs = new ArrayList<>();
         for (JobSnapshot job : shown) {
@@ -264,7 +264,7 @@ final class AgentTools {
         for (JobSnapshot j : list) {
             docs.add(ToolReply.document(ResultView.json(j, jobs().clock().instant(), jobs().invocation())));
         }
-        return reply().line(JobsView.table(list, Clock.systemUTC(), 120, "jobs", jobs().count())
+        return reply().line(JobsView.table(list, Clock.systemUTC(), 120, "jobs", jobs().count(), "the generate tool:")
                         .stripTrailing())
                 .put("jobs", docs)
                 .build();

@@ -53,7 +53,7 @@ public final class JobsView {
      */
     public static String table(List<JobSnapshot> jobs, Clock clock, int width, JobGroups groups) {
         if (jobs.isEmpty()) {
-            return "no jobs yet: try  generate \"a red fox in the snow\"\n";
+            return noneMatching(null, 0, "jimeng generate") + "\n";
         }
         // Columns as wide as what they hold; what is left goes to the prompt, cut first when the terminal
         // is narrow (never below PROMPT_MIN), then the mode (never below MODE_MIN).
@@ -93,11 +93,12 @@ public final class JobsView {
     /**
      * What an empty filtered list says: {@code no active jobs (12 in the journal)}, or the invitation
      * to a first job when the journal is empty. {@code what} names the jobs the filter asked for
-     * ("active jobs", "failed jobs matching 'fox'"; null when nothing was filtered).
+     * ("active jobs", "failed jobs matching 'fox'"; null when nothing was filtered); {@code generate} is
+     * how the reader starts a job ({@code jimeng --sandbox generate}, or a tool's name).
      */
-    public static String noneMatching(String what, long inJournal) {
+    public static String noneMatching(String what, long inJournal, String generate) {
         if (inJournal == 0 || what == null) {
-            return "no jobs yet: try  generate \"a red fox in the snow\"";
+            return "no jobs yet: try " + generate + " \"a red fox in the snow\"";
         }
         return "no " + what + " (" + inJournal + " in the journal)";
     }
@@ -106,15 +107,22 @@ public final class JobsView {
      * The table of {@code jobs}; when it is empty, {@link #noneMatching} with the filter in words
      * and how many jobs the journal holds.
      */
-    public static String table(List<JobSnapshot> jobs, Clock clock, int width, String filter, long inJournal) {
-        return table(jobs, clock, width, filter, inJournal, JobGroups.NONE);
+    public static String table(
+            List<JobSnapshot> jobs, Clock clock, int width, String filter, long inJournal, String generate) {
+        return table(jobs, clock, width, filter, inJournal, generate, JobGroups.NONE);
     }
 
     /** As above, with the GROUP column when a listed job is in a group. */
     public static String table(
-            List<JobSnapshot> jobs, Clock clock, int width, String filter, long inJournal, JobGroups groups) {
+            List<JobSnapshot> jobs,
+            Clock clock,
+            int width,
+            String filter,
+            long inJournal,
+            String generate,
+            JobGroups groups) {
         if (jobs.isEmpty()) {
-            return noneMatching(filter, inJournal) + "\n";
+            return noneMatching(filter, inJournal, generate) + "\n";
         }
         return table(jobs, clock, width, groups);
     }
