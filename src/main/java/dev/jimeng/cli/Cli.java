@@ -74,12 +74,13 @@ public final class Cli {
         cl.setParameterExceptionHandler((ex, argv) -> {
             CommandLine failed = ex.getCommandLine();
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
-                java.util.Optional<String> prompt =
-                        UnquotedPrompt.hint(argv, unmatched.getUnmatched(), unmatched.getSuggestions(), failed);
-                if (prompt.isPresent()) {
+                java.util.Optional<String> hint = UnknownOption.hint(unmatched)
+                        .or(() -> UnquotedPrompt.hint(
+                                argv, unmatched.getUnmatched(), unmatched.getSuggestions(), failed));
+                if (hint.isPresent()) {
                     Tell.line(
                             failed.getErr(),
-                            prompt.get() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
+                            hint.get() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
                     return ExitCode.BAD_INPUT.code();
                 }
             }

@@ -284,6 +284,21 @@ class CliBadInputTest {
                 .doesNotContain("java.", "BigDecimal", " int ", " long ", "an int"));
     }
 
+    @Test
+    void aMistypedOptionGetsTheClosestOptionAndNotItsValueCalledAnOption() {
+        CliHarness jimeng = CliHarness.against(server, cwd, home);
+
+        CliRun duration = jimeng.run("generate", "a cat", "--dration", "10");
+        CliRun ratio = jimeng.run("generate", "a cat", "--aspect_ratio=16:9");
+        CliRun image = jimeng.run("generate", "a cat", "--img", "a.png");
+
+        assertRefused(duration, List.of("unknown option '--dration'; did you mean --duration?", "generate --help"));
+        assertThat(duration.stderr()).doesNotContain("'10'", "dry-run");
+        assertRefused(ratio, List.of("unknown option '--aspect_ratio'; did you mean --aspect-ratio?"));
+        assertRefused(image, List.of("unknown option '--img'; did you mean --image?"));
+        assertThat(server.submitCount()).isZero();
+    }
+
     private static void assertRefused(CliRun run, List<String> mentions) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         String line = run.onlyErrorLine();
