@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.jimeng.json.Json;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.mode.ModeSpec;
@@ -247,7 +248,7 @@ final class BatchFile {
         String[] words = prompt.split("\\s+");
         List<String> rest = new ArrayList<>();
         List<String> options = new ArrayList<>();
-        com.fasterxml.jackson.databind.node.ObjectNode meant = Json.MAPPER.createObjectNode();
+        ObjectNode meant = Json.MAPPER.createObjectNode();
         boolean everyValueGiven = true;
         for (int i = 0; i < words.length; i++) {
             String word = words[i];
@@ -280,7 +281,7 @@ final class BatchFile {
                 : String.join(", ", options.subList(0, options.size() - 1)) + " and " + options.getLast() + " are";
         String fix;
         if (everyValueGiven) {
-            com.fasterxml.jackson.databind.node.ObjectNode line = Json.MAPPER.createObjectNode();
+            ObjectNode line = Json.MAPPER.createObjectNode();
             if (!rest.isEmpty()) {
                 line.put(Key.PROMPT.name, String.join(" ", rest));
             }
