@@ -91,9 +91,7 @@ class BatchFileTest {
     void anOptionWrittenIntoAPlainLineIsAProblemThatShowsTheJsonLine() throws Exception {
         String file = "a boat at dawn --duration 10\na fox --seed=7 --mode t2v_1080p in snow\n";
 
-        List<BatchFile.Entry> entries = BatchFile.read(
-                        new BufferedReader(new java.io.StringReader(file)), Path.of("/tmp"), NO_DEFAULTS, 10)
-                .entries();
+        List<BatchFile.Entry> entries = entries(file);
 
         assertThat(entries.get(0).problems())
                 .extracting(BatchFile.Problem::message)
@@ -111,10 +109,14 @@ class BatchFileTest {
     void dashesThatNameNoOptionStayPartOfThePrompt() throws Exception {
         String file = "a sign that reads --exit-- in neon\na -- pause -- then --duration-free talk\n";
 
-        List<BatchFile.Entry> entries = BatchFile.read(
-                        new BufferedReader(new java.io.StringReader(file)), Path.of("/tmp"), NO_DEFAULTS, 10)
-                .entries();
+        List<BatchFile.Entry> entries = entries(file);
 
         assertThat(entries).allSatisfy(e -> assertThat(e.problems()).isEmpty());
+    }
+
+    /** The entries of a batch file of these lines, read with no defaults. */
+    private static List<BatchFile.Entry> entries(String file) throws java.io.IOException {
+        return BatchFile.read(new BufferedReader(new java.io.StringReader(file)), Path.of("/tmp"), NO_DEFAULTS, 10)
+                .entries();
     }
 }
