@@ -4,6 +4,7 @@ import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.request.InvalidRequestException;
+import dev.jimeng.request.RequestOptions;
 import dev.jimeng.request.ValidatedRequest;
 import dev.jimeng.story.Shot;
 import dev.jimeng.story.StoryKey;
@@ -22,7 +23,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -262,6 +265,7 @@ public final class StoryCommand extends BaseCommand {
     private List<StoryRun.Take> validate(StoryPlan plan, Path folder) {
         List<StoryRun.Take> takes = new ArrayList<>();
         List<StoryboardFile.Problem> problems = new ArrayList<>();
+        Set<String> badKeyframes = new HashSet<>();
         for (Shot shot : plan.shots()) {
             boolean continued = plan.waitsForPrevious(shot);
             String first = continued ? shot.last() : plan.firstFrame(shot, folder);
@@ -271,11 +275,48 @@ public final class StoryCommand extends BaseCommand {
                         continued ? StoryRun.beginningWith(checked, plan.firstFrame(shot, folder)) : checked;
                 takes.add(new StoryRun.Take(shot, sent, null));
             } catch (InvalidRequestException e) {
-                problems.add(new StoryboardFile.Problem(shot.label(), StoryPlan.inStoryWords(e.getMessage())));
+                keyframeProblems(shot, first, e, badKeyframes)
+                        .forEach(
+                                m -> problems.add(new StoryboardFile.Problem(shot.label(), StoryPlan.inStoryWords(m))));
             }
         }
         refuse(problems);
         return takes;
+    }
+
+    /**
+     * The problems of a shot whose validation stopped at {@code e}, every keyframe named once and with
+     * the shot that names it: a first frame taken from the shot before is that shot's 'last', already
+     * told; a bad first frame hides the last one, so the last is checked again standing in for both.
+     */
+    private List<String> keyframeProblems(Shot shot, String first, InvalidRequestException e, Set<String> bad) {
+        List<String> found = new ArrayList<>();
+        boolean firstIsBad = e.field().equals(InvalidRequestException.FIELD_IMAGE);
+        if (!(firstIsBad && shot.first() == null && bad.contains(first))) {
+            found.add(e.getMessage());
+        }
+        if (firstIsBad) {
+            bad.add(first);
+        }
+        if (e.field().equals(InvalidRequestException.FIELD_TAIL_IMAGE)) {
+            bad.add(shot.last());
+        } else if (firstIsBad && shot.last() != null && !shot.last().equals(first)) {
+            try {
+                jobs().validate(StoryPlan.request(shot, shot.last()));
+            } catch (InvalidRequestException last) {
+                boolean lastIsBad = last.field().equals(InvalidRequestException.FIELD_IMAGE);
+                String message = lastIsBad && last.getMessage().startsWith(RequestOptions.IMAGE + " ")
+                        ? RequestOptions.TAIL_IMAGE + last.getMessage().substring(RequestOptions.IMAGE.length())
+                        : last.getMessage();
+                if (lastIsBad) {
+                    bad.add(shot.last());
+                }
+                if (!found.contains(message)) {
+                    found.add(message);
+                }
+            }
+        }
+        return found;
     }
 
     /** Nothing is sent when anything is wrong: one line per problem, then the count. */

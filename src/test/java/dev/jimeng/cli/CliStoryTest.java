@@ -126,6 +126,40 @@ class CliStoryTest {
     }
 
     @Test
+    void everyMissingKeyframeIsNamedOnceWithTheShotThatNamesIt() throws Exception {
+        Path board = write(
+                "missing.toml",
+                """
+                [[shot]]
+                prompt = "the fox wakes up"
+                first = "gone/a.png"
+                last = "gone/b.png"
+
+                [[shot]]
+                prompt = "the fox runs"
+                last = "gone/c.png"
+
+                [[shot]]
+                prompt = "the fox drinks"
+                last = "frames/k3.png"
+                """);
+
+        CliRun run = sandbox.jimeng().run("story", board.toString(), "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderr().lines().toList())
+                .containsExactly(
+                        "jimeng: " + board + " shot 1: 'first' " + sandbox.cwd().resolve("gone/a.png")
+                                + ": no such file; check the path or give an http(s) URL",
+                        "jimeng: " + board + " shot 1: 'last' " + sandbox.cwd().resolve("gone/b.png")
+                                + ": no such file; check the path or give an http(s) URL",
+                        "jimeng: " + board + " shot 2: 'last' " + sandbox.cwd().resolve("gone/c.png")
+                                + ": no such file; check the path or give an http(s) URL",
+                        "jimeng: nothing was sent: 3 problems in " + board + "; fix them and run again");
+        assertThat(sent()).isEmpty();
+    }
+
+    @Test
     void aShotStillAtTheServerOutsideTheGroupIsWaitedForNotSentAgain() throws Exception {
         // what a crash between journaling a shot's job and grouping it leaves: the job, in no group
         CliRun earlier = sandbox.jimeng()
