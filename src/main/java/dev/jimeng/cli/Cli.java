@@ -84,6 +84,16 @@ public final class Cli {
                     return ExitCode.BAD_INPUT.code();
                 }
             }
+            if (ex instanceof CommandLine.OverwrittenOptionException twice) {
+                java.util.Optional<String> tail = SecondImage.hint(argv, twice.getOverwritten());
+                if (tail.isPresent()) {
+                    Tell.line(
+                            failed.getErr(),
+                            TerminalText.oneLine(ex.getMessage()) + "; " + tail.get() + " (see '"
+                                    + failed.getCommandSpec().qualifiedName() + " --help')");
+                    return ExitCode.BAD_INPUT.code();
+                }
+            }
             String suggestion = "";
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched
                     && !unmatched.getSuggestions().isEmpty()) {

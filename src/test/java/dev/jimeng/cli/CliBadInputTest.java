@@ -299,6 +299,17 @@ class CliBadInputTest {
         assertThat(server.submitCount()).isZero();
     }
 
+    @Test
+    void aSecondImageIsPointedToTheTailImageOption() {
+        CliRun run = CliHarness.against(server, cwd, home)
+                .run("generate", "a cat", "--mode", "i2v_first_tail_720p", "--image", "a.png", "--image", "b.png");
+
+        assertRefused(
+                run,
+                List.of("--image", "once", "the last frame goes in --tail-image: --image a.png --tail-image b.png"));
+        assertThat(server.submitCount()).isZero();
+    }
+
     private static void assertRefused(CliRun run, List<String> mentions) {
         assertThat(run.exitCode()).as(run.toString()).isEqualTo(ExitCode.BAD_INPUT.code());
         String line = run.onlyErrorLine();
