@@ -107,26 +107,19 @@ abstract class Session implements ShellControl {
      */
     private String unknownCommandHint(List<String> words, picocli.CommandLine commands) {
         String first = words.get(0);
-        int promptWords = 0;
-        while (promptWords < words.size() && !words.get(promptWords).startsWith("-")) {
-            promptWords++;
-        }
+        int promptWords = LineWords.promptEnd(words, 0);
         java.util.Optional<String> closest = Spelling.closest(first, suggestable(commands));
         if (promptWords < 2) {
             return closest.map(c -> "did you mean '" + c + "'? ('help' lists the commands)")
                     .orElse("'help' lists the commands");
         }
-        StringBuilder line = new StringBuilder(quoted(String.join(" ", words.subList(0, promptWords))));
+        StringBuilder line = new StringBuilder(LineWords.quote(String.join(" ", words.subList(0, promptWords))));
         for (String word : words.subList(promptWords, words.size())) {
-            line.append(' ').append(word.isEmpty() || word.matches(".*[\\s\"'\\\\].*") ? quoted(word) : word);
+            line.append(' ').append(word.isEmpty() || word.matches(".*[\\s\"'\\\\].*") ? LineWords.quote(word) : word);
         }
         String quote = "for a video of that text, quote the prompt: " + line;
         // a one- or two-letter word is close to some command by chance ('a' to 'g')
         return first.length() > 2 && closest.isPresent() ? "did you mean '" + closest.get() + "'? or, " + quote : quote;
-    }
-
-    private static String quoted(String word) {
-        return '"' + word.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
     /** Runs one line as a command. Never throws: a failure is one line on the command's error stream. */
