@@ -50,12 +50,15 @@ final class ReaderInputStream extends InputStream {
                 if (c < 0) {
                     continue;
                 }
-                char[] chars = {(char) c};
-                if (Character.isHighSurrogate((char) c)) {
-                    int low = reader.read(POLL_MILLIS);
-                    if (low >= 0) {
-                        chars = new char[] {(char) c, (char) low};
+                // what arrived with it goes over in the same step: an arrow key's ESC [ C handed
+                // over alone reads as Esc, which closes the panel
+                StringBuilder chars = new StringBuilder().append((char) c);
+                while (reader.available() > 0 || Character.isHighSurrogate(chars.charAt(chars.length() - 1))) {
+                    int next = reader.read(POLL_MILLIS);
+                    if (next < 0) {
+                        break;
                     }
+                    chars.append((char) next);
                 }
                 ByteBuffer encoded = charset.encode(CharBuffer.wrap(chars));
                 synchronized (bytes) {
