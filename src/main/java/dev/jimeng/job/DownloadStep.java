@@ -29,6 +29,8 @@ final class DownloadStep {
     private static final int SIZE_MARGIN = 4;
 
     private static final long SIZE_SLACK = 32L * 1024 * 1024;
+    /** The longest a done video's hash waits for the server slots' handovers to end. */
+    static final Duration HASH_DEFERRAL_LIMIT = Duration.ofSeconds(2);
 
     private final JobRun run;
     private final JobManager engine;
@@ -261,6 +263,7 @@ final class DownloadStep {
             // CPU) follows, so a job's completion never waits for the hash
             run.end(JobState.DONE, JobChanges.verified(target, size, sha256));
             if (sha256 == null) {
+                awaitNoHandover();
                 recordSha256(target);
             }
             return Verdict.OK;
@@ -282,6 +285,19 @@ final class DownloadStep {
             return engine.videoFinisher().finish(run.job(), video);
         } catch (IOException | RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The hash can wait: a next job's submit on a freed slot cannot (its time at the server starts when
+     * it arrives), and on a busy machine the hash's CPU slows it. Waits at most {@link
+     * #HASH_DEFERRAL_LIMIT}, so a long line of handovers never leaves a hash out.
+     */
+    private void awaitNoHandover() {
+        try {
+            engine.slots.awaitNoHandover(HASH_DEFERRAL_LIMIT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: hash now, as before
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.jimeng.job;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.concurrent.locks.Condition;
@@ -9,6 +10,11 @@ import java.util.concurrent.locks.ReentrantLock;
  * The local view of the server's concurrency limit: at most {@code limit} of our tasks submitting or
  * running at once, first come first served. A task found already running at start-up occupies a
  * slot without waiting, even beyond the limit (it is at the server whether we like it or not).
+ *
+ * <p>It also knows when a slot is being handed over (a slot is free and someone waits for it, or a
+ * caller took one and its submit has no answer yet): the next task's time at the server starts only
+ * when its submit arrives, so work that can wait, such as a video's hash, waits for the handover to
+ * end ({@link #awaitNoHandover}) rather than compete with it for the CPU.
  */
 final class ServerSlots {
     private int limit;
@@ -16,12 +22,17 @@ final class ServerSlots {
     private final Condition changed = lock.newCondition();
     private final Deque<Object> waiting = new ArrayDeque<>();
     private int inUse;
+    /** Slots taken by {@link #acquire} whose caller has not yet said {@link #handedOver}. */
+    private int handingOver;
 
     ServerSlots(int limit) {
         this.limit = limit;
     }
 
-    /** Waits for a free slot, in arrival order, and takes it. */
+    /**
+     * Waits for a free slot, in arrival order, and takes it. The caller then sends its submit and says
+     * {@link #handedOver} once it has the answer (or does not send it after all).
+     */
     void acquire() throws InterruptedException {
         acquire(() -> {});
     }
@@ -44,7 +55,39 @@ final class ServerSlots {
             }
             waiting.removeFirst();
             inUse++;
+            handingOver++;
             changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The submit sent on a slot taken by {@link #acquire} has its answer, or was not sent. */
+    void handedOver() {
+        lock.lock();
+        try {
+            handingOver--;
+            changed.signalAll();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits, up to {@code max}, until no slot is being handed over: no submit sent on a taken slot is
+     * without its answer, and no free slot has a caller in line. True when none is.
+     */
+    boolean awaitNoHandover(Duration max) throws InterruptedException {
+        long nanos = max.toNanos();
+        lock.lock();
+        try {
+            while (handingOver > 0 || (!waiting.isEmpty() && inUse < limit)) {
+                if (nanos <= 0) {
+                    return false;
+                }
+                nanos = changed.awaitNanos(nanos);
+            }
+            return true;
         } finally {
             lock.unlock();
         }

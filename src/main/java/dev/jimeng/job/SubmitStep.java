@@ -41,6 +41,15 @@ final class SubmitStep {
     boolean submit() throws InterruptedException {
         engine.slots.acquire(run::inLine);
         run.holdSlot();
+        try {
+            return sendOnSlot();
+        } finally {
+            engine.slots.handedOver();
+        }
+    }
+
+    /** {@link #submit()} once it holds a slot. */
+    private boolean sendOnSlot() throws InterruptedException {
         int slotWaits = 0;
         int surelyFailed = 0;
         while (true) {

@@ -1,9 +1,12 @@
 package dev.jimeng.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
 class ServerSlotsTest {
@@ -95,5 +98,60 @@ class ServerSlotsTest {
         dispatcher.join();
         slots.release(); // the last waiter must not hold a common-pool thread after the test
         waiters.get(1).get(10, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void aHandoverLastsFromTheFreedSlotToTheNextSubmitsAnswer() throws Exception {
+        ServerSlots slots = new ServerSlots(1);
+        assertThat(slots.awaitNoHandover(Duration.ZERO))
+                .as("nothing to hand over")
+                .isTrue();
+        slots.acquire();
+        assertThat(slots.awaitNoHandover(Duration.ZERO))
+                .as("its submit is on the wire")
+                .isFalse();
+        slots.handedOver();
+        assertThat(slots.awaitNoHandover(Duration.ZERO))
+                .as("answered; the task runs")
+                .isTrue();
+
+        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (slots.waiting() == 0) {
+            Thread.onSpinWait();
+        }
+        assertThat(slots.awaitNoHandover(Duration.ZERO))
+                .as("all slots busy: the next only waits")
+                .isTrue();
+
+        slots.release(); // the task is done: its slot goes to the next
+        next.get(10, TimeUnit.SECONDS);
+        AtomicReference<Boolean> quiet = new AtomicReference<>();
+        Thread hash = Thread.ofVirtual().start(() -> {
+            try {
+                quiet.set(slots.awaitNoHandover(Duration.ofMinutes(1)));
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        await().atMost(Duration.ofSeconds(10)).until(() -> hash.getState() == Thread.State.TIMED_WAITING);
+        assertThat(quiet).hasNullValue();
+
+        slots.handedOver(); // the next submit's answer is in
+        hash.join(Duration.ofSeconds(10));
+        assertThat(quiet).hasValue(true);
+    }
+
+    @Test
+    void workThatWaitsForAHandoverGivesUpWaitingAfterItsLimit() throws Exception {
+        ServerSlots slots = new ServerSlots(1);
+        slots.acquire(); // a submit whose answer never comes
+
+        assertThat(slots.awaitNoHandover(Duration.ofMillis(1))).isFalse();
     }
 }
