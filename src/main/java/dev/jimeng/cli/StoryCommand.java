@@ -275,7 +275,7 @@ public final class StoryCommand extends BaseCommand {
                         continued ? StoryRun.beginningWith(checked, plan.firstFrame(shot, folder)) : checked;
                 takes.add(new StoryRun.Take(shot, sent, null));
             } catch (InvalidRequestException e) {
-                keyframeProblems(shot, first, e, badKeyframes)
+                keyframeProblems(shot, first, continued, e, badKeyframes)
                         .forEach(
                                 m -> problems.add(new StoryboardFile.Problem(shot.label(), StoryPlan.inStoryWords(m))));
             }
@@ -287,11 +287,16 @@ public final class StoryCommand extends BaseCommand {
     /**
      * The problems of a shot whose validation stopped at {@code e}, every keyframe named once and with
      * the shot that names it: a first frame taken from the shot before is that shot's 'last', already
-     * told; a bad first frame hides the last one, so the last is checked again standing in for both.
+     * told; a bad first frame hides the last one, so the last is checked again standing in for both. A
+     * {@code continued} shot's first frame was its own 'last', standing in for the video's frame.
      */
-    private List<String> keyframeProblems(Shot shot, String first, InvalidRequestException e, Set<String> bad) {
+    private List<String> keyframeProblems(
+            Shot shot, String first, boolean continued, InvalidRequestException e, Set<String> bad) {
         List<String> found = new ArrayList<>();
         boolean firstIsBad = e.field().equals(InvalidRequestException.FIELD_IMAGE);
+        if (continued) {
+            return List.of(firstIsBad ? asTailImage(e.getMessage()) : e.getMessage());
+        }
         if (!(firstIsBad && shot.first() == null && bad.contains(first))) {
             found.add(e.getMessage());
         }
@@ -305,9 +310,7 @@ public final class StoryCommand extends BaseCommand {
                 jobs().validate(StoryPlan.request(shot, shot.last()));
             } catch (InvalidRequestException last) {
                 boolean lastIsBad = last.field().equals(InvalidRequestException.FIELD_IMAGE);
-                String message = lastIsBad && last.getMessage().startsWith(RequestOptions.IMAGE + " ")
-                        ? RequestOptions.TAIL_IMAGE + last.getMessage().substring(RequestOptions.IMAGE.length())
-                        : last.getMessage();
+                String message = lastIsBad ? asTailImage(last.getMessage()) : last.getMessage();
                 if (lastIsBad) {
                     bad.add(shot.last());
                 }
@@ -317,6 +320,13 @@ public final class StoryCommand extends BaseCommand {
             }
         }
         return found;
+    }
+
+    /** A first frame's problem as the problem of the 'last' keyframe that stood in for it. */
+    private static String asTailImage(String imageProblem) {
+        return imageProblem.startsWith(RequestOptions.IMAGE + " ")
+                ? RequestOptions.TAIL_IMAGE + imageProblem.substring(RequestOptions.IMAGE.length())
+                : imageProblem;
     }
 
     /** Nothing is sent when anything is wrong: one line per problem, then the count. */

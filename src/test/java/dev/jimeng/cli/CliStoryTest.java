@@ -160,6 +160,31 @@ class CliStoryTest {
     }
 
     @Test
+    void withContinueAContinuedShotsMissingLastKeyframeIsNamedAsItsLast() throws Exception {
+        Path board = write(
+                "missing.toml",
+                """
+                [[shot]]
+                prompt = "the fox wakes up"
+                first = "frames/k0.png"
+                last = "frames/k1.png"
+
+                [[shot]]
+                prompt = "the fox runs"
+                last = "gone/c.png"
+                """);
+
+        CliRun run = sandbox.jimeng().run("story", board.toString(), "--continue", "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderr().lines().toList())
+                .containsExactly(
+                        "jimeng: " + board + " shot 2: 'last' " + sandbox.cwd().resolve("gone/c.png")
+                                + ": no such file; check the path or give an http(s) URL (nothing was sent)");
+        assertThat(sent()).isEmpty();
+    }
+
+    @Test
     void aShotStillAtTheServerOutsideTheGroupIsWaitedForNotSentAgain() throws Exception {
         // what a crash between journaling a shot's job and grouping it leaves: the job, in no group
         CliRun earlier = sandbox.jimeng()
