@@ -115,8 +115,9 @@ public final class StoryCommand extends BaseCommand {
         Path path =
                 app().env().workingDirectory().resolve(file).toAbsolutePath().normalize();
         Path folder = folder(path);
-        StoryPlan plan = new StoryPlan(read(path), continueFrames);
-        List<StoryRun.Take> takes = validate(plan, folder);
+        StoryboardFile.Read read = read(path);
+        StoryPlan plan = new StoryPlan(read.shots(), continueFrames);
+        List<StoryRun.Take> takes = validate(plan, folder, read);
         String group = StoryKey.of(path);
         takes = StoryRun.findEarlier(jobs(), group, takes, !dryRun.dryRun);
         List<StoryRun.Take> toSend =
@@ -231,7 +232,7 @@ public final class StoryCommand extends BaseCommand {
         return TerminalText.safe(line.toString());
     }
 
-    private List<Shot> read(Path path) throws IOException {
+    private StoryboardFile.Read read(Path path) throws IOException {
         if (!Files.isRegularFile(path)) {
             throw new UserError(
                     ExitCode.BAD_INPUT,
@@ -252,23 +253,25 @@ public final class StoryCommand extends BaseCommand {
                     TerminalText.safe(file.toString()) + " is not UTF-8 text; save it as UTF-8 and run again"
                             + " (nothing was sent)");
         }
-        StoryboardFile.Read read =
-                StoryboardFile.read(path, text, path.getParent(), new StoryboardFile.Defaults(mode, duration, seed));
-        refuse(read.problems());
-        return read.shots();
+        return StoryboardFile.read(path, text, path.getParent(), new StoryboardFile.Defaults(mode, duration, seed));
     }
 
     /**
      * Every shot validated as the job it is. A shot that begins with the frame of the video before
-     * is checked with its own last keyframe standing in for that frame, which does not exist yet.
+     * is checked with its own last keyframe standing in for that frame, which does not exist yet. The
+     * file's own problems ({@code read}) are told with these, in one run: a shot with a problem of its
+     * own, or without a frame to begin with, is not checked until it is mended.
      */
-    private List<StoryRun.Take> validate(StoryPlan plan, Path folder) {
+    private List<StoryRun.Take> validate(StoryPlan plan, Path folder, StoryboardFile.Read read) {
         List<StoryRun.Take> takes = new ArrayList<>();
-        List<StoryboardFile.Problem> problems = new ArrayList<>();
+        List<StoryboardFile.Problem> problems = new ArrayList<>(read.problems());
         Set<String> badKeyframes = new HashSet<>();
         for (Shot shot : plan.shots()) {
             boolean continued = plan.waitsForPrevious(shot);
             String first = continued ? shot.last() : plan.firstFrame(shot, folder);
+            if (!read.sound(shot) || first == null) {
+                continue;
+            }
             try {
                 ValidatedRequest checked = jobs().validate(StoryPlan.request(shot, first));
                 ValidatedRequest sent =
@@ -276,11 +279,11 @@ public final class StoryCommand extends BaseCommand {
                 takes.add(new StoryRun.Take(shot, sent, null));
             } catch (InvalidRequestException e) {
                 keyframeProblems(shot, first, continued, e, badKeyframes)
-                        .forEach(
-                                m -> problems.add(new StoryboardFile.Problem(shot.label(), StoryPlan.inStoryWords(m))));
+                        .forEach(m ->
+                                problems.add(new StoryboardFile.Problem(read.place(shot), StoryPlan.inStoryWords(m))));
             }
         }
-        refuse(problems);
+        refuse(StoryboardFile.inOrder(problems));
         return takes;
     }
 

@@ -76,8 +76,22 @@ public final class StoryboardFile {
      */
     public record Problem(String where, String message) {}
 
-    /** The shots, or every problem found (then the shots may be incomplete and must not be sent). */
-    public record Read(List<Shot> shots, List<Problem> problems) {}
+    /**
+     * The shots, or every problem found (then the shots may be incomplete and must not be sent), and
+     * where in the file each shot is ({@code shot 2}, {@code line 3}).
+     */
+    public record Read(List<Shot> shots, List<Problem> problems, List<String> places) {
+        /** Where the shot is in the file, as its problems name it. */
+        public String place(Shot shot) {
+            return shot.number() <= places.size() ? places.get(shot.number() - 1) : shot.label();
+        }
+
+        /** True when none of the problems is the shot's own: its files can be checked. */
+        public boolean sound(Shot shot) {
+            String where = place(shot);
+            return problems.stream().noneMatch(p -> p.where().equals(where));
+        }
+    }
 
     private StoryboardFile() {}
 
@@ -106,9 +120,14 @@ public final class StoryboardFile {
     public static Read read(Path file, String text, Path folder, Defaults options) {
         String body = text.startsWith("\uFEFF") ? text.substring(1) : text;
         Read read = isJsonLines(file, body) ? jsonLines(body, folder, options) : toml(body, folder, options);
-        List<Problem> inOrder = new ArrayList<>(read.problems());
-        inOrder.sort(java.util.Comparator.comparingInt(StoryboardFile::position));
-        return new Read(read.shots(), inOrder);
+        return new Read(read.shots(), inOrder(read.problems()), read.places());
+    }
+
+    /** The problems in the order of the file: the top first, then by line or shot number. */
+    public static List<Problem> inOrder(List<Problem> problems) {
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(java.util.Comparator.comparingInt(StoryboardFile::position));
+        return sorted;
     }
 
     /** Where a problem is, for the order of the report: the top first, then by line or shot number. */
@@ -145,7 +164,7 @@ public final class StoryboardFile {
                     shots == null
                             ? "no shots: add one [[shot]] table per shot, with prompt, first and last"
                             : "'shot' must be [[shot]] tables, one per shot"));
-            return new Read(List.of(), problems);
+            return new Read(List.of(), problems, List.of());
         }
         List<Map<Key, Object>> raw = new ArrayList<>();
         List<String> places = new ArrayList<>();
@@ -224,7 +243,7 @@ public final class StoryboardFile {
             problems.add(new Problem(
                     places.get(MAX_SHOTS),
                     "more than " + MAX_SHOTS + " shots: split the story into several storyboards"));
-            return new Read(List.of(), problems);
+            return new Read(List.of(), problems, List.of());
         }
         List<Shot> shots = new ArrayList<>();
         for (int i = 0; i < raw.size(); i++) {
@@ -253,7 +272,7 @@ public final class StoryboardFile {
                     duration,
                     seed));
         }
-        return new Read(shots, problems);
+        return new Read(shots, problems, List.copyOf(places));
     }
 
     private static Object pick(Object own, Object option, Object story) {
@@ -359,6 +378,6 @@ public final class StoryboardFile {
     }
 
     private static Read failed(String where, String message) {
-        return new Read(List.of(), List.of(new Problem(where, message)));
+        return new Read(List.of(), List.of(new Problem(where, message)), List.of());
     }
 }

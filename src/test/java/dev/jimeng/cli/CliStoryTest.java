@@ -160,6 +160,28 @@ class CliStoryTest {
     }
 
     @Test
+    void aMistypedKeyAndAMissingKeyframeElsewhereAreToldInOneRun() throws Exception {
+        Path board = write(
+                "typo.jsonl",
+                """
+                {"prompt": "the fox wakes up", "first": "frames/k0.png", "last": "frames/k1.png", "sed": 7}
+
+                {"prompt": "the fox runs", "last": "gone/c.png"}
+                """);
+
+        CliRun run = sandbox.jimeng().run("story", board.toString(), "--yes");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(2);
+        assertThat(run.stderr().lines().toList())
+                .containsExactly(
+                        "jimeng: " + board + " line 1: unknown key 'sed' — did you mean 'seed'?",
+                        "jimeng: " + board + " line 3: 'last' " + sandbox.cwd().resolve("gone/c.png")
+                                + ": no such file; check the path or give an http(s) URL",
+                        "jimeng: nothing was sent: 2 problems in " + board + "; fix them and run again");
+        assertThat(sent()).isEmpty();
+    }
+
+    @Test
     void withContinueAContinuedShotsMissingLastKeyframeIsNamedAsItsLast() throws Exception {
         Path board = write(
                 "missing.toml",
@@ -325,10 +347,11 @@ class CliStoryTest {
         assertThat(sandbox.server().submitCount()).isEqualTo(sandbox.submitsBefore());
         assertThat(run.stderr())
                 .contains("the top: unknown key 'duraton' — did you mean 'duration'?")
+                .contains("shot 1: 'last' " + sandbox.cwd().resolve("frames/missing.png") + ": no such file")
                 .contains("shot 2: unknown key 'ratio': a shot takes its shape from its keyframes")
                 .contains("shot 2: no 'last' keyframe")
                 .contains("shot 3: 'mode' 't2v_720p' is not for shots");
-        assertThat(run.stderrLines().getLast()).contains("nothing was sent: 4 problems in");
+        assertThat(run.stderrLines().getLast()).contains("nothing was sent: 5 problems in");
 
         Path missing = write(
                 "missing.jsonl",
@@ -337,7 +360,8 @@ class CliStoryTest {
                 """);
         CliRun second = sandbox.jimeng().run("story", missing.toString(), "--yes");
         assertThat(second.onlyErrorLine())
-                .contains("shot 1:")
+                .as("a shot of a JSON Lines file is named by its line, as its other problems are")
+                .contains("line 1:")
                 .contains("nowhere.png")
                 .contains("nothing was sent");
         assertThat(sandbox.server().submitCount()).isEqualTo(sandbox.submitsBefore());
