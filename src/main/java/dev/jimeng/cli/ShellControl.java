@@ -35,6 +35,9 @@ public interface ShellControl extends SessionPort {
     /** Count a job started from this shell in the status line and notices. */
     void trackJob(String id);
 
-    /** Runs a full-screen view while notices and the status line wait. */
-    void runFullScreen(Runnable panel);
+    /**
+     * Runs a full-screen view while notices and the status line wait. The view returns the keys typed
+     * after the one that closed it, which the shell reads next as if typed at its prompt.
+     */
+    void runFullScreen(java.util.function.Supplier<String> panel);
 }

@@ -53,7 +53,8 @@ public final class WatchCommand extends BaseCommand {
         new PlainWatch(jobs(), Clock.systemUTC(), out(), jobs().invocation()).run();
     }
 
-    private void runPanel(Terminal terminal) {
+    /** Runs the panel until it closes; returns the keys typed after the one that closed it. */
+    private String runPanel(Terminal terminal) {
         Panel panel = new Panel(
                 app().jobs(),
                 new EnginePanelActions(app()),
@@ -67,7 +68,7 @@ public final class WatchCommand extends BaseCommand {
             panel.showStills(pictures != dev.jimeng.preview.Graphics.PALETTE_BLOCKS);
         }
         try {
-            Panel.runOn(terminal, panel);
+            return Panel.runOn(terminal, panel);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -52,6 +52,7 @@ public final class Panel {
     private boolean messageShown;
     private long renders;
     private boolean colors = true;
+    private final TypedAhead typedAhead = new TypedAhead();
 
     public Panel(
             JobSource source,
@@ -120,7 +121,7 @@ public final class Panel {
      * {@code terminal.pause()}: the panel reads keys through JLine's reader, which pausing would
      * stop on the platforms where pause does anything.
      */
-    public static void runOn(Terminal terminal, Panel panel) throws IOException {
+    public static String runOn(Terminal terminal, Panel panel) throws IOException {
         if (!PanelTerminals.capable(terminal)) {
             throw new IllegalStateException("this terminal cannot show the panel; use plain watch output");
         }
@@ -166,8 +167,17 @@ public final class Panel {
             guard.step(() -> terminal.setAttributes(saved));
             guard.step(terminal::flush);
             guard.step(() -> Runtime.getRuntime().removeShutdownHook(restoreOnExit));
+            if (l != null) {
+                panel.typedAhead.add(l.keysLeft());
+            }
         }
         guard.rethrow();
+        return panel.typedAhead();
+    }
+
+    /** The keys typed after the one that closed the panel, as the terminal sent them. */
+    String typedAhead() {
+        return typedAhead.toString();
     }
 
     /** Last resort when the JVM exits while the panel is open (SIGTERM, System.exit). */
@@ -224,6 +234,10 @@ public final class Panel {
             }
             keyed = true;
             if (!controller.handle(key)) {
+                // what came after the closing key is the shell's: take it from Lanterna to hand back
+                for (KeyStroke after = screen.pollInput(); after != null; after = screen.pollInput()) {
+                    typedAhead.add(after);
+                }
                 return false;
             }
         }

@@ -88,6 +88,14 @@ public final class PanelTerminals {
             sizeChanged();
         }
 
+        /**
+         * After {@link #close()}: the keys that came but were not read, for the shell to read next
+         * (empty unless the keys came through JLine's reader).
+         */
+        public String keysLeft() {
+            return in instanceof ReaderInputStream keys ? keys.unread() : "";
+        }
+
         @Override
         public void close() throws IOException {
             try {

@@ -126,6 +126,20 @@ final class ReaderInputStream extends InputStream {
         }
     }
 
+    /**
+     * After {@link #close()}: what the pump took from JLine that was not read, as characters (a key
+     * typed while the panel was closing), so that the shell can read it next.
+     */
+    String unread() {
+        synchronized (bytes) {
+            byte[] left = new byte[bytes.size()];
+            for (int i = 0; i < left.length; i++) {
+                left[i] = bytes.poll();
+            }
+            return new String(left, charset);
+        }
+    }
+
     /** Stops the pump and waits for it, so JLine's reader is the shell's alone again. */
     @Override
     public void close() {

@@ -477,7 +477,7 @@ final class InteractiveSession extends Session {
     }
 
     @Override
-    public void runFullScreen(Runnable panel) {
+    public void runFullScreen(java.util.function.Supplier<String> panel) {
         synchronized (screen) {
             if (status != null) {
                 // Hidden, not just suspended: a resize under the panel then finds no status line on
@@ -488,7 +488,10 @@ final class InteractiveSession extends Session {
             panelOpen = true;
         }
         try {
-            panel.run();
+            String typedAhead = panel.get();
+            if (!typedAhead.isEmpty()) {
+                reader.runMacro(typedAhead); // the keys are the user's, typed for the prompt
+            }
         } finally {
             synchronized (screen) {
                 panelOpen = false;

@@ -104,7 +104,7 @@ final class ScriptSession extends Session {
     }
 
     @Override
-    public void runFullScreen(Runnable panel) {
-        panel.run();
+    public void runFullScreen(java.util.function.Supplier<String> panel) {
+        panel.get(); // a script's next lines are its own
     }
 }

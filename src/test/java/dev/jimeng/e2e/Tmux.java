@@ -57,6 +57,13 @@ public final class Tmux implements AutoCloseable {
         run(List.of("tmux", "send-keys", "-t", session, "-l", text));
     }
 
+    /** Sends {@code text} to the program in one write, as a terminal's paste does (no bracketed paste marks). */
+    public void paste(String text) throws IOException {
+        String buffer = session + "-paste";
+        run(List.of("tmux", "set-buffer", "-b", buffer, text));
+        run(List.of("tmux", "paste-buffer", "-d", "-b", buffer, "-t", session));
+    }
+
     /** Resizes the terminal, as a user dragging the window's corner does (the program gets SIGWINCH). */
     public void resize(int width, int height) throws IOException {
         run(List.of("tmux", "resize-window", "-t", session, "-x", "" + width, "-y", "" + height));

@@ -281,6 +281,24 @@ class PanelKeysTest {
     }
 
     @Test
+    void keysTypedAfterTheClosingKeyAreKeptForTheShell() {
+        h.press(
+                new KeyStroke('q', false, false),
+                new KeyStroke('j', false, false),
+                new KeyStroke('s', false, false),
+                new KeyStroke(KeyType.ArrowUp),
+                new KeyStroke('u', true, false),
+                new KeyStroke(KeyType.F5), // no plain spelling: dropped
+                new KeyStroke(KeyType.Enter));
+
+        assertThat(h.open).isFalse();
+        assertThat(h.panel.typedAhead()).isEqualTo("js\u001b[A\u0015\r");
+        assertThat(h.model().selectedIndex())
+                .as("the keys after q did not move the panel")
+                .isZero();
+    }
+
+    @Test
     void escClosesThePanel() {
         h.press(KeyType.Escape);
         assertThat(h.open).isFalse();

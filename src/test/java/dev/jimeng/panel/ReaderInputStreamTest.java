@@ -31,6 +31,19 @@ class ReaderInputStreamTest {
         }
     }
 
+    @Test
+    void keysThePumpTookButThePanelDidNotReadAreHandedBackOnClose() throws Exception {
+        PausingReader keys = new PausingReader("jobs\r");
+        keys.looked.countDown(); // no pause
+
+        ReaderInputStream in = new ReaderInputStream(keys, StandardCharsets.UTF_8);
+        await().atMost(Duration.ofSeconds(10)).until(() -> in.available() == 5);
+        in.close();
+
+        assertThat(in.unread()).isEqualTo("jobs\r");
+        assertThat(in.unread()).as("handed back once").isEmpty();
+    }
+
     /**
      * JLine's reader holding one key's characters. Its second read waits until the test has looked at the
      * stream (at most half a second), as a busy machine may pause the key pump just there.
