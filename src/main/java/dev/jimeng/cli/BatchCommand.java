@@ -98,9 +98,7 @@ public final class BatchCommand extends BaseCommand {
             throw new UserError(ExitCode.BAD_INPUT, file + " has no jobs: write one prompt or JSON object per line");
         }
         Destination destination = Destination.inDirectory(
-                outputDir == null
-                        ? app().outputDirectory()
-                        : app().env().workingDirectory().resolve(outputDir));
+                outputDir == null ? app().outputDirectory() : app().paths().userPath(outputDir.toString()));
         jobs().checkOutput(destination, jobs); // once, for all of them, before the question
         BigDecimal cap = maxCost.value();
         if (dryRun.dryRun) {
@@ -223,15 +221,11 @@ public final class BatchCommand extends BaseCommand {
                             .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
                             .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)));
         }
-        Path path = path();
-        if (!Files.isRegularFile(path)) {
-            throw new UserError(ExitCode.BAD_INPUT, "batch file " + file + " not found: give a path to a text file");
-        }
-        return Files.newBufferedReader(path, StandardCharsets.UTF_8);
+        return Files.newBufferedReader(path(), StandardCharsets.UTF_8);
     }
 
     private Path path() {
-        return app().env().workingDirectory().resolve(file);
+        return TypedFile.existing(app().paths(), file, "batch file", "give a path to a text file");
     }
 
     /** Where the file's relative image paths start: its own folder (the working directory for stdin). */

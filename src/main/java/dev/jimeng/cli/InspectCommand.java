@@ -45,7 +45,7 @@ public final class InspectCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        Sidecar sidecar = Sidecars.read(app().env().workingDirectory(), file, err());
+        Sidecar sidecar = Sidecars.read(app().paths(), file, err());
         if (json) {
             out().println(Json.printer().writeValueAsString(sidecar.document()));
             return ExitCode.OK;

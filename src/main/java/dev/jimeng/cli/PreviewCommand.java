@@ -61,9 +61,16 @@ public final class PreviewCommand extends BaseCommand {
 
     /** An existing file as given, else the video of the job with that id. */
     private Path video() {
-        Path file = app().env().workingDirectory().resolve(target);
+        Path file = app().paths().userPath(target);
         if (Files.isRegularFile(file)) {
             return file;
+        }
+        if (namesAFile(target)) {
+            return TypedFile.existing(
+                    app().paths(),
+                    target,
+                    "video",
+                    "give an MP4 file, or a job id ('" + jimeng() + "jobs' lists them)");
         }
         JobSnapshot job = requireJob(target);
         if (job.outputPath() == null || !Files.isRegularFile(job.outputPath())) {
@@ -73,5 +80,13 @@ public final class PreviewCommand extends BaseCommand {
                             + job.id() + "' says what to do");
         }
         return job.outputPath();
+    }
+
+    /** A job id is letters and digits: a path separator, a dot or a ~ says a file was meant. */
+    private static boolean namesAFile(String target) {
+        return target.contains("/")
+                || target.contains(java.io.File.separator)
+                || target.contains(".")
+                || target.startsWith("~");
     }
 }

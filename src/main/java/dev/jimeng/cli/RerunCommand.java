@@ -30,7 +30,7 @@ public final class RerunCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        Sidecar sidecar = Sidecars.read(app().env().workingDirectory(), file, err());
+        Sidecar sidecar = Sidecars.read(app().paths(), file, err());
         if (sidecar.sandbox() != jobs().sandbox()) {
             throw new UserError(
                     ExitCode.BAD_INPUT,

@@ -2,6 +2,7 @@ package dev.jimeng.cli;
 
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
+import dev.jimeng.config.JimengPaths;
 import dev.jimeng.metadata.Sidecar;
 import dev.jimeng.metadata.VideoSidecar;
 import dev.jimeng.text.TerminalText;
@@ -16,9 +17,10 @@ import java.nio.file.Path;
 final class Sidecars {
     private Sidecars() {}
 
-    static Sidecar read(Path workingDirectory, String file, PrintWriter err) {
+    static Sidecar read(JimengPaths paths, String file, PrintWriter err) {
+        Path path = TypedFile.existing(paths, file, "video", "give a video jimeng downloaded, or its .json sidecar");
         try {
-            Sidecar sidecar = VideoSidecar.read(workingDirectory.resolve(file));
+            Sidecar sidecar = VideoSidecar.read(path);
             if (sidecar.note() != null) {
                 Tell.line(err, "note: " + sidecar.note());
             }

@@ -112,8 +112,8 @@ public final class StoryCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() throws Exception {
-        Path path =
-                app().env().workingDirectory().resolve(file).toAbsolutePath().normalize();
+        Path path = TypedFile.existing(
+                app().paths(), file.toString(), "storyboard", "give the path to a .toml or JSON Lines file");
         Path folder = folder(path);
         StoryboardFile.Read read = read(path);
         StoryPlan plan = new StoryPlan(read.shots(), continueFrames);
@@ -233,12 +233,6 @@ public final class StoryCommand extends BaseCommand {
     }
 
     private StoryboardFile.Read read(Path path) throws IOException {
-        if (!Files.isRegularFile(path)) {
-            throw new UserError(
-                    ExitCode.BAD_INPUT,
-                    "storyboard " + TerminalText.safe(file.toString())
-                            + " not found: give the path to a .toml or JSON Lines file");
-        }
         String text;
         try {
             text = StandardCharsets.UTF_8
@@ -360,11 +354,7 @@ public final class StoryCommand extends BaseCommand {
 
     private Path folder(Path path) {
         if (outputDir != null) {
-            return app().env()
-                    .workingDirectory()
-                    .resolve(outputDir)
-                    .toAbsolutePath()
-                    .normalize();
+            return app().paths().userPath(outputDir.toString());
         }
         return app().outputDirectory().resolve(storyName(path)).toAbsolutePath().normalize();
     }
