@@ -75,14 +75,22 @@ public final class Cli {
             CommandLine failed = ex.getCommandLine();
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 java.util.Optional<String> hint = UnknownOption.hint(unmatched)
-                        .or(() -> UnquotedPrompt.hint(
-                                argv, unmatched.getUnmatched(), unmatched.getSuggestions(), failed));
+                        .or(() ->
+                                UnquotedPrompt.hint(argv, unmatched.getUnmatched(), unmatched.getSuggestions(), failed))
+                        .or(() -> UnknownCommand.hint(unmatched));
                 if (hint.isPresent()) {
                     Tell.line(
                             failed.getErr(),
                             hint.get() + " (see '" + failed.getCommandSpec().qualifiedName() + " --help')");
                     return ExitCode.BAD_INPUT.code();
                 }
+            }
+            if (ex instanceof CommandLine.MissingParameterException missing) {
+                Tell.line(
+                        failed.getErr(),
+                        MissingArgument.message(missing) + " (see '"
+                                + failed.getCommandSpec().qualifiedName() + " --help')");
+                return ExitCode.BAD_INPUT.code();
             }
             if (ex instanceof CommandLine.OverwrittenOptionException twice) {
                 java.util.Optional<String> tail = SecondImage.hint(argv, twice.getOverwritten());

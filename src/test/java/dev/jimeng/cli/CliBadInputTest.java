@@ -248,6 +248,35 @@ class CliBadInputTest {
     }
 
     @Test
+    void anUnknownCommandOrSubcommandIsNamedInPlainWords() {
+        CliHarness jimeng = CliHarness.against(server, cwd, home);
+
+        assertThat(jimeng.run("keys").onlyErrorLine())
+                .isEqualTo("jimeng: unknown command 'keys'; keys are kept with login (and shown by profile show)"
+                        + " (see 'jimeng --help')");
+        assertThat(jimeng.run("quote", "--mode", "t2v_1080p").onlyErrorLine())
+                .isEqualTo("jimeng: unknown command 'quote'; a quote is generate … --dry-run: the estimated cost,"
+                        + " nothing sent (see 'jimeng --help')");
+        assertThat(jimeng.run("stauts").onlyErrorLine())
+                .isEqualTo("jimeng: unknown command 'stauts'; did you mean status? (see 'jimeng --help')");
+        assertThat(jimeng.run("profile", "add", "work").onlyErrorLine())
+                .isEqualTo("jimeng: unknown profile command 'add'; use one of list, use, show"
+                        + " (see 'jimeng profile --help')");
+        assertThat(server.submitCount()).isZero();
+    }
+
+    @Test
+    void aMissingArgumentIsNamedWithWhatItIs() {
+        CliHarness jimeng = CliHarness.against(server, cwd, home);
+
+        CliRun show = jimeng.run("show");
+        assertThat(show.exitCode()).isEqualTo(2);
+        assertThat(show.onlyErrorLine())
+                .isEqualTo("jimeng: show needs ID: job id (or unique prefix) (see 'jimeng show --help')");
+        assertThat(jimeng.run("attach", "123").onlyErrorLine()).startsWith("jimeng: attach needs --mode: ");
+    }
+
+    @Test
     void aPromptTypedAsSeparateWordsIsShownQuoted() {
         CliRun words = CliHarness.against(server, cwd, home).run("generate", "a", "fox's", "den", "--duration", "10");
         CliRun bare = CliHarness.against(server, cwd, home).run("a", "red", "fox");
