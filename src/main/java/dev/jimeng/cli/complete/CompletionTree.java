@@ -94,7 +94,10 @@ public record CompletionTree(List<Option> rootOptions, List<Command> commands) {
             case IMAGE_PATH -> new Values.Files(List.of("png", "jpg", "jpeg"));
             case OUTPUT_PATH -> new Values.Files(List.of("mp4"));
             case DIRECTORY -> new Values.Directories();
-            case JOB_ID -> new Values.JobIds();
+            case PROMPTS_FILE -> new Values.Files(List.of("txt", "jsonl"));
+            case STORYBOARD_FILE -> new Values.Files(List.of("toml", "jsonl"));
+            case VIDEO_OR_SIDECAR -> new Values.Files(List.of("mp4", "json"));
+            case JOB_ID, JOB_OR_VIDEO -> new Values.JobIds();
             case PROMPT_TEMPLATE -> new Values.TemplateNames();
             case SETTING_VALUE, TEMPLATE_VARIABLE, ASSET -> new Values.Free();
             default -> new Values.Choices(kind.choices(null));

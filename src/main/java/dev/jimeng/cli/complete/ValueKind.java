@@ -26,6 +26,14 @@ public enum ValueKind {
     OUTPUT_PATH,
     /** Directories only. */
     DIRECTORY,
+    /** Directories and the files a batch reads: .txt and .jsonl. */
+    PROMPTS_FILE,
+    /** Directories and storyboards: .toml and .jsonl. */
+    STORYBOARD_FILE,
+    /** Directories, .mp4 files and their .json sidecars. */
+    VIDEO_OR_SIDECAR,
+    /** Ids of known jobs, and directories and .mp4 files. */
+    JOB_OR_VIDEO,
     /** Ids of known jobs, asked for at every TAB. */
     JOB_ID,
     /** Keys of the settings catalogue. */
@@ -62,8 +70,18 @@ public enum ValueKind {
                 java.util.Arrays.stream(Setting.values())
                         .map(s -> new Choice(s.key(), s.description()))
                         .toList();
-            case IMAGE_PATH, OUTPUT_PATH, DIRECTORY, JOB_ID, SETTING_VALUE, PROMPT_TEMPLATE, TEMPLATE_VARIABLE, ASSET ->
-                List.of();
+            case IMAGE_PATH,
+                    OUTPUT_PATH,
+                    DIRECTORY,
+                    PROMPTS_FILE,
+                    STORYBOARD_FILE,
+                    VIDEO_OR_SIDECAR,
+                    JOB_OR_VIDEO,
+                    JOB_ID,
+                    SETTING_VALUE,
+                    PROMPT_TEMPLATE,
+                    TEMPLATE_VARIABLE,
+                    ASSET -> List.of();
         };
     }
 

@@ -20,6 +20,9 @@ import org.jline.reader.Candidate;
 final class PathCandidates {
     static final Predicate<Path> IMAGES = extensions(".png", ".jpg", ".jpeg");
     static final Predicate<Path> VIDEOS = extensions(".mp4");
+    static final Predicate<Path> PROMPT_FILES = extensions(".txt", ".jsonl");
+    static final Predicate<Path> STORYBOARDS = extensions(".toml", ".jsonl");
+    static final Predicate<Path> VIDEOS_AND_SIDECARS = extensions(".mp4", ".json");
     static final Predicate<Path> NO_FILES = p -> false;
 
     private final Path home;

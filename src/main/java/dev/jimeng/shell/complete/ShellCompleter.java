@@ -168,7 +168,14 @@ public final class ShellCompleter implements Completer {
             case ASSET -> assets(prefix, out);
             case OUTPUT_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
             case DIRECTORY -> out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
+            case PROMPTS_FILE -> out.addAll(paths.complete(typed, prefix, PathCandidates.PROMPT_FILES));
+            case STORYBOARD_FILE -> out.addAll(paths.complete(typed, prefix, PathCandidates.STORYBOARDS));
+            case VIDEO_OR_SIDECAR -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS_AND_SIDECARS));
             case JOB_ID -> jobIds(a, prefix, typed, out);
+            case JOB_OR_VIDEO -> {
+                jobIds(a, prefix, typed, out);
+                out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
+            }
             case SETTING_VALUE -> settingValue(a, prefix, typed, mode, out);
         }
     }

@@ -108,6 +108,10 @@ class ShellCompleterTest {
                         "unset",
                         "settings",
                         "watch",
+                        "batch",
+                        "story",
+                        "inspect",
+                        "preview",
                         "exit");
         assertThat(descriptionOf("", "status")).isEqualTo("Show a job's state");
         assertThat(descriptionOf("", "g"))
@@ -341,6 +345,22 @@ class ShellCompleterTest {
         assertThat(offered("generate --output ")).containsExactly("clip.mp4", "shots/");
         assertThat(offered("download 123 --output=c")).containsExactly("--output=clip.mp4");
         assertThat(offered("generate --output nowhere/")).isEmpty();
+    }
+
+    @Test
+    void fileArgumentsOfferFoldersAndTheFilesTheyRead() throws IOException {
+        makeFiles(dir.resolve("cwd"));
+        for (String f : List.of("fox.toml", "jobs.jsonl", "clip.mp4.json")) {
+            Files.writeString(dir.resolve("cwd").resolve(f), "x");
+        }
+        makeFiles(dir.resolve("home"));
+        jobs.set(List.of(new JobIdCandidate("7f3a", "a dog running through sunflowers")));
+
+        assertThat(offered("batch ")).containsExactly("jobs.jsonl", "notes.txt", "shots/");
+        assertThat(offered("story ")).containsExactly("fox.toml", "jobs.jsonl", "shots/");
+        assertThat(offered("inspect ")).containsExactly("clip.mp4", "clip.mp4.json", "shots/");
+        assertThat(offered("inspect ~/c")).containsExactly("~/clip.mp4");
+        assertThat(offered("preview ")).containsExactly("7f3a", "clip.mp4", "shots/");
     }
 
     // ---- job ids and settings --------------------------------------------------------------------

@@ -28,6 +28,10 @@ final class TestCommands {
                 Unset.class,
                 SettingsCommand.class,
                 Watch.class,
+                Batch.class,
+                Story.class,
+                Inspect.class,
+                Preview.class,
                 Exit.class,
                 Hidden.class
             })
@@ -113,6 +117,30 @@ final class TestCommands {
 
         @Option(names = "--output", description = "file or folder to save to")
         String output;
+    }
+
+    @Command(name = "batch", description = "Run many jobs from a file")
+    static class Batch {
+        @Parameters(index = "0", paramLabel = "FILE")
+        String file;
+    }
+
+    @Command(name = "story", description = "Make a story from a storyboard")
+    static class Story {
+        @Parameters(index = "0", paramLabel = "FILE")
+        String file;
+    }
+
+    @Command(name = "inspect", description = "Show what made a video")
+    static class Inspect {
+        @Parameters(index = "0", paramLabel = "FILE")
+        String file;
+    }
+
+    @Command(name = "preview", description = "Show a still of a job's video")
+    static class Preview {
+        @Parameters(index = "0", paramLabel = "ID|FILE")
+        String target;
     }
 
     @Command(name = "show", description = "Show everything about a job")
