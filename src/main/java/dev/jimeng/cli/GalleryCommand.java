@@ -61,7 +61,8 @@ public final class GalleryCommand extends BaseCommand {
                     false);
             count = jobs.size();
         }
-        out().println("wrote " + TerminalText.safe(page.toString()) + " (" + count + " jobs)");
+        out().println("wrote " + TerminalText.safe(page.toString()) + " (" + dev.jimeng.text.Words.count(count, "job")
+                + ")");
         if (open) {
             Pages.open(page, err());
         }
