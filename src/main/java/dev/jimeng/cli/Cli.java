@@ -109,7 +109,7 @@ public final class Cli {
             }
             Tell.line(
                     failed.getErr(),
-                    TerminalText.oneLine(ex.getMessage()) + suggestion + " (see '"
+                    TerminalText.oneLine(PicocliMessage.plain(ex.getMessage())) + suggestion + " (see '"
                             + failed.getCommandSpec().qualifiedName() + " --help')");
             return ExitCode.BAD_INPUT.code();
         });

@@ -314,6 +314,18 @@ class CliBadInputTest {
     }
 
     @Test
+    void aBadOptionValueIsToldAsTheOptionAndTheProblemWithoutPicocliWords() {
+        CliHarness jimeng = CliHarness.against(server, cwd, home);
+
+        assertThat(jimeng.run("generate", "a cat", "--duration", "ten").onlyErrorLine())
+                .isEqualTo("jimeng: --duration: 'ten' is not a whole number (see 'jimeng generate --help')");
+        assertThat(jimeng.run("generate", "a cat", "--seeds", "1,2,x").onlyErrorLine())
+                .isEqualTo("jimeng: --seeds: 'x' is not a whole number (see 'jimeng generate --help')");
+        assertThat(jimeng.run("--color=sometimes", "jobs").onlyErrorLine())
+                .isEqualTo("jimeng: --color: 'sometimes' is not one of auto, always, never (see 'jimeng --help')");
+    }
+
+    @Test
     void aMistypedOptionGetsTheClosestOptionAndNotItsValueCalledAnOption() {
         CliHarness jimeng = CliHarness.against(server, cwd, home);
 
