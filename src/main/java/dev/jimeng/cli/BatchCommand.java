@@ -161,7 +161,8 @@ public final class BatchCommand extends BaseCommand {
         if (read.overLimit()) {
             throw new UserError(
                     ExitCode.BAD_INPUT,
-                    file + " has more than " + maxJobs + " jobs (reading stopped at job " + (maxJobs + 1)
+                    file + " has more than " + dev.jimeng.text.Words.count(maxJobs, "job") + " (reading stopped at job "
+                            + (maxJobs + 1)
                             + "), over the limit of " + maxJobs + " per batch; nothing was submitted. Split the file,"
                             + " or raise the limit with --max-jobs N");
         }

@@ -52,7 +52,7 @@ final class FilePermissionsCheck implements Check {
                 "permissions",
                 checked == 0
                         ? "no credential, settings or journal file yet"
-                        : checked + " files readable by you alone"));
+                        : dev.jimeng.text.Words.count(checked, "file") + " readable by you alone"));
     }
 
     private static boolean readableByOthers(Set<PosixFilePermission> permissions) {
