@@ -15,16 +15,7 @@ class ServerSlotsTest {
         ServerSlots slots = new ServerSlots(2);
         slots.setLimit(1);
         slots.acquire();
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> {
-            try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        while (slots.waiting() == 0) {
-            Thread.onSpinWait();
-        }
+        CompletableFuture<Void> second = inLineForASlot(slots);
         assertThat(second).isNotDone();
 
         slots.setLimit(2);
@@ -115,16 +106,7 @@ class ServerSlotsTest {
                 .as("answered; the task runs")
                 .isTrue();
 
-        CompletableFuture<Void> next = CompletableFuture.runAsync(() -> {
-            try {
-                slots.acquire();
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        while (slots.waiting() == 0) {
-            Thread.onSpinWait();
-        }
+        CompletableFuture<Void> next = inLineForASlot(slots);
         assertThat(slots.awaitNoHandover(Duration.ZERO))
                 .as("all slots busy: the next only waits")
                 .isTrue();
@@ -153,5 +135,21 @@ class ServerSlotsTest {
         slots.acquire(); // a submit whose answer never comes
 
         assertThat(slots.awaitNoHandover(Duration.ofMillis(1))).isFalse();
+    }
+
+    /** A caller waiting in line for a slot of {@code slots} (it is in line when this returns). */
+    private static CompletableFuture<Void> inLineForASlot(ServerSlots slots) {
+        int before = slots.waiting();
+        CompletableFuture<Void> taken = CompletableFuture.runAsync(() -> {
+            try {
+                slots.acquire();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        while (slots.waiting() == before && !taken.isDone()) {
+            Thread.onSpinWait();
+        }
+        return taken;
     }
 }
