@@ -77,7 +77,8 @@ public final class Cli {
                 java.util.Optional<String> hint = UnknownOption.hint(unmatched)
                         .or(() ->
                                 UnquotedPrompt.hint(argv, unmatched.getUnmatched(), unmatched.getSuggestions(), failed))
-                        .or(() -> UnknownCommand.hint(unmatched));
+                        .or(() -> UnknownCommand.hint(unmatched))
+                        .or(() -> ExtraArguments.hint(argv, unmatched));
                 if (hint.isPresent()) {
                     Tell.line(
                             failed.getErr(),

@@ -266,6 +266,20 @@ class CliBadInputTest {
     }
 
     @Test
+    void wordsACommandDoesNotTakeAreNamedWithWhatItTakes() {
+        CliHarness jimeng = CliHarness.against(server, cwd, home);
+
+        assertThat(jimeng.run("jobs", "red", "fox").onlyErrorLine())
+                .isEqualTo("jimeng: jobs takes no arguments, but was given 'red' 'fox'; to find jobs by their"
+                        + " prompt: jimeng jobs --search 'red fox' (see 'jimeng jobs --help')");
+        assertThat(jimeng.run("--profile", "default", "jobs", "fox").onlyErrorLine())
+                .as("the line as typed, --profile and all")
+                .contains("to find jobs by their prompt: jimeng --profile default jobs --search fox (see");
+        assertThat(jimeng.run("show", "abc", "extra").onlyErrorLine())
+                .isEqualTo("jimeng: show takes ID, but was also given 'extra' (see 'jimeng show --help')");
+    }
+
+    @Test
     void aMissingArgumentIsNamedWithWhatItIs() {
         CliHarness jimeng = CliHarness.against(server, cwd, home);
 
