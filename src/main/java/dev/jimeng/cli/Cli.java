@@ -75,6 +75,7 @@ public final class Cli {
             CommandLine failed = ex.getCommandLine();
             if (ex instanceof CommandLine.UnmatchedArgumentException unmatched) {
                 java.util.Optional<String> hint = UnknownOption.hint(unmatched)
+                        .or(() -> UnknownCommand.broughtFromElsewhere(unmatched))
                         .or(() ->
                                 UnquotedPrompt.hint(argv, unmatched.getUnmatched(), unmatched.getSuggestions(), failed))
                         .or(() -> UnknownCommand.hint(unmatched))

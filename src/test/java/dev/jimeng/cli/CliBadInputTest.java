@@ -257,6 +257,10 @@ class CliBadInputTest {
         assertThat(jimeng.run("quote", "--mode", "t2v_1080p").onlyErrorLine())
                 .isEqualTo("jimeng: unknown command 'quote'; a quote is generate … --dry-run: the estimated cost,"
                         + " nothing sent (see 'jimeng --help')");
+        assertThat(jimeng.run("unset", "mode").onlyErrorLine())
+                .as("a command of the shell, not a misspelt asset")
+                .isEqualTo("jimeng: unknown command 'unset'; unset is the shell's, for its session (jimeng with no"
+                        + " command); to drop a saved setting: jimeng config unset KEY (see 'jimeng --help')");
         assertThat(jimeng.run("stauts").onlyErrorLine())
                 .isEqualTo("jimeng: unknown command 'stauts'; did you mean status? (see 'jimeng --help')");
         assertThat(jimeng.run("profile", "add", "work").onlyErrorLine())
