@@ -41,13 +41,20 @@ final class TomlFile {
      *
      * @throws IOException when it cannot be read or is not TOML (the message says where)
      */
+    /** What versions before stop 25 wrote when the last key was removed: read as the empty file it meant. */
+    private static final String EMPTY_TREE_OF_OLD = "= {}";
+
     static TomlFile read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return new TomlFile(file, JsonNodeFactory.instance.objectNode());
         }
+        String text = Files.readString(file);
+        if (text.strip().equals(EMPTY_TREE_OF_OLD)) {
+            return new TomlFile(file, JsonNodeFactory.instance.objectNode());
+        }
         JsonNode tree;
         try {
-            tree = Mapper.MAPPER.readTree(Files.readString(file));
+            tree = Mapper.MAPPER.readTree(text);
         } catch (com.fasterxml.jackson.core.JacksonException e) {
             throw new IOException("is not valid TOML (" + e.getOriginalMessage() + ")", e);
         }
@@ -142,7 +149,7 @@ final class TomlFile {
         Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
         try {
             PrivateFiles.restrict(tmp);
-            Files.writeString(tmp, Mapper.MAPPER.writeValueAsString(root));
+            Files.writeString(tmp, text());
             try {
                 Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
             } catch (AtomicMoveNotSupportedException e) {
@@ -154,9 +161,12 @@ final class TomlFile {
         PrivateFiles.restrict(file);
     }
 
-    /** The text the file would have: for tests and {@code config edit}'s checks. */
+    /**
+     * The text the file would have (also for tests and {@code config edit}'s checks). Nothing for an
+     * empty tree: Jackson writes {@code " = {}"} for it, which no TOML reader takes back.
+     */
     String text() throws IOException {
-        return Mapper.MAPPER.writeValueAsString(root);
+        return root.isEmpty() ? "" : Mapper.MAPPER.writeValueAsString(root);
     }
 
     private JsonNode node(String table) {

@@ -45,6 +45,10 @@ class SavedFilesTest {
         assertThat(file.remove("product-shot")).isTrue();
         assertThat(file.remove("product-shot")).isFalse();
         assertThat(file.read()).containsOnlyKeys("b_2");
+        assertThat(file.remove("b_2")).isTrue();
+        assertThat(file.read())
+                .as("the last one removed: an empty file, not one no reader takes")
+                .isEmpty();
     }
 
     @Test
@@ -59,6 +63,8 @@ class SavedFilesTest {
         assertThat(file.remove("hero")).isTrue();
         assertThat(file.remove("hero")).isFalse();
         assertThat(file.read()).containsOnlyKeys("Logo-2");
+        assertThat(file.remove("Logo-2")).isTrue();
+        assertThat(file.read()).isEmpty();
     }
 
     @ParameterizedTest

@@ -33,6 +33,21 @@ class SettingsTest {
     }
 
     @Test
+    void removingTheLastSavedSettingLeavesAConfigFileThatReadsBackClean() throws IOException {
+        Settings s = Settings.load(paths(), Map.of());
+        s.saveValue("output-dir", "clips");
+        s.removeSaved("output-dir");
+
+        Settings again = Settings.load(paths(), Map.of());
+
+        assertThat(again.problems()).as(Files.readString(paths().configFile())).isEmpty();
+        assertThat(again.get("output-dir").origin()).isEqualTo(new Origin.Default());
+
+        Files.writeString(paths().configFile(), " = {}\n"); // what earlier versions wrote here
+        assertThat(Settings.load(paths(), Map.of()).problems()).isEmpty();
+    }
+
+    @Test
     void withNothingConfiguredEveryValueIsTheDefault() {
         Settings s = Settings.load(paths(), Map.of());
 
