@@ -44,24 +44,37 @@ public final class DoctorCommand extends BaseCommand {
 
     @Override
     protected ExitCode doCall() {
+        Path bundle = report == null ? null : reportFile(); // a bad FILE is told before the checks run
         DoctorReport result = new Doctor(app()).run();
         out().print(json ? result.json() : result.text());
         out().flush();
-        if (report != null) {
-            Path file = writeBundle(result);
+        if (bundle != null) {
+            Path file = writeBundle(bundle, result);
             tell("report written to " + file + " (redacted: no keys, signatures or URL tokens)");
             err().flush();
         }
         return result.exitCode();
     }
 
-    private Path writeBundle(DoctorReport result) {
-        Path file = report.isBlank()
-                ? app().env()
-                        .workingDirectory()
-                        .resolve("jimeng-report-"
-                                + REPORT_NAME.format(app().clock().instant().atZone(ZoneId.systemDefault())) + ".txt")
+    /** Where the bundle goes: FILE, or a dated name in FILE when it is a folder (or here). */
+    private Path reportFile() {
+        String name =
+                "jimeng-report-" + REPORT_NAME.format(app().clock().instant().atZone(ZoneId.systemDefault())) + ".txt";
+        Path given = report.isBlank()
+                ? app().env().workingDirectory()
                 : app().paths().userPath(report);
+        // a folder gets the report inside it; deleting it to write a file in its place would lose it
+        Path file = Files.isDirectory(given) ? given.resolve(name) : given;
+        Path folder = file.getParent();
+        if (folder != null && !Files.isDirectory(folder)) {
+            throw new UserError(
+                    ExitCode.BAD_INPUT,
+                    "cannot write the report " + file + ": there is no folder " + folder + "; give another FILE");
+        }
+        return file;
+    }
+
+    private Path writeBundle(Path file, DoctorReport result) {
         List<String> versions = List.of(new VersionProvider().getVersion());
         try {
             Files.deleteIfExists(file);
