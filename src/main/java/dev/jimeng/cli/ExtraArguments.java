@@ -38,7 +38,11 @@ final class ExtraArguments {
             // the line as typed (--sandbox, --profile…), the words moved behind --search
             List<String> line = new java.util.ArrayList<>(List.of(argv));
             for (String word : words.reversed()) {
-                line.remove(line.lastIndexOf(word)); // the last: an option's value may be the same word
+                int at = line.lastIndexOf(word); // the last: an option's value may be the same word
+                if (at < 0) {
+                    return Optional.of(takes); // not the line as typed: no line to suggest
+                }
+                line.remove(at);
             }
             line.add("--search");
             line.add(String.join(" ", words));
