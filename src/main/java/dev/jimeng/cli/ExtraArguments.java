@@ -46,8 +46,7 @@ final class ExtraArguments {
             }
             line.add("--search");
             line.add(String.join(" ", words));
-            takes += "; to find jobs by their prompt: jimeng "
-                    + line.stream().map(JobGuide::shellWord).collect(Collectors.joining(" "));
+            takes += "; to find jobs by their prompt: " + JobGuide.commandLine(line);
         }
         return Optional.of(takes);
     }

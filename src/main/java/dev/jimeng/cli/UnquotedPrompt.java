@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import picocli.CommandLine;
 
 /**
@@ -40,8 +39,7 @@ final class UnquotedPrompt {
                 }
                 line.add(String.join(" ", args.subList(start, start + before + words)));
                 line.addAll(args.subList(start + before + words, args.size()));
-                String typed =
-                        "jimeng " + line.stream().map(JobGuide::shellWord).collect(Collectors.joining(" "));
+                String typed = JobGuide.commandLine(line);
                 return Optional.of(
                         root
                                 ? "unknown command '" + unmatched.getFirst() + "'; "

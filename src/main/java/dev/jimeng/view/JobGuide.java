@@ -100,6 +100,13 @@ public final class JobGuide {
         }
     }
 
+    /** {@code jimeng} and {@code args}, each as {@link #shellWord}: a command line to type as it is. */
+    public static String commandLine(java.util.List<String> args) {
+        StringBuilder line = new StringBuilder("jimeng");
+        args.forEach(a -> line.append(' ').append(shellWord(a)));
+        return line.toString();
+    }
+
     /**
      * A word as a POSIX shell reads it back: bare when plain, else in single quotes; with control
      * characters, in {@code $'…'} with escapes, so the line itself stays printable.
