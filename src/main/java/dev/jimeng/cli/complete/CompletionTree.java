@@ -91,12 +91,9 @@ public record CompletionTree(List<Option> rootOptions, List<Command> commands) {
 
     static Values values(ValueKind kind) {
         return switch (kind) {
-            case IMAGE_PATH -> new Values.Files(List.of("png", "jpg", "jpeg"));
-            case OUTPUT_PATH -> new Values.Files(List.of("mp4"));
+            case IMAGE_PATH, OUTPUT_PATH, PROMPTS_FILE, STORYBOARD_FILE, VIDEO_OR_SIDECAR ->
+                new Values.Files(kind.fileExtensions());
             case DIRECTORY -> new Values.Directories();
-            case PROMPTS_FILE -> new Values.Files(List.of("txt", "jsonl"));
-            case STORYBOARD_FILE -> new Values.Files(List.of("toml", "jsonl"));
-            case VIDEO_OR_SIDECAR -> new Values.Files(List.of("mp4", "json"));
             case JOB_ID, JOB_OR_VIDEO -> new Values.JobIds();
             case PROMPT_TEMPLATE -> new Values.TemplateNames();
             case SETTING_VALUE, TEMPLATE_VARIABLE, ASSET -> new Values.Free();

@@ -85,6 +85,21 @@ public enum ValueKind {
         };
     }
 
+    /**
+     * The file name endings (without the dot) of the files this kind offers beside folders: the one
+     * list the shell's TAB and the completion scripts both read. Empty for kinds that offer no files.
+     */
+    public List<String> fileExtensions() {
+        return switch (this) {
+            case IMAGE_PATH -> List.of("png", "jpg", "jpeg");
+            case OUTPUT_PATH, JOB_OR_VIDEO -> List.of("mp4");
+            case PROMPTS_FILE -> List.of("txt", "jsonl");
+            case STORYBOARD_FILE -> List.of("toml", "jsonl");
+            case VIDEO_OR_SIDECAR -> List.of("mp4", "json");
+            default -> List.of();
+        };
+    }
+
     private static List<Choice> plain(List<String> values, String description) {
         return values.stream().map(v -> new Choice(v, description)).toList();
     }

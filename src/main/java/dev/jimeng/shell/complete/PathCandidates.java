@@ -1,5 +1,6 @@
 package dev.jimeng.shell.complete;
 
+import dev.jimeng.cli.complete.ValueKind;
 import dev.jimeng.config.JimengPaths;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
@@ -18,12 +19,6 @@ import org.jline.reader.Candidate;
  * offered only when the typed name starts with a dot.
  */
 final class PathCandidates {
-    static final Predicate<Path> IMAGES = extensions(".png", ".jpg", ".jpeg");
-    static final Predicate<Path> VIDEOS = extensions(".mp4");
-    static final Predicate<Path> PROMPT_FILES = extensions(".txt", ".jsonl");
-    static final Predicate<Path> STORYBOARDS = extensions(".toml", ".jsonl");
-    static final Predicate<Path> VIDEOS_AND_SIDECARS = extensions(".mp4", ".json");
-    static final Predicate<Path> NO_FILES = p -> false;
 
     private final Path home;
     private final Path cwd;
@@ -74,7 +69,9 @@ final class PathCandidates {
         return new Candidate(value, display, "folders", null, null, null, false);
     }
 
-    private static Predicate<Path> extensions(String... endings) {
+    /** The files of {@code kind} ({@link ValueKind#fileExtensions}, any case); none for a folder. */
+    static Predicate<Path> filesOf(ValueKind kind) {
+        List<String> endings = kind.fileExtensions().stream().map(e -> "." + e).toList();
         return p -> {
             String name = p.getFileName().toString().toLowerCase(Locale.ROOT);
             for (String e : endings) if (name.endsWith(e)) return true;

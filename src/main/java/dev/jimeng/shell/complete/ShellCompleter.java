@@ -161,20 +161,17 @@ public final class ShellCompleter implements Completer {
             }
             case IMAGE_PATH -> {
                 if (typed.isEmpty() || typed.startsWith("@")) assets(prefix + "@", out);
-                if (!typed.startsWith("@")) out.addAll(paths.complete(typed, prefix, PathCandidates.IMAGES));
+                if (!typed.startsWith("@")) out.addAll(paths.complete(typed, prefix, PathCandidates.filesOf(kind)));
             }
             case PROMPT_TEMPLATE -> choices(saved(SavedNames::templates), prefix, out);
             case TEMPLATE_VARIABLE -> variables(a, prefix, typed, out);
             case ASSET -> assets(prefix, out);
-            case OUTPUT_PATH -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
-            case DIRECTORY -> out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
-            case PROMPTS_FILE -> out.addAll(paths.complete(typed, prefix, PathCandidates.PROMPT_FILES));
-            case STORYBOARD_FILE -> out.addAll(paths.complete(typed, prefix, PathCandidates.STORYBOARDS));
-            case VIDEO_OR_SIDECAR -> out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS_AND_SIDECARS));
+            case OUTPUT_PATH, DIRECTORY, PROMPTS_FILE, STORYBOARD_FILE, VIDEO_OR_SIDECAR ->
+                out.addAll(paths.complete(typed, prefix, PathCandidates.filesOf(kind)));
             case JOB_ID -> jobIds(a, prefix, typed, out);
             case JOB_OR_VIDEO -> {
                 jobIds(a, prefix, typed, out);
-                out.addAll(paths.complete(typed, prefix, PathCandidates.VIDEOS));
+                out.addAll(paths.complete(typed, prefix, PathCandidates.filesOf(kind)));
             }
             case SETTING_VALUE -> settingValue(a, prefix, typed, mode, out);
         }
@@ -185,7 +182,7 @@ public final class ShellCompleter implements Completer {
         Optional<Setting> setting = Setting.byKey(a.positionals.getLast());
         if (setting.isEmpty()) return;
         if (setting.get() == Setting.OUTPUT_DIR) {
-            out.addAll(paths.complete(typed, prefix, PathCandidates.NO_FILES));
+            out.addAll(paths.complete(typed, prefix, PathCandidates.filesOf(ValueKind.DIRECTORY)));
         } else {
             choices(setting.get().choices(mode), prefix, out);
         }
