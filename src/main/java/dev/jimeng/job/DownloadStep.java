@@ -29,8 +29,8 @@ final class DownloadStep {
     private static final int SIZE_MARGIN = 4;
 
     private static final long SIZE_SLACK = 32L * 1024 * 1024;
-    /** The longest a done video's hash waits for the server slots' handovers to end. */
-    static final Duration HASH_DEFERRAL_LIMIT = Duration.ofSeconds(2);
+    /** The longest a done video's download, and then its hash, waits for the server slots' handovers to end. */
+    static final Duration HANDOVER_WAIT_LIMIT = Duration.ofSeconds(2);
 
     private final JobRun run;
     private final JobManager engine;
@@ -92,6 +92,7 @@ final class DownloadStep {
         poll.tellSeenDone(); // journaled: the history of its kind now counts it
         bytesDownloaded = 0;
         run.publish();
+        awaitNoHandover();
         int refreshes = 0;
         int errors = 0;
         boolean servedNonVideo = false;
@@ -289,15 +290,16 @@ final class DownloadStep {
     }
 
     /**
-     * The hash can wait: a next job's submit on a freed slot cannot (its time at the server starts when
-     * it arrives), and on a busy machine the hash's CPU slows it. Waits at most {@link
-     * #HASH_DEFERRAL_LIMIT}, so a long line of handovers never leaves a hash out.
+     * The download and the hash can wait: a next job's submit on a freed slot cannot (its time at the
+     * server starts when it arrives), and on a busy machine their CPU and disk slow it. Waits at most
+     * {@link #HANDOVER_WAIT_LIMIT}, so a long line of handovers never holds a video back for long; a
+     * video's link lasts an hour.
      */
     private void awaitNoHandover() {
         try {
-            engine.slots.awaitNoHandover(HASH_DEFERRAL_LIMIT);
+            engine.slots.awaitNoHandover(HANDOVER_WAIT_LIMIT);
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt(); // stopping: hash now, as before
+            Thread.currentThread().interrupt(); // stopping: what follows sees it (checkOpen() ends a download)
         }
     }
 

@@ -13,8 +13,8 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>It also knows when a slot is being handed over (a slot is free and someone waits for it, or a
  * caller took one and its submit has no answer yet): the next task's time at the server starts only
- * when its submit arrives, so work that can wait, such as a video's hash, waits for the handover to
- * end ({@link #awaitNoHandover}) rather than compete with it for the CPU.
+ * when its submit arrives, so work that can wait, such as a done video's download and hash, waits for
+ * the handover to end ({@link #awaitNoHandover}) rather than compete with it for the CPU.
  */
 final class ServerSlots {
     private int limit;

@@ -249,6 +249,59 @@ class JobManagerTest {
     }
 
     @Test
+    void aDoneVideosDownloadWaitsUntilTheNextSubmitOnItsSlotHasItsAnswer() throws Exception {
+        ScriptedServer.Client api = server.client(clock);
+        java.util.concurrent.atomic.AtomicInteger submits = new java.util.concurrent.atomic.AtomicInteger();
+        CountDownLatch secondOnTheWire = new CountDownLatch(1);
+        CountDownLatch answerSecond = new CountDownLatch(1);
+        api.beforeSubmit = () -> {
+            if (submits.incrementAndGet() == 2) {
+                secondOnTheWire.countDown();
+                awaitQuietly(answerSecond);
+            }
+        };
+        java.util.concurrent.atomic.AtomicBoolean downloading = new java.util.concurrent.atomic.AtomicBoolean();
+        VideoFetcher plain = new HttpVideoFetcher();
+        VideoFetcher watched = (url, target, progress) -> {
+            downloading.set(true);
+            return plain.fetch(url, target, progress);
+        };
+        JobManager manager = new JobManager(
+                store(),
+                api,
+                BODIES,
+                watched,
+                s -> s.outputPath() != null ? s.outputPath() : home.resolve(s.id() + ".mp4"),
+                clock,
+                clock,
+                settings("p").withServerConcurrency(1));
+        toClose.add(manager);
+
+        String first = manager.submit(request("first"));
+        String second = manager.submit(request("second"));
+        assertThat(secondOnTheWire.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // the first task is done and its slot handed over: its download competes with that submit
+        // for the CPU, and the submit's answer starts the next task's time at the server
+        org.awaitility.Awaitility.await()
+                .during(Duration.ofMillis(300))
+                .atMost(Duration.ofSeconds(1))
+                .untilFalse(downloading);
+        answerSecond.countDown();
+
+        assertThat(await(manager, first).state()).isEqualTo(JobState.DONE);
+        assertThat(await(manager, second).state()).isEqualTo(JobState.DONE);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
     void aSubmitThatMayHaveReachedTheServerIsNeverSentAgainWithoutTheUsersWord() throws Exception {
         server.submitErrors.add(Errors.readTimeoutAfterSending());
         JobStore store = store();
