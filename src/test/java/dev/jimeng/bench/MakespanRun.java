@@ -35,6 +35,7 @@ final class MakespanRun {
      * @param endToEndSeconds per job: server-side done to DONE
      * @param handoverSeconds per freed slot: the engine seeing a task done to the sandbox accepting the next
      *     submit (FIFO: the k-th slot freed goes to job k + C)
+     * @param jitMillis what the JIT compilers spent during the run (their threads share the two cores)
      */
     record Result(
             int jobs,
@@ -49,7 +50,8 @@ final class MakespanRun {
             List<Double> detectSeconds,
             List<Double> downloadSeconds,
             List<Double> endToEndSeconds,
-            List<Double> handoverSeconds) {
+            List<Double> handoverSeconds,
+            long jitMillis) {
 
         double idealSeconds() {
             return Math.ceil((double) jobs / concurrency) * jobTime.toNanos() / 1e9;
@@ -91,8 +93,10 @@ final class MakespanRun {
                 requests.add(
                         BenchEngine.textJob("benchmark job " + i + ": a paper boat drifting down a rain gutter", i));
             }
+            long jitBefore = jitMillis();
             BenchEngine.Run run = BenchEngine.runAll(sandbox, settings, requests, work);
-            return measure(jobs, concurrency, poll, queue.plus(generate), run.started(), run.finished(), sandbox);
+            long jit = jitMillis() - jitBefore;
+            return measure(jobs, concurrency, poll, queue.plus(generate), run.started(), run.finished(), sandbox, jit);
         }
     }
 
@@ -103,7 +107,8 @@ final class MakespanRun {
             Duration jobTime,
             Instant started,
             List<JobSnapshot> finished,
-            SandboxServer sandbox) {
+            SandboxServer sandbox,
+            long jitMillis) {
         Map<String, Instant> acceptedAt = SandboxLog.acceptedSubmitsByPrompt(sandbox.requests());
         List<Double> detect = new ArrayList<>();
         List<Double> download = new ArrayList<>();
@@ -143,7 +148,14 @@ final class MakespanRun {
                 detect,
                 download,
                 endToEnd,
-                handover);
+                handover,
+                jitMillis);
+    }
+
+    /** The JIT compilers' total time so far in this JVM. */
+    private static long jitMillis() {
+        var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
     }
 
     /**
