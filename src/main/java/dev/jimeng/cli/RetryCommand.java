@@ -3,7 +3,9 @@ package dev.jimeng.cli;
 import dev.jimeng.app.ExitCode;
 import dev.jimeng.app.UserError;
 import dev.jimeng.job.JobSnapshot;
+import dev.jimeng.job.NextSteps;
 import dev.jimeng.mode.Capabilities;
+import dev.jimeng.store.JobState;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -47,13 +49,25 @@ public final class RetryCommand extends BaseCommand {
             }
         }
         tellAcceptedTasks();
+        java.util.Optional<NextSteps.Step> free =
+                NextSteps.freeRetry(job, jobs().clock().instant());
         String working = engine(() -> jobs().retry(job.id(), resubmit, maxCost.value()));
         out().println(
                         working.equals(job.id())
-                                ? job.id() + " working again (nothing billed)"
+                                ? freeRetryLine(job, free.orElse(NextSteps.Step.POLL_AGAIN))
                                 : working + " submitted (retry of " + job.id() + ")"
                                         + (jobs().sandbox() ? "; sandbox, not billed" : ""));
         out().flush();
         return session().follow(working, "you will be told when " + working + " is done", done -> report(done, false));
+    }
+
+    /** What a free retry of {@code job} is doing, in the words of its step. */
+    private static String freeRetryLine(JobSnapshot job, NextSteps.Step step) {
+        if (step == NextSteps.Step.POLL_AGAIN) {
+            return job.id() + ": asking the server about its task again (nothing billed)";
+        }
+        return job.state() == JobState.DONE
+                ? job.id() + " is done: saving another copy of its video (nothing billed)"
+                : job.id() + ": downloading its video again (nothing billed)";
     }
 }

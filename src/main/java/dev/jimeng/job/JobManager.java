@@ -240,20 +240,15 @@ public final class JobManager implements JobSource, AutoCloseable {
         checkNotClosed();
         JobRecord job = resolve(idOrPrefix);
         JobSnapshot now = current(job);
-        List<NextSteps.Step> steps = NextSteps.of(now, clock.instant());
         if (resubmit) {
-            if (!steps.contains(NextSteps.Step.RESUBMIT)) {
+            if (!NextSteps.allows(now, clock.instant(), NextSteps.Step.RESUBMIT)) {
                 throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
             }
             return submit(job.request(), resubmitOutput, job.id(), job.estimatedCost());
         }
-        if (steps.contains(NextSteps.Step.POLL_AGAIN)) {
-            return restart(job, JobRun.Start.POLL_AGAIN);
-        }
-        if (steps.contains(NextSteps.Step.DOWNLOAD_AGAIN)) {
-            return restart(job, JobRun.Start.DOWNLOAD_AGAIN);
-        }
-        throw new JobRefusedException(now, Refusals.toRetry(now, clock.instant()));
+        NextSteps.Step free = NextSteps.freeRetry(now, clock.instant())
+                .orElseThrow(() -> new JobRefusedException(now, Refusals.toRetry(now, clock.instant())));
+        return restart(job, free == NextSteps.Step.POLL_AGAIN ? JobRun.Start.POLL_AGAIN : JobRun.Start.DOWNLOAD_AGAIN);
     }
 
     /**

@@ -53,6 +53,17 @@ public final class NextSteps {
         return of(job, now).contains(step);
     }
 
+    /**
+     * What a retry without a re-submit does with {@code job} at {@code now}: ask the server again or
+     * download again, both free; empty when neither can be done.
+     */
+    public static java.util.Optional<Step> freeRetry(JobSnapshot job, Instant now) {
+        List<Step> steps = of(job, now);
+        return java.util.stream.Stream.of(Step.POLL_AGAIN, Step.DOWNLOAD_AGAIN)
+                .filter(steps::contains)
+                .findFirst();
+    }
+
     private static List<Step> afterStop(JobSnapshot job, boolean kept) {
         StopReason reason = job.stopReason() != null ? job.stopReason() : StopReason.INTERNAL;
         return switch (reason) {

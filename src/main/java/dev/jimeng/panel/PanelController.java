@@ -182,15 +182,15 @@ public final class PanelController {
     }
 
     private void retry(JobSnapshot job, Instant now) {
-        List<Step> steps = NextSteps.of(job, now);
+        java.util.Optional<Step> free = NextSteps.freeRetry(job, now);
         if (!job.state().terminal()) {
             model.say(job.id() + " is still " + job.state().label(), now);
-        } else if (steps.contains(Step.POLL_AGAIN) || steps.contains(Step.DOWNLOAD_AGAIN)) {
-            String what = steps.contains(Step.POLL_AGAIN) ? "asking the server again" : "download only";
+        } else if (free.isPresent()) {
+            String what = free.get() == Step.POLL_AGAIN ? "asking the server again" : "downloading again";
             if (run(now, "retry", () -> actions.retry(job.id(), false))) {
                 model.say("retrying " + job.id() + " (" + what + ", not billed)…", now);
             }
-        } else if (steps.contains(Step.RESUBMIT)) {
+        } else if (NextSteps.allows(job, now, Step.RESUBMIT)) {
             String id = job.id();
             model.ask(new PanelModel.Confirmation(
                     id,

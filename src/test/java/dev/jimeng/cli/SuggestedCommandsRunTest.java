@@ -59,6 +59,12 @@ class SuggestedCommandsRunTest {
         assertThat(copy).isNotEqualTo(saved).exists().hasSameBinaryContentAs(saved);
         assertThat(acceptedSubmits()).as("a download is free").isEqualTo(1);
 
+        // not offered (download is), but typed: a retry of a done job says what it does
+        CliRun retry = jimeng.run("retry", id);
+        assertThat(retry.exitCode()).as(retry.toString()).isZero();
+        assertThat(retry.stdout()).contains(id + " is done: saving another copy of its video (nothing billed)");
+        assertThat(acceptedSubmits()).isEqualTo(1);
+
         CliRun resubmit = runAsPrinted("jimeng retry " + id + " --resubmit");
         assertThat(resubmit.exitCode()).isEqualTo(2);
         assertThat(resubmit.stderr()).contains("add --yes");
@@ -91,7 +97,8 @@ class SuggestedCommandsRunTest {
         CliRun retry = runAsPrinted("jimeng retry " + id);
 
         assertThat(retry.exitCode()).as(retry.toString()).isZero();
-        assertThat(retry.stdout()).contains(id + " working again (nothing billed)", "**Generated Video:**");
+        assertThat(retry.stdout())
+                .contains(id + ": asking the server about its task again (nothing billed)", "**Generated Video:**");
         assertThat(acceptedSubmits()).isEqualTo(1);
     }
 
@@ -141,6 +148,7 @@ class SuggestedCommandsRunTest {
 
         CliRun pickUp = runAsPrinted("jimeng retry " + id);
         assertThat(pickUp.exitCode()).as(pickUp.toString()).isZero();
+        assertThat(pickUp.stdout()).contains(id + ": asking the server about its task again (nothing billed)");
         assertThat(acceptedSubmits()).isEqualTo(1);
     }
 

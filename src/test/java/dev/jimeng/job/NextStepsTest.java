@@ -57,6 +57,18 @@ public class NextStepsTest {
     }
 
     @Test
+    void aRetryWithoutResubmitTakesTheFreeStepAndNeverTheBilledOne() {
+        assertThat(NextSteps.freeRetry(job(JobState.FAILED, StopReason.POLL_GAVE_UP, true), SOON))
+                .contains(Step.POLL_AGAIN);
+        assertThat(NextSteps.freeRetry(job(JobState.DONE, null, true), SOON)).contains(Step.DOWNLOAD_AGAIN);
+        assertThat(NextSteps.freeRetry(job(JobState.DONE, null, true), LATE))
+                .as("only a billed re-submit is left")
+                .isEmpty();
+        assertThat(NextSteps.freeRetry(job(JobState.FAILED, StopReason.CONTENT_REJECTED, true), SOON))
+                .isEmpty();
+    }
+
+    @Test
     void aContentRejectionOrAnUnusableRequestOffersNothing() {
         assertThat(NextSteps.of(job(JobState.FAILED, StopReason.CONTENT_REJECTED, true), SOON))
                 .isEmpty();

@@ -107,7 +107,7 @@ class PanelKeysTest {
 
         assertThat(failedDownload.actions.calls).containsExactly("retry 9d9d9d9d00 download-only");
         assertThat(failedDownload.model().confirmation()).isEmpty();
-        assertThat(failedDownload.row(17)).isEqualTo("retrying 9d9d9d9d00 (download only, not billed)…");
+        assertThat(failedDownload.row(17)).isEqualTo("retrying 9d9d9d9d00 (downloading again, not billed)…");
     }
 
     @Test
