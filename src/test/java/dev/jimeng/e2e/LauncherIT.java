@@ -53,6 +53,39 @@ class LauncherIT {
         assertThat(launch(repo, jdk)).doesNotContain("preparing");
     }
 
+    @Test
+    void aRunningJimengKeepsWorkingWhileItsJarIsBuiltAgain() throws Exception {
+        Path repo = repoCopy();
+        Path jdk = thisJdk();
+        launch(repo, jdk); // the first run's start-up cache
+        Path out = dir.resolve("shell-out.txt");
+        ProcessBuilder builder = new ProcessBuilder(
+                        List.of(repo.resolve("jimeng").toString()))
+                .redirectOutput(out.toFile())
+                .redirectErrorStream(true);
+        builder.environment().put("JAVA_HOME", jdk.toString());
+        builder.environment().put("JIMENG_HOME", dir.resolve("home").toString());
+        Process shell = builder.start();
+        try (var commands = new java.io.PrintWriter(shell.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            commands.println("gallery --help");
+            org.awaitility.Awaitility.await()
+                    .atMost(java.time.Duration.ofMinutes(1))
+                    .until(() -> Files.readString(out, StandardCharsets.UTF_8).contains("Usage: jimeng gallery"));
+
+            // Maven writes target/jimeng.jar anew while the shell runs (here: in place, the worst case)
+            byte[] rebuilt = Files.readAllBytes(repo.resolve("target/jimeng.jar"));
+            java.util.Arrays.fill(rebuilt, 0, rebuilt.length / 2, (byte) 0);
+            Files.write(repo.resolve("target/jimeng.jar"), rebuilt);
+
+            commands.println("spend"); // classes not loaded yet: read from the jar now
+        }
+        assertThat(shell.waitFor(1, TimeUnit.MINUTES)).isTrue();
+        String text = Files.readString(out, StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("ClassNotFoundException", "NoClassDefFoundError", "ZipException");
+        assertThat(text).contains("Usage: jimeng gallery", "billed");
+        assertThat(shell.exitValue()).as(text).isZero();
+    }
+
     /** The launcher and the packaged jar in a folder of their own, without sources (so it never builds). */
     private Path repoCopy() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo"));
