@@ -25,7 +25,10 @@ import java.util.Random;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -229,16 +232,7 @@ class JobManagerTest {
             }
             return plain.fetch(url, target, progress);
         };
-        JobManager manager = new JobManager(
-                store(),
-                api,
-                BODIES,
-                waitsForNextSubmit,
-                s -> s.outputPath() != null ? s.outputPath() : home.resolve(s.id() + ".mp4"),
-                clock,
-                clock,
-                settings("p").withServerConcurrency(1));
-        toClose.add(manager);
+        JobManager manager = oneSlotManager(api, waitsForNextSubmit);
 
         String first = manager.submit(request("first"));
         String second = manager.submit(request("second"));
@@ -251,7 +245,7 @@ class JobManagerTest {
     @Test
     void aDoneVideosDownloadWaitsUntilTheNextSubmitOnItsSlotHasItsAnswer() throws Exception {
         ScriptedServer.Client api = server.client(clock);
-        java.util.concurrent.atomic.AtomicInteger submits = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger submits = new AtomicInteger();
         CountDownLatch secondOnTheWire = new CountDownLatch(1);
         CountDownLatch answerSecond = new CountDownLatch(1);
         api.beforeSubmit = () -> {
@@ -260,22 +254,13 @@ class JobManagerTest {
                 awaitQuietly(answerSecond);
             }
         };
-        java.util.concurrent.atomic.AtomicBoolean downloading = new java.util.concurrent.atomic.AtomicBoolean();
+        AtomicBoolean downloading = new AtomicBoolean();
         VideoFetcher plain = new HttpVideoFetcher();
         VideoFetcher watched = (url, target, progress) -> {
             downloading.set(true);
             return plain.fetch(url, target, progress);
         };
-        JobManager manager = new JobManager(
-                store(),
-                api,
-                BODIES,
-                watched,
-                s -> s.outputPath() != null ? s.outputPath() : home.resolve(s.id() + ".mp4"),
-                clock,
-                clock,
-                settings("p").withServerConcurrency(1));
-        toClose.add(manager);
+        JobManager manager = oneSlotManager(api, watched);
 
         String first = manager.submit(request("first"));
         String second = manager.submit(request("second"));
@@ -283,7 +268,7 @@ class JobManagerTest {
 
         // the first task is done and its slot handed over: its download competes with that submit
         // for the CPU, and the submit's answer starts the next task's time at the server
-        org.awaitility.Awaitility.await()
+        Awaitility.await()
                 .during(Duration.ofMillis(300))
                 .atMost(Duration.ofSeconds(1))
                 .untilFalse(downloading);
@@ -291,6 +276,21 @@ class JobManagerTest {
 
         assertThat(await(manager, first).state()).isEqualTo(JobState.DONE);
         assertThat(await(manager, second).state()).isEqualTo(JobState.DONE);
+    }
+
+    /** An engine with one server slot, fetching videos through {@code fetcher}. */
+    private JobManager oneSlotManager(ScriptedServer.Client api, VideoFetcher fetcher) {
+        JobManager manager = new JobManager(
+                store(),
+                api,
+                BODIES,
+                fetcher,
+                s -> s.outputPath() != null ? s.outputPath() : home.resolve(s.id() + ".mp4"),
+                clock,
+                clock,
+                settings("p").withServerConcurrency(1));
+        toClose.add(manager);
+        return manager;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {
