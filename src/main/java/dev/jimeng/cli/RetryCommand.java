@@ -6,6 +6,7 @@ import dev.jimeng.job.JobSnapshot;
 import dev.jimeng.job.NextSteps;
 import dev.jimeng.mode.Capabilities;
 import dev.jimeng.store.JobState;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -49,8 +50,7 @@ public final class RetryCommand extends BaseCommand {
             }
         }
         tellAcceptedTasks();
-        java.util.Optional<NextSteps.Step> free =
-                NextSteps.freeRetry(job, jobs().clock().instant());
+        Optional<NextSteps.Step> free = NextSteps.freeRetry(job, jobs().clock().instant());
         String working = engine(() -> jobs().retry(job.id(), resubmit, maxCost.value()));
         out().println(
                         working.equals(job.id())
@@ -58,7 +58,10 @@ public final class RetryCommand extends BaseCommand {
                                 : working + " submitted (retry of " + job.id() + ")"
                                         + (jobs().sandbox() ? "; sandbox, not billed" : ""));
         out().flush();
-        return session().follow(working, "you will be told when " + working + " is done", done -> report(done, false));
+        boolean copy = working.equals(job.id()) && job.state() == JobState.DONE;
+        String told =
+                copy ? "you will be told when the copy is saved" : "you will be told when " + working + " is done";
+        return session().follow(working, told, done -> report(done, false));
     }
 
     /** What a free retry of {@code job} is doing, in the words of its step. */
