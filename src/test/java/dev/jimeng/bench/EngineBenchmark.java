@@ -207,7 +207,8 @@ class EngineBenchmark {
                 + " over the fixed poll's); a 10 ms minimum gap (1.034 against 1.033); training the start-up"
                 + " cache on a real job; the journal's SQLite calls on platform threads, as native calls pin a"
                 + " virtual thread's carrier (1.033 against 1.032); the next queued run's lease taken only"
-                + " after the handover (1.025 against 1.027, faster in 7 of 12 pairs: noise). With no fsync at"
+                + " after the handover (1.025 against 1.027, faster in 7 of 12 pairs: noise); the 20 jobs"
+                + " journaled in one transaction rather than one each (1.029 against 1.029). With no fsync at"
                 + " all, an upper bound for any cheaper commit, C = 4 measured 1.029 against 1.033; a group"
                 + " commit (stop 23) and job threads as platform threads (stop 24) had not moved the medians."
                 + " With real jobs of a minute or more the same per-wave cost is well under 1 %.");
