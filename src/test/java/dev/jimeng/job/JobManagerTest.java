@@ -261,6 +261,14 @@ class JobManagerTest {
             return plain.fetch(url, target, progress);
         };
         JobManager manager = oneSlotManager(api, watched);
+        // the first task is seen done only once the second job stands in line for its slot, as in a
+        // batch (with the manual clock, the first job's polls would otherwise win that race)
+        AtomicBoolean polled = new AtomicBoolean();
+        api.beforePoll = () -> {
+            if (!polled.getAndSet(true)) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> manager.slots.waiting() == 1);
+            }
+        };
 
         String first = manager.submit(request("first"));
         String second = manager.submit(request("second"));
