@@ -5,6 +5,8 @@ import dev.jimeng.store.JobState;
 import dev.jimeng.store.StopReason;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The one rule set for what can be done with a job now, a pure function of its snapshot and the
@@ -57,9 +59,9 @@ public final class NextSteps {
      * What a retry without a re-submit does with {@code job} at {@code now}: ask the server again or
      * download again, both free; empty when neither can be done.
      */
-    public static java.util.Optional<Step> freeRetry(JobSnapshot job, Instant now) {
+    public static Optional<Step> freeRetry(JobSnapshot job, Instant now) {
         List<Step> steps = of(job, now);
-        return java.util.stream.Stream.of(Step.POLL_AGAIN, Step.DOWNLOAD_AGAIN)
+        return Stream.of(Step.POLL_AGAIN, Step.DOWNLOAD_AGAIN)
                 .filter(steps::contains)
                 .findFirst();
     }

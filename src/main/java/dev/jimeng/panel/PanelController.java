@@ -182,7 +182,7 @@ public final class PanelController {
     }
 
     private void retry(JobSnapshot job, Instant now) {
-        java.util.Optional<Step> free = NextSteps.freeRetry(job, now);
+        Optional<Step> free = NextSteps.freeRetry(job, now);
         if (!job.state().terminal()) {
             model.say(job.id() + " is still " + job.state().label(), now);
         } else if (free.isPresent()) {
