@@ -28,6 +28,12 @@ final class TomlFile {
         private Mapper() {}
     }
 
+    /**
+     * What earlier versions of jimeng wrote when the last key was removed (Jackson's text for an empty
+     * tree, which no TOML reader takes back): read as the empty file it meant.
+     */
+    private static final String EMPTY_TREE_OF_OLD = "= {}";
+
     private final Path file;
     private final ObjectNode root;
 
@@ -41,9 +47,6 @@ final class TomlFile {
      *
      * @throws IOException when it cannot be read or is not TOML (the message says where)
      */
-    /** What versions before stop 25 wrote when the last key was removed: read as the empty file it meant. */
-    private static final String EMPTY_TREE_OF_OLD = "= {}";
-
     static TomlFile read(Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             return new TomlFile(file, JsonNodeFactory.instance.objectNode());
