@@ -42,9 +42,10 @@ class EngineBenchmark {
     static final int MAKESPAN_ROUNDS = 3;
 
     /**
-     * Untimed rounds of all four makespan settings first. The JIT compiled 4.5 s in the first round and
-     * 1–1.5 s per two runs in the next two, on the two cores the engine and the sandbox share; the first
-     * timed round after one warm-up round ran 0.02–0.04 slower than the rest.
+     * Untimed rounds of all four makespan settings first. Timed in A/B runs of two settings per round,
+     * the JIT compiled 4.1–4.5 s in the first run and 0.55–1.45 s in each of the next five, on the two
+     * cores the engine and the sandbox share; the first timed round after one warm-up round ran
+     * 0.02–0.04 slower than the rest.
      */
     static final int MAKESPAN_WARMUP_ROUNDS = 2;
 
