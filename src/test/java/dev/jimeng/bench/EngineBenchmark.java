@@ -83,8 +83,8 @@ class EngineBenchmark {
         md.add("");
         md.add("| C | poll | makespan s | ideal s | ratio | overhead / wave s | get-result / job |"
                 + " done → seen s (median / max) | download s (median / max) | server done → DONE s (median / max) |"
-                + " slot handover s (median / max) | peak at server | JIT s |");
-        md.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+                + " slot handover s (median / max) | peak at server | JIT s | GC pauses (s) |");
+        md.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
         ArrayNode json = REPORT.json("makespan").putArray("runs");
         for (MakespanRun.Result r : results) {
             Stats detect = Stats.of(r.detectSeconds());
@@ -95,7 +95,7 @@ class EngineBenchmark {
             md.add(String.format(
                     Locale.ROOT,
                     "| %d | %.1f s | %.2f | %.1f | **%.3f** %s | %.3f | %.1f | %.3f / %.3f %s | %.3f / %.3f | %.3f / %.3f |"
-                            + " %.3f / %.3f | %d | %.2f |",
+                            + " %.3f / %.3f | %d | %.2f | %d (%.3f) |",
                     r.concurrency(),
                     poll,
                     r.makespanSeconds(),
@@ -114,7 +114,9 @@ class EngineBenchmark {
                     handover.median(),
                     handover.max(),
                     r.maxConcurrentAtServer(),
-                    r.jitMillis() / 1e3));
+                    r.jitMillis() / 1e3,
+                    r.gcPauses().count(),
+                    r.gcPauses().millis() / 1e3));
             ObjectNode run = json.addObject();
             run.put("jobs", r.jobs());
             run.put("concurrency", r.concurrency());
@@ -130,6 +132,8 @@ class EngineBenchmark {
             run.put("max_tasks_at_server", r.maxConcurrentAtServer());
             run.put("video_bytes", r.videoBytes());
             run.put("jit_compile_s", r.jitMillis() / 1e3);
+            run.put("gc_pauses", r.gcPauses().count());
+            run.put("gc_pause_s", r.gcPauses().millis() / 1e3);
             putStats(run.putObject("done_to_seen_s"), detect);
             putStats(run.putObject("download_s"), download);
             putStats(run.putObject("server_done_to_done_s"), endToEnd);

@@ -42,6 +42,7 @@ final class MakespanRun {
      * @param handoverSeconds per freed slot: the engine seeing a task done to the sandbox accepting the next
      *     submit (FIFO: the k-th slot freed goes to job k + C)
      * @param jitMillis what the JIT compilers spent during the run (their threads share the two cores)
+     * @param gcPauses the garbage collector's pauses during the run, and their total time
      */
     record Result(
             int jobs,
@@ -57,7 +58,8 @@ final class MakespanRun {
             List<Double> downloadSeconds,
             List<Double> endToEndSeconds,
             List<Double> handoverSeconds,
-            long jitMillis) {
+            long jitMillis,
+            GcPauses gcPauses) {
 
         double idealSeconds() {
             return Math.ceil((double) jobs / concurrency) * jobTime.toNanos() / 1e9;
@@ -78,6 +80,24 @@ final class MakespanRun {
 
         double getResultsPerJob() {
             return (double) getResults / jobs;
+        }
+    }
+
+    /** How often the collector stopped the JVM during a run, and for how long in all. */
+    record GcPauses(long count, long millis) {
+        /** So far in this JVM, over every collector. */
+        static GcPauses sinceStart() {
+            long count = 0;
+            long millis = 0;
+            for (var collector : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+                count += Math.max(0, collector.getCollectionCount());
+                millis += Math.max(0, collector.getCollectionTime());
+            }
+            return new GcPauses(count, millis);
+        }
+
+        GcPauses minus(GcPauses before) {
+            return new GcPauses(count - before.count, millis - before.millis);
         }
     }
 
@@ -177,6 +197,8 @@ final class MakespanRun {
         r.endToEndSeconds().forEach(json.putArray("end_to_end_s")::add);
         r.handoverSeconds().forEach(json.putArray("handover_s")::add);
         json.put("jit_ms", r.jitMillis());
+        json.put("gc_pauses", r.gcPauses().count());
+        json.put("gc_ms", r.gcPauses().millis());
         return json;
     }
 
@@ -195,7 +217,8 @@ final class MakespanRun {
                 doubles(json.get("download_s")),
                 doubles(json.get("end_to_end_s")),
                 doubles(json.get("handover_s")),
-                json.get("jit_ms").asLong());
+                json.get("jit_ms").asLong(),
+                new GcPauses(json.get("gc_pauses").asLong(), json.get("gc_ms").asLong()));
     }
 
     private static List<Double> doubles(JsonNode array) {
@@ -220,10 +243,16 @@ final class MakespanRun {
                 requests.add(
                         BenchEngine.textJob("benchmark job " + i + ": a paper boat drifting down a rain gutter", i));
             }
+            // a user's batch starts in a fresh JVM, its heap empty: one run's garbage (about 50 MB) fills
+            // no young generation there, where here the runs before it would have left theirs behind
+            System.gc();
             long jitBefore = jitMillis();
+            GcPauses gcBefore = GcPauses.sinceStart();
             BenchEngine.Run run = BenchEngine.runAll(sandbox, settings, requests, work);
             long jit = jitMillis() - jitBefore;
-            return measure(jobs, concurrency, poll, queue.plus(generate), run.started(), run.finished(), sandbox, jit);
+            GcPauses gc = GcPauses.sinceStart().minus(gcBefore);
+            return measure(
+                    jobs, concurrency, poll, queue.plus(generate), run.started(), run.finished(), sandbox, jit, gc);
         }
     }
 
@@ -235,7 +264,8 @@ final class MakespanRun {
             Instant started,
             List<JobSnapshot> finished,
             SandboxServer sandbox,
-            long jitMillis) {
+            long jitMillis,
+            GcPauses gcPauses) {
         Map<String, Instant> acceptedAt = SandboxLog.acceptedSubmitsByPrompt(sandbox.requests());
         List<Double> detect = new ArrayList<>();
         List<Double> download = new ArrayList<>();
@@ -276,7 +306,8 @@ final class MakespanRun {
                 download,
                 endToEnd,
                 handover,
-                jitMillis);
+                jitMillis,
+                gcPauses);
     }
 
     /** The JIT compilers' total time so far in this JVM. */
