@@ -1,7 +1,6 @@
 package dev.jimeng.shell;
 
 import dev.jimeng.app.ExitCode;
-import dev.jimeng.app.UserError;
 import dev.jimeng.cli.BaseCommand;
 import dev.jimeng.cli.ShellControl;
 import dev.jimeng.config.ResolvedSetting;
@@ -38,7 +37,8 @@ final class ShellCommands {
     @Command(
             name = "set",
             mixinStandardHelpOptions = true,
-            description = "Change a session setting (used by generate when its option is not given).")
+            description = "Change a session setting (used by generate when its option is not given); a KEY"
+                    + " alone shows what is in effect.")
     static final class SetCommand extends BaseCommand {
         @Parameters(
                 index = "0",
@@ -56,7 +56,10 @@ final class ShellCommands {
         @Override
         protected ExitCode doCall() throws Exception {
             if (value == null && !save) {
-                throw new UserError(ExitCode.BAD_INPUT, "set " + key + " needs a value: set " + key + " VALUE");
+                // like `git config KEY`: a key alone shows what is in effect (an unknown one is refused)
+                ResolvedSetting r = app().settings().get(key);
+                out().println(inEffect(r, "change it with: set " + r.key() + " VALUE"));
+                return ExitCode.OK;
             }
             if (value != null) {
                 ResolvedSetting r = app().set(key, value);
@@ -78,10 +81,15 @@ final class ShellCommands {
         @Override
         protected ExitCode doCall() {
             ResolvedSetting r = app().unset(key);
-            out().println(r.key() + " = " + TerminalText.safe(String.valueOf(r.value())) + "  ("
-                    + TerminalText.safe(r.origin().describe()) + ")");
+            out().println(inEffect(r, null));
             return ExitCode.OK;
         }
+    }
+
+    /** {@code key = value  (origin)}, the origin followed by {@code hint} when there is one. */
+    private static String inEffect(ResolvedSetting r, String hint) {
+        return r.key() + " = " + TerminalText.safe(String.valueOf(r.value())) + "  ("
+                + TerminalText.safe(r.origin().describe()) + (hint == null ? "" : "; " + hint) + ")";
     }
 
     @Command(

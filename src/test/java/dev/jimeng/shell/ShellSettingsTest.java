@@ -99,6 +99,32 @@ class ShellSettingsTest {
     }
 
     @Test
+    void aKeyWithoutAValueShowsWhatIsInEffectAndHowToChangeIt() {
+        shell.with("JIMENG_VIDEO_POLL_INTERVAL", "2");
+
+        int code = shell.runScript("set poll-interval\nset duration\n");
+
+        assertThat(code).as(shell.err()).isZero();
+        assertThat(shell.out().lines().toList())
+                .containsExactly(
+                        "poll-interval = 2  (environment JIMENG_VIDEO_POLL_INTERVAL; change it with: set"
+                                + " poll-interval VALUE)",
+                        "duration = 5  (default; change it with: set duration VALUE)");
+    }
+
+    @Test
+    void anUnknownKeyWithoutAValueIsNamedAsUnknown() {
+        int code = shell.runScript("set model\n");
+
+        assertThat(code).isEqualTo(2);
+        assertThat(shell.err().lines().toList())
+                .singleElement()
+                .asString()
+                .contains("unknown setting 'model'", "mode")
+                .doesNotContain("needs a value");
+    }
+
+    @Test
     void saveWritesOnlyTheKeyGiven() throws IOException {
         shell.runScript("set fps 24\nset mode t2v_1080p\nset duration 10 --save\n");
 
