@@ -155,7 +155,7 @@ final class MakespanRun {
     /**
      * Each makespan setting {@link EngineBenchmark#MAKESPAN_ROUNDS} times, after {@link
      * EngineBenchmark#MAKESPAN_WARMUP_ROUNDS} untimed rounds of all of them (the JIT, the sandbox's cached
-     * video, SQLite's native library). Runs of the same code differ by ±0.02 here, so the rounds are
+     * video, SQLite's native library). Runs of the same code differ by ±0.01 here, so the rounds are
      * interleaved: a slow spell of the host does not fall on one setting only.
      */
     private static List<Result> allSettings(Path work) throws Exception {
