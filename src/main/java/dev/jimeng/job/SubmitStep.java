@@ -27,6 +27,9 @@ final class SubmitStep {
     /** Read by cancel and close from other threads: interrupting a submit on the wire loses its outcome. */
     private volatile boolean inSubmitCall;
 
+    /** This run took a slot and its submit has had no answer yet ({@link ServerSlots#handedOver}). */
+    private boolean handingOver;
+
     SubmitStep(JobRun run, JobManager engine) {
         this.run = run;
         this.engine = engine;
@@ -41,9 +44,22 @@ final class SubmitStep {
     boolean submit() throws InterruptedException {
         engine.slots.acquire(run::inLine);
         run.holdSlot();
+        handingOver = true;
         try {
             return sendOnSlot();
         } finally {
+            endHandover();
+        }
+    }
+
+    /**
+     * Tells the slots this run's handover is over, once. Accepted, it is over when the task id is
+     * journaled; turned away, at that answer: the try after it comes after a back-off, often a long
+     * one when the server's slots are full, and done videos do not wait for it.
+     */
+    private void endHandover() {
+        if (handingOver) {
+            handingOver = false;
             engine.slots.handedOver();
         }
     }
@@ -87,6 +103,7 @@ final class SubmitStep {
                 accepted = engine.api.submit(body);
             } catch (ApiException e) {
                 inSubmitCall = false; // the answer is in: the back-off below may be interrupted
+                endHandover();
                 ApiError error = e.error();
                 if (error.mayHaveReachedServer()) {
                     run.end(

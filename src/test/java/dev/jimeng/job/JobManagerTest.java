@@ -286,6 +286,44 @@ class JobManagerTest {
         assertThat(await(manager, second).state()).isEqualTo(JobState.DONE);
     }
 
+    @Test
+    void aDoneVideosDownloadDoesNotWaitForASubmitTheServerTurnedAway() throws Exception {
+        ScriptedServer.Client api = server.client(clock);
+        AtomicInteger submits = new AtomicInteger();
+        CountDownLatch retryOnTheWire = new CountDownLatch(1);
+        CountDownLatch answerRetry = new CountDownLatch(1);
+        api.beforeSubmit = () -> {
+            switch (submits.incrementAndGet()) {
+                // the server's slots are full (tasks from elsewhere): the second job waits and tries
+                // again, which may take minutes; nothing is being handed over meanwhile
+                case 2 -> server.submitErrors.add(Errors.concurrencyLimit());
+                case 3 -> {
+                    retryOnTheWire.countDown();
+                    awaitQuietly(answerRetry);
+                }
+                default -> {}
+            }
+        };
+        AtomicBoolean downloading = new AtomicBoolean();
+        VideoFetcher plain = new HttpVideoFetcher();
+        VideoFetcher watched = (url, target, progress) -> {
+            downloading.set(true);
+            return plain.fetch(url, target, progress);
+        };
+        JobManager manager = oneSlotManager(api, watched);
+
+        String first = manager.submit(request("first"));
+        String second = manager.submit(request("second"));
+        assertThat(retryOnTheWire.await(10, TimeUnit.SECONDS)).isTrue();
+
+        // well within DownloadStep.HANDOVER_WAIT_LIMIT, the longest a handover holds a download
+        Awaitility.await().atMost(Duration.ofMillis(1000)).untilTrue(downloading);
+        answerRetry.countDown();
+
+        assertThat(await(manager, first).state()).isEqualTo(JobState.DONE);
+        assertThat(await(manager, second).state()).isEqualTo(JobState.DONE);
+    }
+
     /** An engine with one server slot, fetching videos through {@code fetcher}. */
     private JobManager oneSlotManager(ScriptedServer.Client api, VideoFetcher fetcher) {
         JobManager manager = new JobManager(
