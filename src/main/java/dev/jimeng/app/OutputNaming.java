@@ -74,7 +74,10 @@ public final class OutputNaming {
         return candidate;
     }
 
-    /** Letters and digits of any script, lower-cased, other runs collapsed to one dash. */
+    /**
+     * Letters and digits of any script, lower-cased, other runs collapsed to one dash. Terminal escape
+     * sequences (text pasted from a coloured terminal) are left out whole, not only their ESC.
+     */
     public static String slug(String prompt) {
         if (prompt == null) {
             return "";
@@ -84,7 +87,12 @@ public final class OutputNaming {
         int count = 0;
         for (int i = 0; i < normalized.length() && count < SLUG_MAX; ) {
             int cp = normalized.codePointAt(i);
-            i += Character.charCount(cp);
+            if (cp == ESC || cp == C1_CSI || cp == C1_OSC) {
+                i = afterEscapeSequence(normalized, i);
+                cp = ' ';
+            } else {
+                i += Character.charCount(cp);
+            }
             if (Character.isLetterOrDigit(cp)) {
                 out.appendCodePoint(cp);
                 count++;
@@ -97,6 +105,46 @@ public final class OutputNaming {
             end--;
         }
         return out.substring(0, end);
+    }
+
+    private static final char ESC = 0x1B;
+    private static final char C1_CSI = 0x9B;
+    private static final char C1_OSC = 0x9D;
+    private static final char BEL = 0x07;
+    private static final char C1_ST = 0x9C;
+
+    /**
+     * The index after the escape sequence starting at {@code start} (an ESC or a C1 introducer): a
+     * control sequence runs to its final byte (@ to ~), an operating-system command (a title, a
+     * hyperlink) to BEL or the string terminator, any other ESC takes one character with it.
+     */
+    private static int afterEscapeSequence(String text, int start) {
+        int i = start + 1;
+        char kind = text.charAt(start);
+        if (kind == ESC && i < text.length()) {
+            char next = text.charAt(i++);
+            kind = next == '[' ? C1_CSI : next == ']' ? C1_OSC : 0;
+        }
+        if (kind == C1_CSI) {
+            while (i < text.length()) {
+                char c = text.charAt(i++);
+                if (c >= 0x40 && c <= 0x7E) {
+                    break;
+                }
+            }
+        } else if (kind == C1_OSC) {
+            while (i < text.length()) {
+                char c = text.charAt(i++);
+                if (c == BEL || c == C1_ST) {
+                    break;
+                }
+                if (c == ESC && i < text.length() && text.charAt(i) == '\\') {
+                    i++;
+                    break;
+                }
+            }
+        }
+        return i;
     }
 
     private static Path part(Path p) {

@@ -14,6 +14,16 @@ class OutputNamingTest {
     Path dir;
 
     @Test
+    void slugLeavesOutTerminalEscapeSequencesWhole() {
+        // text pasted from a coloured terminal: the sequences' letters and digits are not words
+        assertThat(OutputNaming.slug("a \u001b[1;31mred\u001b[0m fox")).isEqualTo("a-red-fox");
+        assertThat(OutputNaming.slug("\u001b]8;;https://x.example/\u0007link\u001b]8;;\u001b\\ text"))
+                .isEqualTo("link-text");
+        assertThat(OutputNaming.slug("a \u009b31mred fox")).isEqualTo("a-red-fox");
+        assertThat(OutputNaming.slug("cut off \u001b[31")).isEqualTo("cut-off");
+    }
+
+    @Test
     void slugKeepsLettersOfAnyScriptAndCollapsesTheRest() {
         assertThat(OutputNaming.slug("A Golden Retriever,  running!")).isEqualTo("a-golden-retriever-running");
         assertThat(OutputNaming.slug("千军万马 奔腾")).isEqualTo("千军万马-奔腾");
