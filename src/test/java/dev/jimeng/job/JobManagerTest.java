@@ -255,20 +255,8 @@ class JobManagerTest {
             }
         };
         AtomicBoolean downloading = new AtomicBoolean();
-        VideoFetcher plain = new HttpVideoFetcher();
-        VideoFetcher watched = (url, target, progress) -> {
-            downloading.set(true);
-            return plain.fetch(url, target, progress);
-        };
-        JobManager manager = oneSlotManager(api, watched);
-        // the first task is seen done only once the second job stands in line for its slot, as in a
-        // batch (with the manual clock, the first job's polls would otherwise win that race)
-        AtomicBoolean polled = new AtomicBoolean();
-        api.beforePoll = () -> {
-            if (!polled.getAndSet(true)) {
-                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> manager.slots.waiting() == 1);
-            }
-        };
+        JobManager manager = oneSlotManager(api, watching(downloading));
+        seenDoneOnceTheNextIsInLine(api, manager);
 
         String first = manager.submit(request("first"));
         String second = manager.submit(request("second"));
@@ -305,12 +293,8 @@ class JobManagerTest {
             }
         };
         AtomicBoolean downloading = new AtomicBoolean();
-        VideoFetcher plain = new HttpVideoFetcher();
-        VideoFetcher watched = (url, target, progress) -> {
-            downloading.set(true);
-            return plain.fetch(url, target, progress);
-        };
-        JobManager manager = oneSlotManager(api, watched);
+        JobManager manager = oneSlotManager(api, watching(downloading));
+        seenDoneOnceTheNextIsInLine(api, manager);
 
         String first = manager.submit(request("first"));
         String second = manager.submit(request("second"));
@@ -322,6 +306,28 @@ class JobManagerTest {
 
         assertThat(await(manager, first).state()).isEqualTo(JobState.DONE);
         assertThat(await(manager, second).state()).isEqualTo(JobState.DONE);
+    }
+
+    /** Fetches videos over HTTP, setting {@code downloading} when a download starts. */
+    private static VideoFetcher watching(AtomicBoolean downloading) {
+        VideoFetcher plain = new HttpVideoFetcher();
+        return (url, target, progress) -> {
+            downloading.set(true);
+            return plain.fetch(url, target, progress);
+        };
+    }
+
+    /**
+     * The first task is seen done only once the second job stands in line for its slot, as in a batch
+     * (with the manual clock, the first job's polls would otherwise win that race).
+     */
+    private static void seenDoneOnceTheNextIsInLine(ScriptedServer.Client api, JobManager manager) {
+        AtomicBoolean polled = new AtomicBoolean();
+        api.beforePoll = () -> {
+            if (!polled.getAndSet(true)) {
+                Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> manager.slots.waiting() == 1);
+            }
+        };
     }
 
     /** An engine with one server slot, fetching videos through {@code fetcher}. */
