@@ -11,6 +11,14 @@ import java.text.Normalizer;
  */
 public final class OutputNaming {
     private static final int SLUG_MAX = 48;
+
+    // what starts and ends the terminal escape sequences a slug leaves out
+    private static final char ESC = 0x1B;
+    private static final char C1_CSI = 0x9B;
+    private static final char C1_OSC = 0x9D;
+    private static final char BEL = 0x07;
+    private static final char C1_ST = 0x9C;
+
     /** Real task ids are 19 digits; anything longer is cut (the prompt slug and a counter follow). */
     static final int TASK_ID_MAX = 64;
 
@@ -89,7 +97,7 @@ public final class OutputNaming {
             int cp = normalized.codePointAt(i);
             if (cp == ESC || cp == C1_CSI || cp == C1_OSC) {
                 i = afterEscapeSequence(normalized, i);
-                cp = ' ';
+                cp = ' '; // it parts words as a space would
             } else {
                 i += Character.charCount(cp);
             }
@@ -106,12 +114,6 @@ public final class OutputNaming {
         }
         return out.substring(0, end);
     }
-
-    private static final char ESC = 0x1B;
-    private static final char C1_CSI = 0x9B;
-    private static final char C1_OSC = 0x9D;
-    private static final char BEL = 0x07;
-    private static final char C1_ST = 0x9C;
 
     /**
      * The index after the escape sequence starting at {@code start} (an ESC or a C1 introducer): a
