@@ -42,10 +42,11 @@ class EngineBenchmark {
     static final int MAKESPAN_ROUNDS = 3;
 
     /**
-     * Untimed rounds of all four makespan settings first. Timed in A/B runs of two settings per round,
-     * the JIT compiled 4.1–4.5 s in the first run and 0.55–1.45 s in each of the next five, on the two
-     * cores the engine and the sandbox share; the first timed round after one warm-up round ran
-     * 0.02–0.04 slower than the rest.
+     * Untimed rounds of all four makespan settings first (the JIT, the sandbox's cached video, SQLite's
+     * native library). Measured when the runs were still made in the test runner's JVM (both
+     * compilers): in A/B runs of two settings per round the JIT compiled 4.1–4.5 s in the first run and
+     * 0.55–1.45 s in each of the next five, on the two cores the engine and the sandbox share, and the
+     * first timed round after one warm-up round ran 0.02–0.04 slower than the rest.
      */
     static final int MAKESPAN_WARMUP_ROUNDS = 2;
 
@@ -175,9 +176,10 @@ class EngineBenchmark {
                 + " fsyncs, and the last download (its fsync) adds 15–30 ms: together 1–2 % of the 5 s ideal"
                 + " at C = 4. Runs of the same code differ by ±1 % (the host; the JIT column is what the"
                 + " compilers spent during each run, 0.0–0.1 s with the launcher's first compiler alone, where in"
-                + " the test runner's JVM the second one still spent 0.1–0.9 s; the GC column the collector's"
-                + " pauses, 38–67 ms each here, which each run starting with the heap collected keeps out of"
-                + " a run's 50 MB as a fresh process's empty heap does), as much as any"
+                + " the test runner's JVM the second one still spent 0.1–0.9 s; the GC column is the"
+                + " collector's pauses, 38–67 ms each here: each run starts with the heap collected, as a"
+                + " user's batch starts in a fresh process, and one run's garbage then fills no young"
+                + " generation), as much as any"
                 + " change tried, so changes are judged by A/B runs in one JVM, rounds interleaved. Kept: the"
                 + " slot is released on the done answer (not after the download); the next submitter is woken"
                 + " by the slot itself and stands in line with its lease taken; polling follows the history;"

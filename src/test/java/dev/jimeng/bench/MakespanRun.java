@@ -107,7 +107,7 @@ final class MakespanRun {
      * Every setting's runs in a JVM of its own, started with the launcher's flags (C1 only, the serial
      * collector: {@link LauncherFlags}), as {@code jimeng --sandbox} runs the engine and the sandbox in one
      * process: the benchmark measures the JVM users get, not the test runner's (there the C2 compiler spent
-     * 0.2–0.7 s of the two cores during each timed run, after the warm-up).
+     * 0.1–0.7 s of the two cores during each timed run, after the warm-up).
      */
     static List<Result> inLauncherJvm(Path work) throws Exception {
         Files.createDirectories(work);
