@@ -28,8 +28,14 @@ import java.util.Optional;
  * AccountPace}) stretches every wait by its factor.
  */
 public final class PollSchedule {
-    /** The shortest wait between two polls of one task. */
-    static final Duration MIN_GAP = Duration.ofMillis(20);
+    /**
+     * The shortest wait between two polls of one task. The history is of when tasks were *seen* done,
+     * so for tasks that always take the same time the low estimate can settle up to one gap late (the
+     * dense poll a gap before it just misses each task, the next one sees it): this gap bounds that
+     * lateness. Only kinds whose times vary by less than twice it poll this often; real tasks, whose
+     * times vary by seconds, get gaps of half their spread.
+     */
+    static final Duration MIN_GAP = Duration.ofMillis(10);
 
     /**
      * The early look, and the dense gap while the spread is unknown, are this part of the expected time

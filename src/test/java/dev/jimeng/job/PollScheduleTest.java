@@ -63,21 +63,22 @@ class PollScheduleTest {
 
     @Test
     void aShortTaskIsPolledDenselyNearItsEndButNotFasterThanTheMinimumGap() {
-        List<Double> times = pollTimes(new ExpectedEnd(Duration.ofMillis(300), null), Duration.ofMillis(500));
+        List<Double> times = pollTimes(new ExpectedEnd(Duration.ofMillis(150), null), Duration.ofMillis(250));
 
-        // a twentieth would be 15 ms: the minimum gap of 20 ms holds
-        assertThat(times).containsExactly(0.28, 0.3, 0.32, 0.36, 0.44);
+        // a twentieth would be 7.5 ms: the minimum gap of 10 ms holds, then the gaps double while overdue
+        assertThat(times).containsExactly(0.14, 0.15, 0.16, 0.18, 0.22);
+        assertThat(PollSchedule.MIN_GAP).isEqualTo(Duration.ofMillis(10));
     }
 
     @Test
     void tasksThatAlwaysTakeTheSameTimeArePolledFromJustBeforeTheirEndAtTheMinimumGap() {
         // 10 s tasks seen done within a few ms of each other: a twentieth (500 ms) would overshoot by
-        // 250 ms on average; the spread (5 ms) is below the minimum gap, which holds. The look a
+        // 250 ms on average; half the spread (2.5 ms) is below the minimum gap, which holds. The look a
         // twentieth early stays.
         List<Double> times =
                 pollTimes(new ExpectedEnd(Duration.ofMillis(10_020), Duration.ofMillis(5)), Duration.ofMillis(10_200));
 
-        assertThat(times).containsExactly(9.519, 10.0, 10.02, 10.04, 10.08, 10.16);
+        assertThat(times).containsExactly(9.519, 10.01, 10.02, 10.03, 10.05, 10.09, 10.17);
     }
 
     @Test
