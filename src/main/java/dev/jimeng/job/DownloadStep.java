@@ -76,7 +76,7 @@ final class DownloadStep {
             long size = Files.size(target);
             bytesDownloaded = size;
             bytesTotal = size;
-            run.end(JobState.DONE, JobChanges.verified(target, size, JobRun.sha256(target)));
+            run.end(JobState.DONE, JobChanges.verified(target, size, engine.hasher.sha256(target)));
             return true;
         } catch (IOException e) {
             return false; // not readable: download it again as usual
@@ -305,7 +305,9 @@ final class DownloadStep {
 
     private void recordSha256(Path video) {
         try {
-            run.recordSha256(JobRun.sha256(video));
+            run.recordSha256(engine.hasher.sha256(video));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stopping: the job is done, only its hash is missing
         } catch (IOException e) {
             // the job is done and its video verified; only its hash is missing from the journal
         }

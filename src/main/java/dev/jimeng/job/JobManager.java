@@ -57,6 +57,8 @@ public final class JobManager implements JobSource, AutoCloseable {
     final TaskDurations durations;
     /** Pollers of one kind of task tell each other when one is seen done. */
     final PollNews pollNews = new PollNews();
+
+    final VideoHasher hasher = new VideoHasher();
     /** Rate limits of the account, which every task's polling follows. */
     final AccountPace pace = new AccountPace();
 
@@ -498,6 +500,7 @@ public final class JobManager implements JobSource, AutoCloseable {
             // the journal cannot be written (locked, full): our leases expire on their own
         }
         events.close();
+        hasher.close();
     }
 
     private void stopRuns() throws InterruptedException {

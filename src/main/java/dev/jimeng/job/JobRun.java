@@ -8,7 +8,6 @@ import dev.jimeng.store.JobState;
 import dev.jimeng.store.LeaseLostException;
 import dev.jimeng.store.StopReason;
 import dev.jimeng.store.StoreException;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -227,11 +226,6 @@ final class JobRun implements Runnable {
             return;
         }
         downloadStep.download();
-    }
-
-    /** The hex SHA-256 of a video file, as the journal records it for a done job. */
-    static String sha256(Path file) throws IOException {
-        return FileHash.sha256(file);
     }
 
     // --- endings and plumbing, for the steps too ---

@@ -142,7 +142,7 @@ class CrashResumeIT {
             Path file = job.outputPath();
             assertThat(file).as("video of job %s", job.id()).isRegularFile().hasParent(videos);
             assertThat(job.bytes()).as("journaled size of %s", file).isEqualTo(Files.size(file));
-            assertThat(job.sha256()).as("journaled SHA-256 of %s", file).isEqualTo(JobRun.sha256(file));
+            assertThat(job.sha256()).as("journaled SHA-256 of %s", file).isEqualTo(FileHash.sha256(file));
             assertThat(Videos.durationSeconds(file))
                     .as("ffprobe duration of %s", file)
                     .isCloseTo(VIDEO_SECONDS, org.assertj.core.data.Offset.offset(0.1));

@@ -48,7 +48,7 @@ final class FinishedJobs {
             assertThat(job.state()).isEqualTo(JobState.DONE);
             assertThat(file).isRegularFile();
             assertThat(job.bytes()).as("journaled size of %s", file).isEqualTo(Files.size(file));
-            assertThat(job.sha256()).as("journaled SHA-256 of %s", file).isEqualTo(JobRun.sha256(file));
+            assertThat(job.sha256()).as("journaled SHA-256 of %s", file).isEqualTo(FileHash.sha256(file));
             assertThat(isMp4(file)).as("%s starts with an ftyp box", file).isTrue();
         }
         try (Stream<Path> files = Files.list(videos)) {

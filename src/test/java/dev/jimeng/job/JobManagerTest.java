@@ -128,7 +128,7 @@ class JobManagerTest {
         assertThat(size).isEqualTo(downloaded.length + "+metadata".length());
         JobRecord row = store.get(id).orElseThrow();
         assertThat(row.bytes()).isEqualTo(size);
-        assertThat(row.sha256()).isEqualTo(JobRun.sha256(done.outputPath()));
+        assertThat(row.sha256()).isEqualTo(FileHash.sha256(done.outputPath()));
     }
 
     @Test
@@ -144,7 +144,7 @@ class JobManagerTest {
 
         assertThat(done.state()).isEqualTo(JobState.DONE);
         assertThat(Files.readAllBytes(done.outputPath())).isEqualTo(VideoServer.video(done.taskId(), video.videoBytes));
-        assertThat(store.get(id).orElseThrow().sha256()).isEqualTo(JobRun.sha256(done.outputPath()));
+        assertThat(store.get(id).orElseThrow().sha256()).isEqualTo(FileHash.sha256(done.outputPath()));
     }
 
     @Test
@@ -163,7 +163,7 @@ class JobManagerTest {
         byte[] expected = VideoServer.video(done.taskId(), video.videoBytes);
         assertThat(Files.readAllBytes(done.outputPath())).isEqualTo(expected);
         assertThat(done.bytesDownloaded()).isEqualTo(expected.length);
-        assertThat(done.sha256()).isEqualTo(JobRun.sha256(done.outputPath())).hasSize(64);
+        assertThat(done.sha256()).isEqualTo(FileHash.sha256(done.outputPath())).hasSize(64);
         assertThat(server.submitCalls()).isEqualTo(1);
         assertThat(seen).extracting(JobSnapshot::state).contains(JobState.QUEUED, JobState.GENERATING);
         assertThat(seen.stream().filter(s -> s.state() == JobState.DOWNLOADING && s.bytesDownloaded() > 0))

@@ -71,7 +71,7 @@ class SecondProcessIT {
             for (JobRecord job : jobs) {
                 assertThat(job.outputPath()).isRegularFile();
                 assertThat(job.bytes()).isEqualTo(Files.size(job.outputPath()));
-                assertThat(job.sha256()).isEqualTo(JobRun.sha256(job.outputPath()));
+                assertThat(job.sha256()).isEqualTo(FileHash.sha256(job.outputPath()));
             }
             assertThat(partFiles(videos)).as(".part files left").isZero();
         }
