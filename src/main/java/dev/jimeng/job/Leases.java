@@ -3,6 +3,7 @@ package dev.jimeng.job;
 import dev.jimeng.store.JobRecord;
 import dev.jimeng.store.JobStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -26,10 +27,16 @@ final class Leases {
     /**
      * Takes the job's lease if it is free, expired, ours, or held by a jimeng process on this machine
      * that has died (so a restart after a crash carries on at once instead of waiting out the lease).
-     * {@code job} is a fresh read: a lease another live process holds costs no write.
+     * {@code job} is a fresh read: a lease another live process holds costs no write, nor does one
+     * this process wrote less than a quarter of the lease time ago, such as a job it has just queued
+     * (its run renews it a quarter later, as it renews a lease it took). Those writes would wait in
+     * line behind the first wave's durable submits, one run after another.
      */
     boolean acquire(JobRecord job) {
         Instant now = clock.instant();
+        if (freshlyOurs(job, now)) {
+            return true;
+        }
         String holder = job.leaseOwner();
         if (!heldByAnother(job, now)) {
             return store.tryAcquireLease(job.id(), settings.ownerId(), now, settings.leaseTtl());
@@ -41,6 +48,13 @@ final class Leases {
     /** True when, as {@code job} was read, another process that is alive holds its lease (no write). */
     boolean heldByAnotherLiveProcess(JobRecord job) {
         return heldByAnother(job, clock.instant()) && !LeaseHolders.isDeadLocalProcess(job.leaseOwner());
+    }
+
+    private boolean freshlyOurs(JobRecord job, Instant now) {
+        Duration threeQuarters = settings.leaseTtl().minus(settings.leaseTtl().dividedBy(4));
+        return settings.ownerId().equals(job.leaseOwner())
+                && job.leaseExpiresAt() != null
+                && !job.leaseExpiresAt().isBefore(now.plus(threeQuarters));
     }
 
     private boolean heldByAnother(JobRecord job, Instant now) {
