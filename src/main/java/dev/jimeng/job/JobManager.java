@@ -57,7 +57,7 @@ public final class JobManager implements JobSource, AutoCloseable {
     final TaskDurations durations;
     /** Pollers of one kind of task tell each other when one is seen done. */
     final PollNews pollNews = new PollNews();
-
+    /** Done videos are hashed here, off the carriers of the job threads. */
     final VideoHasher hasher = new VideoHasher();
     /** Rate limits of the account, which every task's polling follows. */
     final AccountPace pace = new AccountPace();

@@ -6,6 +6,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 
 /**
  * Hashes done videos, one at a time, on a platform thread of its own. A SHA-256 is CPU work that
@@ -37,9 +38,18 @@ final class VideoHasher implements AutoCloseable {
         this.hash = hash;
     }
 
-    /** The hex SHA-256 of {@code file}, as the journal records it; the caller's thread waits parked. */
+    /**
+     * The hex SHA-256 of {@code file}, as the journal records it; the caller's thread waits parked.
+     *
+     * @throws InterruptedException the caller was interrupted, or the engine has closed
+     */
     String sha256(Path file) throws IOException, InterruptedException {
-        Future<String> result = thread.submit(() -> hash.of(file));
+        Future<String> result;
+        try {
+            result = thread.submit(() -> hash.of(file));
+        } catch (RejectedExecutionException e) {
+            throw new InterruptedException("jimeng is stopping: " + file + " was not hashed");
+        }
         try {
             return result.get();
         } catch (InterruptedException e) {

@@ -81,4 +81,12 @@ class VideoHasherTest {
 
         assertThat(thrown.get()).isInstanceOf(InterruptedException.class);
     }
+
+    @Test
+    void aHashAskedForAfterTheEngineClosedFailsAsAnInterruption() {
+        VideoHasher hasher = new VideoHasher();
+        hasher.close();
+
+        assertThatThrownBy(() -> hasher.sha256(dir)).isInstanceOf(InterruptedException.class);
+    }
 }
