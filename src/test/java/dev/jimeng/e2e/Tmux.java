@@ -2,6 +2,7 @@ package dev.jimeng.e2e;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,13 +15,17 @@ import java.util.function.Predicate;
 /**
  * A real pseudo-terminal: runs a command in a detached tmux session, types into it and reads the
  * screen. Waiting is for a condition on the screen (with a deadline), never for a fixed time.
+ *
+ * <p>Each session has a tmux server of its own (a socket named after it): on one shared server, a
+ * test's new session could reach the server while it was exiting after the previous test killed
+ * its last session ("server exited unexpectedly").
  */
 public final class Tmux implements AutoCloseable {
     private final String session = "jimeng-test-" + UUID.randomUUID().toString().substring(0, 8);
 
     public Tmux(int width, int height, Map<String, String> env, String... command) throws IOException {
-        List<String> args = new ArrayList<>(
-                List.of("tmux", "new-session", "-d", "-s", session, "-x", "" + width, "-y", "" + height));
+        List<String> args = new ArrayList<>(List.of(
+                "tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "" + width, "-y", "" + height));
         env.forEach((k, v) -> {
             args.add("-e");
             args.add(k + "=" + v);
@@ -48,34 +53,34 @@ public final class Tmux implements AutoCloseable {
 
     /** Sends keys as tmux names them ("Enter", "Tab", "C-c", "Up") or literal text with {@link #type}. */
     public void keys(String... keys) throws IOException {
-        List<String> args = new ArrayList<>(List.of("tmux", "send-keys", "-t", session));
+        List<String> args = new ArrayList<>(List.of("tmux", "-L", session, "send-keys", "-t", session));
         args.addAll(List.of(keys));
         run(args);
     }
 
     public void type(String text) throws IOException {
-        run(List.of("tmux", "send-keys", "-t", session, "-l", text));
+        run(List.of("tmux", "-L", session, "send-keys", "-t", session, "-l", text));
     }
 
     /** Sends {@code text} to the program in one write, as a terminal's paste does (no bracketed paste marks). */
     public void paste(String text) throws IOException {
         String buffer = session + "-paste";
-        run(List.of("tmux", "set-buffer", "-b", buffer, text));
-        run(List.of("tmux", "paste-buffer", "-d", "-b", buffer, "-t", session));
+        run(List.of("tmux", "-L", session, "set-buffer", "-b", buffer, text));
+        run(List.of("tmux", "-L", session, "paste-buffer", "-d", "-b", buffer, "-t", session));
     }
 
     /** Resizes the terminal, as a user dragging the window's corner does (the program gets SIGWINCH). */
     public void resize(int width, int height) throws IOException {
-        run(List.of("tmux", "resize-window", "-t", session, "-x", "" + width, "-y", "" + height));
+        run(List.of("tmux", "-L", session, "resize-window", "-t", session, "-x", "" + width, "-y", "" + height));
     }
 
     public String screen() throws IOException {
-        return run(List.of("tmux", "capture-pane", "-p", "-t", session));
+        return run(List.of("tmux", "-L", session, "capture-pane", "-p", "-t", session));
     }
 
     /** The screen's lines with the lines the terminal wrapped joined again, as the program wrote them. */
     public List<String> joinedLines() throws IOException {
-        return run(List.of("tmux", "capture-pane", "-p", "-J", "-t", session))
+        return run(List.of("tmux", "-L", session, "capture-pane", "-p", "-J", "-t", session))
                 .lines()
                 .map(String::stripTrailing)
                 .toList();
@@ -83,7 +88,7 @@ public final class Tmux implements AutoCloseable {
 
     /** The screen with its attributes as SGR escape sequences (colours, bold, reverse), as tmux holds it. */
     public String screenWithAttributes() throws IOException {
-        return run(List.of("tmux", "capture-pane", "-p", "-e", "-t", session));
+        return run(List.of("tmux", "-L", session, "capture-pane", "-p", "-e", "-t", session));
     }
 
     /** Polls the screen until it satisfies {@code condition}; fails with the last screen after the deadline. */
@@ -106,7 +111,7 @@ public final class Tmux implements AutoCloseable {
      * (tmux itself may drop those it does not know, such as OSC 8 before tmux 3.4).
      */
     public void recordTo(java.nio.file.Path file) throws IOException {
-        run(List.of("tmux", "pipe-pane", "-o", "-t", session, "cat >> '" + file + "'"));
+        run(List.of("tmux", "-L", session, "pipe-pane", "-o", "-t", session, "cat >> '" + file + "'"));
     }
 
     public String awaitText(String text, Duration timeout) throws Exception {
@@ -114,7 +119,7 @@ public final class Tmux implements AutoCloseable {
     }
 
     public boolean alive() throws IOException {
-        Process p = new ProcessBuilder("tmux", "has-session", "-t", session)
+        Process p = new ProcessBuilder("tmux", "-L", session, "has-session", "-t", session)
                 .redirectErrorStream(true)
                 .start();
         try {
@@ -125,11 +130,26 @@ public final class Tmux implements AutoCloseable {
         }
     }
 
+    /** Ends the session and its server, and removes the server's socket, which tmux leaves behind. */
     @Override
     public void close() throws IOException {
-        new ProcessBuilder("tmux", "kill-session", "-t", session)
+        Process kill = new ProcessBuilder("tmux", "-L", session, "kill-server")
                 .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
+        try {
+            kill.waitFor(); // fails when the session's command ended first, taking the server with it
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Files.deleteIfExists(socket());
+    }
+
+    /** Where tmux puts the socket of the server named {@code -L session}. */
+    private Path socket() throws IOException {
+        String dir = System.getenv("TMUX_TMPDIR");
+        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+        return Path.of(dir == null || dir.isEmpty() ? "/tmp" : dir, "tmux-" + uid, session);
     }
 
     private static String run(List<String> args) throws IOException {
