@@ -22,16 +22,31 @@ import java.util.function.Predicate;
  */
 public final class Tmux implements AutoCloseable {
     private final String session = "jimeng-test-" + UUID.randomUUID().toString().substring(0, 8);
+    /** The socket of this session's server, as tmux names it when it makes the session. */
+    private final Path socket;
 
     public Tmux(int width, int height, Map<String, String> env, String... command) throws IOException {
         List<String> args = new ArrayList<>(List.of(
-                "tmux", "-L", session, "new-session", "-d", "-s", session, "-x", "" + width, "-y", "" + height));
+                "tmux",
+                "-L",
+                session,
+                "new-session",
+                "-d",
+                "-P",
+                "-F",
+                "#{socket_path}",
+                "-s",
+                session,
+                "-x",
+                "" + width,
+                "-y",
+                "" + height));
         env.forEach((k, v) -> {
             args.add("-e");
             args.add(k + "=" + v);
         });
         args.addAll(List.of(command));
-        run(args);
+        socket = Path.of(run(args).strip());
     }
 
     /**
@@ -142,14 +157,7 @@ public final class Tmux implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        Files.deleteIfExists(socket());
-    }
-
-    /** Where tmux puts the socket of the server named {@code -L session}. */
-    private Path socket() throws IOException {
-        String dir = System.getenv("TMUX_TMPDIR");
-        Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-        return Path.of(dir == null || dir.isEmpty() ? "/tmp" : dir, "tmux-" + uid, session);
+        Files.deleteIfExists(socket);
     }
 
     private static String run(List<String> args) throws IOException {
